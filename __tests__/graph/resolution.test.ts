@@ -1,0 +1,250 @@
+// The reachable set must be exact on every DESIGN.md resolution case: no missing file, no extra one.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildGraph } from '../../src/core/graph/index.js';
+import { defaultOptions } from '../../src/core/options.js';
+import type { ImportEdge, ModuleGraph } from '../../src/core/types.js';
+import { cleanupFixtures, gitInit, gitRun, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+
+afterAll(cleanupFixtures);
+
+async function graphOf(files: Files, entries: string[], extra: Partial<ReturnType<typeof defaultOptions>> = {}): Promise<ModuleGraph> {
+  const root = tempDir();
+  writeFiles(root, files);
+  return buildGraph({ ...defaultOptions(root, entries), ...extra });
+}
+
+const reachable = (g: ModuleGraph) => [...g.files.keys()].sort();
+const edge = (g: ModuleGraph, from: string, specifier: string): ImportEdge => {
+  const e = g.files.get(from)?.edges.find((x) => x.specifier === specifier);
+  if (!e) throw new Error(`no edge ${from} -> ${specifier}`);
+  return e;
+};
+
+describe('relative resolution', () => {
+  it('maps TypeScript ESM style ./x.js to x.ts, and extensionless and folder index imports', async () => {
+    const g = await graphOf(
+      {
+        'src/index.ts': "import { a } from './a.js';\nimport b from './b';\nimport './lib';\nimport c from './c.mjs';\nimport d from './d.cjs';\n",
+        'src/a.ts': 'export const a = 1;',
+        'src/b.tsx': 'export default 1;',
+        'src/lib/index.ts': "export * from '../util/u.jsx';",
+        'src/util/u.tsx': 'export const u = 1;',
+        'src/c.mts': "import e from './e.js'; export default e;",
+        'src/e.ts': 'export default 1;',
+        'src/d.cts': 'export = 1;',
+        'src/unused.ts': 'export {}',
+      },
+      ['src/index.ts'],
+    );
+    expect(reachable(g)).toEqual(['src/a.ts', 'src/b.tsx', 'src/c.mts', 'src/d.cts', 'src/e.ts', 'src/index.ts', 'src/lib/index.ts', 'src/util/u.tsx']);
+    expect(g.dormant).toEqual(['src/unused.ts']);
+    // madge's own traversal (through our hooks) found the same set: nothing had to be filled in.
+    expect(g.notices.filter((n) => n.includes('madge'))).toEqual([]);
+    expect(edge(g, 'src/index.ts', './a.js')).toMatchObject({ class: 'file', target: 'src/a.ts', line: 1, column: 19, kind: 'import' });
+  });
+
+  it('follows require() in JS and TS, JSON, literal import(), import = require, and CJS/ESM JS files', async () => {
+    const g = await graphOf(
+      {
+        'index.js': "const cfg = require('./config.json');\nconst h = require('./handlers');\nimport('./lazy.mjs').then(() => {});\n",
+        'config.json': '{"port": 3000}',
+        'handlers/index.js': "module.exports = require('./one.cjs');",
+        'handlers/one.cjs': "const t = require('./two.ts'); module.exports = t;",
+        'handlers/two.ts': "import x = require('./three');\nconst data = require('../data.json');\nexport = x;",
+        'handlers/three.ts': 'export = 3;',
+        'data.json': '[]',
+        'lazy.mjs': 'const m = await import(`./tpl.js`); export default m;',
+        'tpl.js': 'export default 1;',
+        'view.jsx': 'export default () => <div/>;',
+      },
+      ['index.js'],
+    );
+    expect(reachable(g)).toEqual(['config.json', 'data.json', 'handlers/index.js', 'handlers/one.cjs', 'handlers/three.ts', 'handlers/two.ts', 'index.js', 'lazy.mjs', 'tpl.js']);
+    expect(edge(g, 'index.js', './lazy.mjs').kind).toBe('dynamic-import');
+    expect(g.dormant).toEqual(['view.jsx']);
+  });
+
+  it('does not follow type-only imports and exports', async () => {
+    const g = await graphOf(
+      {
+        'src/index.ts': [
+          "import type { A } from './a.js';",
+          "import { type B } from './b.js';",
+          "export type { C } from './c.js';",
+          "import { type D, d } from './d.js';",
+          "export { type E } from './e.js';",
+          'let x: import("./f.js").F;',
+          'export const y = d;',
+        ].join('\n'),
+        'src/a.ts': 'export type A = 1;',
+        'src/b.ts': 'export type B = 1;',
+        'src/c.ts': 'export type C = 1;',
+        'src/d.ts': 'export type D = 1; export const d = 1;',
+        'src/e.ts': 'export type E = 1;',
+        'src/f.ts': 'export type F = 1;',
+      },
+      ['src/index.ts'],
+    );
+    expect(reachable(g)).toEqual(['src/d.ts', 'src/index.ts']);
+  });
+
+  it('keeps `import { type A }` as a side-effect import under verbatimModuleSyntax', async () => {
+    const g = await graphOf(
+      {
+        'tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }',
+        'src/index.ts': "import { type B } from './b.js';\nimport type { C } from './c.js';",
+        'src/b.ts': 'export type B = 1; console.log("side effect");',
+        'src/c.ts': 'export type C = 1;',
+      },
+      ['src/index.ts'],
+    );
+    expect(reachable(g)).toEqual(['src/b.ts', 'src/index.ts']);
+  });
+
+  it('lists a .js beside a .d.ts as the .js, never the declaration file', async () => {
+    const g = await graphOf(
+      { 'index.js': "require('./lib');", 'lib.js': 'module.exports = 1;', 'lib.d.ts': 'declare const x: number; export = x;' },
+      ['index.js'],
+    );
+    expect(reachable(g)).toEqual(['index.js', 'lib.js']);
+  });
+
+  it('records shadowing candidates: file beside folder index, and a.js beside a.ts', async () => {
+    const g = await graphOf(
+      {
+        'src/index.ts': "import './prompts';\nimport './a.js';",
+        'src/prompts.ts': 'export {}',
+        'src/prompts/index.ts': 'export {}',
+        'src/a.ts': 'export {}',
+        'src/a.js': 'exports.x = 1;',
+      },
+      ['src/index.ts'],
+    );
+    expect(edge(g, 'src/index.ts', './prompts')).toMatchObject({ target: 'src/prompts.ts', shadowedCandidates: ['src/prompts/index.ts'] });
+    expect(edge(g, 'src/index.ts', './a.js')).toMatchObject({ target: 'src/a.ts', shadowedCandidates: ['src/a.js'] });
+  });
+});
+
+describe('aliases', () => {
+  it('resolves tsconfig paths inherited through extends (no baseUrl), independent of the working directory', async () => {
+    const files: Files = {
+      'configs/base.json': '{ "compilerOptions": { "paths": { "@app/*": ["../src/app/*"], "@shared": ["../src/shared/index.ts"] } } }',
+      'tsconfig.json': '{ "extends": "./configs/base.json", "compilerOptions": { "strict": true } }',
+      'src/main.ts': "import { svc } from '@app/service.js';\nimport { s } from '@shared';\nimport lodash from 'lodash/fp';",
+      'src/app/service.ts': 'export const svc = 1;',
+      'src/shared/index.ts': 'export const s = 1;',
+    };
+    const root = tempDir();
+    writeFiles(root, files);
+    const cwd = process.cwd();
+    try {
+      process.chdir(path.join(root, 'src', 'app'));
+      const g = await buildGraph(defaultOptions(root, ['src/main.ts']));
+      expect(reachable(g)).toEqual(['src/app/service.ts', 'src/main.ts', 'src/shared/index.ts']);
+      expect(edge(g, 'src/main.ts', 'lodash/fp')).toMatchObject({ class: 'package', packageName: 'lodash' });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('resolves baseUrl imports and reports an alias that matches no file as unresolved', async () => {
+    const g = await graphOf(
+      {
+        'tsconfig.json': '{ "compilerOptions": { "baseUrl": "src", "paths": { "~/*": ["*"] } } }',
+        'src/main.ts': "import 'utils/helpers';\nimport '~/missing';\nimport 'react';",
+        'src/utils/helpers.ts': 'export {}',
+      },
+      ['src/main.ts'],
+    );
+    expect(reachable(g)).toEqual(['src/main.ts', 'src/utils/helpers.ts']);
+    expect(edge(g, 'src/main.ts', '~/missing')).toMatchObject({ class: 'unresolved' });
+    expect(edge(g, 'src/main.ts', 'react')).toMatchObject({ class: 'package', packageName: 'react' });
+  });
+
+  it('resolves package.json imports (#internal/*) to a .ts source, and maps a stale build/ target back to source', async () => {
+    const g = await graphOf(
+      {
+        'package.json': JSON.stringify({ imports: { '#internal/*': './src/internal/*.js', '#lib/*': { node: './build/lib/*.js', default: './build/lib/*.js' } } }),
+        'tsconfig.json': '{ "compilerOptions": { "outDir": "build", "rootDir": "src" } }',
+        'src/index.ts': "import '#internal/db';\nimport '#lib/log';\nimport '#nope';",
+        'src/internal/db.ts': 'export {}',
+        'src/lib/log.ts': 'export {}',
+        'build/lib/log.js': '// stale compiled copy',
+      },
+      ['src/index.ts'],
+    );
+    expect(reachable(g)).toEqual(['src/index.ts', 'src/internal/db.ts', 'src/lib/log.ts']);
+    expect(edge(g, 'src/index.ts', '#nope').class).toBe('unresolved');
+  });
+});
+
+describe('classification', () => {
+  it('classifies builtins, packages (scoped and subpaths), unresolved, unsupported and outside-root imports', async () => {
+    const outside = tempDir();
+    fs.writeFileSync(path.join(outside, 'secret.js'), 'module.exports = 1;');
+    const root = tempDir();
+    writeFiles(root, {
+      'app/index.js': [
+        "const fs = require('fs');",
+        "import('node:path');",
+        "require('@scope/pkg/sub');",
+        "require('./missing');",
+        "require('./tool.py');",
+        `require('${path.join(outside, 'secret.js')}');`,
+        "require('./linked');",
+        'require(name);',
+      ].join('\n'),
+      'app/tool.py': 'print(1)',
+    });
+    fs.symlinkSync(path.join(outside, 'secret.js'), path.join(root, 'app', 'linked.js'));
+    const g = await buildGraph(defaultOptions(root, ['app/index.js']));
+    const edges = g.files.get('app/index.js')!.edges.map((e) => [e.specifier.replace(outside, '<outside>'), e.class, e.packageName ?? e.target ?? '']);
+    expect(edges).toEqual([
+      ['fs', 'builtin', 'fs'],
+      ['node:path', 'builtin', 'path'],
+      ['@scope/pkg/sub', 'package', '@scope/pkg'],
+      ['./missing', 'unresolved', ''],
+      ['./tool.py', 'unsupported', 'app/tool.py'],
+      ['<outside>/secret.js', 'outside-root', expect.stringContaining('secret.js')],
+      ['./linked', 'outside-root', 'app/linked.js'],
+    ]);
+    expect(edge(g, 'app/index.js', './linked')).toMatchObject({ symlink: 'app/linked.js', outsidePath: path.join(outside, 'secret.js') });
+    expect(g.files.get('app/index.js')!.dynamic).toEqual([{ file: 'app/index.js', line: 8, column: 9, expression: 'name' }]);
+    expect(reachable(g)).toEqual(['app/index.js']);
+  });
+
+  it('records a syntax error as a parse failure with its line, instead of a silent leaf', async () => {
+    const g = await graphOf({ 'index.ts': "import './broken.js';", 'broken.ts': 'export const x = ;\n' }, ['index.ts']);
+    expect(g.files.get('broken.ts')!.parseError).toMatchObject({ file: 'broken.ts', line: 1 });
+  });
+
+  it('rejects an entry in a language no engine reads', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'main.rb': 'puts 1' });
+    await expect(buildGraph(defaultOptions(root, ['main.rb']))).rejects.toThrow(/cannot read \.rb files/);
+  });
+});
+
+describe('dormant files', () => {
+  it('uses git tracked + untracked-not-ignored files, never node_modules or ignored build output', async () => {
+    const root = tempDir();
+    writeFiles(root, {
+      '.gitignore': 'build/\n',
+      'index.js': "require('./a');",
+      'a.js': '',
+      'old.js': '',
+      'build/out.js': '',
+      'node_modules/x/index.js': '',
+      'types.d.ts': '',
+    });
+    gitInit(root);
+    gitRun(root, ['add', 'index.js', 'a.js']);
+    gitRun(root, ['commit', '-q', '-m', 'init'], '2025-01-01T00:00:00Z');
+    const g = await buildGraph(defaultOptions(root, ['index.js']));
+    expect(g.inGit).toBe(true);
+    expect(g.dormant).toEqual(['old.js']);
+    expect(g.chains.get('a.js')).toEqual(['index.js', 'a.js']);
+  });
+});

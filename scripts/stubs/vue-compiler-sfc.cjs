@@ -1,0 +1,7 @@
+// precinct's Vue detective pulls in @vue/compiler-sfc, whose template engines do not
+// bundle. shipset reads no .vue files, so the bundle gets this stand-in (FACTS.md).
+module.exports = {
+  parse() {
+    throw new Error('shipset does not read .vue files');
+  },
+};

@@ -1,0 +1,72 @@
+// options -> ModuleGraph. Picks the engine per entry by its extension (madge for JS/TS,
+// shipset's own for Python), merges their files, then derives what every rule needs:
+// the shortest chain to each file, the dormant files, and the notices.
+import path from 'node:path';
+import { gitTopLevel } from '../git.js';
+import { type FileNode, type ModuleGraph, type Options, UsageError } from '../types.js';
+import { buildJsGraph, JsEngine } from './madge-engine.js';
+import { buildPythonGraph } from './python/index.js';
+import { JS_EXTENSIONS, Resolver } from './resolve.js';
+import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
+import { loadTsSettings } from './tsconfig.js';
+
+export async function buildGraph(options: Options): Promise<ModuleGraph> {
+  const { root } = options;
+  const jsEntries: string[] = [];
+  const pyEntries: string[] = [];
+  for (const entry of options.entries) {
+    const ext = path.extname(entry);
+    if (ext === '.py') pyEntries.push(entry);
+    else if (JS_EXTENSIONS.includes(ext)) jsEntries.push(entry);
+    else {
+      throw new UsageError(`entry '${entry}': shipset cannot read ${ext || 'extensionless'} files (it reads JavaScript, TypeScript and Python: ${[...JS_EXTENSIONS, '.py'].join(' ')}). Name the JS/TS/Python file that starts the program.`);
+    }
+  }
+
+  const notices: string[] = [];
+  const files = new Map<string, FileNode>();
+  if (jsEntries.length) {
+    const tsconfig = loadTsSettings(root, options.tsconfig);
+    const engine = new JsEngine(root, new Resolver(root, tsconfig), { verbatimModuleSyntax: tsconfig?.verbatimModuleSyntax });
+    const js = await buildJsGraph(engine, root, jsEntries.map((e) => path.join(root, e)));
+    for (const [k, v] of js.files) files.set(k, v);
+    if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
+  }
+  if (pyEntries.length) {
+    const py = await buildPythonGraph({ root, entries: pyEntries, pythonPath: options.pythonPath });
+    for (const [k, v] of py.files) if (!files.has(k)) files.set(k, v);
+    notices.push(...py.notices);
+  }
+
+  const chains = shortestChains(options.entries, files);
+  const listing = listSourceFiles(root, options.exclude);
+  const inGit = gitTopLevel(root) !== undefined;
+  if (!inGit) {
+    notices.push(`${root} is not inside a git repository: dormant files come from a folder walk and stale variants are judged by version numbers in their names only. Run shipset in a git checkout (with full history: fetch-depth: 0) to compare last-change dates.`);
+  }
+  const dormant = listing.files.filter((f) => !files.has(f));
+  const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
+  return { root, entries: options.entries, files, chains, dormant, sourceFiles, inGit, notices };
+}
+
+/** Breadth-first from the entries in order, following imports in source order. */
+export function shortestChains(entries: string[], files: Map<string, FileNode>): Map<string, string[]> {
+  const chains = new Map<string, string[]>();
+  const queue: string[] = [];
+  for (const e of entries) {
+    if (!chains.has(e)) {
+      chains.set(e, [e]);
+      queue.push(e);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const from = queue[i];
+    const chain = chains.get(from)!;
+    for (const edge of files.get(from)?.edges ?? []) {
+      if (edge.class !== 'file' || !edge.target || chains.has(edge.target)) continue;
+      chains.set(edge.target, [...chain, edge.target]);
+      queue.push(edge.target);
+    }
+  }
+  return chains;
+}

@@ -1,0 +1,323 @@
+// Run-time resolution of one import specifier: which file will actually be loaded.
+// Relative paths, directory index files, TypeScript's `.js`-written/`.ts`-on-disk style,
+// tsconfig `paths`/`baseUrl`, package.json `imports` (`#x`), bare packages and builtins.
+// Every existing candidate that lost is kept, so `shadowed` can name it. Directory
+// listings are cached, so each folder is read once per run whatever the fan-out.
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EdgeClass, ImportKind } from '../types.js';
+import type { TsSettings } from './tsconfig.js';
+
+export interface Resolution {
+  class: EdgeClass;
+  /** Absolute path of the file that runs (class 'file', 'unsupported', 'outside-root'). */
+  file?: string;
+  packageName?: string;
+  /** Absolute paths of other existing files the specifier could have meant. */
+  shadowed?: string[];
+  /** Absolute real path outside the root (class 'outside-root'). */
+  outsidePath?: string;
+  /** Absolute path of the symlink inside the root that leads outside. */
+  symlink?: string;
+  reason?: string;
+}
+
+/** Extensions the JS/TS engine reads. */
+export const JS_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.json'];
+const TS_FAMILY = new Set(['.ts', '.tsx', '.mts', '.cts']);
+// `./a.js` written in TypeScript means a.ts on disk (and .jsx -> .tsx, .mjs -> .mts, .cjs -> .cts).
+const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+// Extensionless probing order: TypeScript's for TS importers, Node's (then compiled-TS sources) for JS.
+const PROBE_FROM_TS = ['.ts', '.tsx', '.js', '.jsx', '.json'];
+const PROBE_FROM_JS = ['.js', '.json', '.jsx', '.mjs', '.cjs', '.ts', '.tsx'];
+const BUILTINS = new Set(builtinModules);
+
+type EntryKind = 'file' | 'dir';
+
+export class Resolver {
+  private readonly listings = new Map<string, Map<string, EntryKind> | null>();
+  private readonly pkgImports = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
+
+  constructor(
+    readonly root: string,
+    readonly tsconfig?: TsSettings,
+  ) {}
+
+  resolve(specifier: string, fromFile: string, kind: ImportKind): Resolution {
+    const fromTs = TS_FAMILY.has(path.extname(fromFile));
+    if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
+      return this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
+    }
+    if (specifier.startsWith('/')) return this.finish(this.resolvePath(specifier, fromTs, false), specifier);
+    if (specifier.startsWith('file:')) {
+      try {
+        return this.finish(this.resolvePath(fileURLToPath(specifier), fromTs, false), specifier);
+      } catch {
+        return { class: 'unresolved', reason: 'not a valid file: URL' };
+      }
+    }
+    if (specifier.startsWith('#')) return this.resolveHashImport(specifier, fromFile, fromTs, kind);
+    if (specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0])) {
+      return { class: 'builtin', packageName: specifier.replace(/^node:/, '').split('/')[0] };
+    }
+    const aliased = this.resolveTsAlias(specifier, fromTs);
+    if (aliased) return aliased;
+    return { class: 'package', packageName: packageNameOf(specifier) };
+  }
+
+  // ---- relative and absolute paths ----
+
+  /** The file a path means at run time, plus the other candidates that exist. */
+  private resolvePath(base: string, fromTs: boolean, dirOnly: boolean): { found: string[] } {
+    const found: string[] = [];
+    if (!dirOnly) {
+      const ext = path.extname(base);
+      const mapped = TS_FOR_JS[ext]?.map((e) => base.slice(0, -ext.length) + e) ?? [];
+      const exact = ext && !base.endsWith('.d.ts') ? [base] : [];
+      // A TS importer's `./a.js` is a.ts first; a JS importer's is a.js first.
+      const ordered = fromTs ? [...mapped, ...exact] : [...exact, ...mapped];
+      for (const c of ordered) if (this.kindOf(c) === 'file') found.push(c);
+      if (!ext || !JS_EXTENSIONS.includes(ext)) {
+        if (!ext && this.kindOf(base) === 'file') found.push(base);
+        for (const e of fromTs ? PROBE_FROM_TS : PROBE_FROM_JS) if (this.kindOf(base + e) === 'file') found.push(base + e);
+      }
+    }
+    if (this.kindOf(base) === 'dir') found.push(...this.resolveDirectory(base, fromTs));
+    return { found: [...new Set(found)] };
+  }
+
+  private resolveDirectory(dir: string, fromTs: boolean): string[] {
+    const found: string[] = [];
+    const pkgFile = path.join(dir, 'package.json');
+    if (this.kindOf(pkgFile) === 'file') {
+      const main = readJson(pkgFile)?.main;
+      if (typeof main === 'string' && main) {
+        const r = this.resolvePath(path.resolve(dir, main), fromTs, false);
+        found.push(...r.found.filter((f) => path.dirname(f) !== dir || !path.basename(f).startsWith('index.')));
+      }
+    }
+    for (const e of fromTs ? PROBE_FROM_TS : PROBE_FROM_JS) {
+      const index = path.join(dir, 'index' + e);
+      if (this.kindOf(index) === 'file') found.push(index);
+    }
+    return found;
+  }
+
+  /** Turn the candidates of a path into a classified resolution. */
+  private finish(r: { found: string[] }, specifier: string, reason?: string): Resolution {
+    const [winner, ...others] = r.found;
+    if (!winner) return { class: 'unresolved', reason: reason ?? `no file matches '${specifier}'` };
+    const lexical = path.relative(this.root, winner);
+    if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
+      return { class: 'outside-root', file: winner, outsidePath: winner };
+    }
+    let real = winner;
+    try {
+      real = fs.realpathSync(winner);
+    } catch {
+      /* listed a moment ago; keep the lexical path */
+    }
+    const realRel = path.relative(this.root, real);
+    if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
+      return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
+    }
+    const shadowed = others.length ? others : undefined;
+    if (!JS_EXTENSIONS.includes(path.extname(winner))) return { class: 'unsupported', file: winner, shadowed };
+    return { class: 'file', file: winner, shadowed };
+  }
+
+  // ---- tsconfig paths / baseUrl ----
+
+  private resolveTsAlias(specifier: string, fromTs: boolean): Resolution | undefined {
+    const ts = this.tsconfig;
+    if (!ts) return undefined;
+    if (ts.paths && ts.pathsBase) {
+      const match = matchPathPattern(Object.keys(ts.paths), specifier);
+      // A catch-all `*` pattern falls back to packages when nothing matches, as TypeScript does.
+      if (match) {
+        const tried: string[] = [];
+        for (const target of ts.paths[match.pattern]) {
+          const candidate = path.resolve(ts.pathsBase, target.replace('*', match.star));
+          tried.push(path.relative(this.root, candidate) || '.');
+          const r = this.resolvePath(candidate, fromTs, false);
+          if (r.found.length) return this.finish(r, specifier);
+        }
+        if (match.pattern !== '*') {
+          return { class: 'unresolved', reason: `tsconfig paths '${match.pattern}' maps it to ${tried.join(', ')}, where no file exists` };
+        }
+      }
+    }
+    if (ts.baseUrl) {
+      const r = this.resolvePath(path.resolve(ts.baseUrl, specifier), fromTs, false);
+      if (r.found.length) return this.finish(r, specifier);
+    }
+    return undefined;
+  }
+
+  // ---- package.json "imports" ----
+
+  private resolveHashImport(specifier: string, fromFile: string, fromTs: boolean, kind: ImportKind): Resolution {
+    const scope = this.findImportsScope(path.dirname(fromFile));
+    if (!scope) return { class: 'unresolved', reason: `no package.json with an "imports" field above ${path.relative(this.root, fromFile)}` };
+    const match = matchPathPattern(Object.keys(scope.imports).filter((k) => k.startsWith('#')), specifier, true);
+    if (!match) return { class: 'unresolved', reason: `package.json "imports" has no entry for '${specifier}'` };
+    const conditions = kind === 'require' ? ['node', 'require', 'default'] : ['node', 'import', 'default'];
+    const target = pickTarget(scope.imports[match.pattern], conditions);
+    if (typeof target !== 'string') return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' has no target for ${conditions.join('/')}` };
+    const substituted = match.pattern.endsWith('/') && !match.pattern.includes('*') ? target + match.star : target.replace(/\*/g, match.star);
+    if (!substituted.startsWith('./')) {
+      return specifierIsBuiltin(substituted)
+        ? { class: 'builtin', packageName: substituted.replace(/^node:/, '') }
+        : { class: 'package', packageName: packageNameOf(substituted) };
+    }
+    const abs = path.resolve(scope.dir, substituted);
+    // TypeScript maps an `imports` target inside outDir back to its source under rootDir, so a
+    // stale compiled copy does not win over the file the author edits.
+    const source = fromTs ? this.sourceForOutput(abs) : undefined;
+    if (source) {
+      const r = this.resolvePath(source, true, false);
+      if (r.found.length) return this.finish(r, specifier);
+    }
+    return this.finish(this.resolvePath(abs, fromTs, false), specifier, `package.json "imports" maps it to ${path.relative(this.root, abs)}, which does not exist`);
+  }
+
+  private sourceForOutput(abs: string): string | undefined {
+    const out = this.tsconfig?.outDir;
+    if (!out) return undefined;
+    const rel = path.relative(out, abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return path.join(this.tsconfig?.rootDir ?? path.dirname(this.tsconfig!.file), rel);
+  }
+
+  /** The nearest package.json above `dir` (inside the root) that has an "imports" field. */
+  private findImportsScope(dir: string): { dir: string; imports: Record<string, unknown> } | undefined {
+    const seen: string[] = [];
+    let found: { dir: string; imports: Record<string, unknown> } | null = null;
+    for (let current = dir; ; current = path.dirname(current)) {
+      const cached = this.pkgImports.get(current);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      seen.push(current);
+      const pkg = path.join(current, 'package.json');
+      if (this.kindOf(pkg) === 'file') {
+        const json = readJson(pkg);
+        found = json && typeof json.imports === 'object' && json.imports ? { dir: current, imports: json.imports as Record<string, unknown> } : null;
+        break;
+      }
+      if (path.dirname(current) === current || !isInside(this.root, path.dirname(current))) break;
+    }
+    for (const d of seen) this.pkgImports.set(d, found);
+    return found ?? undefined;
+  }
+
+  // ---- cached file system ----
+
+  kindOf(abs: string): EntryKind | undefined {
+    const dir = path.dirname(abs);
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      listing = readListing(dir);
+      this.listings.set(dir, listing);
+    }
+    return listing?.get(path.basename(abs));
+  }
+}
+
+function readListing(dir: string): Map<string, EntryKind> | null {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const map = new Map<string, EntryKind>();
+  for (const e of entries) {
+    if (e.isFile()) map.set(e.name, 'file');
+    else if (e.isDirectory()) map.set(e.name, 'dir');
+    else if (e.isSymbolicLink()) {
+      try {
+        const st = fs.statSync(path.join(dir, e.name));
+        if (st.isFile()) map.set(e.name, 'file');
+        else if (st.isDirectory()) map.set(e.name, 'dir');
+      } catch {
+        /* dangling link: not a candidate */
+      }
+    }
+  }
+  return map;
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return v && typeof v === 'object' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+function specifierIsBuiltin(s: string): boolean {
+  return s.startsWith('node:') || BUILTINS.has(s) || BUILTINS.has(s.split('/')[0]);
+}
+
+/** 'lodash/fp' -> 'lodash'; '@scope/pkg/sub' -> '@scope/pkg'. */
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/**
+ * TypeScript's and Node's pattern matching: an exact key wins, else the pattern with the
+ * longest prefix before its single `*`. `trailingSlash` also accepts Node's legacy `"#x/"` keys.
+ */
+export function matchPathPattern(patterns: string[], specifier: string, trailingSlash = false): { pattern: string; star: string } | undefined {
+  if (patterns.includes(specifier) && !specifier.includes('*')) return { pattern: specifier, star: '' };
+  let best: { pattern: string; star: string; prefix: number } | undefined;
+  for (const p of patterns) {
+    const star = p.indexOf('*');
+    if (star === -1) {
+      if (trailingSlash && p.endsWith('/') && specifier.startsWith(p) && (!best || p.length > best.prefix)) {
+        best = { pattern: p, star: specifier.slice(p.length), prefix: p.length };
+      }
+      continue;
+    }
+    const prefix = p.slice(0, star);
+    const suffix = p.slice(star + 1);
+    if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)) {
+      if (!best || prefix.length > best.prefix) {
+        best = { pattern: p, star: specifier.slice(prefix.length, specifier.length - suffix.length), prefix: prefix.length };
+      }
+    }
+  }
+  return best && { pattern: best.pattern, star: best.star };
+}
+
+/** Node's conditional target selection: strings, arrays (first that works), condition objects. */
+function pickTarget(value: unknown, conditions: string[]): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const t = pickTarget(v, conditions);
+      if (t) return t;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (conditions.includes(key)) {
+        const t = pickTarget(v, conditions);
+        if (t) return t;
+      }
+    }
+  }
+  return undefined;
+}

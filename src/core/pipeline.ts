@@ -1,0 +1,33 @@
+// The whole run on one screen: options -> graph -> rules -> pack -> result.
+import { buildGraph } from './graph/index.js';
+import { buildManifest } from './manifest.js';
+import { selectFiles, writeTarball } from './pack/index.js';
+import { runRules } from './rules/index.js';
+import type { Options, Result, TarballInfo } from './types.js';
+
+export async function runPipeline(options: Options, cwd: string = process.cwd()): Promise<Result> {
+  const graph = await buildGraph(options);
+  const rules = await runRules(graph, options);
+  const findings = [...rules.findings];
+  const notices = [...graph.notices, ...rules.notices];
+  const { files, excluded } = selectFiles(graph, options);
+
+  let tarball: TarballInfo | null = null;
+  const errorsBeforePack = findings.filter((f) => f.level === 'error').length;
+  if (options.pack && errorsBeforePack > 0) {
+    notices.push(`No tarball written: ${errorsBeforePack} error finding(s). A failing set must not ship; fix them (or lower a rule's level) and pack again.`);
+  } else if (options.pack) {
+    const packed = await writeTarball(files, graph, options);
+    tarball = packed.tarball;
+    findings.push(...packed.findings);
+  }
+
+  const manifest = buildManifest({ graph, files, findings, notices, tarball, cwd });
+  return {
+    manifest,
+    graph,
+    excluded,
+    errorCount: findings.filter((f) => f.level === 'error').length,
+    warningCount: findings.filter((f) => f.level === 'warn').length,
+  };
+}

@@ -1,0 +1,204 @@
+// The shared vocabulary of the pipeline: options -> graph -> rules -> pack -> report.
+// Every path in these types is POSIX and relative to the root unless it says otherwise.
+
+export const RULE_NAMES = [
+  'deprecated',
+  'stale',
+  'unresolved',
+  'unparseable',
+  'undeclared',
+  'shadowed',
+  'dynamic',
+  'outside-root',
+  'circular',
+] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+export const LEVELS = ['error', 'warn', 'off'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export type Language = 'js' | 'ts' | 'json' | 'python';
+
+/** One typed settings object, built by the CLI from flags and by the action from inputs. */
+export interface Options {
+  /** Absolute path of the root (`--root` / `working-directory`). */
+  root: string;
+  /** Entry files relative to the root. Empty means: package.json `main`/`bin`. */
+  entries: string[];
+  /** tsconfig path relative to the root; undefined means `tsconfig.json` if present. */
+  tsconfig?: string;
+  /** Rule level overrides; defaults come from each rule. */
+  rules: Partial<Record<RuleName, Level>>;
+  /** Extra globs of files that must never ship. */
+  deprecated: string[];
+  /** Include globs; undefined means the default (package.json + lockfile, Python manifests). */
+  include?: string[];
+  exclude: string[];
+  /** Extra words that never make two names variants (added to the role suffixes). */
+  staleIgnore: string[];
+  /** Extra import roots for Python, relative to the root. */
+  pythonPath: string[];
+  /** Write the tarball. */
+  pack: boolean;
+  /** Absolute tarball path (used when pack is true). */
+  tarball: string;
+  /** Folder inside the tarball. */
+  prefix?: string;
+  /** Where the GitHub API can be asked for commit dates in a shallow clone (Actions only). */
+  github?: GitHubContext;
+}
+
+export interface GitHubContext {
+  token: string;
+  owner: string;
+  repo: string;
+  /** Base URL of the API, from GITHUB_API_URL. */
+  apiUrl?: string;
+}
+
+export type ImportKind =
+  | 'import' // static import / side-effect import
+  | 'export' // export ... from
+  | 'require' // require('x') and import x = require('x')
+  | 'dynamic-import' // import('x') with a literal specifier
+  | 'python-import'; // import a.b / from a import b / importlib.import_module('a')
+
+/** How one import specifier was classified by the engine. */
+export type EdgeClass =
+  | 'file' // resolved to a file under the root: followed
+  | 'package' // an npm / third-party package: recorded, not followed
+  | 'builtin' // node:fs, fs, Python stdlib: fine
+  | 'unresolved' // relative/aliased/# import that resolves to nothing
+  | 'outside-root' // resolves to a file outside the root (directly or through a symlink)
+  | 'unsupported'; // resolves to a file no engine can read (e.g. .css from JS, .py from JS)
+
+export interface ImportEdge {
+  /** Importing file. */
+  from: string;
+  specifier: string;
+  /** 1-based line and column of the specifier in the importing file. */
+  line: number;
+  column: number;
+  kind: ImportKind;
+  class: EdgeClass;
+  /** Resolved file (class 'file' or 'unsupported'), relative to the root. */
+  target?: string;
+  /** Package name for class 'package' ('lodash' for 'lodash/fp', '@scope/pkg' for '@scope/pkg/sub'). */
+  packageName?: string;
+  /** Other existing files the specifier could have meant (for `shadowed`), relative to the root. */
+  shadowedCandidates?: string[];
+  /** For 'outside-root': the absolute path the import (or the symlink on the way) leads to. */
+  outsidePath?: string;
+  /** For 'outside-root' through a symlink: the link inside the root. */
+  symlink?: string;
+  /** Python: inside `try: ... except ImportError`; an unresolved optional import is a warning. */
+  optional?: boolean;
+  /** Why it did not resolve, in words (for the message). */
+  reason?: string;
+}
+
+/** `import(expr)` / `require(expr)` with a specifier that is not a literal. */
+export interface DynamicSite {
+  file: string;
+  line: number;
+  column: number;
+  /** Source text of the argument, shortened. */
+  expression: string;
+}
+
+export interface ParseFailure {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface FileNode {
+  path: string;
+  language: Language;
+  /** Every import of the file that exists at run time (type-only imports are not here). */
+  edges: ImportEdge[];
+  dynamic: DynamicSite[];
+  parseError?: ParseFailure;
+}
+
+export interface ModuleGraph {
+  /** Absolute root. */
+  root: string;
+  /** Entry files, relative to the root. */
+  entries: string[];
+  /** Reachable files (entries included), keyed by relative path. */
+  files: Map<string, FileNode>;
+  /** Shortest import chain from an entry to each reachable file (entry first, file last). */
+  chains: Map<string, string[]>;
+  /** Source files under the root that no entry reaches, sorted. */
+  dormant: string[];
+  /** All source files under the root (reachable or not), sorted: the candidates for variants. */
+  sourceFiles: string[];
+  /** Whether the root is inside a git work tree. */
+  inGit: boolean;
+  /** Things the engine could not judge and says so. */
+  notices: string[];
+}
+
+export type FindingLevel = 'error' | 'warn';
+
+export interface Finding {
+  rule: RuleName;
+  level: FindingLevel;
+  file: string;
+  line: number;
+  column?: number;
+  specifier?: string;
+  target?: string;
+  /** Import path from an entry to `file`, entry first. */
+  chain: string[];
+  message: string;
+}
+
+/** What a rule yields before its level is applied. */
+export type RawFinding = Omit<Finding, 'level'> & { level?: FindingLevel };
+
+export interface ManifestFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  reason: 'entry' | 'import' | 'include';
+  chain: string[];
+}
+
+export interface TarballInfo {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  schema: 1;
+  tool: { name: 'shipset'; version: string };
+  root: string;
+  entries: string[];
+  files: ManifestFile[];
+  dormant: string[];
+  packages: Record<string, string[]>;
+  findings: Finding[];
+  notices: string[];
+  tarball: TarballInfo | null;
+}
+
+export interface Result {
+  manifest: Manifest;
+  graph: ModuleGraph;
+  /** Files excluded from the package by `exclude` globs (for `why`). */
+  excluded: string[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** Bad usage or input: one clear message naming the problem and the fix; exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,68 @@
+// Result -> terminal text a person can act on: a one-line verdict with counts, then the
+// findings grouped by rule, each with file:line, the chain from an entry and the fix.
+import type { Finding, Result, RuleName } from '../core/types.js';
+
+export interface Style {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+const plain = (s: string) => s;
+export const PLAIN: Style = { red: plain, yellow: plain, green: plain, bold: plain, dim: plain };
+const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const COLOR: Style = { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), bold: sgr(1, 22), dim: sgr(2, 22) };
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
+  return stream.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== undefined) && env.TERM !== 'dumb' ? COLOR : PLAIN;
+}
+
+export function verdictLine(result: Result, style: Style): string {
+  const m = result.manifest;
+  const counts = `${m.files.length} file(s) ship, ${m.dormant.length} dormant, ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
+  if (result.errorCount > 0) return `${style.red(style.bold('✖ shipset: FAIL'))} — ${counts}`;
+  if (result.warningCount > 0) return `${style.yellow(style.bold('⚠ shipset: PASS with warnings'))} — ${counts}`;
+  return `${style.green(style.bold('✔ shipset: PASS'))} — ${counts}`;
+}
+
+export function renderText(result: Result, style: Style): string {
+  const m = result.manifest;
+  const lines: string[] = [verdictLine(result, style)];
+  lines.push(style.dim(`entries: ${m.entries.join(', ')}`));
+
+  const byRule = new Map<RuleName, Finding[]>();
+  for (const f of m.findings) {
+    const list = byRule.get(f.rule) ?? [];
+    list.push(f);
+    byRule.set(f.rule, list);
+  }
+  for (const [rule, findings] of byRule) {
+    lines.push('');
+    lines.push(style.bold(`${rule} (${findings.length})`));
+    for (const f of findings) {
+      const tag = f.level === 'error' ? style.red('error') : style.yellow('warn ');
+      lines.push(`  ${tag} ${style.bold(`${f.file}:${f.line}${f.column ? `:${f.column}` : ''}`)}  ${f.message}`);
+      if (f.chain.length > 1) lines.push(style.dim(`        via ${f.chain.join(' → ')}`));
+    }
+  }
+  if (m.notices.length) {
+    lines.push('');
+    lines.push(style.bold('notices'));
+    for (const n of m.notices) lines.push(`  • ${n}`);
+  }
+  if (m.dormant.length) {
+    lines.push('');
+    const shown = m.dormant.slice(0, 20);
+    lines.push(style.bold(`dormant (${m.dormant.length}): not reached from any entry, will not ship`));
+    for (const d of shown) lines.push(style.dim(`  ${d}`));
+    if (m.dormant.length > shown.length) lines.push(style.dim(`  … and ${m.dormant.length - shown.length} more (see --json)`));
+  }
+  if (m.tarball) {
+    lines.push('');
+    lines.push(`tarball: ${m.tarball.path} (${m.tarball.bytes} bytes, sha256 ${m.tarball.sha256})`);
+  }
+  return lines.join('\n') + '\n';
+}
