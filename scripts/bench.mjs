@@ -1,0 +1,176 @@
+// npm run bench [-- --files N --rounds R]
+// Generates a synthetic TypeScript project (default 2,000 files: realistic fan-out, tsconfig
+// path aliases, `.js`-suffixed imports, JSON, literal dynamic imports, type-only imports and
+// dormant files) and measures, side by side and alternating in one run:
+//   shipset  `node dist/cli.js check` (the bundle users run)
+//   madge    bare madge 8 with the options a correct set needs (FACTS.md), same entry
+//   esbuild  esbuild's metafile for the same entry (bundle, write: false)
+// Wall time and peak RSS per run come from GNU time when present. Then the pack stage
+// against GNU tar (scripts/bench-pack.mjs). Temp folders are removed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '5' } } });
+const FILES = Number(values.files);
+const ROUNDS = Number(values.rounds);
+const repo = process.cwd();
+if (!fs.existsSync('dist/cli.js')) {
+  console.error('dist/cli.js is missing: run `npm run bundle` first.');
+  process.exit(2);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shipset-bench-'));
+try {
+  const project = path.join(work, 'project');
+  const stats = generate(project, FILES);
+  const runners = writeRunners(work);
+  const hasTime = fs.existsSync('/usr/bin/time');
+  const tools = {
+    shipset: [path.join(repo, 'dist/cli.js'), 'check', 'src/main.ts', '--root', project, '--json', '--rule', 'stale=off'],
+    madge: [runners.madge, project],
+    esbuild: [runners.esbuild, project],
+  };
+  const results = Object.fromEntries(Object.keys(tools).map((k) => [k, { ms: [], rssKb: [], count: 0 }]));
+  console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? '?'}, node ${process.version}`);
+  console.log(`project: ${stats.files} files (${stats.reachable} reachable, ${stats.dormant} dormant), ${stats.edges} imports\n`);
+  const order = Object.keys(tools);
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    // Rotate the order each round so no tool always runs first (cold caches) or last.
+    const names = order.map((_, i) => order[(i + round) % order.length]);
+    for (const name of names) {
+      const r = timeRun(tools[name], project, hasTime);
+      if (round === 0) continue; // warm-up
+      results[name].ms.push(r.ms);
+      if (r.rssKb) results[name].rssKb.push(r.rssKb);
+      results[name].count = r.count;
+    }
+  }
+  const base = median(results.madge.ms);
+  console.log('tool      median wall   peak RSS    files found   vs madge');
+  for (const [name, r] of Object.entries(results)) {
+    const ms = median(r.ms);
+    console.log(`${name.padEnd(9)} ${`${ms.toFixed(0)} ms`.padStart(11)}   ${r.rssKb.length ? `${(median(r.rssKb) / 1024).toFixed(0)} MiB`.padStart(8) : '     n/a'}    ${String(r.count).padStart(11)}   ${(ms / base).toFixed(2)}x`);
+  }
+  console.log(`\n(${ROUNDS} rounds after a warm-up; each run is a fresh node process)\n`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+if (fs.existsSync('scripts/bench-pack.mjs')) {
+  const r = spawnSync(process.execPath, ['scripts/bench-pack.mjs'], { stdio: 'inherit' });
+  process.exitCode = r.status ?? 1;
+}
+
+function timeRun(args, cwd, hasTime) {
+  const t0 = process.hrtime.bigint();
+  const cmd = hasTime ? '/usr/bin/time' : process.execPath;
+  const argv = hasTime ? ['-f', '__TIME__ %M', process.execPath, ...args] : args;
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rss = /__TIME__ (\d+)/.exec(r.stderr ?? '');
+  let count = 0;
+  try {
+    const out = JSON.parse(r.stdout);
+    count = out.files ? out.files.filter((f) => f.reason !== 'include').length : out.count;
+  } catch {
+    throw new Error(`${args[0]} failed (exit ${r.status}): ${(r.stderr || r.stdout).slice(0, 2000)}`);
+  }
+  return { ms, rssKb: rss ? Number(rss[1]) : undefined, count };
+}
+
+function writeRunners(dir) {
+  const nm = path.join(repo, 'node_modules');
+  const madge = path.join(dir, 'madge-run.cjs');
+  fs.writeFileSync(
+    madge,
+    `const madge = require(${JSON.stringify(path.join(nm, 'madge'))});
+const ts = require(${JSON.stringify(path.join(nm, 'typescript'))});
+const path = require('path');
+const root = process.argv[2];
+// The options a correct set needs (FACTS.md): every extension, per-type detective flags,
+// and a parsed tsconfig object (a path loses module/moduleResolution and the location).
+const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} });
+const o = parsed.options;
+const flags = { skipTypeImports: true, mixedImports: true };
+madge(path.join(root, 'src/main.ts'), {
+  baseDir: root,
+  fileExtensions: ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'json'],
+  detectiveOptions: { ts: flags, tsx: flags, es6: flags, js: flags },
+  tsConfig: { compilerOptions: { ...o, module: 'nodenext', moduleResolution: 'nodenext', pathsBasePath: root, baseUrl: o.baseUrl } },
+}).then((m) => console.log(JSON.stringify({ count: Object.keys(m.obj()).length })));
+`,
+  );
+  const esbuild = path.join(dir, 'esbuild-run.mjs');
+  fs.writeFileSync(
+    esbuild,
+    `import { build } from ${JSON.stringify(path.join(nm, 'esbuild', 'lib', 'main.js'))};
+import path from 'node:path';
+const root = process.argv[2];
+const r = await build({ entryPoints: [path.join(root, 'src/main.ts')], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', tsconfig: path.join(root, 'tsconfig.json'), logLevel: 'silent', outdir: path.join(root, 'out') });
+console.log(JSON.stringify({ count: Object.keys(r.metafile.inputs).length }));
+`,
+  );
+  return { madge, esbuild };
+}
+
+/** A deterministic pseudo-random project: every generated file but the dormant ones is reachable. */
+function generate(root, n) {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const dormantEvery = 10;
+  const live = [];
+  const dormant = [];
+  for (let i = 0; i < n; i++) (i % dormantEvery === dormantEvery - 1 ? dormant : live).push(i);
+  const name = (i) => `m${String(i).padStart(5, '0')}`;
+  const dirOf = (i) => `src/feature${Math.floor(i / 100)}`;
+  const imports = new Map(live.map((i) => [i, []]));
+  // A spanning tree keeps every live file reachable; extra forward edges give realistic fan-out.
+  for (let k = 1; k < live.length; k++) imports.get(live[Math.floor(rand() * k)]).push(live[k]);
+  for (let k = 0; k < live.length; k++) {
+    const extra = Math.floor(rand() * 4);
+    for (let e = 0; e < extra && k + 1 < live.length; e++) imports.get(live[k]).push(live[k + 1 + Math.floor(rand() * Math.min(50, live.length - k - 1))]);
+  }
+  fs.mkdirSync(path.join(root, 'src/data'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'bench', type: 'module', dependencies: { zod: '^3' } }));
+  fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, baseUrl: '.', paths: { '@app/*': ['src/*'] }, resolveJsonModule: true } }));
+  let edges = 0;
+  const body = 'export function work(x: number): number {\n' + '  let y = x;\n  for (let i = 0; i < 10; i++) y = (y * 31 + i) % 1000003;\n  return y;\n}\n'.repeat(1);
+  const write = (i, deps) => {
+    const dir = path.join(root, dirOf(i));
+    fs.mkdirSync(dir, { recursive: true });
+    const lines = [];
+    deps.forEach((d, j) => {
+      const style = (i + j) % 7;
+      const rel = path.posix.relative(dirOf(i), dirOf(d)) || '.';
+      const relSpec = (rel.startsWith('.') ? rel : './' + rel) + '/' + name(d);
+      if (style === 0) lines.push(`import { work as w${j} } from '@app/${dirOf(d).slice(4)}/${name(d)}.js';`);
+      else if (style === 1) lines.push(`const w${j} = (await import('${relSpec}.js')).work;`);
+      else lines.push(`import { work as w${j} } from '${relSpec}.js';`);
+      edges++;
+    });
+    if (i % 5 === 0) {
+      fs.writeFileSync(path.join(root, `src/data/d${i}.json`), JSON.stringify({ id: i, values: [1, 2, 3] }));
+      lines.push(`import data from '../data/d${i}.json' with { type: 'json' };`);
+      edges++;
+    }
+    if (i % 3 === 0) lines.push(`import type { Shape } from '../types.js';`);
+    lines.push(`import { z } from 'zod';`, `import fs from 'node:fs';`);
+    lines.push('', '/** Generated module ' + i + '. */', body);
+    lines.push(`export const used = [${deps.map((_, j) => `w${j}`).join(', ')}];`);
+    fs.writeFileSync(path.join(dir, name(i) + '.ts'), lines.join('\n') + '\n');
+  };
+  for (const i of live) write(i, imports.get(i));
+  for (const i of dormant) write(i, [live[Math.floor(rand() * live.length)]]);
+  fs.writeFileSync(path.join(root, 'src/types.ts'), 'export interface Shape { id: number }\n');
+  fs.writeFileSync(path.join(root, 'src/main.ts'), `import { work } from './feature0/${name(0)}.js';\nconsole.log(work(1));\n`);
+  const reachable = live.length + 1 + Math.ceil(live.filter((i) => i % 5 === 0).length);
+  return { files: n + 2, reachable, dormant: dormant.length + 1, edges };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+}
