@@ -36,7 +36,10 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     onUnRecoverableConfigFileDiagnostic: (d) => problems.push(d),
   };
   const parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
-  const fatal = [...problems, ...(parsed?.errors ?? [])].find(isConfigError);
+  // TypeScript reads broken JSON leniently; its syntax errors sit on each file read.
+  const files = [file, ...(parsed?.options.configFile?.extendedSourceFiles ?? [])];
+  const syntax = files.flatMap((f) => jsonSyntaxErrors(f));
+  const fatal = [...syntax, ...problems, ...(parsed?.errors ?? [])].find(isConfigError);
   if (!parsed || fatal) throw new UsageError(describe(fatal, root, rel));
 
   const o = parsed.options;
@@ -50,6 +53,13 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     rootDir: o.rootDir ? path.resolve(o.rootDir) : undefined,
     verbatimModuleSyntax: !!o.verbatimModuleSyntax,
   };
+}
+
+function jsonSyntaxErrors(file: string): ts.Diagnostic[] {
+  const text = ts.sys.readFile(file);
+  if (text === undefined) return [];
+  const source = ts.parseJsonText(file, text);
+  return (source as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
 }
 
 // "No inputs were found" (18003) is about `include`, which shipset does not use.
