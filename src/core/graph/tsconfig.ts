@@ -37,7 +37,8 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   };
   const parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
   // TypeScript reads broken JSON leniently; its syntax errors sit on each file read.
-  const files = [file, ...(parsed?.options.configFile?.extendedSourceFiles ?? [])];
+  const configFile = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
+  const files = [file, ...(configFile?.extendedSourceFiles ?? [])];
   const syntax = files.flatMap((f) => jsonSyntaxErrors(f));
   const fatal = [...syntax, ...problems, ...(parsed?.errors ?? [])].find(isConfigError);
   if (!parsed || fatal) throw new UsageError(describe(fatal, root, rel));

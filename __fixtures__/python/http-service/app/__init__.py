@@ -1,0 +1,3 @@
+from .version import VERSION
+
+__all__ = ["VERSION"]

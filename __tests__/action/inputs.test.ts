@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { readInputs } from '../../src/action/inputs.js';
+import { UsageError } from '../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+
+// @actions/core reads INPUT_<NAME upper-cased, spaces as _> (hyphens kept) at call time.
+const saved = { ...process.env };
+function setInputs(inputs: Record<string, string>, env: Record<string, string> = {}): void {
+  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_') || k.startsWith('GITHUB_')) delete process.env[k];
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  Object.assign(process.env, env);
+}
+
+let workspace: string;
+beforeEach(() => {
+  workspace = tempDir();
+  writeFiles(workspace, {
+    'app/package.json': JSON.stringify({ name: 'app', main: 'src/index.js' }),
+    'app/src/index.js': "import './lib.js';\n",
+    'app/src/lib.js': 'export {};\n',
+    'app/tsconfig.base.json': '{}',
+  });
+});
+afterEach(() => {
+  process.env = { ...saved };
+});
+afterAll(cleanupFixtures);
+
+function expectUsage(fn: () => unknown, input: string): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    expect((e as Error).message.startsWith(`input ${input}:`)).toBe(true);
+    return (e as Error).message;
+  }
+  throw new Error(`expected a UsageError naming input ${input}`);
+}
+
+describe('readInputs', () => {
+  it('maps every input onto Options and ActionSettings', () => {
+    const event = path.join(workspace, 'event.json');
+    fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: 'abc123', ref: 'main' } } }));
+    setInputs(
+      {
+        'working-directory': 'app',
+        entry: 'src/index.js, src/lib.js',
+        tsconfig: 'tsconfig.base.json',
+        rules: 'stale: warn\ncircular=error',
+        deprecated: 'src/old/**\nsrc/*.{bak,orig}.js',
+        include: 'README.md',
+        exclude: '**/*.test.js',
+        pack: 'false',
+        tarball: 'out/app.tar.gz',
+        manifest: 'out/app.json',
+        prefix: 'app/',
+        summary: 'false',
+        annotations: 'FALSE',
+        comment: 'true',
+        'github-token': 'tok',
+        'python-path': 'src',
+        'stale-ignore': 'draft, wip',
+      },
+      { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'octo/shop', GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event },
+    );
+    const { options, settings } = readInputs();
+    const root = fs.realpathSync(path.join(workspace, 'app'));
+    expect(options).toMatchObject({
+      root,
+      entries: ['src/index.js', 'src/lib.js'],
+      tsconfig: 'tsconfig.base.json',
+      rules: { stale: 'warn', circular: 'error' },
+      // Globs are split on newlines only: the comma inside {bak,orig} stays.
+      deprecated: ['src/old/**', 'src/*.{bak,orig}.js'],
+      include: ['README.md'],
+      exclude: ['**/*.test.js'],
+      staleIgnore: ['draft', 'wip'],
+      pythonPath: ['src'],
+      pack: false,
+      tarball: path.join(workspace, 'out/app.tar.gz'),
+      prefix: 'app',
+      github: { token: 'tok', owner: 'octo', repo: 'shop', apiUrl: 'http://127.0.0.1:9' },
+    });
+    expect(settings).toMatchObject({
+      manifestPath: path.join(workspace, 'out/app.json'),
+      summary: false,
+      annotations: false,
+      comment: true,
+      baseRef: 'abc123',
+      pullRequest: { number: 7, baseSha: 'abc123', baseRef: 'main' },
+      repository: { owner: 'octo', repo: 'shop' },
+    });
+  });
+
+  it('fills the documented defaults when inputs are empty', () => {
+    setInputs({}, { GITHUB_WORKSPACE: path.join(workspace, 'app') });
+    const { options, settings } = readInputs();
+    expect(options.entries).toEqual(['src/index.js']); // package.json main
+    expect(options.pack).toBe(true);
+    expect(options.include).toBeUndefined();
+    expect(options.tarball).toBe(path.join(workspace, 'app', 'shipset.tar.gz'));
+    expect(options.github).toBeUndefined();
+    expect(settings).toMatchObject({ summary: true, annotations: true, comment: false, baseRef: undefined, token: '' });
+    expect(settings.manifestPath).toBe(path.join(workspace, 'app', 'shipset.json'));
+  });
+
+  it("takes base-ref over the event, and 'none' turns the comparison off", () => {
+    const event = path.join(workspace, 'event.json');
+    fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 3, base: { sha: 'basesha', ref: 'main' } } }));
+    const env = { GITHUB_WORKSPACE: path.join(workspace, 'app'), GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event };
+    setInputs({ 'base-ref': 'release/1.x' }, env);
+    expect(readInputs().settings.baseRef).toBe('release/1.x');
+    setInputs({ 'base-ref': 'none' }, env);
+    expect(readInputs().settings.baseRef).toBeUndefined();
+    setInputs({}, { ...env, GITHUB_EVENT_NAME: 'push' });
+    expect(readInputs().settings.baseRef).toBeUndefined();
+  });
+
+  it('names the input in every validation error', () => {
+    const ws = { GITHUB_WORKSPACE: workspace };
+    setInputs({ 'working-directory': 'nope' }, ws);
+    expectUsage(() => readInputs(), 'working-directory');
+    setInputs({ 'working-directory': 'app', entry: 'src/missing.js' }, ws);
+    expectUsage(() => readInputs(), 'entry');
+    setInputs({ 'working-directory': 'app', entry: '../outside.js' }, ws);
+    expectUsage(() => readInputs(), 'entry');
+    setInputs({ 'working-directory': 'app', rules: 'stale: loud' }, ws);
+    expect(expectUsage(() => readInputs(), 'rules')).toContain('loud');
+    setInputs({ 'working-directory': 'app', rules: 'no-such-rule: warn' }, ws);
+    expectUsage(() => readInputs(), 'rules');
+    setInputs({ 'working-directory': 'app', pack: 'yes' }, ws);
+    expect(expectUsage(() => readInputs(), 'pack')).toContain('true or false');
+    setInputs({ 'working-directory': 'app', tsconfig: 'missing.json' }, ws);
+    expectUsage(() => readInputs(), 'tsconfig');
+    setInputs({ 'working-directory': 'app', prefix: '../up' }, ws);
+    expectUsage(() => readInputs(), 'prefix');
+    setInputs({ 'working-directory': 'app', manifest: 'app' }, ws);
+    expectUsage(() => readInputs(), 'manifest');
+    setInputs({ 'working-directory': 'app', 'python-path': '../elsewhere' }, ws);
+    expectUsage(() => readInputs(), 'python-path');
+    setInputs({ 'working-directory': 'app', 'base-ref': '--upload-pack=evil' }, ws);
+    expectUsage(() => readInputs(), 'base-ref');
+    setInputs({ 'working-directory': 'app', comment: 'true', 'github-token': '' }, ws);
+    expectUsage(() => readInputs(), 'comment');
+  });
+});

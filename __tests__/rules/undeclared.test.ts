@@ -1,0 +1,118 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { packageNameOf, undeclared } from '../../src/core/rules/undeclared.js';
+import type { ModuleGraph, RawFinding } from '../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+import { buildGraph, type EdgeSpec, optionsFor } from './graph-builder.js';
+
+afterAll(cleanupFixtures);
+
+const pkg = (name: string, packageName = packageNameOf(name)): EdgeSpec => ({ specifier: name, class: 'package', packageName });
+const builtin = (name: string): EdgeSpec => ({ specifier: name, class: 'builtin' });
+
+function check(graph: ModuleGraph): RawFinding[] {
+  return undeclared.check({ graph, options: optionsFor(graph.root), notices: [] }) as RawFinding[];
+}
+
+function project(): string {
+  const root = tempDir();
+  writeFiles(root, {
+    'package.json': JSON.stringify({
+      name: 'svc',
+      dependencies: { hono: '^4', lodash: '^4', '@scope/pkg': '^1' },
+      optionalDependencies: { 'fsevents-ish': '*' },
+      peerDependencies: { react: '*' },
+      devDependencies: { jest: '*', typescript: '*' },
+    }),
+    'packages/web/package.json': JSON.stringify({ dependencies: { express: '*' } }),
+  });
+  return root;
+}
+
+describe('undeclared', () => {
+  it('accepts declared packages, their subpaths, scoped subpaths, builtins with and without node:, and self-references', () => {
+    const root = project();
+    const graph = buildGraph({
+      root,
+      entries: ['src/index.ts'],
+      files: {
+        'src/index.ts': [
+          pkg('hono'),
+          pkg('lodash/fp'),
+          pkg('@scope/pkg/sub'),
+          pkg('fsevents-ish'),
+          pkg('react'),
+          pkg('svc/utils'),
+          builtin('fs'),
+          builtin('node:fs/promises'),
+          // A builtin the engine left as a package is still a builtin.
+          pkg('path', 'path'),
+          pkg('node:crypto', 'node:crypto'),
+          ['./a', 'src/a.ts'],
+        ],
+        'src/a.ts': [],
+      },
+    });
+    expect(check(graph)).toEqual([]);
+  });
+
+  it('flags a dev-only dependency and says a production install omits it', () => {
+    const root = project();
+    const graph = buildGraph({ root, entries: ['src/index.ts'], files: { 'src/index.ts': [['./lib/run', 'src/lib/run.ts']], 'src/lib/run.ts': [builtin('node:path'), { ...pkg('typescript'), line: 2, column: 20 }] } });
+    expect(check(graph)).toEqual([
+      {
+        rule: 'undeclared',
+        file: 'src/lib/run.ts',
+        line: 2,
+        column: 20,
+        specifier: 'typescript',
+        chain: ['src/index.ts', 'src/lib/run.ts'],
+        message:
+          'src/lib/run.ts:2 imports typescript, but package.json lists typescript only in devDependencies: a production install omits it. Move it to dependencies (npm install --save-prod typescript).',
+      },
+    ]);
+  });
+
+  it('flags a package in no list, naming the package of a subpath', () => {
+    const root = project();
+    const graph = buildGraph({ root, entries: ['src/index.ts'], files: { 'src/index.ts': [pkg('zod/v4'), pkg('@other/pkg/deep')] } });
+    const findings = check(graph);
+    expect(findings.map((f) => [f.line, f.specifier])).toEqual([[1, 'zod/v4'], [2, '@other/pkg/deep']]);
+    expect(findings[0].message).toBe(
+      'src/index.ts:1 imports zod/v4 (package zod), but zod is not in dependencies, optionalDependencies or peerDependencies of package.json: a production install would not provide it. Add it (npm install zod), or remove the import.',
+    );
+    expect(findings[1].message).toContain('(package @other/pkg)');
+  });
+
+  it('checks against the nearest package.json of the importing file', () => {
+    const root = project();
+    const graph = buildGraph({
+      root,
+      entries: ['packages/web/src/server.ts'],
+      files: { 'packages/web/src/server.ts': [pkg('express'), pkg('hono')] },
+    });
+    const findings = check(graph);
+    expect(findings.map((f) => f.specifier)).toEqual(['hono']);
+    expect(findings[0].message).toContain('of packages/web/package.json');
+  });
+
+  it('says so when there is no package.json, or it cannot be read', () => {
+    const bare = tempDir();
+    const none = check(buildGraph({ root: bare, entries: ['index.js'], files: { 'index.js': [pkg('hono')] } }));
+    expect(none[0].message).toContain('there is no package.json between index.js and the root');
+    const broken = tempDir();
+    writeFiles(broken, { 'package.json': '{ "dependencies": ' });
+    const bad = check(buildGraph({ root: broken, entries: ['index.js'], files: { 'index.js': [pkg('hono')] } }));
+    expect(bad[0].message).toMatch(/package\.json cannot be read \(.+\), so nothing is declared\. Fix package\.json\./);
+  });
+
+  it('leaves Python files to the Python rule', () => {
+    const root = project();
+    expect(check(buildGraph({ root, entries: ['app.py'], files: { 'app.py': [pkg('requests')] } }))).toEqual([]);
+  });
+});
+
+describe('packageNameOf', () => {
+  it('maps subpaths and scoped subpaths to their package', () => {
+    expect(['lodash', 'lodash/fp', '@scope/pkg', '@scope/pkg/sub/deep'].map(packageNameOf)).toEqual(['lodash', 'lodash', '@scope/pkg', '@scope/pkg']);
+  });
+});

@@ -1,0 +1,53 @@
+// The closure check: a package is only shippable when every file import of every packed
+// reachable file lands inside it. Read from the archive itself, not from the plan.
+import type { Finding, ManifestFile, ModuleGraph, Options } from '../types.js';
+import { matchingExcludes } from './select.js';
+
+export function closureFindings(files: ManifestFile[], archived: Set<string>, graph: ModuleGraph, options: Options): Finding[] {
+  const findings: Finding[] = [];
+  const why = (target: string): { reason: string; fix: string } => {
+    const globs = matchingExcludes(options.exclude, target);
+    if (globs.length) {
+      const list = globs.map((g) => `'${g}'`).join(', ');
+      return { reason: `it is excluded by the exclude glob ${list}`, fix: `Remove ${list} from exclude (or narrow it)` };
+    }
+    return { reason: 'it was not packed (not found under the root when packing)', fix: 'Restore the file' };
+  };
+
+  // An entry dropped by exclude leaves a package that cannot start: nothing imports it, so say it here.
+  for (const entry of graph.entries) {
+    if (archived.has(entry)) continue;
+    const { reason, fix } = why(entry);
+    findings.push({
+      rule: 'unresolved',
+      level: 'error',
+      file: entry,
+      line: 1,
+      target: entry,
+      chain: [entry],
+      message: `entry ${entry} is not in the archive: ${reason}. ${fix}, or drop the entry.`,
+    });
+  }
+
+  for (const file of files) {
+    if (file.reason === 'include' || !archived.has(file.path)) continue;
+    const node = graph.files.get(file.path);
+    if (!node) continue;
+    for (const edge of node.edges) {
+      if (edge.class !== 'file' || !edge.target || archived.has(edge.target)) continue;
+      const { reason, fix } = why(edge.target);
+      findings.push({
+        rule: 'unresolved',
+        level: 'error',
+        file: file.path,
+        line: edge.line,
+        column: edge.column,
+        specifier: edge.specifier,
+        target: edge.target,
+        chain: graph.chains.get(file.path) ?? file.chain,
+        message: `${file.path}:${edge.line} imports ${edge.specifier} (${edge.target}), but ${edge.target} is not in the archive: ${reason}. ${fix}, or stop importing it.`,
+      });
+    }
+  }
+  return findings;
+}

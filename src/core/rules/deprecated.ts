@@ -1,0 +1,36 @@
+// deprecated: a file someone marked as not-to-ship is still reached from an entry.
+import type { RawFinding } from '../types.js';
+import { deprecationOf } from './deprecation.js';
+import { at, byCodeUnit, chainOf, formatChain, importersOf, type Rule } from './rule.js';
+
+export const deprecated: Rule = {
+  name: 'deprecated',
+  defaultLevel: 'error',
+  why: 'A file marked deprecated (by a glob, its header, or its name or folder) still ships because something imports it.',
+  check({ graph, options }) {
+    const findings: RawFinding[] = [];
+    for (const file of [...graph.files.keys()].sort(byCodeUnit)) {
+      const mark = deprecationOf(graph.root, file, options.deprecated);
+      if (!mark) continue;
+      const chain = chainOf(graph, file);
+      const importer = chain.length > 1 ? chain[chain.length - 2] : undefined;
+      const edge = importer ? importersOf(graph, file).find((e) => e.from === importer) : undefined;
+      const how = edge
+        ? `${at(edge.from, edge.line)} imports it as ${edge.specifier} (${formatChain(chain)})`
+        : graph.entries.includes(file)
+          ? 'it is an entry'
+          : `it is reached through ${formatChain(chain)}`;
+      const fix = edge
+        ? `Import the current file instead, or remove the import at ${at(edge.from, edge.line)}`
+        : 'Use the current file as the entry';
+      findings.push({
+        rule: 'deprecated',
+        file,
+        line: mark.line,
+        chain,
+        message: `${file} is deprecated (${mark.reason}) but ships: ${how}. ${fix}; if the file is not deprecated, remove the mark.`,
+      });
+    }
+    return findings;
+  },
+};

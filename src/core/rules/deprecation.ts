@@ -1,0 +1,166 @@
+// How a file says it is deprecated: by a glob the user gave, by a file-level header, or by
+// its name or folder. Shared by `deprecated` (which reports such files) and `stale` (where
+// marking one of two variants deprecated is the documented way to settle the pair).
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+/** Split a name into its parts: on `_ - . space` and on case changes (`formatOld` -> format, Old). */
+export function nameParts(stem: string): string[] {
+  return stem
+    .split(/[_\-. ]+/)
+    .flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/))
+    .filter(Boolean);
+}
+
+/** The file name without its last extension (`server.bak.js` -> `server.bak`). */
+export function stemOf(file: string): string {
+  const base = path.posix.basename(file);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+const ANY_PART = new Set(['deprecated', 'obsolete']);
+const FIRST_OR_LAST_PART = new Set(['legacy']);
+const LAST_PART = new Set(['old', 'bak', 'backup', 'orig', 'copy', 'unused']);
+const MARKED_FOLDERS = new Set(['legacy', 'deprecated', 'obsolete', 'archive', 'old', 'backup']);
+
+/** Why the name or a folder of `file` marks it deprecated, in words; undefined when it does not. */
+export function nameMarker(file: string): string | undefined {
+  const folders = path.posix.dirname(file).split('/');
+  const folder = folders.find((f) => MARKED_FOLDERS.has(f.toLowerCase()));
+  if (folder) return `it is in a folder named '${folder}'`;
+  const stem = stemOf(file);
+  if (/\s*\(\d+\)$/.test(stem)) return `its name ends in '${/\(\d+\)$/.exec(stem)![0]}' (a copy)`;
+  const parts = nameParts(stem);
+  const lower = parts.map((p) => p.toLowerCase());
+  const anyIndex = lower.findIndex((p) => ANY_PART.has(p));
+  if (anyIndex >= 0) return `its name contains the part '${parts[anyIndex]}'`;
+  if (lower.length && FIRST_OR_LAST_PART.has(lower[0])) return `its name starts with '${parts[0]}'`;
+  const last = lower.length - 1;
+  if (last >= 0 && (FIRST_OR_LAST_PART.has(lower[last]) || LAST_PART.has(lower[last]))) {
+    return `its name ends in '${parts[last]}'`;
+  }
+  return undefined;
+}
+
+/** The first deprecated glob `file` matches. */
+export function globMarker(file: string, globs: string[]): string | undefined {
+  return globs.find((glob) => picomatch(glob, { dot: true })(file));
+}
+
+export interface HeaderMark {
+  line: number;
+  text: string;
+}
+
+/**
+ * A file-level deprecation header: `@deprecated` (or a line starting with `DEPRECATED`) in the
+ * comments before the first statement. A JSDoc block glued to the declaration below it
+ * documents that symbol, not the file, and does not count.
+ */
+export function headerMarker(absPath: string): HeaderMark | undefined {
+  let text: string;
+  try {
+    // The header is at the top; 16 KiB is more than any real leading comment block.
+    const fd = fs.openSync(absPath, 'r');
+    try {
+      const buf = Buffer.alloc(16384);
+      text = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  return absPath.endsWith('.py') || absPath.endsWith('.pyi') ? pythonHeader(text) : scriptHeader(text);
+}
+
+function deprecationLine(line: string): boolean {
+  const body = line.replace(/^\s*(?:\/\/+|\/\*+|\*+\/?|#+|"""|''')?\s*/, '');
+  return /@deprecated\b/i.test(line) || /^DEPRECATED\b/.test(body) || /^deprecated\s*[:!]/i.test(body) || /^\.\. deprecated::/.test(body);
+}
+
+/** A named declaration (or default export) that a JSDoc directly above it documents. `export {}` and imports are not. */
+const DECLARATION = /^\s*(?:(?:export\s+default\b)|(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:function|class|const|let|var|interface|type|enum|namespace)\b|module\.exports\b|exports\.\w)/;
+
+function scriptHeader(text: string): HeaderMark | undefined {
+  const lines = text.split(/\r?\n/);
+  let i = lines[0]?.startsWith('#!') ? 1 : 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (!line.trim() || /^\s*['"]use strict['"];?\s*$/.test(line)) {
+      i++;
+    } else if (/^\s*\/\//.test(line)) {
+      if (deprecationLine(line)) return { line: i + 1, text: line.trim() };
+      i++;
+    } else if (/^\s*\/\*/.test(line)) {
+      const start = i;
+      while (i < lines.length && !lines[i].includes('*/')) i++;
+      const end = Math.min(i, lines.length - 1);
+      i = end + 1;
+      const block = lines.slice(start, end + 1);
+      const hit = block.findIndex(deprecationLine);
+      if (hit < 0) continue;
+      const isFileDoc = block.some((l) => /@(?:file|fileoverview|module|packageDocumentation)\b/.test(l));
+      const gluedToDeclaration = i < lines.length && DECLARATION.test(lines[i]);
+      if (isFileDoc || !gluedToDeclaration) return { line: start + hit + 1, text: block[hit].trim() };
+    } else {
+      return undefined; // first statement: the leading comment block is over
+    }
+  }
+  return undefined;
+}
+
+function pythonHeader(text: string): HeaderMark | undefined {
+  const lines = text.split(/\r?\n/);
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    const trimmed = line.trim();
+    if (!trimmed) {
+      i++;
+    } else if (trimmed.startsWith('#')) {
+      if (deprecationLine(line)) return { line: i + 1, text: trimmed };
+      i++;
+    } else {
+      // The module docstring, if the first statement is a string literal.
+      const m = /^(?:[rRuU]|[bB][rR]?)?("""|'''|"|')/.exec(trimmed);
+      if (!m) return undefined;
+      const quote = m[1];
+      const start = i;
+      let end = i;
+      const opened = trimmed.slice(m[0].length);
+      if (quote.length === 3 && !opened.includes(quote)) {
+        end = i + 1;
+        while (end < lines.length && !lines[end].includes(quote)) end++;
+      }
+      const block = lines.slice(start, Math.min(end, lines.length - 1) + 1);
+      const hit = block.findIndex(deprecationLine);
+      return hit < 0 ? undefined : { line: start + hit + 1, text: block[hit].trim() };
+    }
+  }
+  return undefined;
+}
+
+export interface DeprecationMark {
+  /** Why, in words: "it matches the deprecated glob 'x'", "its name ends in 'old'", ... */
+  reason: string;
+  /** Line of the header when the mark is a header, else 1. */
+  line: number;
+}
+
+/** Whether and why `file` (relative to `root`) is marked deprecated. */
+export function deprecationOf(root: string, file: string, globs: string[]): DeprecationMark | undefined {
+  const glob = globMarker(file, globs);
+  if (glob) return { reason: `it matches the deprecated glob '${glob}'`, line: 1 };
+  const header = headerMarker(path.join(root, file));
+  if (header) return { reason: `its header says '${shorten(header.text)}'`, line: header.line };
+  const name = nameMarker(file);
+  if (name) return { reason: name, line: 1 };
+  return undefined;
+}
+
+function shorten(text: string, max = 80): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}

@@ -1,0 +1,49 @@
+// What a rule is, and the small helpers every rule shares. Kept beside the rules (not in
+// types.ts) because only the rules and their runner use it.
+import type { ImportEdge, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
+
+export interface RuleContext {
+  graph: ModuleGraph;
+  options: Options;
+  /** Things a rule could not judge; the runner returns them with the findings. */
+  notices: string[];
+}
+
+export interface Rule {
+  name: RuleName;
+  defaultLevel: Level;
+  /** One sentence: the failure this rule exists to catch (for docs and `--help`). */
+  why: string;
+  check(ctx: RuleContext): RawFinding[] | Promise<RawFinding[]>;
+}
+
+/** Shortest chain from an entry to `file` (entry first); a file the engine gave no chain is its own. */
+export function chainOf(graph: ModuleGraph, file: string): string[] {
+  return graph.chains.get(file) ?? [file];
+}
+
+export function formatChain(chain: string[]): string {
+  return chain.join(' -> ');
+}
+
+/** `src/a.ts:3` */
+export function at(file: string, line: number): string {
+  return `${file}:${line}`;
+}
+
+/** Every edge of a reachable file, in file order then source order. */
+export function* reachableEdges(graph: ModuleGraph): Generator<ImportEdge> {
+  for (const file of [...graph.files.keys()].sort(byCodeUnit)) yield* graph.files.get(file)!.edges;
+}
+
+/** Sort by UTF-16 code unit, the same on every machine (localeCompare is not). */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reachable edges whose resolved target is `file` (the import lines that make it ship). */
+export function importersOf(graph: ModuleGraph, file: string): ImportEdge[] {
+  const found: ImportEdge[] = [];
+  for (const edge of reachableEdges(graph)) if (edge.class === 'file' && edge.target === file) found.push(edge);
+  return found;
+}

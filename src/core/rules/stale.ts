@@ -1,0 +1,139 @@
+// stale (incident 1): a shipped file has a newer variant beside it that nothing imports, so
+// production runs the old copy while the fixes sit in the new one.
+import type { ModuleGraph, RawFinding } from '../types.js';
+import { deprecationOf } from './deprecation.js';
+import { changeTimes, type ChangeTime, type Recency } from './recency.js';
+import { at, byCodeUnit, chainOf, importersOf, type Rule } from './rule.js';
+import { findVariantPairs, type VariantPair } from './variants.js';
+
+/** Pairs listed by name in the "could not decide" notice; the rest are counted. */
+const NOTICE_PAIRS = 5;
+
+type Verdict =
+  | { newer: true; current: string; variant: string; by: 'time' | 'version' }
+  | { newer: false }
+  | { newer: undefined };
+
+export const stale: Rule = {
+  name: 'stale',
+  defaultLevel: 'error',
+  why: 'A shipped file has a newer variant beside it (hybrid vs hybrid_sessions, api-v1 vs api-v2) that nothing imports: production would run the old copy.',
+  async check({ graph, options, notices }) {
+    const reachable = new Set(graph.files.keys());
+    const marked = new Map<string, boolean>();
+    const isMarked = (f: string) => {
+      if (!marked.has(f)) marked.set(f, deprecationOf(graph.root, f, options.deprecated) !== undefined);
+      return marked.get(f)!;
+    };
+    // Marking one of the two deprecated is the documented way to settle a pair.
+    const pairs = findVariantPairs(reachable, graph.sourceFiles, options.staleIgnore).filter((p) => !isMarked(p.current) && !isMarked(p.variant));
+    if (!pairs.length) return [];
+
+    const files = [...new Set(pairs.flatMap((p) => [p.current, p.variant]))].sort(byCodeUnit);
+    const recency = await changeTimes(graph.root, files, { inGit: graph.inGit, ...(options.github ? { github: options.github } : {}) });
+
+    const newest = new Map<string, { pair: VariantPair; verdict: Verdict & { newer: true } }>();
+    const undecided: VariantPair[] = [];
+    for (const pair of pairs) {
+      const verdict = decide(pair, recency);
+      if (verdict.newer === undefined) undecided.push(pair);
+      if (!verdict.newer) continue;
+      const best = newest.get(pair.current);
+      if (!best || isLater(pair.variant, best.pair.variant, recency, pair, best.pair)) newest.set(pair.current, { pair, verdict });
+    }
+    if (undecided.length) notices.push(undecidedNotice(undecided, recency));
+
+    const findings: RawFinding[] = [];
+    for (const [current, { pair, verdict }] of [...newest].sort(([a], [b]) => byCodeUnit(a, b))) {
+      findings.push(...findingsFor(graph, current, pair, verdict.by, recency));
+    }
+    return findings;
+  },
+};
+
+function decide(pair: VariantPair, recency: Recency): Verdict {
+  const a = recency.times.get(pair.current);
+  const b = recency.times.get(pair.variant);
+  if (a && b && a.time !== b.time) {
+    return b.time > a.time ? { newer: true, current: pair.current, variant: pair.variant, by: 'time' } : { newer: false };
+  }
+  // Uncommitted is "now": a known commit time or unknown history is never later than that.
+  if (b?.uncommitted && !a) return { newer: true, current: pair.current, variant: pair.variant, by: 'time' };
+  if (a?.uncommitted && !b) return { newer: false };
+  const versions = pair.relation.versions;
+  if (versions && versions[0] !== versions[1]) {
+    return versions[1] > versions[0] ? { newer: true, current: pair.current, variant: pair.variant, by: 'version' } : { newer: false };
+  }
+  if (a && b) return { newer: false }; // same time, same version: neither is newer
+  return { newer: undefined };
+}
+
+function isLater(x: string, y: string, recency: Recency, px: VariantPair, py: VariantPair): boolean {
+  const tx = recency.times.get(x)?.time;
+  const ty = recency.times.get(y)?.time;
+  if (tx !== undefined && ty !== undefined && tx !== ty) return tx > ty;
+  const vx = px.relation.versions?.[1];
+  const vy = py.relation.versions?.[1];
+  if (vx !== undefined && vy !== undefined && vx !== vy) return vx > vy;
+  return byCodeUnit(x, y) < 0;
+}
+
+function describe(file: string, other: string, by: 'time' | 'version', pair: VariantPair, recency: Recency): string {
+  if (by === 'version') {
+    const v = file === pair.current ? pair.relation.versions![0] : pair.relation.versions![1];
+    return v === 0 ? 'no version in its name' : `version ${v}`;
+  }
+  const t = recency.times.get(file)!;
+  if (t.uncommitted) return 'uncommitted changes';
+  return `last changed ${formatTime(t, recency.times.get(other))}`;
+}
+
+/** The date, or the date and time when the other file changed on the same day. */
+function formatTime(t: ChangeTime, other: ChangeTime | undefined): string {
+  const iso = new Date(t.time).toISOString();
+  const sameDay = other && !other.uncommitted && new Date(other.time).toISOString().slice(0, 10) === iso.slice(0, 10);
+  return sameDay ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : iso.slice(0, 10);
+}
+
+function findingsFor(graph: ModuleGraph, current: string, pair: VariantPair, by: 'time' | 'version', recency: Recency): RawFinding[] {
+  const old = describe(current, pair.variant, by, pair, recency);
+  const fresh = describe(pair.variant, current, by, pair, recency);
+  const how = by === 'version' ? ' (no commit history to compare: decided by the version numbers in the names)' : '';
+  const newer = `${pair.variant} is a newer variant (${fresh}) that nothing imports${how}`;
+  const findings: RawFinding[] = [];
+  const seen = new Set<string>();
+  for (const edge of importersOf(graph, current)) {
+    const key = `${edge.from}\0${edge.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({
+      rule: 'stale',
+      file: edge.from,
+      line: edge.line,
+      column: edge.column,
+      specifier: edge.specifier,
+      target: current,
+      chain: chainOf(graph, edge.from),
+      message: `${at(edge.from, edge.line)} imports ${edge.specifier} (${current}, ${old}), but ${newer}. Import the newer file, or mark one of them deprecated.`,
+    });
+  }
+  if (graph.entries.includes(current) || !findings.length) {
+    findings.push({
+      rule: 'stale',
+      file: current,
+      line: 1,
+      target: current,
+      chain: chainOf(graph, current),
+      message: `${current} ${graph.entries.includes(current) ? 'is an entry' : 'ships'} (${old}), but ${newer}. ${graph.entries.includes(current) ? 'Use the newer file as the entry' : 'Import the newer file'}, or mark one of them deprecated.`,
+    });
+  }
+  return findings;
+}
+
+function undecidedNotice(pairs: VariantPair[], recency: Recency): string {
+  const named = pairs.slice(0, NOTICE_PAIRS).map((p) => `${p.current} / ${p.variant}`);
+  const more = pairs.length > NOTICE_PAIRS ? ` and ${pairs.length - NOTICE_PAIRS} more` : '';
+  const why = recency.missing ?? 'there is no history for them';
+  const fix = `${recency.fix ?? 'Check out the full history (actions/checkout with `fetch-depth: 0`)'}, or mark the one that must not ship deprecated.`;
+  return `stale: cannot tell which file is newer in ${pairs.length === 1 ? 'the variant pair' : `${pairs.length} variant pairs`} ${named.join(', ')}${more}: ${why}, and the names carry no version numbers that decide. ${fix}`;
+}

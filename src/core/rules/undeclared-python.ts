@@ -1,0 +1,106 @@
+// undeclared (Python): a shipped .py file imports a third-party package that the nearest
+// requirements*.txt / pyproject.toml / setup.cfg does not declare for production, so a
+// fresh install would not have it. Import names are mapped to distribution names for
+// common packages (yaml -> PyYAML); where no mapping is known and a declared distribution
+// plausibly provides the import, a notice says so instead of guessing an error.
+import path from 'node:path';
+import { distributionsFor, normalizeDistName } from '../graph/python/distributions.js';
+import { readPythonManifests, type PythonManifests } from '../graph/python/manifests.js';
+import type { ImportEdge, ModuleGraph, RawFinding } from '../types.js';
+import { at, chainOf, reachableEdges, type Rule } from './rule.js';
+
+export const undeclaredPython: Rule = {
+  name: 'undeclared',
+  defaultLevel: 'error',
+  why: 'A shipped Python file imports a package that requirements.txt / pyproject.toml do not declare: a fresh install of the service would not have it.',
+  check({ graph, notices }) {
+    const cache = new Map<string, PythonManifests | undefined>();
+    const findings: RawFinding[] = [];
+    const said = new Set<string>();
+    const unchecked = new Map<string, Set<string>>(); // file -> packages, when no manifest covers it
+    const notice = (text: string): void => {
+      if (!said.has(text)) {
+        said.add(text);
+        notices.push(text);
+      }
+    };
+    for (const edge of reachableEdges(graph)) {
+      if (edge.class !== 'package' || graph.files.get(edge.from)?.language !== 'python') continue;
+      if (edge.optional) continue; // guarded by `except ImportError`: the code runs without it
+      const manifests = nearestManifests(graph, edge.from, cache);
+      if (!manifests) {
+        if (!unchecked.has(edge.from)) unchecked.set(edge.from, new Set());
+        unchecked.get(edge.from)!.add(edge.packageName ?? edge.specifier);
+        continue;
+      }
+      for (const problem of manifests.problems) notice(`${problem}: declarations in it were not checked.`);
+      const { names, known } = distributionsFor(edge.specifier);
+      if (names.some((n) => manifests.production.has(n) || n === manifests.projectName)) continue;
+      const where = manifests.files.join(', ');
+      const base = `${at(edge.from, edge.line)} imports ${edge.specifier}`;
+      const shown = known ? names[0] : normalizeDistName(edge.packageName ?? edge.specifier.split('.')[0]);
+      const devHit = names.find((n) => manifests.dev.has(n));
+      if (devHit) {
+        findings.push(finding(graph, edge, `${base}, but ${devHit} is declared only for development in ${where}: a production install omits it. Move ${devHit} to requirements.txt or [project] dependencies.`));
+        continue;
+      }
+      const maybe = known ? undefined : plausibleProvider(edge.packageName ?? edge.specifier.split('.')[0], manifests.production);
+      if (maybe) {
+        notice(`${base}: no declared distribution has that name, but ${maybe} (declared in ${where}) may provide it; shipset knows no mapping for this import name, so it raised no finding. Declare the distribution that provides ${edge.specifier} if ${maybe} does not.`);
+        continue;
+      }
+      findings.push(finding(graph, edge, `${base}, but ${shown} is not declared in ${where}: a fresh install would not provide it. Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.`));
+    }
+    if (unchecked.size) {
+      const files = [...unchecked.keys()];
+      const packages = [...new Set(files.flatMap((f) => [...unchecked.get(f)!]))].sort();
+      const list = (items: string[]): string => (items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', '));
+      notice(`No requirements*.txt, pyproject.toml or setup.cfg between ${list(files)} and the root: shipset cannot check that the third-party imports (${list(packages)}) are declared. Add a requirements.txt or pyproject.toml.`);
+    }
+    return findings;
+  },
+};
+
+function finding(graph: ModuleGraph, edge: ImportEdge, message: string): RawFinding {
+  return {
+    rule: 'undeclared',
+    file: edge.from,
+    line: edge.line,
+    column: edge.column,
+    specifier: edge.specifier,
+    chain: chainOf(graph, edge.from),
+    message,
+  };
+}
+
+/** The Python manifests nearest to `file`, walking up to (and including) the root. */
+function nearestManifests(graph: ModuleGraph, file: string, cache: Map<string, PythonManifests | undefined>): PythonManifests | undefined {
+  const visited: string[] = [];
+  let dir = path.posix.dirname(file);
+  let found: PythonManifests | undefined;
+  for (;;) {
+    if (cache.has(dir)) {
+      found = cache.get(dir);
+      break;
+    }
+    visited.push(dir);
+    found = readPythonManifests(graph.root, path.join(graph.root, dir));
+    if (found || dir === '.') break;
+    dir = path.posix.dirname(dir);
+  }
+  for (const d of visited) cache.set(d, found);
+  return found;
+}
+
+const DIST_AFFIXES = /^(python-|py-|py)|(-python|-py|-binary|-client|-sdk|-headless|-api)$/g;
+
+/** A declared distribution whose name contains the import name (or the reverse), once affixes are dropped. */
+function plausibleProvider(importName: string, declared: Set<string>): string | undefined {
+  const wanted = normalizeDistName(importName).replace(/-/g, '');
+  if (wanted.length < 3) return undefined;
+  for (const dist of declared) {
+    const core = dist.replace(DIST_AFFIXES, '').replace(/-/g, '');
+    if (core.length >= 3 && (core.includes(wanted) || wanted.includes(core))) return dist;
+  }
+  return undefined;
+}

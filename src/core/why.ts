@@ -1,0 +1,128 @@
+// `shipset why <file>`: the import chains that make a file ship, or the reason it does not,
+// rendered like `npm explain` (each step with the file:line of its import).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ModuleGraph, Result } from './types.js';
+import { compareCodeUnits, relativeInside } from './pack/paths.js';
+
+export type WhyReason = 'entry' | 'import' | 'include' | 'dormant' | 'excluded' | 'outside-root' | 'missing' | 'not-source';
+
+export interface WhyAnswer {
+  ships: boolean;
+  reason: WhyReason;
+  /** Import chains, entry first, file last; shortest first. */
+  chains: string[][];
+  text: string;
+}
+
+/** Enough chains to see every route that matters without flooding the terminal. */
+export const MAX_CHAINS = 10;
+/** Partial paths explored before giving up on finding more chains (graphs with many routes). */
+const MAX_EXPANSIONS = 20_000;
+
+export function explainWhy(result: Result, file: string, cwd: string): WhyAnswer {
+  const graph = result.graph;
+  const root = graph.root;
+  // Like entries: relative to the root first, then to the cwd.
+  const candidates = [path.resolve(root, file), path.resolve(cwd, file)];
+  const abs = candidates.find((c) => fs.existsSync(c)) ?? candidates[1];
+  const rel = relativeInside(root, abs);
+  if (rel === undefined) {
+    return answer(false, 'outside-root', [], `${file} is not under the root ${root}: only files under the root can ship.`);
+  }
+  const packed = result.manifest.files.find((f) => f.path === rel);
+  const excluded = result.excluded.includes(rel);
+  const reachable = graph.files.has(rel);
+
+  if (packed?.reason === 'include') {
+    return answer(true, 'include', [], `${rel} ships: an include glob names it (nothing reachable imports it).`);
+  }
+  if (packed || (reachable && !excluded)) {
+    const chains = importChains(graph, rel);
+    if (graph.entries.includes(rel)) {
+      return answer(true, 'entry', chains, `${rel} ships: it is an entry.`);
+    }
+    return answer(true, 'import', chains, `${rel} ships: ${plural(chains.length, 'import chain')} from the entries reach it.\n\n${renderChains(graph, chains)}`);
+  }
+  if (excluded) {
+    const chains = reachable ? importChains(graph, rel) : [];
+    const route = chains.length ? `, although it is reachable:\n\n${renderChains(graph, chains)}` : '.';
+    return answer(false, 'excluded', chains, `${rel} does not ship: an exclude glob removes it from the package${route}`);
+  }
+  const stat = fs.statSync(abs, { throwIfNoEntry: false });
+  if (!stat) {
+    return answer(false, 'missing', [], `${rel} does not exist under ${root}. Check the path (it is taken relative to the root, then to the current folder).`);
+  }
+  if (graph.dormant.includes(rel)) {
+    return answer(false, 'dormant', [], `${rel} does not ship: it is dormant, no entry (${graph.entries.join(', ')}) reaches it. Import it from a reachable file, or name it in include.`);
+  }
+  const what = stat.isDirectory() ? 'a folder' : 'not a source file shipset follows (and no include glob names it)';
+  return answer(false, 'not-source', [], `${rel} does not ship: it is ${what}. Name it in include to pack it.`);
+}
+
+function answer(ships: boolean, reason: WhyReason, chains: string[][], text: string): WhyAnswer {
+  return { ships, reason, chains, text };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}${n === MAX_CHAINS ? ' (the shortest ones)' : ''}`;
+}
+
+/**
+ * Up to MAX_CHAINS simple import paths from any entry to `target`, shortest first. Breadth-first
+ * over partial paths walked backwards along 'file' edges, so shorter chains come out first.
+ */
+export function importChains(graph: ModuleGraph, target: string): string[][] {
+  const importers = new Map<string, string[]>();
+  for (const [from, node] of graph.files) {
+    for (const edge of node.edges) {
+      if (edge.class !== 'file' || !edge.target || edge.target === from) continue;
+      const list = importers.get(edge.target) ?? [];
+      if (!list.includes(from)) list.push(from);
+      importers.set(edge.target, list);
+    }
+  }
+  for (const list of importers.values()) list.sort(compareCodeUnits);
+  const entries = new Set(graph.entries);
+  const chains: string[][] = [];
+  let queue: string[][] = [[target]];
+  let expansions = 0;
+  while (queue.length && chains.length < MAX_CHAINS && expansions < MAX_EXPANSIONS) {
+    const next: string[][] = [];
+    for (const partial of queue) {
+      const head = partial[0];
+      if (entries.has(head)) {
+        chains.push(partial);
+        if (chains.length === MAX_CHAINS) break;
+        continue; // a chain starts at the first entry met: through another entry is a longer story
+      }
+      for (const from of importers.get(head) ?? []) {
+        if (partial.includes(from)) continue;
+        next.push([from, ...partial]);
+        if (++expansions >= MAX_EXPANSIONS) break;
+      }
+    }
+    queue = next;
+  }
+  return chains;
+}
+
+/** `npm explain` style: the file, then each importer indented one step further, ending at the entry. */
+export function renderChains(graph: ModuleGraph, chains: string[][]): string {
+  return chains
+    .map((chain) => {
+      const lines = [chain[chain.length - 1]];
+      for (let i = chain.length - 2; i >= 0; i--) {
+        const from = chain[i];
+        const edge = graph.files
+          .get(from)
+          ?.edges.filter((e) => e.class === 'file' && e.target === chain[i + 1])
+          .sort((a, b) => a.line - b.line)[0];
+        const site = edge ? `${from}:${edge.line} (${edge.specifier})` : from;
+        const entry = i === 0 ? ', an entry' : '';
+        lines.push(`${'  '.repeat(chain.length - 1 - i)}imported by ${site}${entry}`);
+      }
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}

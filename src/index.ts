@@ -1,0 +1,4 @@
+// The action's entry: everything happens in run(), which never throws.
+import { run } from './action/main.js';
+
+await run();

@@ -1,0 +1,168 @@
+// Result -> markdown for the job summary and the PR comment: a reviewer should know in ten
+// seconds whether the set may ship and why not. Pure: no I/O, no @actions/*.
+import type { BaseDiff } from '../core/base-diff.js';
+import type { Finding, Result } from '../core/types.js';
+
+/** Hidden line that identifies shipset's own PR comment, so it is updated rather than repeated. */
+export const COMMENT_MARKER = '<!-- shipset-comment -->';
+
+/** GitHub rejects a step summary above 1 MiB. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+/** GitHub rejects an issue comment body above 65,536 characters. */
+export const COMMENT_MAX_CHARS = 65536;
+
+export interface MarkdownExtras {
+  baseDiff?: BaseDiff;
+  /** Findings that were not annotated inline because of GitHub's per-step cap. */
+  annotationsLeftOut?: number;
+  /** How to show the tarball's path (e.g. relative to the workspace); default the manifest's. */
+  tarballPath?: string;
+  /** Whether packing was asked for (to say why there is no tarball). */
+  packRequested?: boolean;
+  /** Start with COMMENT_MARKER (the PR comment body). */
+  marker?: boolean;
+  /** Size budget in UTF-8 bytes; the findings table is cut to fit. Default SUMMARY_MAX_BYTES. */
+  maxBytes?: number;
+}
+
+type Input = Pick<Result, 'manifest' | 'errorCount' | 'warningCount'>;
+
+const LIST_CAP = 300;
+
+export function renderMarkdown(result: Input, extras: MarkdownExtras = {}): string {
+  const m = result.manifest;
+  const head = [extras.marker ? COMMENT_MARKER : '', verdict(result), '', counts(result), ''].filter((l, i) => i > 0 || l);
+  const tail = [
+    ...leftOutLine(extras.annotationsLeftOut),
+    ...baseDiffSection(extras.baseDiff),
+    ...tarballSection(result, extras),
+    ...noticesSection(m.notices),
+    ...folded(`${m.files.length} shipped ${plural(m.files.length, 'file')}`, m.files.map((f) => `${code(f.path)} (${f.reason})`)),
+    ...folded(`${m.dormant.length} dormant ${plural(m.dormant.length, 'file')} (not shipped: no entry imports them)`, m.dormant.map(code)),
+  ];
+  const budget = (extras.maxBytes ?? SUMMARY_MAX_BYTES) - bytes(head.join('\n')) - bytes(tail.join('\n')) - 400;
+  return [...head, ...findingsTable(sortFindings(m.findings), budget), ...tail].join('\n') + '\n';
+}
+
+/** The summary of a run that could not start (bad input): the message and nothing else. */
+export function renderFailureMarkdown(message: string, marker = false): string {
+  return [marker ? COMMENT_MARKER : '', '### ❌ shipset could not run', '', message, ''].filter((l, i) => i > 0 || l).join('\n') + '\n';
+}
+
+/** One line, for setFailed and logs. */
+export function verdictLine(result: Input): string {
+  const { errorCount: e, warningCount: w } = result;
+  if (e > 0) return `shipset: ${e} ${plural(e, 'error')}${w ? `, ${w} ${plural(w, 'warning')}` : ''}: this set must not ship (details in the job summary and the manifest).`;
+  return `shipset: passed${w ? ` with ${w} ${plural(w, 'warning')}` : ''}.`;
+}
+
+function verdict(r: Input): string {
+  if (r.errorCount > 0) return `### ❌ shipset: ${r.errorCount} ${plural(r.errorCount, 'error')}, this set must not ship`;
+  if (r.warningCount > 0) return `### ⚠️ shipset: passed with ${r.warningCount} ${plural(r.warningCount, 'warning')}`;
+  return '### ✅ shipset: passed';
+}
+
+function counts(r: Input): string {
+  const m = r.manifest;
+  return [
+    `**${m.files.length}** ${plural(m.files.length, 'file')} ship`,
+    `**${m.dormant.length}** dormant`,
+    `**${r.errorCount}** ${plural(r.errorCount, 'error')}`,
+    `**${r.warningCount}** ${plural(r.warningCount, 'warning')}`,
+    `${plural(m.entries.length, 'entry', 'entries')}: ${m.entries.map(code).join(', ')}`,
+  ].join(' · ');
+}
+
+function findingsTable(findings: Finding[], budget: number): string[] {
+  if (!findings.length) return [];
+  const lines = ['| | rule | where | message | chain |', '| --- | --- | --- | --- | --- |'];
+  let used = bytes(lines.join('\n'));
+  let shown = 0;
+  for (const f of findings) {
+    const row = `| ${f.level === 'error' ? '❌' : '⚠️'} | ${f.rule} | ${code(`${f.file}:${f.line}`)} | ${cell(f.message)} | ${cell(chain(f.chain))} |`;
+    if (used + bytes(row) + 1 > budget) break;
+    lines.push(row);
+    used += bytes(row) + 1;
+    shown++;
+  }
+  if (shown < findings.length) {
+    const left = findings.length - shown;
+    lines.push('', `_${left} more ${plural(left, 'finding')} left out to stay within GitHub's size limit; the manifest has all ${findings.length}._`);
+  }
+  return [...lines, ''];
+}
+
+function leftOutLine(n: number | undefined): string[] {
+  if (!n) return [];
+  return [`_${n} more ${plural(n, 'finding')} not annotated inline (GitHub shows 10 per kind per step); all are in the table above and in the manifest._`, ''];
+}
+
+function baseDiffSection(d: BaseDiff | undefined): string[] {
+  if (!d) return [];
+  const title = `#### Ship set vs ${code(d.ref)}${d.commit && d.commit !== d.ref ? ` (${d.commit.slice(0, 12)})` : ''}`;
+  const out = [title, ''];
+  if (d.notice && !d.added.length && !d.removed.length && !d.newFindings.length && !d.commit) return [...out, `> ${d.notice}`, ''];
+  if (!d.added.length && !d.removed.length) out.push('No file added to or removed from what ships.');
+  out.push(...capped(d.added, (p) => `- ➕ ${code(p)}`), ...capped(d.removed, (p) => `- ➖ ${code(p)}`));
+  const n = d.newFindings.length;
+  out.push('', n ? `**${n}** ${plural(n, 'finding')} new in this change: ${d.newFindings.slice(0, 20).map((f) => `${f.rule} at ${code(`${f.file}:${f.line}`)}`).join(', ')}${n > 20 ? ', …' : ''}` : 'No new findings in this change.');
+  if (d.notice) out.push('', `> ${d.notice}`);
+  return [...out, ''];
+}
+
+function tarballSection(r: Input, extras: MarkdownExtras): string[] {
+  const t = r.manifest.tarball;
+  if (t) return [`**Tarball** ${code(extras.tarballPath ?? t.path)} · ${t.bytes} bytes · SHA-256 ${code(t.sha256)}`, ''];
+  if (r.errorCount > 0 && extras.packRequested !== false) return ['**Tarball** not written: error findings block packing.', ''];
+  return extras.packRequested === false ? ['**Tarball** not written (`pack: false`).', ''] : [];
+}
+
+function noticesSection(notices: string[]): string[] {
+  if (!notices.length) return [];
+  return ['**Notices**', '', ...capped(notices, (n) => `- ${oneLine(n)}`), ''];
+}
+
+function folded(summary: string, items: string[]): string[] {
+  if (!items.length) return [];
+  return ['<details>', `<summary>${summary}</summary>`, '', ...capped(items, (i) => `- ${i}`), '', '</details>', ''];
+}
+
+function capped(items: string[], line: (s: string) => string): string[] {
+  const shown = items.slice(0, LIST_CAP).map(line);
+  if (items.length > LIST_CAP) shown.push(`- … and ${items.length - LIST_CAP} more (the manifest has all)`);
+  return shown;
+}
+
+/** Errors first, then by file and line: the order a reviewer fixes them in. */
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line,
+  );
+}
+
+function chain(c: string[]): string {
+  const parts = c.length > 6 ? [...c.slice(0, 2), '…', ...c.slice(-3)] : c;
+  return parts.join(' → ');
+}
+
+function code(s: string): string {
+  const ticks = s.includes('`') ? '``' : '`';
+  return `${ticks}${s.replace(/\r?\n/g, ' ')}${ticks}`;
+}
+
+/** A table cell: pipes escaped, one line, no HTML that could break the layout. */
+function cell(s: string): string {
+  return oneLine(s).replace(/\|/g, '\\|');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
+function bytes(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
