@@ -58,6 +58,8 @@ describe('nameMarker', () => {
     'src/archives/x.ts',
     'src/legacy-code/x.ts',
     'src/copy_file.ts',
+    'src/copy.ts', // a one-word module named for what it does
+    'src/backup.ts',
     'src/index.ts',
     'src/step1.ts',
   ])('%s is not marked', (file) => {

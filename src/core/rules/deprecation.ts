@@ -38,7 +38,9 @@ export function nameMarker(file: string): string | undefined {
   if (anyIndex >= 0) return `its name contains the part '${parts[anyIndex]}'`;
   if (lower.length && FIRST_OR_LAST_PART.has(lower[0])) return `its name starts with '${parts[0]}'`;
   const last = lower.length - 1;
-  if (last >= 0 && (FIRST_OR_LAST_PART.has(lower[last]) || LAST_PART.has(lower[last]))) {
+  // A suffix marker needs a name before it: `format_old.ts` is a leftover, `backup.ts` or
+  // `copy.ts` alone is a module that does backups or copies.
+  if (last >= 0 && (FIRST_OR_LAST_PART.has(lower[last]) || (last >= 1 && LAST_PART.has(lower[last])))) {
     return `its name ends in '${parts[last]}'`;
   }
   return undefined;

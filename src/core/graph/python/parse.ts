@@ -336,7 +336,7 @@ export function bridgeGrammarGaps(source: string): string {
     .replace(/\byield(?=[ \t]*(?:$|[\r\n)\]};#]))/gm, 'None ')
     .replace(/(?<![\w.])(\d[\d_]*)\.(?![\w.])/g, (_m, digits: string) => `${digits}0`)
     .replace(/(?<![\w.])(\d[\d_]*)\.(?=[eE][+-]?\d)/g, (_m, digits: string) => `${digits}0`)
-    .replace(/\bas([ \t]*)\(([^()\n]*)\)(?=[ \t]*:)/g, (_m, gap: string, targets: string) => `as${gap} ${targets} `)
+    .replace(/\bas([ \t]*)\(([^()\n]*)\)(?=[ \t]*[:,])/g, (_m, gap: string, targets: string) => `as${gap} ${targets} `)
     .replace(/^([ \t]*case\b.*)$/gm, (line: string) => line.replace(/(\w)\(\)/g, '$1_ '))
     .replace(/\bfor\b[^\n]*?\bin\b/g, (head: string) => head.replace(/\*(?=[A-Za-z_])/g, ' '))
     .replace(/\bas([ \t]+)([A-Za-z_][\w.]*)(?=[ \t]*[:,)])/g, (_m, gap: string, target: string) => `as${gap}${target.replace(/\./g, '_')}`);
