@@ -13,7 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '5' }, 'generate-only': { type: 'string' } } });
+if (values['generate-only']) {
+  // Write the synthetic project to a folder and stop (to look at it, or profile one tool).
+  console.log(generate(path.resolve(values['generate-only']), Number(values.files)));
+  process.exit(0);
+}
 const FILES = Number(values.files);
 const ROUNDS = Number(values.rounds);
 const repo = process.cwd();
