@@ -227,6 +227,43 @@ describe('classification', () => {
   });
 });
 
+describe('scripts and configs found in the wild', () => {
+  it('reads an extensionless bin script by its node #! line, and requires of one', async () => {
+    const g = await graphOf(
+      {
+        'bin/tool': "#!/usr/bin/env node\nrequire('../lib/run.js');\n",
+        'lib/run.js': "require('./helper');\n",
+        'lib/helper': "#!/usr/bin/env node\nmodule.exports = 1;\n",
+        'docs/notes': 'plain text',
+      },
+      ['bin/tool'],
+    );
+    expect(reachable(g)).toEqual(['bin/tool', 'lib/helper', 'lib/run.js']);
+    const root = tempDir();
+    writeFiles(root, { 'docs/notes': 'plain text' });
+    await expect(buildGraph(defaultOptions(root, ['docs/notes']))).rejects.toThrow(/no extension and no node or python #! line/);
+  });
+
+  it('goes on with a notice when tsconfig extends a package that is not installed', async () => {
+    const g = await graphOf(
+      {
+        'tsconfig.json': '{ "extends": "@tsconfig/node20/tsconfig.json", "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+        'src/main.ts': "import '@/util.js';",
+        'src/util.ts': 'export {}',
+      },
+      ['src/main.ts'],
+    );
+    expect(reachable(g)).toEqual(['src/main.ts', 'src/util.ts']);
+    expect(g.notices.join('\n')).toMatch(/@tsconfig\/node20\/tsconfig\.json.*not installed/);
+  });
+
+  it('rejects an extends of a missing relative file as bad input', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'tsconfig.json': '{ "extends": "./base.json" }', 'index.ts': '' });
+    await expect(buildGraph(defaultOptions(root, ['index.ts']))).rejects.toThrow(/tsconfig.*base\.json/);
+  });
+});
+
 describe('dormant files', () => {
   it('uses git tracked + untracked-not-ignored files, never node_modules or ignored build output', async () => {
     const root = tempDir();

@@ -6,7 +6,8 @@ import { gitTopLevel } from '../git.js';
 import { type FileNode, type ModuleGraph, type Options, UsageError } from '../types.js';
 import { buildJsGraph, JsEngine } from './madge-engine.js';
 import { buildPythonGraph } from './python/index.js';
-import { JS_EXTENSIONS, Resolver } from './resolve.js';
+import { languageOf } from './language.js';
+import { Resolver } from './resolve.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
 import { loadTsSettings } from './tsconfig.js';
 
@@ -15,11 +16,12 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const jsEntries: string[] = [];
   const pyEntries: string[] = [];
   for (const entry of options.entries) {
-    const ext = path.extname(entry);
-    if (ext === '.py') pyEntries.push(entry);
-    else if (JS_EXTENSIONS.includes(ext)) jsEntries.push(entry);
+    const language = languageOf(path.join(root, entry));
+    if (language === 'python') pyEntries.push(entry);
+    else if (language) jsEntries.push(entry);
     else {
-      throw new UsageError(`entry '${entry}': shipset cannot read ${ext || 'extensionless'} files (it reads JavaScript, TypeScript and Python: ${[...JS_EXTENSIONS, '.py'].join(' ')}). Name the JS/TS/Python file that starts the program.`);
+      const ext = path.extname(entry);
+      throw new UsageError(`entry '${entry}': shipset cannot read ${ext ? `${ext} files` : 'this file (no extension and no node or python #! line)'}; it reads JavaScript, TypeScript and Python (.js .jsx .mjs .cjs .ts .tsx .mts .cts .json .py). Name the file that starts the program.`);
     }
   }
 
@@ -27,6 +29,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const files = new Map<string, FileNode>();
   if (jsEntries.length) {
     const tsconfig = loadTsSettings(root, options.tsconfig);
+    if (tsconfig) notices.push(...tsconfig.notices);
     const engine = new JsEngine(root, new Resolver(root, tsconfig), { verbatimModuleSyntax: tsconfig?.verbatimModuleSyntax });
     const js = await buildJsGraph(engine, root, jsEntries.map((e) => path.join(root, e)));
     for (const [k, v] of js.files) files.set(k, v);

@@ -10,7 +10,8 @@ import path from 'node:path';
 import cabinet from 'filing-cabinet';
 import madge from 'madge';
 import precinct from 'precinct';
-import type { FileNode, ImportEdge, Language } from '../types.js';
+import type { FileNode, ImportEdge } from '../types.js';
+import { languageOf } from './language.js';
 import { JS_EXTENSIONS, type Resolver } from './resolve.js';
 import { scanSource, type ScanSettings } from './scan.js';
 
@@ -45,7 +46,7 @@ export class JsEngine {
     try {
       text = fs.readFileSync(abs, 'utf8');
     } catch (e) {
-      const node: FileNode = { path: rel, language: languageOf(abs), edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message: `cannot be read: ${(e as Error).message}` } };
+      const node: FileNode = { path: rel, language: languageOf(abs) ?? 'js', edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message: `cannot be read: ${(e as Error).message}` } };
       a = { node, follow };
       this.analysed.set(abs, a);
       return a;
@@ -65,7 +66,7 @@ export class JsEngine {
     });
     const node: FileNode = {
       path: rel,
-      language: languageOf(abs),
+      language: languageOf(abs) ?? 'js',
       edges,
       dynamic: scan.dynamic.map((d) => ({ file: rel, ...d })),
       parseError: scan.parseError && { file: rel, ...scan.parseError },
@@ -86,12 +87,6 @@ export class JsEngine {
   }
 }
 
-function languageOf(file: string): Language {
-  const ext = path.extname(file);
-  if (ext === '.json') return 'json';
-  return ['.ts', '.tsx', '.mts', '.cts'].includes(ext) ? 'ts' : 'js';
-}
-
 let hooksInstalled = false;
 
 function installHooks(): void {
@@ -102,7 +97,8 @@ function installHooks(): void {
     const engine = options[ENGINE as unknown as string] as JsEngine | undefined;
     return engine ? engine.specifiersFor(filename) : originalPaperwork(filename, options);
   };
-  for (const ext of JS_EXTENSIONS) {
+  // '' covers extensionless scripts (`bin/cli` with a node #! line).
+  for (const ext of [...JS_EXTENSIONS, '']) {
     const original = cabinet.getLookup(ext);
     cabinet.register(ext, (options) => {
       const engine = (options.tsConfig as Record<symbol, JsEngine> | undefined)?.[ENGINE];

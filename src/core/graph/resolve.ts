@@ -8,6 +8,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EdgeClass, ImportKind } from '../types.js';
+import { languageOf } from './language.js';
 import type { TsSettings } from './tsconfig.js';
 
 export interface Resolution {
@@ -124,7 +125,8 @@ export class Resolver {
       return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
     }
     const shadowed = others.length ? others : undefined;
-    if (!JS_EXTENSIONS.includes(path.extname(winner))) return { class: 'unsupported', file: winner, shadowed };
+    const language = languageOf(winner);
+    if (!language || language === 'python') return { class: 'unsupported', file: winner, shadowed };
     return { class: 'file', file: winner, shadowed };
   }
 

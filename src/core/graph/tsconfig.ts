@@ -17,6 +17,8 @@ export interface TsSettings {
   outDir?: string;
   rootDir?: string;
   verbatimModuleSyntax: boolean;
+  /** What could not be read but does not stop the run (an `extends` of a package not installed). */
+  notices: string[];
 }
 
 /**
@@ -40,7 +42,11 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   const configFile = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
   const files = [file, ...(configFile?.extendedSourceFiles ?? [])];
   const syntax = files.flatMap((f) => jsonSyntaxErrors(f));
-  const fatal = [...syntax, ...problems, ...(parsed?.errors ?? [])].find(isConfigError);
+  const all = [...syntax, ...problems, ...(parsed?.errors ?? [])];
+  // `extends: "@tsconfig/node20/tsconfig.json"` needs node_modules, which a check must not:
+  // say what was left out and go on with the settings that were read.
+  const missingPackages = all.filter((d) => d.code === 6053);
+  const fatal = all.filter((d) => d.code !== 6053).find(isConfigError);
   if (!parsed || fatal) throw new UsageError(describe(fatal, root, rel));
 
   const o = parsed.options;
@@ -53,6 +59,9 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     outDir: o.outDir ? path.resolve(o.outDir) : undefined,
     rootDir: o.rootDir ? path.resolve(o.rootDir) : undefined,
     verbatimModuleSyntax: !!o.verbatimModuleSyntax,
+    notices: missingPackages.map(
+      (d) => `${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')} (an 'extends' of a package that is not installed); its settings were not applied. Install dependencies first if it sets paths or baseUrl.`,
+    ),
   };
 }
 

@@ -1,0 +1,38 @@
+// Which engine reads a file: by its extension, or for an extensionless script (a package.json
+// `bin` such as `bin/cli`) by its `#!` line.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Language } from '../types.js';
+
+const BY_EXTENSION: Record<string, Language> = {
+  '.js': 'js', '.jsx': 'js', '.mjs': 'js', '.cjs': 'js',
+  '.ts': 'ts', '.tsx': 'ts', '.mts': 'ts', '.cts': 'ts',
+  '.json': 'json',
+  '.py': 'python',
+};
+
+/** The language of a file, or undefined when no engine reads it. */
+export function languageOf(abs: string): Language | undefined {
+  const ext = path.extname(abs);
+  if (ext) return BY_EXTENSION[ext];
+  return languageOfScript(abs);
+}
+
+function languageOfScript(abs: string): Language | undefined {
+  let head = '';
+  try {
+    const fd = fs.openSync(abs, 'r');
+    try {
+      const buf = Buffer.alloc(128);
+      head = buf.subarray(0, fs.readSync(fd, buf, 0, 128, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const shebang = /^#!(.*)/.exec(head)?.[1] ?? '';
+  if (/\b(node|nodejs|bun|deno|tsx|ts-node)\b/.test(shebang)) return /\b(tsx|ts-node)\b/.test(shebang) ? 'ts' : 'js';
+  if (/\bpython[0-9.]*\b/.test(shebang)) return 'python';
+  return undefined;
+}
