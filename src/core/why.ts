@@ -42,7 +42,7 @@ export function explainWhy(result: Result, file: string, cwd: string): WhyAnswer
     if (graph.entries.includes(rel)) {
       return answer(true, 'entry', chains, `${rel} ships: it is an entry.`);
     }
-    return answer(true, 'import', chains, `${rel} ships: ${plural(chains.length, 'import chain')} from the entries reach it.\n\n${renderChains(graph, chains)}`);
+    return answer(true, 'import', chains, `${rel} ships: ${chains.length === 1 ? 'one import chain from an entry reaches it' : `${plural(chains.length, 'import chain')} from the entries reach it`}.\n\n${renderChains(graph, chains)}`);
   }
   if (excluded) {
     const chains = reachable ? importChains(graph, rel) : [];

@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import * as tar from 'tar';
 import { headCommitTime } from '../git.js';
 import { UsageError } from '../types.js';
+import { OwnerNormalizer } from './owners.js';
 
 const gzip = promisify(zlib.gzip);
 
@@ -46,7 +47,7 @@ export const GZIP_MEMBER_BYTES = 1 << 20;
 export async function createArchive(file: string, spec: ArchiveSpec): Promise<void> {
   const pack = new tar.PackSync({
     cwd: spec.root,
-    portable: true, // no uid/gid/uname/gname/atime/ctime
+    portable: true, // no uid/gid/uname/gname/atime/ctime (owners are then set to 0:0 below)
     mtime: new Date(spec.mtime * 1000),
     prefix: spec.prefix || undefined,
     follow: true, // a symlink inside the root ships as the file it points to
@@ -61,7 +62,11 @@ export async function createArchive(file: string, spec: ArchiveSpec): Promise<vo
   const members: Array<Promise<Buffer>> = [];
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  const compress = (piece: Buffer) => members.push(gzipMember(piece));
+  const owners = new OwnerNormalizer();
+  const compress = (piece: Buffer) => {
+    owners.patch(piece); // pieces are cut at 1 MiB, so headers never straddle two of them
+    members.push(gzipMember(piece));
+  };
   const flush = (all: boolean) => {
     if (!pendingBytes) return;
     let joined = Buffer.concat(pending, pendingBytes);

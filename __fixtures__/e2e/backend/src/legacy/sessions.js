@@ -1,0 +1,3 @@
+import { db } from '../db.js';
+
+export const sessions = () => db.sessions;
