@@ -73,7 +73,7 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-function pullRequestEvent(dir: string, baseSha: string): Record<string, string> {
+function pullRequestEvent(baseSha: string): Record<string, string> {
   const file = path.join(tempDir('shipset-event-'), 'event.json');
   fs.writeFileSync(file, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: 'x' } } }));
   return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: file };
@@ -140,7 +140,7 @@ withDist('action (dist/index.js)', () => {
     const repo = incidentOne();
     const base = gitRun(repo, ['rev-parse', 'HEAD']).trim();
     const inputs = { 'working-directory': 'app', entry: 'src/server_hosted.js', comment: 'true', 'github-token': 'tok', 'base-ref': 'none' };
-    const env = pullRequestEvent(repo, base);
+    const env = pullRequestEvent(base);
 
     const first = await runAction(repo, inputs, env);
     expect(first.status).toBe(1);
@@ -162,7 +162,7 @@ withDist('action (dist/index.js)', () => {
     server = await startApiServer({ forbidCommentWrites: true });
     const repo = incidentOne();
     commit(repo, { 'app/src/server_hosted.js': "import { mcp } from './claude_mcp_hybrid_sessions.js';\nmcp();\n" }, '2025-11-16T12:00:00Z');
-    const run = await runAction(repo, { 'working-directory': 'app', comment: 'true', 'github-token': 'tok', 'base-ref': 'none' }, pullRequestEvent(repo, 'x'));
+    const run = await runAction(repo, { 'working-directory': 'app', comment: 'true', 'github-token': 'tok', 'base-ref': 'none' }, pullRequestEvent('x'));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^::warning::.*permissions: pull-requests: write/m);
     expect(run.summary).toMatch(/^### (✅|⚠️) shipset/m);
@@ -182,7 +182,7 @@ withDist('action (dist/index.js)', () => {
     ]);
     const base = gitRun(repo, ['rev-parse', 'HEAD']).trim();
     commit(repo, { 'src/routes.js': "import './handlers.js';\n", 'src/handlers.js': 'export {};\n' }, '2025-01-02T00:00:00Z');
-    const run = await runAction(repo, { entry: 'src/index.js', pack: 'false', rules: 'deprecated: off' }, pullRequestEvent(repo, base));
+    const run = await runAction(repo, { entry: 'src/index.js', pack: 'false', rules: 'deprecated: off' }, pullRequestEvent(base));
     expect(run.status).toBe(0);
     expect(run.summary).toContain(`Ship set vs \`${base}\``);
     expect(run.summary).toContain('➕ `src/handlers.js`');
