@@ -199,4 +199,23 @@ withDist('action (dist/index.js)', () => {
     expect(run.stdout).not.toMatch(/\n\s+at /);
     expect(run.summary).toContain("unknown level 'loud'");
   });
+  it('shallow clone: asks the GitHub API for the last commit of just the variant files, then judges stale', async () => {
+    const origin = incidentOne();
+    gitRun(origin, ['commit', '-q', '--allow-empty', '-m', 'later'], '2025-11-20T12:00:00Z');
+    const clone = path.join(tempDir(), 'clone');
+    gitRun(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+    server = await startApiServer({
+      commitDates: { 'app/src/claude_mcp_hybrid.js': '2025-11-05T12:00:00Z', 'app/src/claude_mcp_hybrid_sessions.js': '2025-11-15T12:00:00Z' },
+    });
+    const run = await runAction(clone, { 'working-directory': 'app', entry: 'src/server_hosted.js', 'github-token': 'tok', 'base-ref': 'none', pack: 'false' });
+
+    expect(run.status).toBe(1);
+    const asked = server.requests.filter((r) => r.path.endsWith('/commits')).map((r) => r.query.path).sort();
+    expect(asked).toEqual(['app/src/claude_mcp_hybrid.js', 'app/src/claude_mcp_hybrid_sessions.js']);
+    const manifest = JSON.parse(fs.readFileSync(run.outputs.manifest, 'utf8'));
+    const stale = manifest.findings.filter((f: { rule: string }) => f.rule === 'stale');
+    expect(stale).toHaveLength(1);
+    expect(stale[0].message).toContain('2025-11-05');
+    expect(stale[0].message).toContain('2025-11-15');
+  });
 });
