@@ -264,6 +264,79 @@ describe('scripts and configs found in the wild', () => {
   });
 });
 
+describe('review findings', () => {
+  it('resolves aliases before builtins: baseUrl folders named http/ or events/ are project files', async () => {
+    const g = await graphOf(
+      {
+        'tsconfig.json': '{ "compilerOptions": { "baseUrl": "src", "paths": { "domain/*": ["domain/*"] } } }',
+        'src/index.ts': "import 'http/client';\nimport 'domain/user';\nimport 'fs/promises';\nimport 'punycode/';\nimport 'node:events';",
+        'src/http/client.ts': 'export {}',
+        'src/domain/user.ts': 'export {}',
+      },
+      ['src/index.ts'],
+    );
+    expect(reachable(g)).toEqual(['src/domain/user.ts', 'src/http/client.ts', 'src/index.ts']);
+    expect(edge(g, 'src/index.ts', 'fs/promises')).toMatchObject({ class: 'builtin', packageName: 'fs' });
+    expect(edge(g, 'src/index.ts', 'punycode/')).toMatchObject({ class: 'package', packageName: 'punycode' });
+    expect(edge(g, 'src/index.ts', 'node:events').class).toBe('builtin');
+  });
+
+  it.each([
+    ['type annotations in a .js file', 'function f(x: number) { return x }\n', 1, 13],
+    ['a top-level return in an ES module', "import './b.js';\nreturn 5;\n", 2, 1],
+    ['a let declared twice', 'let x = 1;\nlet x = 2;\n', 2, 5],
+  ])('JS that TypeScript parses but Node rejects is a parse failure: %s', async (_name, code, line, column) => {
+    const g = await graphOf({ 'index.js': "require('./a.js');\n", 'a.js': code, 'b.js': '' }, ['index.js']);
+    expect(g.files.get('a.js')!.parseError).toMatchObject({ line, column });
+  });
+
+  it('accepts what Node runs: top-level return in CommonJS, JSX, hashbang, top-level await in ESM', async () => {
+    const g = await graphOf(
+      {
+        'index.js': "#!/usr/bin/env node\nif (process.env.X) return;\nrequire('./esm.mjs');\nrequire('./view.jsx');\nrequire('./exports-only.js');\n",
+        'esm.mjs': "import fs from 'node:fs';\nawait Promise.resolve(fs);\nexport const x = 1;\n",
+        'view.jsx': 'module.exports = () => <div className="x" />;\n',
+        'exports-only.js': 'export const health = () => 1;\nexport default function f() {}\n',
+      },
+      ['index.js'],
+    );
+    expect(g.files.size).toBe(4);
+    expect([...g.files.values()].filter((n) => n.parseError)).toEqual([]);
+  });
+
+  it('reports a JSON syntax error at its line, in one line', async () => {
+    const g = await graphOf({ 'index.js': "require('./b.json');", 'b.json': '{\n  "a": 1,\n  "b": 2,\n  "c": ,\n}\n' }, ['index.js']);
+    const err = g.files.get('b.json')!.parseError!;
+    expect(err.line).toBe(4);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('skips an import of names used only as types when only a .d.ts exists; flags value uses', async () => {
+    const g = await graphOf(
+      {
+        'src/index.ts': "import { Config } from './config';\nimport { helper } from './helpers';\nexport const c: Config = { a: helper() };\n",
+        'src/config.d.ts': 'export interface Config { a: number }',
+        'src/helpers.d.ts': 'export declare function helper(): number;',
+      },
+      ['src/index.ts'],
+    );
+    expect(g.files.get('src/index.ts')!.edges.map((e) => [e.specifier, e.class])).toEqual([['./helpers', 'unresolved']]);
+    expect(edge(g, 'src/index.ts', './helpers').reason).toMatch(/only the declaration file src\/helpers\.d\.ts exists/);
+  });
+
+  it('does not list a file deleted in the work tree as dormant', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'index.js': '', 'gone.js': '' });
+    gitInit(root);
+    gitRun(root, ['add', '-A']);
+    gitRun(root, ['commit', '-q', '-m', 'init'], '2025-01-01T00:00:00Z');
+    fs.rmSync(path.join(root, 'gone.js'));
+    const g = await buildGraph(defaultOptions(root, ['index.js']));
+    expect(g.dormant).toEqual([]);
+    expect(g.sourceFiles).toEqual(['index.js']);
+  });
+});
+
 describe('dormant files', () => {
   it('uses git tracked + untracked-not-ignored files, never node_modules or ignored build output', async () => {
     const root = tempDir();

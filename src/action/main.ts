@@ -98,7 +98,8 @@ async function prChangedFiles(octokit: Octokit, pr: PullRequestRef): Promise<Set
 
 function setOutputs(result: Result, manifestPath: string, tarballPath: string): void {
   const m = result.manifest;
-  core.setOutput('reachable-count', m.files.length);
+  // Reachable files only: include globs add files that nothing imports.
+  core.setOutput('reachable-count', m.files.filter((f) => f.reason !== 'include').length);
   core.setOutput('dormant-count', m.dormant.length);
   core.setOutput('error-count', result.errorCount);
   core.setOutput('warning-count', result.warningCount);

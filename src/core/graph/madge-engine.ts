@@ -52,8 +52,12 @@ export class JsEngine {
       return a;
     }
     const scan = scanSource(abs, text, this.scanSettings);
-    const edges: ImportEdge[] = scan.imports.map((imp) => {
+    const edges: ImportEdge[] = [];
+    for (const imp of scan.imports) {
       const r = this.resolver.resolve(imp.specifier, abs, imp.kind);
+      // `import { Config } from './config'` with only config.d.ts, and Config used as a type
+      // alone: tsc, esbuild and swc all erase the import, so nothing is loaded at run time.
+      if (r.declarationOnly && imp.bindings?.length && !imp.bindings.some((b) => scan.valueNames.has(b))) continue;
       const edge: ImportEdge = { from: rel, specifier: imp.specifier, line: imp.line, column: imp.column, kind: imp.kind, class: r.class };
       if (r.file) edge.target = this.rel(r.file);
       if (r.packageName) edge.packageName = r.packageName;
@@ -62,8 +66,8 @@ export class JsEngine {
       if (r.symlink) edge.symlink = this.rel(r.symlink);
       if (r.reason) edge.reason = r.reason;
       if (r.class === 'file' && r.file) follow.set(imp.specifier, r.file);
-      return edge;
-    });
+      edges.push(edge);
+    }
     const node: FileNode = {
       path: rel,
       language: languageOf(abs) ?? 'js',

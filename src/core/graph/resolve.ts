@@ -23,6 +23,13 @@ export interface Resolution {
   /** Absolute path of the symlink inside the root that leads outside. */
   symlink?: string;
   reason?: string;
+  /** Absolute path of the only match, a `.d.ts`: fine for imports of types, which compilers erase. */
+  declarationOnly?: string;
+}
+
+interface Candidates {
+  found: string[];
+  declaration?: string;
 }
 
 /** Extensions the JS/TS engine reads. */
@@ -60,18 +67,17 @@ export class Resolver {
       }
     }
     if (specifier.startsWith('#')) return this.resolveHashImport(specifier, fromFile, fromTs, kind);
-    if (specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0])) {
-      return { class: 'builtin', packageName: specifier.replace(/^node:/, '').split('/')[0] };
-    }
+    // Aliases first: with baseUrl `src`, 'http/client' is src/http/client.ts, not node:http.
     const aliased = this.resolveTsAlias(specifier, fromTs);
     if (aliased) return aliased;
+    if (isBuiltin(specifier)) return { class: 'builtin', packageName: specifier.replace(/^node:/, '').split('/')[0] };
     return { class: 'package', packageName: packageNameOf(specifier) };
   }
 
   // ---- relative and absolute paths ----
 
   /** The file a path means at run time, plus the other candidates that exist. */
-  private resolvePath(base: string, fromTs: boolean, dirOnly: boolean): { found: string[] } {
+  private resolvePath(base: string, fromTs: boolean, dirOnly: boolean): Candidates {
     const found: string[] = [];
     if (!dirOnly) {
       const ext = path.extname(base);
@@ -86,7 +92,16 @@ export class Resolver {
       }
     }
     if (this.kindOf(base) === 'dir') found.push(...this.resolveDirectory(base, fromTs));
-    return { found: [...new Set(found)] };
+    if (found.length) return { found: [...new Set(found)] };
+    return { found, declaration: this.declarationFor(base) };
+  }
+
+  /** A `.d.ts` that would satisfy the type checker where no run-time file exists. */
+  private declarationFor(base: string): string | undefined {
+    const ext = path.extname(base);
+    const stem = TS_FOR_JS[ext] ? base.slice(0, -ext.length) : base;
+    const candidates = [stem + '.d.ts', stem + (ext === '.mjs' ? '.d.mts' : ext === '.cjs' ? '.d.cts' : '.d.ts'), path.join(base, 'index.d.ts')];
+    return candidates.find((c) => this.kindOf(c) === 'file');
   }
 
   private resolveDirectory(dir: string, fromTs: boolean): string[] {
@@ -107,8 +122,11 @@ export class Resolver {
   }
 
   /** Turn the candidates of a path into a classified resolution. */
-  private finish(r: { found: string[] }, specifier: string, reason?: string): Resolution {
+  private finish(r: Candidates, specifier: string, reason?: string): Resolution {
     const [winner, ...others] = r.found;
+    if (!winner && r.declaration) {
+      return { class: 'unresolved', declarationOnly: r.declaration, reason: `only the declaration file ${path.relative(this.root, r.declaration)} exists: no JavaScript runs for it` };
+    }
     if (!winner) return { class: 'unresolved', reason: reason ?? `no file matches '${specifier}'` };
     const lexical = path.relative(this.root, winner);
     if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
@@ -170,7 +188,7 @@ export class Resolver {
     if (typeof target !== 'string') return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' has no target for ${conditions.join('/')}` };
     const substituted = match.pattern.endsWith('/') && !match.pattern.includes('*') ? target + match.star : target.replace(/\*/g, match.star);
     if (!substituted.startsWith('./')) {
-      return specifierIsBuiltin(substituted)
+      return isBuiltin(substituted)
         ? { class: 'builtin', packageName: substituted.replace(/^node:/, '') }
         : { class: 'package', packageName: packageNameOf(substituted) };
     }
@@ -267,8 +285,12 @@ function isInside(root: string, p: string): boolean {
   return !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-function specifierIsBuiltin(s: string): boolean {
-  return s.startsWith('node:') || BUILTINS.has(s) || BUILTINS.has(s.split('/')[0]);
+/**
+ * Node's own modules: `node:x`, or exactly an id Node lists (`fs`, `fs/promises`). Not a prefix:
+ * `punycode/` is the npm package, and `http/client` a folder of the project or a package.
+ */
+export function isBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || BUILTINS.has(specifier);
 }
 
 /** 'lodash/fp' -> 'lodash'; '@scope/pkg/sub' -> '@scope/pkg'. */

@@ -3,6 +3,7 @@
 // `import()`/`require()` kept as dynamic sites, and the first syntax error if any.
 // madge's detectives drop locations, skip `.mts` and lose template literals; this scan is
 // what the engine hands to madge instead (see madge-engine.ts), so each file is parsed once.
+import { parse as babelParse } from '@babel/parser';
 import ts from 'typescript';
 import type { DynamicSite, ImportKind, ParseFailure } from '../types.js';
 
@@ -11,10 +12,14 @@ export interface ScannedImport {
   line: number;
   column: number;
   kind: Exclude<ImportKind, 'python-import'>;
+  /** Local names an `import` binds (`a`, `b` in `import a, { x as b }`); none for side-effect imports. */
+  bindings?: string[];
 }
 
 export interface ScanResult {
   imports: ScannedImport[];
+  /** Identifiers the file uses in value (not type) positions: decides whether an import of names survives compilation. */
+  valueNames: Set<string>;
   dynamic: Omit<DynamicSite, 'file'>[];
   parseError?: Omit<ParseFailure, 'file'>;
 }
@@ -47,9 +52,10 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     const pos = source.getLineAndCharacterOfPosition(node.getStart(source));
     return { line: pos.line + 1, column: pos.character + 1 };
   };
-  const add = (node: ts.Expression, kindOf: ScannedImport['kind']) => {
+  const valueNames = new Set<string>();
+  const add = (node: ts.Expression, kindOf: ScannedImport['kind'], bindings?: string[]) => {
     const literal = literalText(node);
-    if (literal !== undefined) imports.push({ specifier: literal, kind: kindOf, ...at(node) });
+    if (literal !== undefined) imports.push({ specifier: literal, kind: kindOf, ...at(node), ...(bindings && { bindings }) });
     else dynamic.push({ expression: shorten(node.getText(source)), ...at(node) });
   };
 
@@ -57,7 +63,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     switch (node.kind) {
       case ts.SyntaxKind.ImportDeclaration: {
         const decl = node as ts.ImportDeclaration;
-        if (!isTypeOnlyImport(decl, settings)) add(decl.moduleSpecifier, 'import');
+        if (!isTypeOnlyImport(decl, settings)) add(decl.moduleSpecifier, 'import', bindingsOf(decl));
         return;
       }
       case ts.SyntaxKind.ExportDeclaration: {
@@ -72,6 +78,12 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         }
         return;
       }
+      case ts.SyntaxKind.Identifier:
+        valueNames.add((node as ts.Identifier).text);
+        return;
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+        return; // types only
       case ts.SyntaxKind.ModuleDeclaration:
         // `declare module 'x' { ... }` and namespaces with `declare`: types only.
         if (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Ambient) return;
@@ -86,6 +98,8 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         break;
       }
     }
+    // Names inside type annotations are not run-time uses (`typeof x` in a type is erased too).
+    if (ts.isTypeNode(node) && node.kind !== ts.SyntaxKind.ExpressionWithTypeArguments) return;
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -98,19 +112,67 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         message: ts.flattenDiagnosticMessageText(first.messageText, ' '),
       }
     : undefined;
-  return { imports, dynamic, parseError };
+  return { imports, valueNames, dynamic, parseError: parseError ?? validateJavaScript(ext, text, hasModuleSyntax(source)) };
+}
+
+/**
+ * TypeScript's parser accepts, in a .js file, things Node rejects: type annotations, a
+ * top-level `return` in a module, a `let` declared twice. Babel's parser reports them, so a
+ * reachable JS file that would crash on load is `unparseable`, not a silent pass.
+ */
+function validateJavaScript(ext: string, text: string, moduleSyntax: boolean): ScanResult['parseError'] {
+  if (!['.js', '.jsx', '.mjs', '.cjs', ''].includes(ext)) return undefined;
+  const isModule = ext === '.mjs' || (ext !== '.cjs' && moduleSyntax);
+  try {
+    babelParse(text, {
+      sourceType: isModule ? 'module' : 'script',
+      allowReturnOutsideFunction: !isModule, // CommonJS code runs inside a function wrapper
+      allowAwaitOutsideFunction: !isModule && ext !== '.cjs',
+      plugins: ext === '.mjs' || ext === '.cjs' ? [] : ['jsx'],
+      errorRecovery: false,
+    });
+    return undefined;
+  } catch (e) {
+    const err = e as Error & { loc?: { line: number; column: number } };
+    return { line: err.loc?.line ?? 1, column: (err.loc?.column ?? 0) + 1, message: err.message.replace(/\s*\(\d+:\d+\)$/, '') };
+  }
+}
+
+/** `import`/`export` statements make a .js file an ES module (Node's syntax detection). */
+function hasModuleSyntax(source: ts.SourceFile): boolean {
+  return source.statements.some(
+    (st) =>
+      ts.isImportDeclaration(st) ||
+      ts.isExportDeclaration(st) ||
+      ts.isExportAssignment(st) ||
+      (ts.canHaveModifiers(st) && !!ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
+  );
+}
+
+/** The local names an import declaration binds. */
+function bindingsOf(decl: ts.ImportDeclaration): string[] | undefined {
+  const clause = decl.importClause;
+  if (!clause) return undefined;
+  const names: string[] = [];
+  if (clause.name) names.push(clause.name.text);
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+  else if (bindings) for (const e of bindings.elements) if (!e.isTypeOnly) names.push(e.name.text);
+  return names;
 }
 
 function scanJson(text: string): ScanResult {
   try {
     JSON.parse(text);
-    return { imports: [], dynamic: [] };
+    return { imports: [], valueNames: new Set(), dynamic: [] };
   } catch (e) {
-    const message = (e as Error).message;
-    const m = /position (\d+)/.exec(message);
-    const offset = m ? Number(m[1]) : 0;
-    const before = text.slice(0, offset).split('\n');
-    return { imports: [], dynamic: [], parseError: { line: before.length, column: before[before.length - 1].length + 1, message } };
+    // Node 20's message has no position; TypeScript's JSON parser gives one.
+    const source = ts.parseJsonText('file.json', text);
+    const first = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
+    const position = /at position (\d+)/.exec((e as Error).message);
+    const at = first ? lineCol(source, first.start) : lineCol(source, position ? Number(position[1]) : 0);
+    const message = first ? ts.flattenDiagnosticMessageText(first.messageText, ' ') : (e as Error).message.split('\n')[0];
+    return { imports: [], valueNames: new Set(), dynamic: [], parseError: { ...at, message: `invalid JSON: ${message.replace(/\s+/g, ' ').slice(0, 160)}` } };
   }
 }
 

@@ -1,6 +1,7 @@
 // All source files under the root: git's tracked plus untracked-not-ignored files when the
 // root is in a work tree (so build output and caches that git ignores are not "dormant"),
 // else a folder walk. node_modules and VCS folders never count.
+import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
@@ -20,7 +21,8 @@ export function listSourceFiles(root: string, exclude: string[]): SourceListing 
   const excluded = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
   const files = all
     .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => isSourceFile(f) && !NEVER.test(f) && !excluded(f))
+    // git still lists a file deleted in the work tree but not yet committed: it is gone.
+    .filter((f) => isSourceFile(f) && !NEVER.test(f) && !excluded(f) && (!tracked || fs.existsSync(path.join(root, f))))
     .sort(byCodeUnit);
   return { files: [...new Set(files)], fromGit: tracked !== undefined };
 }
