@@ -47,6 +47,16 @@ describe('scenario A: production imports the stale variant', () => {
     expect(fs.readdirSync(path.dirname(out))).toEqual([]);
   });
 
+  it('removes a tarball left by an earlier run, so a later CI step cannot upload it', () => {
+    const root = staleProject();
+    const out = path.join(tempDir(), 'shipset.tar.gz');
+    fs.writeFileSync(out, 'last week');
+    const r = runCli(['pack', '--root', root, '--out', out, '--json'], root);
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(json(r.stdout).notices.join('\n')).toContain('Removed the earlier');
+  });
+
   it('passes once the entry imports the newer file, and the older one is dormant', () => {
     const root = staleProject();
     commit(root, { 'src/server_hosted.ts': "import { mcp } from './claude_mcp_hybrid_sessions.js';\nmcp();\n" }, '2025-11-16T09:00:00Z');

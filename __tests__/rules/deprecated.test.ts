@@ -19,7 +19,7 @@ describe('deprecated', () => {
     'src/copyright.ts': '',
     'src/old-school.ts': '',
     'src/bold.ts': '',
-    'src/util.ts': '/** @deprecated use y */\nexport const x = 1;\n',
+    'src/util.ts': 'export const w = 0;\n/** @deprecated use y */\nexport const x = 1;\n',
     'src/experimental/flag.ts': '',
   });
   const graph = buildGraph({

@@ -100,11 +100,24 @@ describe('headerMarker', () => {
   it('counts a file-level JSDoc (@file) even when glued to a declaration', () => {
     expect(header('d.ts', '/** @file @deprecated */\nexport const a = 1;\n')?.line).toBe(1);
   });
-  it("ignores a symbol's JSDoc glued to the declaration", () => {
-    expect(header('e.ts', '/** @deprecated use bar */\nexport function foo() {}\n')).toBeUndefined();
-    expect(header('e2.ts', '/**\n * @deprecated\n */\nexport default class A {}\n')).toBeUndefined();
-    expect(header('e3.js', '/** @deprecated */\nmodule.exports = {};\n')).toBeUndefined();
-    expect(header('e4.ts', '/** @deprecated */\nconst x = 1;\n')).toBeUndefined();
+  it('counts @deprecated in the first comment even when it sits right above a declaration', () => {
+    expect(header('e.ts', '/** @deprecated use bar */\nexport function foo() {}\n')).toEqual({ line: 1, text: '/** @deprecated use bar */' });
+    expect(header('e2.ts', '/**\n * @deprecated\n */\nexport default class A {}\n')).toEqual({ line: 2, text: '* @deprecated' });
+    expect(header('e3.js', '/** @deprecated */\nmodule.exports = {};\n')?.line).toBe(1);
+    expect(header('e4.ts', '// helpers\n\n/** Sums.\n * @deprecated use total() */\nconst x = 1;\n')?.line).toBe(4);
+  });
+  it("ignores a symbol's JSDoc below the first statement, however close to the top", () => {
+    expect(header('e8.ts', 'export const a = 1;\n/** @deprecated use bar */\nexport function foo() {}\n')).toBeUndefined();
+    expect(header('e9.ts', '/* helpers */ export const a = 1; /** @deprecated */\n')).toBeUndefined();
+  });
+  it("allows a 'use strict' / 'use client' directive before the header, not other code", () => {
+    expect(header('s1.js', "#!/usr/bin/env node\n'use strict';\n/** @deprecated use v2 */\nmodule.exports = {};\n")?.line).toBe(3);
+    expect(header('s2.tsx', '"use client"\n\n// DEPRECATED: use Panel2\nexport function Panel() {}\n')?.line).toBe(3);
+    expect(header('s3.js', "'not a directive'.length;\n/** @deprecated */\nmodule.exports = {};\n")).toBeUndefined();
+  });
+  it('reads a header that is cut off at the read limit without failing', () => {
+    expect(header('long.ts', `/*\n${' * filler\n'.repeat(3000)} * @deprecated too far down to read\n */\n`)).toBeUndefined();
+    expect(header('long2.ts', `/**\n * @deprecated\n${' * filler\n'.repeat(3000)} */\nexport {};\n`)?.line).toBe(2);
   });
   it('counts a header block glued to an import or a bare export list', () => {
     expect(header('e5.ts', '/** @deprecated use v2 */\nimport x from "./x";\n')?.line).toBe(1);
@@ -123,6 +136,9 @@ describe('headerMarker', () => {
     expect(header('j.py', "'''@deprecated'''\n")?.line).toBe(1);
     expect(header('k.py', '"""Hybrid server."""\n\ndef f():\n    """@deprecated"""\n')).toBeUndefined();
     expect(header('l.py', 'import os\n# DEPRECATED\n')).toBeUndefined();
+    expect(header('m.py', '"""Hybrid server."""\n\n# DEPRECATED: use hybrid_sessions\nimport os\n')?.line).toBe(3);
+    expect(header('n.py', '"""Hybrid server."""\n"""@deprecated"""\n')).toBeUndefined();
+    expect(header('o.py', '# helpers\ndef f():\n    """@deprecated"""\n')).toBeUndefined();
   });
   it('gives nothing for a missing file', () => {
     expect(headerMarker(path.join(root, 'missing.ts'))).toBeUndefined();

@@ -1,4 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
 import { dynamic, suggestGlob } from '../../src/core/rules/dynamic.js';
 import { outsideRoot } from '../../src/core/rules/outside-root.js';
 import type { Rule } from '../../src/core/rules/rule.js';
@@ -6,7 +8,10 @@ import { shadowed } from '../../src/core/rules/shadowed.js';
 import { unparseable } from '../../src/core/rules/unparseable.js';
 import { unresolved } from '../../src/core/rules/unresolved.js';
 import type { ModuleGraph, RawFinding } from '../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 import { buildGraph, optionsFor } from './graph-builder.js';
+
+afterAll(cleanupFixtures);
 
 function check(rule: Rule, graph: ModuleGraph): RawFinding[] {
   return rule.check({ graph, options: optionsFor(graph.root), notices: [] }) as RawFinding[];
@@ -160,5 +165,50 @@ describe('outside-root', () => {
     expect(findings[0].message).toContain('resolves outside the root (/home/ci/shared/util.ts)');
     expect(findings[1].message).toContain('through the symlink src/vendor -> /opt/lib/index.js');
     expect(findings[1].message).toContain('Move the file under the root');
+  });
+});
+
+describe('outside-root names the link that leaves the root, found on disk', () => {
+  // root/src/ldir -> <outside>/data (a folder), root/src/cfg.json -> <outside>/cfg.json (a file, relative link),
+  // root/src/alias -> src/inner (inside), root/src/inner/out -> <outside>/data (leaves).
+  const root = tempDir();
+  const outside = fs.realpathSync(tempDir());
+  writeFiles(outside, { 'data/y.json': '{}', 'cfg.json': '{}' });
+  writeFiles(root, { 'src/index.ts': '', 'src/inner/keep.ts': '' });
+  fs.symlinkSync(path.join(outside, 'data'), path.join(root, 'src/ldir'));
+  fs.symlinkSync(path.relative(path.join(root, 'src'), path.join(outside, 'cfg.json')), path.join(root, 'src/cfg.json'));
+  fs.symlinkSync('inner', path.join(root, 'src/alias'));
+  fs.symlinkSync(path.join(outside, 'data'), path.join(root, 'src/inner/out'));
+  const edge = (specifier: string, symlink: string, outsidePath: string, line: number) =>
+    ({ specifier, class: 'outside-root' as const, symlink, outsidePath, line, column: 1 });
+  const graph = buildGraph({
+    root,
+    entries: ['src/index.ts'],
+    files: {
+      'src/index.ts': [
+        edge('./ldir/y.json', 'src/ldir/y.json', path.join(outside, 'data/y.json'), 1),
+        edge('./cfg.json', 'src/cfg.json', path.join(outside, 'cfg.json'), 2),
+        edge('./alias/out/y.json', 'src/alias/out/y.json', path.join(outside, 'data/y.json'), 3),
+        edge('./gone/y.json', 'src/gone/y.json', '/opt/gone/y.json', 4),
+      ],
+    },
+  });
+  const messages = check(outsideRoot, graph).map((f) => f.message);
+
+  it('names a FOLDER symlink on the way, not the file path, and where the import lands', () => {
+    expect(messages[0]).toContain(`through a symlink: src/ldir is a symlink to ${path.join(outside, 'data')}, so the import lands on ${path.join(outside, 'data/y.json')}:`);
+    expect(messages[0]).not.toContain('src/ldir/y.json is a symlink');
+  });
+
+  it('names a file symlink itself, with its target resolved to an absolute path', () => {
+    expect(messages[1]).toContain(`through a symlink: src/cfg.json is a symlink to ${path.join(outside, 'cfg.json')}: it would not ship`);
+  });
+
+  it('skips a link that stays inside the root and names the one that leaves', () => {
+    expect(messages[2]).toContain(`src/alias/out is a symlink to ${path.join(outside, 'data')}`);
+  });
+
+  it('falls back to what the engine saw when no link is found on disk any more', () => {
+    expect(messages[3]).toContain('through the symlink src/gone/y.json -> /opt/gone/y.json');
   });
 });

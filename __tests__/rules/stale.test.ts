@@ -209,6 +209,16 @@ describe('stale with git history', () => {
     expect((await runStale(withUntracked)).findings).toHaveLength(1); // the newest of the two: both are "now"
   });
 
+  it('a newer variant deleted from the work tree (not yet committed) is no variant', async () => {
+    const root = incidentProject();
+    const graph = incidentGraph(root); // still lists the variant, as git ls-files does until the deletion is committed
+    expect((await runStale(graph)).findings).toHaveLength(1);
+    fs.rmSync(path.join(root, 'src/claude_mcp_hybrid_sessions.ts'));
+    expect(await runStale(graph)).toEqual({ findings: [], notices: [] });
+    gitRun(root, ['rm', '-q', '--cached', 'src/claude_mcp_hybrid_sessions.ts']);
+    expect(await runStale(graph)).toEqual({ findings: [], notices: [] });
+  });
+
   it('an uncommitted change to the imported file makes it the newer one', async () => {
     const root = incidentProject();
     writeFiles(root, { 'src/claude_mcp_hybrid.ts': 'export const mcp = 3;\n' });
@@ -228,6 +238,17 @@ describe('recency from one git pass', () => {
     writeFiles(top, { 'app/src/a.ts': 'x', 'app/src/new.ts': '', 'other/y.ts': '' });
     gitRun(top, ['mv', 'app/src/b c.ts', 'app/src/renamed.ts']);
     expect([...uncommittedFiles(root)!].sort()).toEqual(['src/a.ts', 'src/new.ts', 'src/renamed.ts']);
+  });
+
+  it('leaves out files deleted in the work tree or the index: they did not change "now", they are gone', () => {
+    const root = gitProject([{ date: NOV5, files: { 'src/a.ts': '', 'src/b.ts': '', 'src/c.ts': '', 'src/d.ts': '' } }]);
+    fs.rmSync(path.join(root, 'src/a.ts')); // " D": deleted in the work tree only
+    gitRun(root, ['rm', '-q', 'src/b.ts']); // "D ": deletion staged
+    writeFiles(root, { 'src/e.ts': '' });
+    gitRun(root, ['add', 'src/e.ts']);
+    fs.rmSync(path.join(root, 'src/e.ts')); // "AD": added to the index, then deleted
+    writeFiles(root, { 'src/c.ts': 'edited\n' }); // " M": the one real change
+    expect([...uncommittedFiles(root)!].sort()).toEqual(['src/c.ts']);
   });
 
   it('returns undefined outside git', () => {

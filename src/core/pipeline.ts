@@ -1,7 +1,7 @@
 // The whole run on one screen: options -> graph -> rules -> pack -> result.
 import { buildGraph } from './graph/index.js';
 import { buildManifest } from './manifest.js';
-import { selectFiles, writeTarball } from './pack/index.js';
+import { removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
 import { runRules } from './rules/index.js';
 import type { Options, Result, TarballInfo } from './types.js';
 
@@ -20,6 +20,11 @@ export async function runPipeline(options: Options, cwd: string = process.cwd())
     const packed = await writeTarball(files, graph, options);
     tarball = packed.tarball;
     findings.push(...packed.findings);
+  }
+  // A refused pack must not leave last run's tarball at the path a later step uploads.
+  if (options.pack && !tarball) {
+    const removed = removeStaleTarball(options);
+    if (removed) notices.push(removed);
   }
 
   const manifest = buildManifest({ graph, files, findings, notices, tarball, cwd });

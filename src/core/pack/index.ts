@@ -1,4 +1,5 @@
 // The pack stage: select the files, write the reproducible tarball, verify it is closed.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding, ManifestFile, ModuleGraph, Options, TarballInfo } from '../types.js';
 import { UsageError } from '../types.js';
@@ -50,4 +51,23 @@ export async function writeTarball(
   }
   if (!kept) return { tarball: null, findings };
   return { tarball: { path: displayPath(destination), ...written }, findings: [] };
+}
+
+/**
+ * When packing is refused, delete the tarball an earlier run left at the same path: a later CI
+ * step (upload, release) would otherwise ship it as if this run had passed. Only a regular file
+ * is removed; a folder, a symlink (never followed) or anything else there is left alone.
+ * Returns the notice to show, or undefined when there was nothing to remove.
+ */
+export function removeStaleTarball(options: Options): string | undefined {
+  const destination = path.resolve(options.tarball);
+  const stat = fs.lstatSync(destination, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return undefined;
+  const shown = displayPath(destination);
+  try {
+    fs.unlinkSync(destination);
+  } catch (error) {
+    return `Could not remove the earlier ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): delete it so no later step can ship it.`;
+  }
+  return `Removed the earlier ${shown} so no later step can ship it.`;
 }

@@ -57,9 +57,10 @@ export interface HeaderMark {
 }
 
 /**
- * A file-level deprecation header: `@deprecated` (or a line starting with `DEPRECATED`) in the
- * comments before the first statement. A JSDoc block glued to the declaration below it
- * documents that symbol, not the file, and does not count.
+ * A file-level deprecation header: `@deprecated` (or a line starting with `DEPRECATED`) in any
+ * comment before the first token of code. Such a comment marks the file even when it sits right
+ * above a declaration: the top of the file is where a reader looks for what the file is. A
+ * `@deprecated` JSDoc further down (after the first statement) documents a symbol, not the file.
  */
 export function headerMarker(absPath: string): HeaderMark | undefined {
   let text: string;
@@ -83,64 +84,72 @@ function deprecationLine(line: string): boolean {
   return /@deprecated\b/i.test(line) || /^DEPRECATED\b/.test(body) || /^deprecated\s*[:!]/i.test(body) || /^\.\. deprecated::/.test(body);
 }
 
-/** A named declaration (or default export) that a JSDoc directly above it documents. `export {}` and imports are not. */
-const DECLARATION = /^\s*(?:(?:export\s+default\b)|(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:function|class|const|let|var|interface|type|enum|namespace)\b|module\.exports\b|exports\.\w)/;
+/** The first line of `comment` (which starts on `line`) that marks deprecation. */
+function markIn(comment: string, line: number): HeaderMark | undefined {
+  const lines = comment.split(/\r?\n/);
+  const hit = lines.findIndex(deprecationLine);
+  return hit < 0 ? undefined : { line: line + hit, text: lines[hit].trim() };
+}
+
+const WHITESPACE = /\s+/y;
+const LINE_COMMENT = /\/\/[^\r\n]*/y;
+/** Unterminated runs to the end: the text may be cut at 16 KiB inside a long block. */
+const BLOCK_COMMENT = /\/\*[\s\S]*?(?:\*\/|$)/y;
+/**
+ * A directive (`'use strict'`, `"use client"`) may come before the header: it is a prologue
+ * the language (or a bundler) asks to be first, not code of the file, so a header after it
+ * still describes the whole file.
+ */
+const DIRECTIVE = /(['"])use [\w -]+\1[ \t]*;?/y;
 
 function scriptHeader(text: string): HeaderMark | undefined {
-  const lines = text.split(/\r?\n/);
-  let i = lines[0]?.startsWith('#!') ? 1 : 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    if (!line.trim() || /^\s*['"]use strict['"];?\s*$/.test(line)) {
-      i++;
-    } else if (/^\s*\/\//.test(line)) {
-      if (deprecationLine(line)) return { line: i + 1, text: line.trim() };
-      i++;
-    } else if (/^\s*\/\*/.test(line)) {
-      const start = i;
-      while (i < lines.length && !lines[i].includes('*/')) i++;
-      const end = Math.min(i, lines.length - 1);
-      i = end + 1;
-      const block = lines.slice(start, end + 1);
-      const hit = block.findIndex(deprecationLine);
-      if (hit < 0) continue;
-      const isFileDoc = block.some((l) => /@(?:file|fileoverview|module|packageDocumentation)\b/.test(l));
-      const gluedToDeclaration = i < lines.length && DECLARATION.test(lines[i]);
-      if (isFileDoc || !gluedToDeclaration) return { line: start + hit + 1, text: block[hit].trim() };
-    } else {
-      return undefined; // first statement: the leading comment block is over
+  let pos = text.startsWith('#!') ? text.search(/\n|$/) : 0;
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  const match = (re: RegExp) => {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    return m && m[0].length ? m[0] : undefined;
+  };
+  while (pos < text.length) {
+    const skipped = match(WHITESPACE) ?? match(DIRECTIVE);
+    if (skipped) {
+      pos += skipped.length;
+      continue;
     }
+    const comment = match(LINE_COMMENT) ?? match(BLOCK_COMMENT);
+    if (!comment) return undefined; // the first token of code: the header is over
+    const mark = markIn(comment, lineAt(pos));
+    if (mark) return mark;
+    pos += comment.length;
   }
   return undefined;
 }
 
+/** Python: `#` comments and the module docstring, in any order, before the first statement. */
 function pythonHeader(text: string): HeaderMark | undefined {
   const lines = text.split(/\r?\n/);
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    const trimmed = line.trim();
-    if (!trimmed) {
-      i++;
-    } else if (trimmed.startsWith('#')) {
-      if (deprecationLine(line)) return { line: i + 1, text: trimmed };
-      i++;
-    } else {
-      // The module docstring, if the first statement is a string literal.
-      const m = /^(?:[rRuU]|[bB][rR]?)?("""|'''|"|')/.exec(trimmed);
-      if (!m) return undefined;
-      const quote = m[1];
-      const start = i;
-      let end = i;
-      const opened = trimmed.slice(m[0].length);
-      if (quote.length === 3 && !opened.includes(quote)) {
-        end = i + 1;
-        while (end < lines.length && !lines[end].includes(quote)) end++;
-      }
-      const block = lines.slice(start, Math.min(end, lines.length - 1) + 1);
-      const hit = block.findIndex(deprecationLine);
-      return hit < 0 ? undefined : { line: start + hit + 1, text: block[hit].trim() };
+  let docstringSeen = false;
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i].trim();
+    if (!trimmed) continue;
+    if (trimmed.startsWith('#')) {
+      if (deprecationLine(lines[i])) return { line: i + 1, text: trimmed };
+      continue;
     }
+    // The module docstring: the first statement, when it is a string literal. A second string is code.
+    const m = docstringSeen ? null : /^(?:[rRuU]|[bB][rR]?)?("""|'''|"|')/.exec(trimmed);
+    if (!m) return undefined;
+    docstringSeen = true;
+    const quote = m[1];
+    let end = i;
+    if (quote.length === 3 && !trimmed.slice(m[0].length).includes(quote)) {
+      end = i + 1;
+      while (end < lines.length && !lines[end].includes(quote)) end++;
+    }
+    end = Math.min(end, lines.length - 1);
+    const mark = markIn(lines.slice(i, end + 1).join('\n'), i + 1);
+    if (mark) return mark;
+    i = end;
   }
   return undefined;
 }

@@ -1,5 +1,7 @@
 // stale (incident 1): a shipped file has a newer variant beside it that nothing imports, so
 // production runs the old copy while the fixes sit in the new one.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ModuleGraph, RawFinding } from '../types.js';
 import { deprecationOf } from './deprecation.js';
 import { changeTimes, type ChangeTime, type Recency } from './recency.js';
@@ -26,7 +28,16 @@ export const stale: Rule = {
       return marked.get(f)!;
     };
     // Marking one of the two deprecated is the documented way to settle a pair.
-    const pairs = findVariantPairs(reachable, graph.sourceFiles, options.staleIgnore).filter((p) => !isMarked(p.current) && !isMarked(p.variant));
+    // A variant deleted from the work tree (still listed by git until the deletion is committed)
+    // cannot be imported: it is no variant. Only the few files in pairs are checked on disk.
+    const onDisk = new Map<string, boolean>();
+    const exists = (f: string) => {
+      if (!onDisk.has(f)) onDisk.set(f, fs.existsSync(path.join(graph.root, f)));
+      return onDisk.get(f)!;
+    };
+    const pairs = findVariantPairs(reachable, graph.sourceFiles, options.staleIgnore).filter(
+      (p) => exists(p.variant) && !isMarked(p.current) && !isMarked(p.variant),
+    );
     if (!pairs.length) return [];
 
     const files = [...new Set(pairs.flatMap((p) => [p.current, p.variant]))].sort(byCodeUnit);
