@@ -15,9 +15,9 @@ export const PLAIN: Style = { red: plain, yellow: plain, green: plain, bold: pla
 const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
 export const COLOR: Style = { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), bold: sgr(1, 22), dim: sgr(2, 22) };
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/** Colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
 export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
-  return stream.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== undefined) && env.TERM !== 'dumb' ? COLOR : PLAIN;
+  return stream.isTTY && !env.NO_COLOR && env.TERM !== 'dumb' ? COLOR : PLAIN;
 }
 
 export function verdictLine(result: Result, style: Style): string {
@@ -44,7 +44,7 @@ export function renderText(result: Result, style: Style): string {
     lines.push(style.bold(`${rule} (${findings.length})`));
     for (const f of findings) {
       const tag = f.level === 'error' ? style.red('error') : style.yellow('warn ');
-      lines.push(`  ${tag} ${style.bold(`${f.file}:${f.line}${f.column ? `:${f.column}` : ''}`)}  ${f.message}`);
+      lines.push(`  ${tag} ${style.bold(`${f.file}:${f.line}${f.column ? `:${f.column}` : ''}`)}  ${withoutLocation(f)}`);
       if (f.chain.length > 1) lines.push(style.dim(`        via ${f.chain.join(' → ')}`));
     }
   }
@@ -65,4 +65,11 @@ export function renderText(result: Result, style: Style): string {
     lines.push(`tarball: ${m.tarball.path} (${m.tarball.bytes} bytes, sha256 ${m.tarball.sha256})`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Messages start with `file:line` (they stand alone in the manifest); the text already shows it. */
+function withoutLocation(f: Finding): string {
+  const prefix = `${f.file}:${f.line}`;
+  if (!f.message.startsWith(prefix)) return f.message;
+  return f.message.slice(prefix.length).replace(/^:\d+/, '').trimStart();
 }
