@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { packageNameOf, undeclared } from '../../src/core/rules/undeclared.js';
+import { packageNameOf } from '../../src/core/graph/resolve.js';
+import { undeclared } from '../../src/core/rules/undeclared.js';
 import type { ModuleGraph, RawFinding } from '../../src/core/types.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 import { buildGraph, type EdgeSpec, optionsFor } from './graph-builder.js';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportEdge, RawFinding } from '../types.js';
-import { at, chainOf, reachableEdges, type Rule } from './rule.js';
+import { at, findingAt, reachableEdges, type Rule } from './rule.js';
 
 export const outsideRoot: Rule = {
   name: 'outside-root',
@@ -13,18 +13,10 @@ export const outsideRoot: Rule = {
     const findings: RawFinding[] = [];
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'outside-root') continue;
-      findings.push({
-        rule: 'outside-root',
-        file: edge.from,
-        line: edge.line,
-        column: edge.column,
-        specifier: edge.specifier,
-        ...(edge.target ? { target: edge.target } : {}),
-        chain: chainOf(graph, edge.from),
-        message:
-          `${at(edge.from, edge.line)} imports ${edge.specifier}, which resolves outside the root${where(graph.root, edge)}: ` +
-          `it would not ship, or would leak a file of this machine into the archive. Move the file under the root, or set the root to a folder that contains both.`,
-      });
+      const message =
+        `${at(edge.from, edge.line)} imports ${edge.specifier}, which resolves outside the root${where(graph.root, edge)}: ` +
+        `it would not ship, or would leak a file of this machine into the archive. Move the file under the root, or set the root to a folder that contains both.`;
+      findings.push(findingAt(graph, 'outside-root', edge, message, { target: edge.target }));
     }
     return findings;
   },

@@ -1,6 +1,7 @@
 // What a rule is, and the small helpers every rule shares. Kept beside the rules (not in
 // types.ts) because only the rules and their runner use it.
-import type { ImportEdge, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
+import path from 'node:path';
+import type { FindingLevel, ImportEdge, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
 
 export interface RuleContext {
   graph: ModuleGraph;
@@ -24,6 +25,53 @@ export function chainOf(graph: ModuleGraph, file: string): string[] {
 
 export function formatChain(chain: string[]): string {
   return chain.join(' -> ');
+}
+
+/**
+ * A finding at an import edge: where the import is, what it says, and how the file ships.
+ * `target` and `level` are set only when given (undefined means absent, not a value).
+ */
+export function findingAt(
+  graph: ModuleGraph,
+  rule: RuleName,
+  edge: ImportEdge,
+  message: string,
+  extra: { level?: FindingLevel; target?: string } = {},
+): RawFinding {
+  return {
+    rule,
+    ...(extra.level ? { level: extra.level } : {}),
+    file: edge.from,
+    line: edge.line,
+    column: edge.column,
+    specifier: edge.specifier,
+    ...(extra.target ? { target: extra.target } : {}),
+    chain: chainOf(graph, edge.from),
+    message,
+  };
+}
+
+/**
+ * The nearest value `read` finds for `file`'s folder or one above it, up to (and including) the
+ * root. `read` gets a POSIX folder relative to the root ('.' for the root). Every folder walked
+ * is cached with the answer, so siblings and children of a visited folder never read again.
+ */
+export function nearestUp<T>(file: string, cache: Map<string, T | undefined>, read: (dir: string) => T | undefined): T | undefined {
+  const visited: string[] = [];
+  let dir = path.posix.dirname(file);
+  let found: T | undefined;
+  for (;;) {
+    if (cache.has(dir)) {
+      found = cache.get(dir);
+      break;
+    }
+    visited.push(dir);
+    found = read(dir);
+    if (found !== undefined || dir === '.' || dir === '' || dir === '/') break;
+    dir = path.posix.dirname(dir);
+  }
+  for (const d of visited) cache.set(d, found);
+  return found;
 }
 
 /** `src/a.ts:3` */

@@ -1,7 +1,7 @@
 // shadowed (incident 3): a specifier resolves while another file could also be meant, so the
 // file that runs may not be the one the author edits.
 import type { RawFinding } from '../types.js';
-import { at, chainOf, reachableEdges, type Rule } from './rule.js';
+import { at, findingAt, reachableEdges, type Rule } from './rule.js';
 
 export const shadowed: Rule = {
   name: 'shadowed',
@@ -14,18 +14,10 @@ export const shadowed: Rule = {
       if (!others.length) continue;
       const runs = edge.target ?? '(nothing)';
       const list = others.join(', ');
-      findings.push({
-        rule: 'shadowed',
-        file: edge.from,
-        line: edge.line,
-        column: edge.column,
-        specifier: edge.specifier,
-        ...(edge.target ? { target: edge.target } : {}),
-        chain: chainOf(graph, edge.from),
-        message:
-          `${at(edge.from, edge.line)} imports ${edge.specifier}, which runs ${runs}; ${list} ${others.length > 1 ? 'also exist and are' : 'also exists and is'} shadowed ` +
-          `(edits there never run). Rename or remove one of them, or import the intended file by its full path.`,
-      });
+      const message =
+        `${at(edge.from, edge.line)} imports ${edge.specifier}, which runs ${runs}; ${list} ${others.length > 1 ? 'also exist and are' : 'also exists and is'} shadowed ` +
+        `(edits there never run). Rename or remove one of them, or import the intended file by its full path.`;
+      findings.push(findingAt(graph, 'shadowed', edge, message, { target: edge.target }));
     }
     return findings;
   },

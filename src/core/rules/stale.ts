@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ModuleGraph, RawFinding } from '../types.js';
 import { deprecationOf } from './deprecation.js';
 import { changeTimes, type ChangeTime, type Recency } from './recency.js';
-import { at, byCodeUnit, chainOf, importersOf, type Rule } from './rule.js';
+import { at, byCodeUnit, chainOf, findingAt, importersOf, type Rule } from './rule.js';
 import { findVariantPairs, type VariantPair } from './variants.js';
 
 /** Pairs listed by name in the "could not decide" notice; the rest are counted. */
@@ -117,16 +117,8 @@ function findingsFor(graph: ModuleGraph, current: string, pair: VariantPair, by:
     const key = `${edge.from}\0${edge.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    findings.push({
-      rule: 'stale',
-      file: edge.from,
-      line: edge.line,
-      column: edge.column,
-      specifier: edge.specifier,
-      target: current,
-      chain: chainOf(graph, edge.from),
-      message: `${at(edge.from, edge.line)} imports ${edge.specifier} (${current}, ${old}), but ${newer}. Import the newer file, or mark one of them deprecated.`,
-    });
+    const message = `${at(edge.from, edge.line)} imports ${edge.specifier} (${current}, ${old}), but ${newer}. Import the newer file, or mark one of them deprecated.`;
+    findings.push(findingAt(graph, 'stale', edge, message, { target: current }));
   }
   if (graph.entries.includes(current) || !findings.length) {
     findings.push({

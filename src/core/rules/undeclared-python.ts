@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { distributionsFor, normalizeDistName } from '../graph/python/distributions.js';
 import { readPythonManifests, type PythonManifests } from '../graph/python/manifests.js';
-import type { ImportEdge, ModuleGraph, RawFinding } from '../types.js';
-import { at, chainOf, reachableEdges, type Rule } from './rule.js';
+import type { RawFinding } from '../types.js';
+import { at, findingAt, nearestUp, reachableEdges, type Rule } from './rule.js';
 
 export const undeclaredPython: Rule = {
   name: 'undeclared',
@@ -27,7 +27,7 @@ export const undeclaredPython: Rule = {
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'package' || graph.files.get(edge.from)?.language !== 'python') continue;
       if (edge.optional) continue; // guarded by `except ImportError`: the code runs without it
-      const manifests = nearestManifests(graph, edge.from, cache);
+      const manifests = nearestUp(edge.from, cache, (dir) => readPythonManifests(graph.root, path.join(graph.root, dir)));
       if (!manifests) {
         if (!unchecked.has(edge.from)) unchecked.set(edge.from, new Set());
         unchecked.get(edge.from)!.add(edge.packageName ?? edge.specifier);
@@ -41,7 +41,7 @@ export const undeclaredPython: Rule = {
       const shown = known ? names[0] : normalizeDistName(edge.packageName ?? edge.specifier.split('.')[0]);
       const devHit = names.find((n) => manifests.dev.has(n));
       if (devHit) {
-        findings.push(finding(graph, edge, `${base}, but ${devHit} is declared only for development in ${where}: a production install omits it. Move ${devHit} to requirements.txt or [project] dependencies.`));
+        findings.push(findingAt(graph, 'undeclared', edge, `${base}, but ${devHit} is declared only for development in ${where}: a production install omits it. Move ${devHit} to requirements.txt or [project] dependencies.`));
         continue;
       }
       const maybe = known ? undefined : plausibleProvider(edge.packageName ?? edge.specifier.split('.')[0], manifests.production);
@@ -49,7 +49,7 @@ export const undeclaredPython: Rule = {
         notice(`${base}: no declared distribution has that name, but ${maybe} (declared in ${where}) may provide it; shipset knows no mapping for this import name, so it raised no finding. Declare the distribution that provides ${edge.specifier} if ${maybe} does not.`);
         continue;
       }
-      findings.push(finding(graph, edge, `${base}, but ${shown} is not declared in ${where}: a fresh install would not provide it. Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.`));
+      findings.push(findingAt(graph, 'undeclared', edge, `${base}, but ${shown} is not declared in ${where}: a fresh install would not provide it. Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.`));
     }
     if (unchecked.size) {
       const files = [...unchecked.keys()];
@@ -60,37 +60,6 @@ export const undeclaredPython: Rule = {
     return findings;
   },
 };
-
-function finding(graph: ModuleGraph, edge: ImportEdge, message: string): RawFinding {
-  return {
-    rule: 'undeclared',
-    file: edge.from,
-    line: edge.line,
-    column: edge.column,
-    specifier: edge.specifier,
-    chain: chainOf(graph, edge.from),
-    message,
-  };
-}
-
-/** The Python manifests nearest to `file`, walking up to (and including) the root. */
-function nearestManifests(graph: ModuleGraph, file: string, cache: Map<string, PythonManifests | undefined>): PythonManifests | undefined {
-  const visited: string[] = [];
-  let dir = path.posix.dirname(file);
-  let found: PythonManifests | undefined;
-  for (;;) {
-    if (cache.has(dir)) {
-      found = cache.get(dir);
-      break;
-    }
-    visited.push(dir);
-    found = readPythonManifests(graph.root, path.join(graph.root, dir));
-    if (found || dir === '.') break;
-    dir = path.posix.dirname(dir);
-  }
-  for (const d of visited) cache.set(d, found);
-  return found;
-}
 
 const DIST_AFFIXES = /^(python-|py-|py)|(-python|-py|-binary|-client|-sdk|-headless|-api)$/g;
 

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
+import { packageNameOf } from '../graph/resolve.js';
 import type { ImportEdge, RawFinding } from '../types.js';
-import { at, chainOf, reachableEdges, type Rule } from './rule.js';
+import { at, findingAt, nearestUp, reachableEdges, type Rule } from './rule.js';
 
 interface Manifest {
   /** Relative to the root. */
@@ -28,19 +29,13 @@ export const undeclared: Rule = {
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'package') continue;
       if (graph.files.get(edge.from)?.language === 'python') continue; // undeclared-python's job
+      // Builtins first (node:module's test, not the engine's): `node:fs` is never a package.
+      if (isBuiltin(edge.specifier)) continue;
       const name = edge.packageName ?? packageNameOf(edge.specifier);
-      if (isBuiltin(edge.specifier) || isBuiltin(name)) continue;
-      const manifest = nearestManifest(graph.root, edge.from, manifests);
+      if (isBuiltin(name)) continue;
+      const manifest = nearestUp(edge.from, manifests, (dir) => readManifestIn(graph.root, dir));
       if (manifest && !manifest.error && (manifest.production.has(name) || manifest.name === name)) continue;
-      findings.push({
-        rule: 'undeclared',
-        file: edge.from,
-        line: edge.line,
-        column: edge.column,
-        specifier: edge.specifier,
-        chain: chainOf(graph, edge.from),
-        message: messageFor(edge, name, manifest),
-      });
+      findings.push(findingAt(graph, 'undeclared', edge, messageFor(edge, name, manifest)));
     }
     return findings;
   },
@@ -60,34 +55,11 @@ function messageFor(edge: ImportEdge, name: string, manifest: Manifest | undefin
   return `${what}, but ${name} is not in dependencies, optionalDependencies or peerDependencies of ${manifest.path}: a production install would not provide it. Add it (npm install ${name}), or remove the import.`;
 }
 
-/** `lodash/fp` -> `lodash`, `@scope/pkg/sub` -> `@scope/pkg`, `node:fs` -> `node:fs`. */
-export function packageNameOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
-
-/** The package.json nearest to `file`, walking up to (and including) the root. */
-function nearestManifest(root: string, file: string, cache: Map<string, Manifest | undefined>): Manifest | undefined {
-  const visited: string[] = [];
-  let dir = path.posix.dirname(file);
-  let found: Manifest | undefined;
-  for (;;) {
-    if (cache.has(dir)) {
-      found = cache.get(dir);
-      break;
-    }
-    visited.push(dir);
-    const rel = dir === '.' ? 'package.json' : `${dir}/package.json`;
-    const abs = path.join(root, rel);
-    if (fs.existsSync(abs)) {
-      found = readManifest(abs, rel);
-      break;
-    }
-    if (dir === '.' || dir === '' || dir === '/') break;
-    dir = path.posix.dirname(dir);
-  }
-  for (const d of visited) cache.set(d, found);
-  return found;
+/** The package.json in `dir` (relative to the root), when there is one. */
+function readManifestIn(root: string, dir: string): Manifest | undefined {
+  const rel = dir === '.' ? 'package.json' : `${dir}/package.json`;
+  const abs = path.join(root, rel);
+  return fs.existsSync(abs) ? readManifest(abs, rel) : undefined;
 }
 
 function readManifest(abs: string, rel: string): Manifest {

@@ -2,7 +2,7 @@
 // so the program fails at run time on that line.
 import path from 'node:path';
 import type { RawFinding } from '../types.js';
-import { at, chainOf, reachableEdges, type Rule } from './rule.js';
+import { at, findingAt, reachableEdges, type Rule } from './rule.js';
 
 export const unresolved: Rule = {
   name: 'unresolved',
@@ -29,17 +29,8 @@ export const unresolved: Rule = {
           `${where} imports ${edge.specifier}, which resolves to nothing${edge.reason ? ` (${edge.reason})` : ''}. ` +
           `Create the file, fix the path, or remove the import.`;
       }
-      findings.push({
-        rule: 'unresolved',
-        ...(edge.optional && edge.class === 'unresolved' ? { level: 'warn' as const } : {}),
-        file: edge.from,
-        line: edge.line,
-        column: edge.column,
-        specifier: edge.specifier,
-        ...(edge.target ? { target: edge.target } : {}),
-        chain: chainOf(graph, edge.from),
-        message,
-      });
+      const level = edge.optional && edge.class === 'unresolved' ? 'warn' : undefined;
+      findings.push(findingAt(graph, 'unresolved', edge, message, { level, target: edge.target }));
     }
     return findings;
   },
