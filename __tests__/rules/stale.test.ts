@@ -202,11 +202,44 @@ describe('stale with git history', () => {
     // ... until the variant is edited in the work tree.
     writeFiles(root, { 'src/hybrid_sessions.ts': 'edited, not committed\n' });
     const [finding] = (await runStale(graph)).findings;
-    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-15), but src/hybrid_sessions.ts is a newer variant (uncommitted changes)');
+    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-15), but src/hybrid_sessions.ts is a newer variant (uncommitted changes (now))');
 
     writeFiles(root, { 'src/hybrid-v2.ts': 'brand new, untracked\n' });
     const withUntracked = { ...graph, sourceFiles: [...graph.sourceFiles, 'src/hybrid-v2.ts'].sort() };
     expect((await runStale(withUntracked)).findings).toHaveLength(1); // the newest of the two: both are "now"
+  });
+
+  it('names both dates and says the version numbers decided when both files changed in the same commit', async () => {
+    const root = gitProject([
+      { date: NOV5, files: { 'src/index.ts': '' } },
+      { date: NOV15, files: { 'src/api.ts': '', 'src/api.v2.ts': '' } },
+    ]);
+    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./api', 'src/api.ts']], 'src/api.ts': [] }, dormant: ['src/api.v2.ts'] });
+    const { findings, notices } = await runStale(graph);
+    expect(notices).toEqual([]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'src/index.ts:1 imports ./api (src/api.ts, no version in its name, last changed 2025-11-15), but src/api.v2.ts is a newer variant (version 2, last changed 2025-11-15) that nothing imports (both last changed at the same time: decided by the version numbers in the names). Import the newer file, or mark one of them deprecated.',
+    ]);
+  });
+
+  it('says the version numbers decided when both files have uncommitted changes', async () => {
+    const root = gitProject([{ date: NOV5, files: { 'src/index.ts': '' } }]);
+    writeFiles(root, { 'src/api-v1.ts': '', 'src/api-v2.ts': '' });
+    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./api-v1', 'src/api-v1.ts']], 'src/api-v1.ts': [] }, dormant: ['src/api-v2.ts'] });
+    const [finding] = (await runStale(graph)).findings;
+    expect(finding.message).toContain(
+      '(src/api-v1.ts, version 1, uncommitted changes (now)), but src/api-v2.ts is a newer variant (version 2, uncommitted changes (now)) that nothing imports (both have uncommitted changes: decided by the version numbers in the names).',
+    );
+  });
+
+  it('names the file without history when the version numbers decide for want of it', async () => {
+    const root = gitProject([{ date: NOV5, files: { '.gitignore': 'src/api.v2.ts\n', 'src/index.ts': '', 'src/api.ts': '' } }]);
+    writeFiles(root, { 'src/api.v2.ts': '' }); // ignored: neither committed nor uncommitted
+    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./api', 'src/api.ts']], 'src/api.ts': [] }, dormant: ['src/api.v2.ts'] });
+    const [finding] = (await runStale(graph)).findings;
+    expect(finding.message).toContain(
+      '(src/api.ts, no version in its name, last changed 2025-11-05), but src/api.v2.ts is a newer variant (version 2) that nothing imports (no commit history for src/api.v2.ts to compare: decided by the version numbers in the names).',
+    );
   });
 
   it('a newer variant deleted from the work tree (not yet committed) is no variant', async () => {
@@ -308,6 +341,16 @@ describe('stale in a shallow clone', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('src/claude_mcp_hybrid.ts / src/claude_mcp_hybrid_sessions.ts: the clone is shallow');
     expect(notices[0]).toContain('`fetch-depth: 0`');
+  });
+
+  it('without GitHub, an uncommitted variant is newer than a file with no known history', async () => {
+    const root = shallowIncident();
+    writeFiles(root, { 'src/claude_mcp_hybrid_sessions.ts': 'export const mcp = 3;\n' });
+    const { findings, notices } = await runStale(incidentGraph(root));
+    expect(notices).toEqual([]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'src/server_hosted.ts:3 imports ./claude_mcp_hybrid (src/claude_mcp_hybrid.ts, last change unknown), but src/claude_mcp_hybrid_sessions.ts is a newer variant (uncommitted changes (now)) that nothing imports. Import the newer file, or mark one of them deprecated.',
+    ]);
   });
 
   it('without GitHub, version numbers still decide', async () => {

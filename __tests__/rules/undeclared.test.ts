@@ -96,6 +96,69 @@ describe('undeclared', () => {
     expect(findings[0].message).toContain('of packages/web/package.json');
   });
 
+  it('walks past a nested package.json that only marks the module format, up to the manifest', () => {
+    const root = project();
+    writeFiles(root, {
+      'src/esm/package.json': JSON.stringify({ type: 'module' }),
+      'src/cjs/package.json': JSON.stringify({ type: 'commonjs' }),
+      'packages/web/src/legacy/package.json': JSON.stringify({ type: 'commonjs' }),
+    });
+    const graph = buildGraph({
+      root,
+      entries: ['src/esm/index.js'],
+      files: {
+        'src/esm/index.js': [pkg('hono'), pkg('zod'), ['../cjs/util.cjs', 'src/cjs/util.cjs'], ['../../packages/web/src/legacy/old.js', 'packages/web/src/legacy/old.js']],
+        'src/cjs/util.cjs': [pkg('lodash'), pkg('typescript')],
+        'packages/web/src/legacy/old.js': [pkg('express'), pkg('hono')],
+      },
+    });
+    const findings = check(graph);
+    expect(findings.map((f) => [f.file, f.specifier])).toEqual([
+      ['packages/web/src/legacy/old.js', 'hono'],
+      ['src/cjs/util.cjs', 'typescript'],
+      ['src/esm/index.js', 'zod'],
+    ]);
+    expect(findings[0].message).toContain('of packages/web/package.json');
+    expect(findings[1].message).toContain('but package.json lists typescript only in devDependencies');
+    expect(findings[2].message).toContain('of package.json:');
+  });
+
+  it('takes a nested package.json with a name or any dependency field as the manifest (workspaces)', () => {
+    const root = project();
+    writeFiles(root, {
+      'packages/named/package.json': JSON.stringify({ name: '@svc/named', type: 'module' }),
+      'packages/dev/package.json': JSON.stringify({ type: 'module', devDependencies: { vitest: '*' } }),
+      'packages/peer/package.json': JSON.stringify({ type: 'commonjs', peerDependencies: { react: '*' } }),
+    });
+    const graph = buildGraph({
+      root,
+      entries: ['packages/named/index.js'],
+      files: {
+        'packages/named/index.js': [pkg('hono'), pkg('@svc/named/sub'), ['../dev/index.js', 'packages/dev/index.js'], ['../peer/index.js', 'packages/peer/index.js']],
+        'packages/dev/index.js': [pkg('hono'), pkg('vitest')],
+        'packages/peer/index.js': [pkg('react'), pkg('lodash')],
+      },
+    });
+    const findings = check(graph);
+    expect(findings.map((f) => [f.file, f.specifier])).toEqual([
+      ['packages/dev/index.js', 'hono'],
+      ['packages/dev/index.js', 'vitest'],
+      ['packages/named/index.js', 'hono'],
+      ['packages/peer/index.js', 'lodash'],
+    ]);
+    expect(findings[0].message).toContain('of packages/dev/package.json');
+    expect(findings[1].message).toContain('packages/dev/package.json lists vitest only in devDependencies');
+    expect(findings[2].message).toContain('of packages/named/package.json');
+    expect(findings[3].message).toContain('of packages/peer/package.json');
+  });
+
+  it('takes a root package.json that only sets the module format as the manifest: nothing is declared', () => {
+    const root = tempDir();
+    writeFiles(root, { 'package.json': JSON.stringify({ type: 'module' }) });
+    const [finding] = check(buildGraph({ root, entries: ['index.js'], files: { 'index.js': [pkg('hono')] } }));
+    expect(finding.message).toContain('but hono is not in dependencies, optionalDependencies or peerDependencies of package.json');
+  });
+
   it('says so when there is no package.json, or it cannot be read', () => {
     const bare = tempDir();
     const none = check(buildGraph({ root: bare, entries: ['index.js'], files: { 'index.js': [pkg('hono')] } }));

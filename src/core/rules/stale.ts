@@ -89,27 +89,43 @@ function isLater(x: string, y: string, recency: Recency, px: VariantPair, py: Va
   return byCodeUnit(x, y) < 0;
 }
 
+/** How one file of the pair is described: its version (when versions decided) and its last change, whenever known. */
 function describe(file: string, other: string, by: 'time' | 'version', pair: VariantPair, recency: Recency): string {
-  if (by === 'version') {
-    const v = file === pair.current ? pair.relation.versions![0] : pair.relation.versions![1];
-    return v === 0 ? 'no version in its name' : `version ${v}`;
-  }
-  const t = recency.times.get(file)!;
-  if (t.uncommitted) return 'uncommitted changes';
+  const change = changeOf(file, other, recency);
+  if (by === 'time') return change ?? 'last change unknown'; // the other file is uncommitted ("now")
+  const v = file === pair.current ? pair.relation.versions![0] : pair.relation.versions![1];
+  const version = v === 0 ? 'no version in its name' : `version ${v}`;
+  return change ? `${version}, ${change}` : version;
+}
+
+function changeOf(file: string, other: string, recency: Recency): string | undefined {
+  const t = recency.times.get(file);
+  if (!t) return undefined;
+  if (t.uncommitted) return 'uncommitted changes (now)';
   return `last changed ${formatTime(t, recency.times.get(other))}`;
 }
 
-/** The date, or the date and time when the other file changed on the same day. */
+/** Why the version numbers decided: said after the newer file, so the dates shown are not misread. */
+function versionNote(pair: VariantPair, recency: Recency): string {
+  const a = recency.times.get(pair.current);
+  const b = recency.times.get(pair.variant);
+  const decided = 'decided by the version numbers in the names';
+  if (a && b) return a.uncommitted && b.uncommitted ? ` (both have uncommitted changes: ${decided})` : ` (both last changed at the same time: ${decided})`;
+  if (a || b) return ` (no commit history for ${a ? pair.variant : pair.current} to compare: ${decided})`;
+  return ` (no commit history to compare: ${decided})`;
+}
+
+/** The date, or the date and time when the other file changed on the same day at another time. */
 function formatTime(t: ChangeTime, other: ChangeTime | undefined): string {
   const iso = new Date(t.time).toISOString();
-  const sameDay = other && !other.uncommitted && new Date(other.time).toISOString().slice(0, 10) === iso.slice(0, 10);
+  const sameDay = other && !other.uncommitted && other.time !== t.time && new Date(other.time).toISOString().slice(0, 10) === iso.slice(0, 10);
   return sameDay ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : iso.slice(0, 10);
 }
 
 function findingsFor(graph: ModuleGraph, current: string, pair: VariantPair, by: 'time' | 'version', recency: Recency): RawFinding[] {
   const old = describe(current, pair.variant, by, pair, recency);
   const fresh = describe(pair.variant, current, by, pair, recency);
-  const how = by === 'version' ? ' (no commit history to compare: decided by the version numbers in the names)' : '';
+  const how = by === 'version' ? versionNote(pair, recency) : '';
   const newer = `${pair.variant} is a newer variant (${fresh}) that nothing imports${how}`;
   const findings: RawFinding[] = [];
   const seen = new Set<string>();

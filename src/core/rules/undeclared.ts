@@ -55,14 +55,22 @@ function messageFor(edge: ImportEdge, name: string, manifest: Manifest | undefin
   return `${what}, but ${name} is not in dependencies, optionalDependencies or peerDependencies of ${manifest.path}: a production install would not provide it. Add it (npm install ${name}), or remove the import.`;
 }
 
-/** The package.json in `dir` (relative to the root), when there is one. */
+/**
+ * The package.json in `dir` (relative to the root), when there is one that is a manifest.
+ * Below the root, a package.json with no name and no dependency field (`{"type": "module"}`)
+ * only marks the module format of its folder: the walk goes on up past it.
+ */
 function readManifestIn(root: string, dir: string): Manifest | undefined {
   const rel = dir === '.' ? 'package.json' : `${dir}/package.json`;
   const abs = path.join(root, rel);
-  return fs.existsSync(abs) ? readManifest(abs, rel) : undefined;
+  if (!fs.existsSync(abs)) return undefined;
+  const manifest = readManifest(abs, rel);
+  return manifest === 'format-marker' ? (dir === '.' ? { path: rel, production: new Set(), dev: new Set() } : undefined) : manifest;
 }
 
-function readManifest(abs: string, rel: string): Manifest {
+const DEPENDENCY_FIELDS = [...PRODUCTION_FIELDS, 'devDependencies'] as const;
+
+function readManifest(abs: string, rel: string): Manifest | 'format-marker' {
   const manifest: Manifest = { path: rel, production: new Set(), dev: new Set() };
   let json: Record<string, unknown>;
   try {
@@ -71,6 +79,7 @@ function readManifest(abs: string, rel: string): Manifest {
     manifest.error = (e as Error).message;
     return manifest;
   }
+  if (json.name === undefined && DEPENDENCY_FIELDS.every((field) => json[field] === undefined)) return 'format-marker';
   if (typeof json.name === 'string') manifest.name = json.name;
   for (const field of PRODUCTION_FIELDS) for (const dep of Object.keys(objectOf(json[field]))) manifest.production.add(dep);
   for (const dep of Object.keys(objectOf(json.devDependencies))) manifest.dev.add(dep);
