@@ -100,10 +100,12 @@ withDist('action (dist/index.js)', () => {
     const run = await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js' });
 
     expect(run.status).toBe(1);
-    const annotation = run.stdout.split('\n').find((l) => l.startsWith('::error ') && l.includes('file=app/src/server_hosted.js'));
+    const annotation = run.stdout.split('\n').find((l) => l.startsWith('::error file=app/src/server_hosted.js,line=2,col='));
     expect(annotation).toBeDefined();
-    expect(annotation).toMatch(/,line=2[,:]/);
+    expect(annotation).toMatch(/::stale: /); // the rule leads the message
     expect(annotation).toContain('claude_mcp_hybrid_sessions.js');
+    // Every annotation line names its file first (no title property).
+    expect(run.stdout.split('\n').filter((l) => /^::(error|warning) /.test(l)).every((l) => /^::(error|warning) file=/.test(l))).toBe(true);
     expect(run.stdout).toMatch(/^::error::shipset: \d+ errors?/m); // the one-line verdict
 
     expect(Number(run.outputs['error-count'])).toBeGreaterThanOrEqual(1);
@@ -184,7 +186,7 @@ withDist('action (dist/index.js)', () => {
     commit(repo, { 'src/routes.js': "import './handlers.js';\n", 'src/handlers.js': 'export {};\n' }, '2025-01-02T00:00:00Z');
     const run = await runAction(repo, { entry: 'src/index.js', pack: 'false', rules: 'deprecated: off' }, pullRequestEvent(base));
     expect(run.status).toBe(0);
-    expect(run.summary).toContain(`Ship set vs \`${base}\``);
+    expect(run.summary).toContain(`Ship set vs \`main\` (${base.slice(0, 7)})`); // the event's base branch and SHA
     expect(run.summary).toContain('➕ `src/handlers.js`');
     expect(run.summary).toContain('➖ `src/legacy_handlers.js`');
     expect(gitRun(repo, ['worktree', 'list', '--porcelain']).match(/^worktree /gm)).toHaveLength(1);

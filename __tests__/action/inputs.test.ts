@@ -89,6 +89,7 @@ describe('readInputs', () => {
       annotations: false,
       comment: true,
       baseRef: 'abc123',
+      baseName: 'main',
       pullRequest: { number: 7, baseSha: 'abc123', baseRef: 'main' },
       repository: { owner: 'octo', repo: 'shop' },
     });
@@ -110,8 +111,10 @@ describe('readInputs', () => {
     const event = path.join(workspace, 'event.json');
     fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 3, base: { sha: 'basesha', ref: 'main' } } }));
     const env = { GITHUB_WORKSPACE: path.join(workspace, 'app'), GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event };
+    setInputs({}, env);
+    expect(readInputs().settings).toMatchObject({ baseRef: 'basesha', baseName: 'main' });
     setInputs({ 'base-ref': 'release/1.x' }, env);
-    expect(readInputs().settings.baseRef).toBe('release/1.x');
+    expect(readInputs().settings).toMatchObject({ baseRef: 'release/1.x', baseName: undefined });
     setInputs({ 'base-ref': 'none' }, env);
     expect(readInputs().settings.baseRef).toBeUndefined();
     setInputs({}, { ...env, GITHUB_EVENT_NAME: 'push' });

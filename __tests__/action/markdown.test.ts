@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { BaseDiff } from '../../src/core/base-diff.js';
 import type { Finding, Manifest } from '../../src/core/types.js';
 import { COMMENT_MARKER, renderFailureMarkdown, renderMarkdown, verdictLine } from '../../src/report/markdown.js';
 
@@ -68,10 +69,22 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(result([finding()]), {
       baseDiff: { ref: 'main', commit: '0123456789abcdef', added: ['src/server.ts'], removed: ['src/legacy.ts'], newFindings: [finding()] },
     });
-    expect(md).toContain('#### Ship set vs `main` (0123456789ab)');
+    expect(md).toContain('#### Ship set vs `main` (0123456)');
     expect(md).toContain('- ➕ `src/server.ts`');
     expect(md).toContain('- ➖ `src/legacy.ts`');
     expect(md).toContain('**1** finding new in this change: stale at `src/server.ts:3`');
+  });
+
+  it('names a pull request base by its branch with the short SHA, and a bare SHA ref by its short SHA', () => {
+    const sha = 'eb0af37c1d2e3f405162738495a6b7c8d9e0f1a2';
+    const empty = { added: [], removed: [], newFindings: [] };
+    const heading = (baseDiff: BaseDiff) =>
+      renderMarkdown(result([]), { baseDiff }).split('\n').find((l) => l.startsWith('#### Ship set vs'));
+    expect(heading({ ref: sha, commit: sha, branch: 'main', ...empty })).toBe('#### Ship set vs `main` (eb0af37)');
+    // The base could not be fetched: the event's SHA still names the commit.
+    expect(heading({ ref: sha, branch: 'main', ...empty, notice: 'not fetched' })).toBe('#### Ship set vs `main` (eb0af37)');
+    expect(heading({ ref: sha, commit: sha, ...empty })).toBe('#### Ship set vs `eb0af37`');
+    expect(heading({ ref: 'release/1.x', ...empty, notice: 'not fetched' })).toBe('#### Ship set vs `release/1.x`');
   });
 
   it('says why the base comparison was skipped', () => {
@@ -82,7 +95,7 @@ describe('renderMarkdown', () => {
 
   it('says how many annotations were left out', () => {
     const md = renderMarkdown(result([finding()]), { annotationsLeftOut: 14 });
-    expect(md).toContain('14 more findings not annotated inline (GitHub shows 10 per kind per step)');
+    expect(md).toContain('14 more findings not annotated inline (GitHub shows at most 10 annotations per kind per step)');
   });
 
   it('cuts the findings table to the size budget and says how many were left out', () => {

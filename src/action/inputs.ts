@@ -41,6 +41,8 @@ export interface ActionSettings {
   comment: boolean;
   /** Ref to compare the ship set with; undefined: no comparison. */
   baseRef?: string;
+  /** The pull request's base branch, when baseRef is its SHA (for display). */
+  baseName?: string;
   /** API token; empty when none was given. */
   token: string;
   repository?: { owner: string; repo: string };
@@ -95,13 +97,15 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     options.github = { token, ...repository, apiUrl: env.GITHUB_API_URL || undefined };
   }
 
+  const base = baseRef(input(INPUT.baseRef), pullRequest);
   const settings: ActionSettings = {
     manifestPath: workspacePath(workspace, input(INPUT.manifest) || 'shipset.json', INPUT.manifest),
     workspace,
     summary: bool(INPUT.summary, true),
     annotations: bool(INPUT.annotations, true),
     comment,
-    baseRef: baseRef(input(INPUT.baseRef), pullRequest),
+    baseRef: base?.ref,
+    baseName: base?.name,
     token,
     repository,
     pullRequest,
@@ -158,14 +162,17 @@ function prefix(value: string): string | undefined {
   return norm;
 }
 
-function baseRef(value: string, pr: PullRequestEvent | undefined): string | undefined {
+/** The ref to compare with, and the PR's base branch name when the ref is the PR's base SHA. */
+function baseRef(value: string, pr: PullRequestEvent | undefined): { ref: string; name?: string } | undefined {
   if (value === 'none') return undefined;
   if (value) {
     // Passed to git as an argument: a leading '-' would be read as an option.
     if (value.startsWith('-') || /\s/.test(value)) {
       throw new UsageError(`input ${INPUT.baseRef}: '${value}' is not a git ref or SHA. Give e.g. 'main', 'origin/main' or a commit SHA, or 'none'.`);
     }
-    return value;
+    return { ref: value };
   }
-  return pr?.baseSha ?? pr?.baseRef;
+  // The SHA is exact (the branch may have moved since the event); the branch name is for people.
+  if (pr?.baseSha) return { ref: pr.baseSha, name: pr.baseRef };
+  return pr?.baseRef ? { ref: pr.baseRef } : undefined;
 }

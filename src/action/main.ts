@@ -7,7 +7,7 @@ import { type BaseDiff, computeBaseDiff } from '../core/base-diff.js';
 import { runPipeline } from '../core/pipeline.js';
 import { type Result, UsageError } from '../core/types.js';
 import { COMMENT_MAX_CHARS, renderFailureMarkdown, renderMarkdown, verdictLine, type MarkdownExtras } from '../report/markdown.js';
-import { emitAnnotations, selectAnnotations } from './annotations.js';
+import { annotationBudget, emitAnnotations, selectAnnotations, selectNotices } from './annotations.js';
 import { apiClient, changedFiles, upsertComment, type Octokit, type PullRequestRef } from './github-api.js';
 import { type ActionInputs, readInputs } from './inputs.js';
 
@@ -30,7 +30,8 @@ export async function run(): Promise<void> {
     let baseDiff: BaseDiff | undefined;
     if (settings.baseRef) {
       baseDiff = await computeBaseDiff(options, result.manifest, settings.baseRef, (o) => runPipeline(o, settings.workspace));
-      if (baseDiff.notice) core.notice(baseDiff.notice);
+      // On a pull request the ref is the base SHA: the branch name is what a reader knows it by.
+      if (settings.baseName) baseDiff.branch = settings.baseName;
     }
 
     const extras: MarkdownExtras = {
@@ -40,12 +41,14 @@ export async function run(): Promise<void> {
     };
     if (settings.annotations) {
       const changed = pr && octokit ? await prChangedFiles(octokit, pr) : new Set<string>();
-      const { annotations, leftOut } = selectAnnotations(result.manifest.findings, path.relative(settings.workspace, options.root), changed);
+      // The verdict (setFailed) and a comment warning share GitHub's cap of 10 per kind with the findings.
+      const budget = annotationBudget({ failing: result.errorCount > 0, commentWarning: settings.comment && !!pr && !!octokit });
+      const { annotations, leftOut } = selectAnnotations(result.manifest.findings, path.relative(settings.workspace, options.root), changed, budget);
       emitAnnotations(annotations);
       extras.annotationsLeftOut = leftOut;
     }
-    // Notices share GitHub's cap of 10 annotations per kind with the base-diff notice.
-    for (const notice of result.manifest.notices.slice(0, baseDiff?.notice ? 9 : 10)) core.notice(notice);
+    // Notices share GitHub's cap of 10 per kind with the base-diff notice; the summary lists them all.
+    for (const notice of selectNotices(result.manifest.notices, baseDiff?.notice)) core.notice(notice);
     summary = renderMarkdown(result, extras);
 
     if (settings.comment) {

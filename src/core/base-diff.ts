@@ -13,6 +13,8 @@ export interface BaseDiff {
   ref: string;
   /** The commit it resolved to, when it did. */
   commit?: string;
+  /** The branch the ref stands for, when known (a pull request's base): how to name the base to a reader. */
+  branch?: string;
   /** Files that ship now and did not at the base. */
   added: string[];
   /** Files that shipped at the base and do not now. */

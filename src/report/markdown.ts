@@ -94,13 +94,12 @@ function findingsTable(findings: Finding[], budget: number): string[] {
 
 function leftOutLine(n: number | undefined): string[] {
   if (!n) return [];
-  return [`_${n} more ${plural(n, 'finding')} not annotated inline (GitHub shows 10 per kind per step); all are in the table above and in the manifest._`, ''];
+  return [`_${n} more ${plural(n, 'finding')} not annotated inline (GitHub shows at most 10 annotations per kind per step); all are in the table above and in the manifest._`, ''];
 }
 
 function baseDiffSection(d: BaseDiff | undefined): string[] {
   if (!d) return [];
-  const title = `#### Ship set vs ${code(d.ref)}${d.commit && d.commit !== d.ref ? ` (${d.commit.slice(0, 12)})` : ''}`;
-  const out = [title, ''];
+  const out = [`#### Ship set vs ${baseName(d)}`, ''];
   if (d.notice && !d.added.length && !d.removed.length && !d.newFindings.length && !d.commit) return [...out, `> ${d.notice}`, ''];
   if (!d.added.length && !d.removed.length) out.push('No file added to or removed from what ships.');
   out.push(...capped(d.added, (p) => `- ➕ ${code(p)}`), ...capped(d.removed, (p) => `- ➖ ${code(p)}`));
@@ -108,6 +107,15 @@ function baseDiffSection(d: BaseDiff | undefined): string[] {
   out.push('', n ? `**${n}** ${plural(n, 'finding')} new in this change: ${d.newFindings.slice(0, 20).map((f) => `${f.rule} at ${code(`${f.file}:${f.line}`)}`).join(', ')}${n > 20 ? ', …' : ''}` : 'No new findings in this change.');
   if (d.notice) out.push('', `> ${d.notice}`);
   return [...out, ''];
+}
+
+/** `main` (eb0af37): the branch or ref a reader knows, with the short commit; a bare SHA ref is shown short. */
+function baseName(d: BaseDiff): string {
+  const refIsSha = /^[0-9a-f]{7,40}$/i.test(d.ref);
+  const sha = (d.commit ?? (refIsSha ? d.ref : undefined))?.slice(0, 7);
+  const name = d.branch ?? (refIsSha ? undefined : d.ref);
+  if (!name) return code(sha ?? d.ref);
+  return `${code(name)}${sha ? ` (${sha})` : ''}`;
 }
 
 function tarballSection(r: Input, extras: MarkdownExtras): string[] {
