@@ -1,8 +1,16 @@
 // Reads the imports of one Python file with the @lezer/python grammar (no regular
 // expressions over source text): import statements anywhere in the file, literal
 // importlib.import_module()/__import__() calls, and non-literal ones as dynamic sites.
-import { parser } from '@lezer/python';
 import type { SyntaxNode, Tree } from '@lezer/common';
+import {
+  findAssignmentError,
+  findIndentationError,
+  findUnparenthesizedExceptTypes,
+  MISSING_PRINT_PARENS,
+  parsePython3,
+  type Python3Parse,
+  type SyntaxProblem,
+} from './python3-checks.js';
 
 /** One module the file asks for, before resolution. */
 export interface PythonImport {
@@ -38,8 +46,11 @@ const IMPORT_CALLS = new Set(['importlib.import_module', 'import_module', '__imp
 
 class LineIndex {
   private readonly starts: number[] = [0];
+  /** A byte order mark takes no column. */
+  private readonly bom: boolean;
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.bom = text.charCodeAt(0) === 0xfeff;
   }
   at(offset: number): { line: number; column: number } {
     let lo = 0;
@@ -49,33 +60,54 @@ class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const column = offset - this.starts[lo] + (lo === 0 && this.bom && offset > 0 ? 0 : 1);
+    return { line: lo + 1, column };
   }
 }
 
 export function parsePython(source: string): ParsedPython {
-  let text = source;
-  let tree = parser.parse(text);
-  let errorAt = firstError(tree);
+  // A UTF-8 byte order mark is not part of the program; a space keeps offsets in place.
+  let parsed = parsePython3(source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source);
+  let errorAt = firstError(parsed.tree);
   if (errorAt !== undefined) {
     // The grammar misses a few valid forms (see bridgeGrammarGaps): rewrite them in a
     // same-length copy, so positions hold, and judge the file by that parse instead.
-    const bridged = bridgeGrammarGaps(text);
-    if (bridged !== text) {
-      text = bridged;
-      tree = parser.parse(text);
-      errorAt = firstError(tree);
+    const bridged = bridgeGrammarGaps(parsed.text);
+    if (bridged !== parsed.text) {
+      const again = parsePython3(bridged);
+      parsed = { ...again, printStatements: [...parsed.printStatements, ...again.printStatements] };
+      errorAt = firstError(parsed.tree);
     }
   }
   const lines = new LineIndex(source);
   const result: ParsedPython = { imports: [], dynamic: [] };
-  if (errorAt !== undefined) {
-    result.error = { ...lines.at(errorAt), message: 'invalid syntax' };
+  const problem = firstProblem(parsed, errorAt, source, lines);
+  if (problem) {
+    result.error = { ...lines.at(problem.offset), message: problem.message };
     return result;
   }
-  // Node positions are the same in both texts: read names from the original.
-  walk(tree.topNode, { optional: false }, source, lines, result);
+  // Node positions are the same in all texts: read names from the original.
+  walk(parsed.tree.topNode, { optional: false }, source, lines, result);
   return result;
+}
+
+/**
+ * The error CPython would report first: the grammar's own error (a print statement's when
+ * it falls inside one), a bad indentation on the same or an earlier line (the tokenizer
+ * sees it first), or, in a file the grammar reads, a literal assigned to or `except E, e:`.
+ */
+function firstProblem(parsed: Python3Parse, errorAt: number | undefined, source: string, lines: LineIndex): SyntaxProblem | undefined {
+  const indentation = findIndentationError(parsed.tree, source);
+  if (errorAt === undefined) {
+    const [statement] = [findAssignmentError(parsed.tree, parsed.text), findUnparenthesizedExceptTypes(parsed.tree)]
+      .filter((p): p is SyntaxProblem => p !== undefined)
+      .sort((a, b) => a.offset - b.offset);
+    if (!indentation || !statement) return indentation ?? statement;
+    return lines.at(indentation.offset).line <= lines.at(statement.offset).line ? indentation : statement;
+  }
+  if (indentation && lines.at(indentation.offset).line <= lines.at(errorAt).line) return indentation;
+  const print = parsed.printStatements.find(([from, to]) => errorAt >= from && errorAt <= to);
+  return print ? { offset: print[0], message: MISSING_PRINT_PARENS } : { offset: errorAt, message: 'invalid syntax' };
 }
 
 function firstError(tree: Tree): number | undefined {
