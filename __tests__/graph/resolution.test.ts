@@ -337,6 +337,19 @@ describe('review findings', () => {
   });
 });
 
+describe('symlinks inside the root', () => {
+  it('does not call the target of a reachable symlink dormant: its code runs under the link', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'index.js': "require('./src/release');\nrequire('./linked/strings');", 'lib/real.js': '', 'shared/strings.js': '' });
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.symlinkSync('../lib/real.js', path.join(root, 'src', 'release.js'));
+    fs.symlinkSync('shared', path.join(root, 'linked'));
+    const g = await buildGraph(defaultOptions(root, ['index.js']));
+    expect(reachable(g)).toEqual(['index.js', 'linked/strings.js', 'src/release.js']);
+    expect(g.dormant).toEqual([]);
+  });
+});
+
 describe('dormant files', () => {
   it('uses git tracked + untracked-not-ignored files, never node_modules or ignored build output', async () => {
     const root = tempDir();
@@ -356,5 +369,79 @@ describe('dormant files', () => {
     expect(g.inGit).toBe(true);
     expect(g.dormant).toEqual(['old.js']);
     expect(g.chains.get('a.js')).toEqual(['index.js', 'a.js']);
+  });
+});
+
+describe('what Node loads (found by __tests__/e2e/differential.test.ts)', () => {
+  it('follows require() through createRequire under any name, called directly, and module.require()', async () => {
+    const g = await graphOf(
+      {
+        'src/main.mjs': [
+          "import { createRequire as makeRequire } from 'node:module';",
+          "import nodeModule from 'node:module';",
+          'const req = makeRequire(import.meta.url);',
+          "const a = req('./a.cjs');",
+          "const b = nodeModule.createRequire(import.meta.url)('./b.cjs');",
+          "const other = { require: (x) => x }; other.require('./not-an-import.cjs');",
+          'export default a + b;',
+        ].join('\n'),
+        'src/a.cjs': "module.exports = module.require('./c.cjs');",
+        'src/c.cjs': 'module.exports = 1;',
+        'src/b.cjs': 'module.exports = 2;',
+        'src/not-an-import.cjs': 'module.exports = 3;',
+      },
+      ['src/main.mjs'],
+    );
+    expect(reachable(g)).toEqual(['src/a.cjs', 'src/b.cjs', 'src/c.cjs', 'src/main.mjs']);
+    expect(edge(g, 'src/main.mjs', './a.cjs')).toMatchObject({ kind: 'require', line: 4, target: 'src/a.cjs' });
+    expect(edge(g, 'src/main.mjs', './b.cjs')).toMatchObject({ kind: 'require', line: 5, target: 'src/b.cjs' });
+  });
+
+  it('matches package.json imports as Node 20.19+ does: module-sync for both require and import, null stops the search', async () => {
+    const g = await graphOf(
+      {
+        'package.json': JSON.stringify({
+          type: 'commonjs',
+          imports: {
+            '#sync': { 'module-sync': './sync.js', require: './req.js', import: './imp.mjs' },
+            '#off': { node: null, default: './fallback.js' },
+          },
+        }),
+        'main.js': "require('#sync');\nimport('#sync');\nrequire('#off');\n",
+        'sync.js': '',
+        'req.js': '',
+        'imp.mjs': '',
+        'fallback.js': '',
+      },
+      ['main.js'],
+    );
+    expect(reachable(g)).toEqual(['main.js', 'sync.js']);
+    expect(g.files.get('main.js')!.edges.map((e) => [e.specifier, e.kind, e.class, e.target])).toEqual([
+      ['#sync', 'require', 'file', 'sync.js'],
+      ['#sync', 'dynamic-import', 'file', 'sync.js'],
+      ['#off', 'require', 'unresolved', undefined],
+    ]);
+  });
+
+  it('reports package.json imports Node rejects (URL, ../ or absolute targets, #x/ folder mappings) as unresolved; accepts a bare builtin', async () => {
+    const g = await graphOf(
+      {
+        'package.json': JSON.stringify({ imports: { '#url': 'node:fs', '#up': '../up.js', '#abs': '/etc/hosts', '#fs': { node: 'fs', default: './shim.js' }, '#lib/': './lib/' } }),
+        'main.mjs': "import '#url';\nimport '#up';\nimport '#abs';\nimport '#fs';\nimport '#lib/a.js';\n",
+        'shim.js': '',
+        'lib/a.js': '',
+      },
+      ['main.mjs'],
+    );
+    const edges = g.files.get('main.mjs')!.edges;
+    expect(edges.map((e) => [e.specifier, e.class])).toEqual([
+      ['#url', 'unresolved'],
+      ['#up', 'unresolved'],
+      ['#abs', 'unresolved'],
+      ['#fs', 'builtin'],
+      ['#lib/a.js', 'unresolved'],
+    ]);
+    expect(edges[0].reason).toContain('ERR_INVALID_PACKAGE_TARGET');
+    expect(edges[4].reason).toContain("write '#lib/*' instead");
   });
 });

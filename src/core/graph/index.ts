@@ -1,6 +1,7 @@
 // options -> ModuleGraph. Picks the engine per entry by its extension (madge for JS/TS,
 // shipset's own for Python), merges their files, then derives what every rule needs:
 // the shortest chain to each file, the dormant files, and the notices.
+import fs from 'node:fs';
 import path from 'node:path';
 import { gitTopLevel } from '../git.js';
 import { type FileNode, type ModuleGraph, type Options, UsageError } from '../types.js';
@@ -47,7 +48,8 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   if (!inGit) {
     notices.push(`${root} is not inside a git repository: dormant files come from a folder walk and stale variants are judged by version numbers in their names only. Run shipset in a git checkout (with full history: fetch-depth: 0) to compare last-change dates.`);
   }
-  const dormant = listing.files.filter((f) => !files.has(f));
+  const runs = realTargetsOf(root, files);
+  const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
   return { root, entries: options.entries, files, chains, dormant, sourceFiles, inGit, notices };
 }
@@ -72,4 +74,25 @@ export function shortestChains(entries: string[], files: Map<string, FileNode>):
     }
   }
   return chains;
+}
+
+/**
+ * Files inside the root that a reachable symlink points to: their code runs (under the link's
+ * name), so they are not dormant.
+ */
+function realTargetsOf(root: string, files: Map<string, FileNode>): Set<string> {
+  const targets = new Set<string>();
+  for (const rel of files.keys()) {
+    const abs = path.join(root, rel);
+    let real: string;
+    try {
+      if (!fs.lstatSync(abs).isSymbolicLink() && fs.realpathSync(path.dirname(abs)) === path.dirname(abs)) continue;
+      real = fs.realpathSync(abs);
+    } catch {
+      continue;
+    }
+    const realRel = path.relative(root, real);
+    if (!realRel.startsWith('..') && !path.isAbsolute(realRel)) targets.add(realRel.split(path.sep).join('/'));
+  }
+  return targets;
 }

@@ -183,10 +183,18 @@ export class Resolver {
     if (!scope) return { class: 'unresolved', reason: `no package.json with an "imports" field above ${path.relative(this.root, fromFile)}` };
     const match = matchPathPattern(Object.keys(scope.imports).filter((k) => k.startsWith('#')), specifier, true);
     if (!match) return { class: 'unresolved', reason: `package.json "imports" has no entry for '${specifier}'` };
-    const conditions = kind === 'require' ? ['node', 'require', 'default'] : ['node', 'import', 'default'];
+    if (match.pattern.endsWith('/') && match.pattern !== specifier) {
+      return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' is a folder mapping, which Node removed in v17 (ERR_PACKAGE_IMPORT_NOT_DEFINED): write '${match.pattern}*' instead` };
+    }
+    // Node 20.19+/22.12+ match `module-sync` for require() and import alike (they can require ESM).
+    const conditions = kind === 'require' ? ['node', 'module-sync', 'require', 'default'] : ['node', 'module-sync', 'import', 'default'];
     const target = pickTarget(scope.imports[match.pattern], conditions);
     if (typeof target !== 'string') return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' has no target for ${conditions.join('/')}` };
-    const substituted = match.pattern.endsWith('/') && !match.pattern.includes('*') ? target + match.star : target.replace(/\*/g, match.star);
+    // Node takes './x' (a file of the package) or a bare package name; '../x', '/x' and URLs such as 'node:fs' throw ERR_INVALID_PACKAGE_TARGET.
+    if (!target.startsWith('./') && (target.startsWith('../') || target.startsWith('/') || /^[a-zA-Z][a-zA-Z\d+.-]*:/.test(target))) {
+      return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' targets '${target}', which Node rejects (ERR_INVALID_PACKAGE_TARGET): write './path' inside the package, or a bare name such as 'fs'` };
+    }
+    const substituted = target.replace(/\*/g, match.star);
     if (!substituted.startsWith('./')) {
       return isBuiltin(substituted)
         ? { class: 'builtin', packageName: substituted.replace(/^node:/, '') }
@@ -325,9 +333,14 @@ export function matchPathPattern(patterns: string[], specifier: string, trailing
   return best && { pattern: best.pattern, star: best.star };
 }
 
-/** Node's conditional target selection: strings, arrays (first that works), condition objects. */
-function pickTarget(value: unknown, conditions: string[]): string | undefined {
+/**
+ * Node's conditional target selection: strings, arrays (first that works), condition objects
+ * (first matching key in the object's order). `null` under a matching condition excludes the
+ * specifier: Node stops there instead of trying the next condition.
+ */
+function pickTarget(value: unknown, conditions: string[]): string | null | undefined {
   if (typeof value === 'string') return value;
+  if (value === null) return null;
   if (Array.isArray(value)) {
     for (const v of value) {
       const t = pickTarget(v, conditions);
@@ -335,11 +348,11 @@ function pickTarget(value: unknown, conditions: string[]): string | undefined {
     }
     return undefined;
   }
-  if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
+  if (typeof value === 'object') {
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
       if (conditions.includes(key)) {
         const t = pickTarget(v, conditions);
-        if (t) return t;
+        if (t !== undefined) return t;
       }
     }
   }

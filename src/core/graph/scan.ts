@@ -53,6 +53,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     return { line: pos.line + 1, column: pos.character + 1 };
   };
   const valueNames = new Set<string>();
+  const requires = requireNames(source, text);
   const add = (node: ts.Expression, kindOf: ScannedImport['kind'], bindings?: string[]) => {
     const literal = literalText(node);
     if (literal !== undefined) imports.push({ specifier: literal, kind: kindOf, ...at(node), ...(bindings && { bindings }) });
@@ -92,7 +93,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         const call = node as ts.CallExpression;
         if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
           if (call.arguments.length) add(call.arguments[0], 'dynamic-import');
-        } else if (isRequireCall(call)) {
+        } else if (isRequireCall(call, requires)) {
           add(call.arguments[0], 'require');
         }
         break;
@@ -181,9 +182,51 @@ function lineCol(source: ts.SourceFile, pos: number) {
   return { line: lc.line + 1, column: lc.character + 1 };
 }
 
-/** `require('x')` with exactly one argument and `require` not shadowed by a member access. */
-function isRequireCall(call: ts.CallExpression): boolean {
-  return ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1;
+/**
+ * `require('x')` with exactly one argument, called by a name bound to a require function
+ * (`require`, or `req` from `const req = createRequire(import.meta.url)`), as CommonJS's
+ * `module.require('x')`, or straight on the result of `createRequire(...)`. Other member
+ * calls (`loader.require('x')`) are not imports.
+ */
+function isRequireCall(call: ts.CallExpression, names: RequireNames): boolean {
+  if (call.arguments.length !== 1) return false;
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return names.requires.has(callee.text);
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text === 'require' && ts.isIdentifier(callee.expression) && callee.expression.text === 'module';
+  return ts.isCallExpression(callee) && isCreateRequireCall(callee, names.creators);
+}
+
+interface RequireNames {
+  /** Names called as `require`. */
+  requires: Set<string>;
+  /** Names of `createRequire` (as imported). */
+  creators: Set<string>;
+}
+
+/**
+ * The names a file may call as `require`: `require` itself, and the variables that hold the
+ * result of `createRequire(...)` (imported under any name, or as `module.createRequire`).
+ */
+function requireNames(source: ts.SourceFile, text: string): RequireNames {
+  const names = new Set(['require']);
+  const creators = new Set(['createRequire']);
+  if (!text.includes('createRequire')) return { requires: names, creators };
+  const collect = (node: ts.Node): void => {
+    if (ts.isImportSpecifier(node) && (node.propertyName ?? node.name).text === 'createRequire') creators.add(node.name.text);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
+      if (isCreateRequireCall(node.initializer, creators)) names.add(node.name.text);
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(source);
+  return { requires: names, creators };
+}
+
+/** `createRequire(url)` or `anything.createRequire(url)`, by a name in `creators`. */
+function isCreateRequireCall(call: ts.CallExpression, creators: Set<string>): boolean {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return creators.has(callee.text);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'createRequire';
 }
 
 function literalText(node: ts.Expression): string | undefined {

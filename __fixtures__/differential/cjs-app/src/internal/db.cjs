@@ -1,0 +1,1 @@
+module.exports = { db: 'cjs', pool: require('./pool.cjs') };

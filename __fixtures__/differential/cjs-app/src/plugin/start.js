@@ -1,0 +1,1 @@
+module.exports = { started: true, hooks: require('./hooks.json') };

@@ -1,0 +1,1 @@
+exports.release = '1.2.3';

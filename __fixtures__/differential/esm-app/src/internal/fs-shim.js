@@ -1,0 +1,1 @@
+export default { readFileSync() { throw new Error('not node'); } };

@@ -1,0 +1,1 @@
+export const star = 1; export const twinkle = 2;

@@ -1,0 +1,3 @@
+const helper = require('./helper');
+const parent = require('..'); // src/index.js
+module.exports = 'lib:' + helper.name + parent.tag;
