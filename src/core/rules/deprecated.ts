@@ -1,4 +1,4 @@
-// deprecated: a file someone marked as not-to-ship is still reached from an entry.
+// The `deprecated` rule: a file someone marked as not-to-ship is still reached from an entry.
 import type { RawFinding } from '../types.js';
 import { deprecationOf } from './deprecation.js';
 import { at, byCodeUnit, chainOf, formatChain, importersOf, type Rule } from './rule.js';
