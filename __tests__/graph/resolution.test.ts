@@ -149,6 +149,18 @@ describe('aliases', () => {
     }
   });
 
+  it('reads aliases from jsconfig.json in a JavaScript project without a tsconfig', async () => {
+    const g = await graphOf(
+      {
+        'jsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }',
+        'src/main.js': "import '@/lib/db.js';",
+        'src/lib/db.js': '',
+      },
+      ['src/main.js'],
+    );
+    expect(reachable(g)).toEqual(['src/lib/db.js', 'src/main.js']);
+  });
+
   it('resolves baseUrl imports and reports an alias that matches no file as unresolved', async () => {
     const g = await graphOf(
       {

@@ -19,7 +19,7 @@ Usage:
 
 Options:
   --root DIR             project root (default: .); entries and globs are relative to it
-  --tsconfig FILE        tsconfig for paths/baseUrl (default: tsconfig.json when present)
+  --tsconfig FILE        tsconfig for paths/baseUrl (default: tsconfig.json, else jsconfig.json)
   --rule NAME=LEVEL      set a rule's level: error, warn or off (repeatable)
   --deprecated GLOB      files that must never ship (repeatable)
   --include GLOB         extra files to pack (repeatable; default: package.json + lockfile)

@@ -22,13 +22,14 @@ export interface TsSettings {
 }
 
 /**
- * Load the tsconfig named by the user (relative to the root), or `tsconfig.json` at the
- * root when present. A named file that is missing or broken is bad input (exit 2).
+ * Load the tsconfig named by the user (relative to the root), or `tsconfig.json` (else
+ * `jsconfig.json`) at the root when present. A named file that is missing or broken is bad input (exit 2).
  */
 export function loadTsSettings(root: string, given: string | undefined): TsSettings | undefined {
-  const file = path.resolve(root, given ?? 'tsconfig.json');
-  if (!fs.existsSync(file)) {
-    if (given) throw new UsageError(`tsconfig '${given}' does not exist under ${root}. Fix the path, or leave it out to use tsconfig.json when present.`);
+  // JavaScript projects keep their aliases in jsconfig.json, which has the same shape.
+  const file = given ? path.resolve(root, given) : ['tsconfig.json', 'jsconfig.json'].map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
+  if (!file || !fs.existsSync(file)) {
+    if (given) throw new UsageError(`tsconfig '${given}' does not exist under ${root}. Fix the path, or leave it out to use tsconfig.json (or jsconfig.json) when present.`);
     return undefined;
   }
   const rel = path.relative(root, file) || path.basename(file);
