@@ -217,6 +217,28 @@ describe('scenario E: bad input never crashes', () => {
   });
 });
 
+describe('secrets', () => {
+  it('never packs an imported .env file unless include names it exactly; check says so before pack', () => {
+    const root = gitProject([
+      {
+        date: '2025-09-01T09:00:00Z',
+        files: { 'package.json': '{"name":"s","main":"index.js"}', 'index.js': "const c = require('./.env.json');\n", '.env.json': '{"KEY":"secret"}' },
+      },
+    ]);
+    const check = runCli(['check', '--root', root, '--json'], root);
+    expect(check.status).toBe(1);
+    const finding = json(check.stdout).findings[0];
+    expect(finding).toMatchObject({ rule: 'unresolved', level: 'error', file: 'index.js', line: 1, target: '.env.json' });
+    expect(finding.message).toMatch(/looks like a secret/);
+    expect(json(check.stdout).files.map((f) => f.path)).toEqual(['index.js', 'package.json']);
+
+    const out = path.join(tempDir(), 'app.tar.gz');
+    const pack = runCli(['pack', '--root', root, '--out', out, '--include', '.env.json', '--include', 'package.json', '--json'], root);
+    expect(pack.status).toBe(0);
+    expect(json(pack.stdout).files.map((f) => f.path)).toEqual(['.env.json', 'index.js', 'package.json']);
+  });
+});
+
 describe('manifest and housekeeping', () => {
   it('--json prints the schema-1 manifest; --manifest writes it; nothing else is left in the project', () => {
     const root = staleProject();

@@ -186,7 +186,7 @@ describe('writeTarball', () => {
       rule: 'unresolved', level: 'error', file: 'src/db/client.js', line: 1, target: 'src/config.js',
       chain: ['src/index.js', 'src/db/client.js'],
     });
-    expect(findings[0].message).toMatch(/^src\/db\/client\.js:1 imports \.\.\/config\.js \(src\/config\.js\), but src\/config\.js is not in the archive/);
+    expect(findings[0].message).toMatch(/^src\/db\/client\.js:1 imports \.\.\/config\.js \(src\/config\.js\), but src\/config\.js is not in the package/);
     expect(findings[0].message).toContain("exclude glob 'src/c*.js'");
   });
 
@@ -195,7 +195,7 @@ describe('writeTarball', () => {
     const { tarball, findings } = await pack(root, { exclude: ['src/index.js'] });
     expect(tarball).toBeNull();
     expect(findings.map((f) => [f.file, f.line])).toEqual([['src/index.js', 1]]);
-    expect(findings[0].message).toContain('entry src/index.js is not in the archive');
+    expect(findings[0].message).toContain('entry src/index.js is not in the package');
   });
 
   it('writes atomically: only the tarball appears, an existing folder keeps its files, a failed rename leaves no temp file', async () => {

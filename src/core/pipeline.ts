@@ -1,7 +1,7 @@
 // The whole run on one screen: options -> graph -> rules -> pack -> result.
 import { buildGraph } from './graph/index.js';
 import { buildManifest } from './manifest.js';
-import { removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
+import { closureFindings, removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
 import { runRules } from './rules/index.js';
 import type { Options, Result, TarballInfo } from './types.js';
 
@@ -11,6 +11,8 @@ export async function runPipeline(options: Options, cwd: string = process.cwd())
   const findings = [...rules.findings];
   const notices = [...graph.notices, ...rules.notices];
   const { files, excluded } = selectFiles(graph, options);
+  // `check` predicts what `pack` would refuse: an import whose file the package leaves out.
+  findings.push(...closureFindings(files, new Set(files.map((f) => f.path)), graph, options));
 
   let tarball: TarballInfo | null = null;
   const errorsBeforePack = findings.filter((f) => f.level === 'error').length;

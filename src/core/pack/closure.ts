@@ -1,11 +1,17 @@
 // The closure check: a package is only shippable when every file import of every packed
 // reachable file lands inside it. Read from the archive itself, not from the plan.
 import type { Finding, ManifestFile, ModuleGraph, Options } from '../types.js';
-import { matchingExcludes } from './select.js';
+import { isSecret, matchingExcludes } from './select.js';
 
 export function closureFindings(files: ManifestFile[], archived: Set<string>, graph: ModuleGraph, options: Options): Finding[] {
   const findings: Finding[] = [];
   const why = (target: string): { reason: string; fix: string } => {
+    if (isSecret(target) && !matchingExcludes(options.exclude, target).length) {
+      return {
+        reason: 'it looks like a secret (.env*, .npmrc, .pypirc, .git/), which shipset never packs unless include names it exactly',
+        fix: `Read the values from the environment at run time, or add '${target}' to include by its exact path`,
+      };
+    }
     const globs = matchingExcludes(options.exclude, target);
     if (globs.length) {
       const list = globs.map((g) => `'${g}'`).join(', ');
@@ -25,7 +31,7 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
       line: 1,
       target: entry,
       chain: [entry],
-      message: `entry ${entry} is not in the archive: ${reason}. ${fix}, or drop the entry.`,
+      message: `entry ${entry} is not in the package: ${reason}. ${fix}, or drop the entry.`,
     });
   }
 
@@ -45,7 +51,7 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
         specifier: edge.specifier,
         target: edge.target,
         chain: graph.chains.get(file.path) ?? file.chain,
-        message: `${file.path}:${edge.line} imports ${edge.specifier} (${edge.target}), but ${edge.target} is not in the archive: ${reason}. ${fix}, or stop importing it.`,
+        message: `${file.path}:${edge.line} imports ${edge.specifier} (${edge.target}), but ${edge.target} is not in the package: ${reason}. ${fix}, or stop importing it.`,
       });
     }
   }

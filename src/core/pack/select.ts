@@ -37,7 +37,8 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     if (!isSafeRelative(rel)) continue;
     chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', chain: graph.chains.get(rel) ?? [rel] });
   }
-  for (const rel of includedFiles(graph, options)) {
+  const included = new Set(includedFiles(graph, options));
+  for (const rel of included) {
     if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', chain: [] });
   }
 
@@ -49,7 +50,9 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
   const excluded: string[] = [];
   for (const [rel, why] of chosen) {
     if (rel === tarballRel) continue;
-    if (isExcluded(rel)) {
+    // A secret stays out even when code imports it, unless an include names it exactly
+    // (globs never bring secrets in); the closure check then says why the import is missing.
+    if (isExcluded(rel) || (isSecret(rel) && !included.has(rel))) {
       excluded.push(rel);
       continue;
     }
