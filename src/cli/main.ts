@@ -137,6 +137,9 @@ function buildOptions(root: string, entries: string[], values: Values, io: Io, p
   options.staleIgnore = values['stale-ignore'] ?? [];
   options.pythonPath = values['python-path'] ?? [];
   options.pack = pack;
+  if (values.out !== undefined && (!values.out.trim() || /[\\/]$/.test(values.out))) {
+    throw new UsageError(`--out '${values.out}' is not a file name. Name the tarball file, e.g. --out ${values.out.trim() ? path.posix.join(values.out, 'shipset.tar.gz') : 'shipset.tar.gz'}.`);
+  }
   options.tarball = path.resolve(io.cwd, values.out ?? 'shipset.tar.gz');
   options.prefix = values.prefix;
   if (options.prefix !== undefined && (path.isAbsolute(options.prefix) || options.prefix.split(/[\\/]/).includes('..'))) {

@@ -62,21 +62,39 @@ export function resolveEntries(root: string, given: string[], cwd: string, sourc
 function checkEntry(root: string, entry: string, cwd: string, source: string): string {
   // An entry is taken relative to the root first (the documented meaning), then to the cwd.
   const candidates = [path.resolve(root, entry), path.resolve(cwd, entry)];
-  const abs = candidates.find((c) => fs.existsSync(c)) ?? candidates[0];
+  const abs = candidates.find((c) => fs.lstatSync(c, { throwIfNoEntry: false })) ?? candidates[0];
   const rel = path.relative(root, abs);
+  const label = source === 'entry' ? 'entry' : `${source}: entry`;
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new UsageError(`${source}: entry '${entry}' is outside the root ${root}. Give an entry inside the root, or set the root to a folder that contains it.`);
+    throw new UsageError(`${label} '${entry}' is outside the root ${root}. Give an entry inside the root, or set the root to a folder that contains it.`);
   }
-  if (!fs.existsSync(abs)) {
-    throw new UsageError(`${source}: entry '${entry}' does not exist under ${root}. Check the path (entries are relative to the root).`);
+  const link = fs.lstatSync(abs, { throwIfNoEntry: false });
+  if (!link) {
+    throw new UsageError(`${label} '${entry}' does not exist under ${root}. Check the path (entries are relative to the root).`);
   }
-  if (!fs.statSync(abs).isFile()) {
-    throw new UsageError(`${source}: entry '${entry}' is a folder. Name the file that starts the program, e.g. '${path.posix.join(entry, 'index.js')}'.`);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch (e) {
+    // lstat found it, stat did not: a link to nothing, or a loop of links.
+    const code = (e as NodeJS.ErrnoException).code;
+    const target = fs.readlinkSync(abs);
+    throw new UsageError(
+      code === 'ELOOP'
+        ? `${label} '${entry}' is a symlink loop (${entry} -> ${target} -> ...). Point the link at a real file, or name the file itself.`
+        : `${label} '${entry}' is a symlink to ${target}, which does not exist. Fix the link, or name the file itself.`,
+    );
+  }
+  if (stat.isDirectory()) {
+    throw new UsageError(`${label} '${entry}' is a folder. Name the file that starts the program, e.g. '${path.posix.join(entry, 'index.js')}'.`);
+  }
+  if (!stat.isFile()) {
+    throw new UsageError(`${label} '${entry}' is ${stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device'}, not a regular file. Name the source file that starts the program.`);
   }
   const real = fs.realpathSync(abs);
   const realRel = path.relative(root, real);
   if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
-    throw new UsageError(`${source}: entry '${entry}' is a symlink to ${real}, outside the root. Give an entry inside the root.`);
+    throw new UsageError(`${label} '${entry}' is a symlink to ${real}, outside the root. Give an entry inside the root.`);
   }
   return rel.split(path.sep).join('/');
 }
@@ -86,11 +104,27 @@ function entriesFromPackageJson(root: string, source: string): string[] {
   if (!fs.existsSync(pkgPath)) {
     throw new UsageError(`${source}: no entry given and no package.json in ${root}. Name the entry file, e.g. 'shipset check src/index.ts'.`);
   }
-  let pkg: { main?: unknown; bin?: unknown };
+  const pkgStat = fs.statSync(pkgPath);
+  if (!pkgStat.isFile()) {
+    throw new UsageError(`${pkgPath}: is not a regular file (a folder, pipe or device). Replace it with the package manifest, or name the entry file.`);
+  }
+  let parsed: unknown;
+  const text = fs.readFileSync(pkgPath, 'utf8');
   try {
-    pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${pkgPath}: invalid JSON (${(e as Error).message}). Fix package.json or name the entry file.`);
+    throw new UsageError(`${pkgPath}${jsonErrorLine(text, e as Error)}: invalid JSON (${(e as Error).message}). Fix package.json or name the entry file.`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UsageError(`${pkgPath}: must be a JSON object ({ "main": ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}. Fix package.json or name the entry file.`);
+  }
+  const pkg = parsed as { main?: unknown; bin?: unknown };
+  for (const field of ['main', 'bin'] as const) {
+    const value = pkg[field];
+    const ok = value === undefined || typeof value === 'string' || (field === 'bin' && !!value && typeof value === 'object' && !Array.isArray(value));
+    if (!ok) {
+      throw new UsageError(`${pkgPath}: "${field}" must be ${field === 'main' ? 'a path string' : 'a path string or an object of command: path'}, not ${JSON.stringify(value)}. Fix package.json or name the entry file.`);
+    }
   }
   const targets: string[] = [];
   if (typeof pkg.main === 'string') targets.push(pkg.main);
@@ -102,6 +136,13 @@ function entriesFromPackageJson(root: string, source: string): string[] {
     throw new UsageError(`${source}: no entry given and package.json has no 'main' or 'bin'. Name the entry file, e.g. 'shipset check src/index.ts'.`);
   }
   return targets.map((t) => checkEntry(root, withIndex(root, t), root, `package.json`));
+}
+
+/** ':3' for a JSON.parse error at a known position (Node 20 says 'at position N'), else ''. */
+function jsonErrorLine(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message);
+  if (!position) return '';
+  return `:${text.slice(0, Number(position[1])).split('\n').length}`;
 }
 
 /** `main: "lib"` means lib/index.js, `main: "server"` may mean server.js, as Node reads it. */

@@ -1,11 +1,13 @@
 // The whole run on one screen: options -> graph -> rules -> pack -> result.
 import { buildGraph } from './graph/index.js';
 import { buildManifest } from './manifest.js';
-import { closureFindings, removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
+import { checkTarballPath, closureFindings, removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
 import { runRules } from './rules/index.js';
 import type { Options, Result, TarballInfo } from './types.js';
 
 export async function runPipeline(options: Options, cwd: string = process.cwd()): Promise<Result> {
+  // A tarball path that cannot take the archive is bad input: say so before the analysis, not after.
+  if (options.pack) checkTarballPath(options);
   const graph = await buildGraph(options);
   const rules = await runRules(graph, options);
   const findings = [...rules.findings];

@@ -34,6 +34,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     const engine = new JsEngine(root, new Resolver(root, tsconfig), { verbatimModuleSyntax: tsconfig?.verbatimModuleSyntax });
     const js = await buildJsGraph(engine, root, jsEntries.map((e) => path.join(root, e)));
     for (const [k, v] of js.files) files.set(k, v);
+    notices.push(...js.notices);
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
   }
   if (pyEntries.length) {
@@ -42,6 +43,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     notices.push(...py.notices);
   }
 
+  checkManifestsAreFiles(root, files.keys());
   const chains = shortestChains(options.entries, files);
   const listing = listSourceFiles(root, options.exclude);
   const inGit = gitTopLevel(root) !== undefined;
@@ -52,6 +54,26 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
   return { root, entries: options.entries, files, chains, dormant, sourceFiles, inGit, notices };
+}
+
+/**
+ * Every package.json between a reachable file and the root is read (module format, dependencies,
+ * `imports`): one that is a named pipe would block the run forever, and a folder cannot be read.
+ */
+function checkManifestsAreFiles(root: string, reachable: Iterable<string>): void {
+  const seen = new Set<string>();
+  for (const rel of reachable) {
+    for (let dir = path.posix.dirname(rel); !seen.has(dir); dir = path.posix.dirname(dir)) {
+      seen.add(dir);
+      if (dir === '..' || dir.startsWith('../') || path.posix.isAbsolute(dir)) break;
+      const manifest = dir === '.' ? 'package.json' : `${dir}/package.json`;
+      const stat = fs.statSync(path.join(root, manifest), { throwIfNoEntry: false });
+      if (stat && !stat.isFile()) {
+        throw new UsageError(`${manifest} is not a regular file (a folder, pipe or device), but Node and shipset read it as the package manifest of its folder. Replace it with a JSON file, or remove it.`);
+      }
+      if (dir === '.') break;
+    }
+  }
 }
 
 /** Breadth-first from the entries in order, following imports in source order. */

@@ -26,6 +26,8 @@ interface Analysed {
 /** One run's scans and resolutions, shared by madge's hooks and the gap filling. */
 export class JsEngine {
   private readonly analysed = new Map<string, Analysed>();
+  /** What the scans could not fully check, for the run's notices. */
+  readonly notices: string[] = [];
 
   constructor(
     private readonly root: string,
@@ -46,12 +48,14 @@ export class JsEngine {
     try {
       text = fs.readFileSync(abs, 'utf8');
     } catch (e) {
-      const node: FileNode = { path: rel, language: languageOf(abs) ?? 'js', edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message: `cannot be read: ${(e as Error).message}` } };
+      const message = `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+      const node: FileNode = { path: rel, language: languageOf(abs) ?? 'js', edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message } };
       a = { node, follow };
       this.analysed.set(abs, a);
       return a;
     }
     const scan = scanSource(abs, text, this.scanSettings);
+    if (scan.syntaxCheckSkipped) this.notices.push(`${rel}: ${scan.syntaxCheckSkipped}.`);
     const edges: ImportEdge[] = [];
     for (const imp of scan.imports) {
       const r = this.resolver.resolve(imp.specifier, abs, imp.kind);
@@ -117,37 +121,54 @@ function installHooks(): void {
  * madge's traversal gives the set; every file our resolver reaches is then confirmed in it,
  * and a file madge missed is added rather than dropped.
  */
-export async function buildJsGraph(engine: JsEngine, root: string, entries: string[]): Promise<{ files: Map<string, FileNode>; madgeGaps: string[] }> {
+export async function buildJsGraph(
+  engine: JsEngine,
+  root: string,
+  entries: string[],
+): Promise<{ files: Map<string, FileNode>; madgeGaps: string[]; notices: string[] }> {
   installHooks();
-  const hook = { [ENGINE]: engine };
-  const result = await madge(entries, {
-    baseDir: root,
-    fileExtensions: JS_EXTENSIONS.map((e) => e.slice(1)),
-    includeNpm: false,
-    detectiveOptions: hook,
-    tsConfig: hook,
-  });
-  const files = new Map<string, FileNode>();
-  for (const rel of Object.keys(result.obj())) files.set(rel, engine.analyse(path.join(root, rel)).node);
-
-  // Close the set ourselves: anything reachable by our edges that madge did not list.
-  const madgeGaps: string[] = [];
+  // Our own closure first, breadth-first and iterative: every file is parsed here, on a shallow
+  // stack, so madge's recursive walk below only reads cached answers.
   const queue = entries.map((e) => engine.rel(e));
   const queued = new Set(queue);
   for (let i = 0; i < queue.length; i++) {
-    const rel = queue[i];
-    let node = files.get(rel);
-    if (!node) {
-      node = engine.analyse(path.join(root, rel)).node;
-      files.set(rel, node);
-      madgeGaps.push(rel);
+    for (const edge of engine.analyse(path.join(root, queue[i])).node.edges) {
+      if (edge.class === 'file' && edge.target && !queued.has(edge.target)) {
+        queued.add(edge.target);
+        queue.push(edge.target);
+      }
     }
-    for (const edge of node.edges) if (edge.class === 'file' && edge.target && !queued.has(edge.target)) {
-      queued.add(edge.target);
-      queue.push(edge.target);
-    }
+  }
+
+  const notices: string[] = [];
+  const files = new Map<string, FileNode>();
+  const madgeGaps: string[] = [];
+  const hook = { [ENGINE]: engine };
+  let listed: string[] | undefined;
+  try {
+    const result = await madge(entries, {
+      baseDir: root,
+      fileExtensions: JS_EXTENSIONS.map((e) => e.slice(1)),
+      includeNpm: false,
+      detectiveOptions: hook,
+      tsConfig: hook,
+    });
+    listed = Object.keys(result.obj());
+  } catch (error) {
+    // dependency-tree recurses once per import level: a chain a few thousand files deep overflows
+    // the stack. The set is the same by construction (madge follows our own edges), so say so and go on.
+    if (!(error instanceof RangeError)) throw error;
+    notices.push(`The import graph is ${queue.length} files and too deep for madge's recursive walk (${error.message}); shipset used its own traversal of the same imports.`);
+  }
+  if (listed) for (const rel of listed) files.set(rel, engine.analyse(path.join(root, rel)).node);
+  // Close the set ourselves: anything reachable by our edges that madge did not list.
+  for (const rel of queue) {
+    if (files.has(rel)) continue;
+    files.set(rel, engine.analyse(path.join(root, rel)).node);
+    if (listed) madgeGaps.push(rel);
   }
   // madge lists only what it reached through our hooks; anything beyond our closure is not run.
   for (const rel of [...files.keys()]) if (!queued.has(rel)) files.delete(rel);
-  return { files, madgeGaps };
+  notices.push(...engine.notices);
+  return { files, madgeGaps, notices };
 }

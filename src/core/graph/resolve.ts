@@ -30,6 +30,8 @@ export interface Resolution {
 interface Candidates {
   found: string[];
   declaration?: string;
+  /** The path the specifier names, before extensions were tried (to say what is there instead of a file). */
+  base?: string;
 }
 
 /** Extensions the JS/TS engine reads. */
@@ -93,7 +95,7 @@ export class Resolver {
     }
     if (this.kindOf(base) === 'dir') found.push(...this.resolveDirectory(base, fromTs));
     if (found.length) return { found: [...new Set(found)] };
-    return { found, declaration: this.declarationFor(base) };
+    return { found, declaration: this.declarationFor(base), base };
   }
 
   /** A `.d.ts` that would satisfy the type checker where no run-time file exists. */
@@ -127,7 +129,7 @@ export class Resolver {
     if (!winner && r.declaration) {
       return { class: 'unresolved', declarationOnly: r.declaration, reason: `only the declaration file ${path.relative(this.root, r.declaration)} exists: no JavaScript runs for it` };
     }
-    if (!winner) return { class: 'unresolved', reason: reason ?? `no file matches '${specifier}'` };
+    if (!winner) return { class: 'unresolved', reason: (r.base && notAFile(r.base, this.root)) ?? reason ?? `no file matches '${specifier}'` };
     const lexical = path.relative(this.root, winner);
     if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
       return { class: 'outside-root', file: winner, outsidePath: winner };
@@ -195,6 +197,10 @@ export class Resolver {
       return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' targets '${target}', which Node rejects (ERR_INVALID_PACKAGE_TARGET): write './path' inside the package, or a bare name such as 'fs'` };
     }
     const substituted = target.replace(/\*/g, match.star);
+    // A bare target is a package name: '', '.x', '#x' or one with '%' or '\' is not (ERR_INVALID_MODULE_SPECIFIER).
+    if (!substituted.startsWith('./') && (!substituted || /^[.#]/.test(substituted) || /[%\\]/.test(substituted))) {
+      return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' targets '${target}', which is neither './path' inside the package nor a valid package name. Write './path' or a package name such as 'lodash'` };
+    }
     if (!substituted.startsWith('./')) {
       return isBuiltin(substituted)
         ? { class: 'builtin', packageName: substituted.replace(/^node:/, '') }
@@ -277,6 +283,23 @@ function readListing(dir: string): Map<string, EntryKind> | null {
     }
   }
   return map;
+}
+
+/** Why a path that exists is no candidate: a folder with no index, a pipe, a broken or looping link. */
+function notAFile(abs: string, root: string): string | undefined {
+  const link = fs.lstatSync(abs, { throwIfNoEntry: false });
+  if (!link) return undefined;
+  const rel = path.relative(root, abs) || '.';
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch (e) {
+    const target = fs.readlinkSync(abs);
+    return (e as NodeJS.ErrnoException).code === 'ELOOP' ? `${rel} is a symlink loop (-> ${target} -> ...)` : `${rel} is a symlink to ${target}, which does not exist`;
+  }
+  if (stat.isDirectory()) return `${rel} is a folder with no index file or package.json "main"`;
+  if (!stat.isFile()) return `${rel} is ${stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device'}, not a regular file`;
+  return undefined;
 }
 
 function readJson(file: string): Record<string, unknown> | undefined {

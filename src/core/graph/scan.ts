@@ -22,6 +22,8 @@ export interface ScanResult {
   valueNames: Set<string>;
   dynamic: Omit<DynamicSite, 'file'>[];
   parseError?: Omit<ParseFailure, 'file'>;
+  /** Why the Node syntax check was skipped (the file nests deeper than Babel's recursive parser goes). */
+  syntaxCheckSkipped?: string;
 }
 
 export interface ScanSettings {
@@ -44,7 +46,14 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   const ext = extname(fileName);
   if (ext === '.json') return scanJson(text);
   const kind = SCRIPT_KIND[ext] ?? ts.ScriptKind.JS;
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+  let source: ts.SourceFile;
+  try {
+    source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+  } catch (error) {
+    // TypeScript's parser recurses once per nesting level (~900 nested brackets overflow it).
+    if (!(error instanceof RangeError)) throw error;
+    return { imports: [], valueNames: new Set(), dynamic: [], parseError: { ...deepestLine(text), message: TOO_DEEP } };
+  }
   const imports: ScannedImport[] = [];
   const dynamic: ScanResult['dynamic'] = [];
 
@@ -60,6 +69,9 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     else dynamic.push({ expression: shorten(node.getText(source)), ...at(node) });
   };
 
+  // Walked with an explicit stack, children in source order: a generated `a + b + ... + z` of
+  // 100,000 terms is a tree that deep, and a recursive walk would overflow on it.
+  const pending: ts.Node[] = [source];
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.ImportDeclaration: {
@@ -101,19 +113,52 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     }
     // Names inside type annotations are not run-time uses (`typeof x` in a type is erased too).
     if (ts.isTypeNode(node) && node.kind !== ts.SyntaxKind.ExpressionWithTypeArguments) return;
-    ts.forEachChild(node, visit);
+    pending.push(...childrenInReverse(node));
   };
-  visit(source);
+  while (pending.length) visit(pending.pop()!);
 
   const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   const parseError = first
     ? {
         ...lineCol(source, first.start),
-        message: ts.flattenDiagnosticMessageText(first.messageText, ' '),
+        message: withoutFinalPeriod(ts.flattenDiagnosticMessageText(first.messageText, ' ')),
       }
     : undefined;
-  return { imports, valueNames, dynamic, parseError: parseError ?? validateJavaScript(ext, text, hasModuleSyntax(source)) };
+  if (parseError) return { imports, valueNames, dynamic, parseError };
+  const checked = validateJavaScript(ext, text, hasModuleSyntax(source));
+  return checked === SKIPPED
+    ? { imports, valueNames, dynamic, syntaxCheckSkipped: 'it nests deeper than the JavaScript syntax check (Babel) can follow; its imports were read, but Node-only syntax errors were not checked' }
+    : { imports, valueNames, dynamic, parseError: checked };
+}
+
+const TOO_DEEP = 'nested too deeply for the parser (it ran out of stack), so its imports cannot be read; flatten the deepest expression, or lower the rule with --rule unparseable=warn if Node loads it';
+const SKIPPED = Symbol('skipped');
+
+function childrenInReverse(node: ts.Node): ts.Node[] {
+  const children: ts.Node[] = [];
+  ts.forEachChild(node, (child) => {
+    children.push(child);
+  });
+  return children.reverse();
+}
+
+/** The line with the most open brackets, where a too-deep file is deepest (for the finding's location). */
+function deepestLine(text: string): { line: number; column: number } {
+  let depth = 0;
+  let best = { depth: -1, line: 1, column: 1 };
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (c === '(' || c === '[' || c === '{') {
+      if (++depth > best.depth) best = { depth, line, column: i - lineStart + 1 };
+    } else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return { line: best.line, column: best.column };
 }
 
 /**
@@ -121,7 +166,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
  * top-level `return` in a module, a `let` declared twice. Babel's parser reports them, so a
  * reachable JS file that would crash on load is `unparseable`, not a silent pass.
  */
-function validateJavaScript(ext: string, text: string, moduleSyntax: boolean): ScanResult['parseError'] {
+function validateJavaScript(ext: string, text: string, moduleSyntax: boolean): ScanResult['parseError'] | typeof SKIPPED {
   if (!['.js', '.jsx', '.mjs', '.cjs', ''].includes(ext)) return undefined;
   const isModule = ext === '.mjs' || (ext !== '.cjs' && moduleSyntax);
   try {
@@ -134,8 +179,10 @@ function validateJavaScript(ext: string, text: string, moduleSyntax: boolean): S
     });
     return undefined;
   } catch (e) {
+    // Babel recurses per nesting level too (~500 nested brackets): TypeScript read the file, so only the check is lost.
+    if (e instanceof RangeError) return SKIPPED;
     const err = e as Error & { loc?: { line: number; column: number } };
-    return { line: err.loc?.line ?? 1, column: (err.loc?.column ?? 0) + 1, message: err.message.replace(/\s*\(\d+:\d+\)$/, '') };
+    return { line: err.loc?.line ?? 1, column: (err.loc?.column ?? 0) + 1, message: withoutFinalPeriod(err.message.replace(/\s*\(\d+:\d+\)$/, '')) };
   }
 }
 
@@ -211,14 +258,15 @@ function requireNames(source: ts.SourceFile, text: string): RequireNames {
   const names = new Set(['require']);
   const creators = new Set(['createRequire']);
   if (!text.includes('createRequire')) return { requires: names, creators };
-  const collect = (node: ts.Node): void => {
+  const pending: ts.Node[] = [source];
+  while (pending.length) {
+    const node = pending.pop()!;
     if (ts.isImportSpecifier(node) && (node.propertyName ?? node.name).text === 'createRequire') creators.add(node.name.text);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
       if (isCreateRequireCall(node.initializer, creators)) names.add(node.name.text);
     }
-    ts.forEachChild(node, collect);
-  };
-  collect(source);
+    pending.push(...childrenInReverse(node));
+  }
   return { requires: names, creators };
 }
 
@@ -258,6 +306,11 @@ function extname(fileName: string): string {
   const base = fileName.slice(fileName.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** Messages are embedded in sentences that add their own period ('File appears to be binary.' would end in '..'). */
+function withoutFinalPeriod(message: string): string {
+  return message.replace(/\.+$/, '');
 }
 
 function shorten(text: string): string {

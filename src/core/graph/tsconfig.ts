@@ -33,6 +33,10 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     return undefined;
   }
   const rel = path.relative(root, file) || path.basename(file);
+  // TypeScript would block forever reading a named pipe: only a regular file is a tsconfig.
+  if (!fs.statSync(file).isFile()) {
+    throw new UsageError(`${rel}: is not a regular file (a folder, pipe or device). Replace it with a tsconfig file, or pass another with --tsconfig.`);
+  }
   const problems: ts.Diagnostic[] = [];
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
@@ -51,6 +55,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   if (!parsed || fatal) throw new UsageError(describe(fatal, root, rel));
 
   const o = parsed.options;
+  if (o.paths) checkPaths(o.paths, [file, ...(configFile?.extendedSourceFiles ?? [])], root);
   const pathsBase = (o as { pathsBasePath?: string }).pathsBasePath;
   return {
     file,
@@ -64,6 +69,37 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
       (d) => `${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')} (an 'extends' of a package that is not installed); its settings were not applied. Install dependencies first if it sets paths or baseUrl.`,
     ),
   };
+}
+
+/**
+ * `paths` values that tsc rejects when it builds (TS5061, TS5063, TS5066) but the config parser
+ * lets through: a string instead of an array would otherwise be read letter by letter.
+ */
+function checkPaths(paths: ts.MapLike<string[]>, files: string[], root: string): void {
+  for (const [pattern, targets] of Object.entries(paths)) {
+    const problem = !Array.isArray(targets)
+      ? `must map to an array of paths, e.g. "${pattern}": [${JSON.stringify(targets)}]`
+      : targets.length === 0
+        ? 'maps to an empty array: give at least one path'
+        : targets.some((t) => typeof t !== 'string')
+          ? 'must map to path strings only'
+          : (pattern.match(/\*/g)?.length ?? 0) > 1 || targets.some((t) => (t.match(/\*/g)?.length ?? 0) > 1)
+            ? "may hold at most one '*' in the pattern and in each path"
+            : undefined;
+    if (!problem) continue;
+    throw new UsageError(`${whereKey(files, pattern, root)}: invalid tsconfig: paths '${pattern}' ${problem}. Fix the file or pass another with --tsconfig.`);
+  }
+}
+
+/** 'tsconfig.json:4' for the first file (the tsconfig, then what it extends) that spells the key. */
+function whereKey(files: string[], key: string, root: string): string {
+  for (const f of files) {
+    const text = ts.sys.readFile(f) ?? '';
+    const paths = text.indexOf('"paths"');
+    const at = paths < 0 ? -1 : text.indexOf(JSON.stringify(key), paths);
+    if (at >= 0) return `${path.relative(root, f) || path.basename(f)}:${text.slice(0, at).split('\n').length}`;
+  }
+  return path.relative(root, files[0]) || path.basename(files[0]);
 }
 
 function jsonSyntaxErrors(file: string): ts.Diagnostic[] {
@@ -87,5 +123,5 @@ function describe(d: ts.Diagnostic | undefined, root: string, rel: string): stri
     const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
     where = `${path.relative(root, d.file.fileName)}:${line + 1}:${character + 1}`;
   }
-  return `${where}: invalid tsconfig: ${message}. Fix the file (it must be valid JSON with comments) or pass another with --tsconfig.`;
+  return `${where}: invalid tsconfig: ${message.replace(/\.+$/, '')}. Fix the file (it must be valid JSON with comments) or pass another with --tsconfig.`;
 }

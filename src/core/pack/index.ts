@@ -8,6 +8,7 @@ import { compareCodeUnits, displayPath, normalizePrefix, realFileInside } from '
 import { atomicWrite, createArchive, listArchive, packMtime, sha256File } from './tarball.js';
 
 export { selectFiles } from './select.js';
+export { checkTarballPath } from './destination.js';
 export { closureFindings } from './closure.js';
 
 export async function writeTarball(

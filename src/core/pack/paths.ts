@@ -86,3 +86,12 @@ export function checkPattern(pattern: string, source: string): void {
 export function displayPath(abs: string, cwd: string = process.cwd()): string {
   return relativeInside(cwd, abs) ?? abs;
 }
+
+/** What a non-regular, non-folder file is, for messages. */
+export function kindOfSpecial(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { ManifestFile, ModuleGraph, Options } from '../types.js';
 import { UsageError } from '../types.js';
-import { checkPattern, compareCodeUnits, isSafeRelative, realFileInside, relativeInside } from './paths.js';
+import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
 
 export const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 export const PYTHON_MANIFESTS = ['pyproject.toml', 'poetry.lock', 'Pipfile', 'Pipfile.lock', 'uv.lock', 'pdm.lock'];
@@ -37,7 +37,8 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     if (!isSafeRelative(rel)) continue;
     chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', chain: graph.chains.get(rel) ?? [rel] });
   }
-  const included = new Set(includedFiles(graph, options));
+  const { files: includedList, exact } = includedFiles(graph, options);
+  const included = new Set(includedList);
   for (const rel of included) {
     if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', chain: [] });
   }
@@ -49,7 +50,13 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
   const files: ManifestFile[] = [];
   const excluded: string[] = [];
   for (const [rel, why] of chosen) {
-    if (rel === tarballRel) continue;
+    if (rel === tarballRel) {
+      // A glob that finds last run's tarball must not pack it; a file the package needs must not be overwritten by it.
+      if (why.reason === 'include' && !exact.has(rel)) continue;
+      if (options.pack) {
+        throw new UsageError(`the tarball path ${rel} is a file of the package (${why.reason === 'include' ? 'named by include' : 'reachable from the entries'}): packing would overwrite it. Write the tarball elsewhere (e.g. --out shipset.tar.gz).`);
+      }
+    }
     // A secret stays out even when code imports it, unless an include names it exactly
     // (globs never bring secrets in); the closure check then says why the import is missing.
     if (isExcluded(rel) || (isSecret(rel) && !included.has(rel))) {
@@ -88,24 +95,34 @@ export function includePatterns(graph: ModuleGraph, options: Options): { pattern
   return { patterns: names.filter((n) => fs.existsSync(path.join(graph.root, n))), given: false };
 }
 
-function includedFiles(graph: ModuleGraph, options: Options): string[] {
+/** The included files, and which of them an include names exactly (not through a glob). */
+function includedFiles(graph: ModuleGraph, options: Options): { files: string[]; exact: Set<string> } {
   const root = graph.root;
   const { patterns, given } = includePatterns(graph, options);
   const out = new Set<string>();
+  const exact = new Set<string>();
   const globs: string[] = [];
   for (const raw of patterns) {
-    const pattern = raw.trim().replace(/^\.\//, '');
-    if (!pattern) continue;
-    checkPattern(pattern, 'include');
+    if (!raw.trim()) continue;
+    checkPattern(raw.trim(), 'include');
+    // './', 'src//x', 'src/' name the same things as '.', 'src/x', 'src': one spelling, so an exact name is found.
+    const pattern = path.posix.normalize(raw.trim().replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
     if (isDynamicPattern(pattern)) {
       globs.push(pattern);
       continue;
     }
     // An exact name: the one way to pack a secret on purpose. A folder is globbed like `dir/**`.
     const stat = fs.statSync(path.join(root, pattern), { throwIfNoEntry: false });
-    if (stat?.isDirectory()) globs.push(pattern.replace(/\/+$/, '') + '/**');
-    else if (stat) out.add(pattern.replace(/\/+$/, ''));
-    else if (given) {
+    if (stat?.isDirectory()) globs.push(pattern === '.' ? '**' : pattern + '/**');
+    else if (stat?.isFile()) {
+      if (!realFileInside(root, pattern)) {
+        throw new UsageError(`include '${raw}' is a link to ${fs.realpathSync(path.join(root, pattern))}, outside the root ${root}: nothing outside the root is packed. ${given ? 'Remove it from include' : 'Replace the link with the file'}.`);
+      }
+      out.add(pattern);
+      exact.add(pattern);
+    } else if (stat) {
+      throw new UsageError(`include '${raw}' is ${kindOfSpecial(stat)}, not a regular file: it cannot be packed. ${given ? 'Remove it from include' : 'It is packed by default: replace it with a regular file or delete it'}.`);
+    } else if (given) {
       throw new UsageError(`include '${raw}' names no file under ${root}. Fix the path (includes are relative to the root) or remove it.`);
     }
   }
@@ -116,7 +133,7 @@ function includedFiles(graph: ModuleGraph, options: Options): string[] {
       out.add(rel);
     }
   }
-  return [...out];
+  return { files: [...out], exact };
 }
 
 function safeReaddir(dir: string): string[] {

@@ -12,12 +12,19 @@ import { OwnerNormalizer } from './owners.js';
 
 const gzip = promisify(zlib.gzip);
 
+/** 8^11 - 1: the largest mtime a ustar header's 11 octal digits can hold. */
+export const MAX_TAR_MTIME = 0o77777777777;
+
 /** Seconds since the epoch stamped on every entry: SOURCE_DATE_EPOCH, else the HEAD commit time, else 0. */
 export function packMtime(root: string, env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
   if (fromEnv) {
     if (!/^\d+$/.test(fromEnv)) {
       throw new UsageError(`SOURCE_DATE_EPOCH='${env.SOURCE_DATE_EPOCH}' is not a whole number of seconds since 1970. Set it to e.g. $(git log -1 --format=%ct) or unset it.`);
+    }
+    // A tar header holds the mtime in 11 octal digits; beyond that tar 7 writes 'NaN' and the archive is corrupt.
+    if (Number(fromEnv) > MAX_TAR_MTIME) {
+      throw new UsageError(`SOURCE_DATE_EPOCH='${fromEnv}' is after the year 2242, the latest time a tar header can hold (${MAX_TAR_MTIME}). Set it to e.g. $(git log -1 --format=%ct) or unset it.`);
     }
     return Number(fromEnv);
   }
