@@ -61,14 +61,8 @@ export function requirementName(line: string): string | undefined {
 function readRequirements(abs: string, into: Set<string>, found: PythonManifests, rel: (a: string) => string, visiting: Set<string>): void {
   if (visiting.has(abs)) return;
   visiting.add(abs);
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch {
-    found.problems.push(`${rel(abs)} cannot be read`);
-    return;
-  }
-  found.files.push(rel(abs));
+  const text = readManifestText(abs, found, rel);
+  if (text === undefined) return;
   const logical = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
   for (const raw of logical) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
@@ -141,14 +135,8 @@ function addName(into: Set<string>, requirement: string): void {
 
 /** setup.cfg `[options] install_requires =` (an indented list) and `[metadata] name`. */
 function readSetupCfg(abs: string, found: PythonManifests, rel: (a: string) => string): void {
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch {
-    found.problems.push(`${rel(abs)} cannot be read`);
-    return;
-  }
-  found.files.push(rel(abs));
+  const text = readManifestText(abs, found, rel);
+  if (text === undefined) return;
   let section = '';
   let inRequires = false;
   for (const raw of text.split(/\r?\n/)) {
@@ -166,5 +154,17 @@ function readSetupCfg(abs: string, found: PythonManifests, rel: (a: string) => s
       continue;
     }
     if (inRequires && /^\s+\S/.test(raw) && !raw.trim().startsWith('#')) addName(found.production, raw.trim());
+  }
+}
+
+/** A manifest's text, recorded as read; or a problem recorded when it cannot be read. */
+function readManifestText(abs: string, found: PythonManifests, rel: (a: string) => string): string | undefined {
+  try {
+    const text = fs.readFileSync(abs, 'utf8');
+    found.files.push(rel(abs));
+    return text;
+  } catch {
+    found.problems.push(`${rel(abs)} cannot be read`);
+    return undefined;
   }
 }
