@@ -36,7 +36,8 @@ export function renderMarkdown(result: Input, extras: MarkdownExtras = {}): stri
     ...leftOutLine(extras.annotationsLeftOut),
     ...baseDiffSection(extras.baseDiff),
     ...tarballSection(result, extras),
-    ...noticesSection(m.notices),
+    // The tarball line already says why nothing was packed.
+    ...noticesSection(m.notices.filter((n) => !n.startsWith('No tarball written:'))),
     ...folded(`${m.files.length} shipped ${plural(m.files.length, 'file')}`, m.files.map((f) => `${code(f.path)} (${f.reason})`)),
     ...folded(`${m.dormant.length} dormant ${plural(m.dormant.length, 'file')} (not shipped: no entry imports them)`, m.dormant.map(code)),
   ];
