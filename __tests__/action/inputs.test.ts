@@ -81,8 +81,9 @@ describe('readInputs', () => {
       pack: false,
       tarball: path.join(workspace, 'out/app.tar.gz'),
       prefix: 'app',
-      github: { token: 'tok', owner: 'octo', repo: 'shop', apiUrl: 'http://127.0.0.1:9' },
     });
+    // With a token and a repository, the core gets a commit-time lookup (the GitHub API) as a function.
+    expect(typeof options.commitTimes).toBe('function');
     expect(settings).toMatchObject({
       manifestPath: path.join(workspace, 'out/app.json'),
       summary: false,
@@ -102,7 +103,7 @@ describe('readInputs', () => {
     expect(options.pack).toBe(true);
     expect(options.include).toBeUndefined();
     expect(options.tarball).toBe(path.join(workspace, 'app', 'shipset.tar.gz'));
-    expect(options.github).toBeUndefined();
+    expect(options.commitTimes).toBeUndefined();
     expect(settings).toMatchObject({ summary: true, annotations: true, comment: false, baseRef: undefined, token: '' });
     expect(settings.manifestPath).toBe(path.join(workspace, 'app', 'shipset.json'));
   });

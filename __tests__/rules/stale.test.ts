@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { gitCommitTimes, uncommittedFiles } from '../../src/core/rules/recency.js';
+import { gitCommitTimes, uncommittedFiles } from '../../src/core/history.js';
+import { githubCommitLookup } from '../../src/action/commit-times.js';
 import { stale } from '../../src/core/rules/stale.js';
 import type { ModuleGraph, Options, RawFinding } from '../../src/core/types.js';
 import { cleanupFixtures, commit, gitProject, gitRun, tempDir, writeFiles } from '../helpers/fixture.js';
@@ -388,7 +389,7 @@ describe('stale in a shallow clone', () => {
       apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const root = shallowIncident();
       const head = gitRun(root, ['rev-parse', 'HEAD']).trim();
-      const { findings, notices } = await runStale(incidentGraph(root), { github: { token: 't0ken', owner: 'acme', repo: 'svc', apiUrl } });
+      const { findings, notices } = await runStale(incidentGraph(root), { commitTimes: githubCommitLookup({ token: 't0ken', owner: 'acme', repo: 'svc', apiUrl }) });
       expect(notices).toEqual([]);
       expect(findings).toHaveLength(1);
       expect(findings[0].message).toContain('(src/claude_mcp_hybrid.ts, last changed 2025-11-05), but src/claude_mcp_hybrid_sessions.ts is a newer variant (last changed 2025-11-15)');
@@ -403,7 +404,7 @@ describe('stale in a shallow clone', () => {
     it('when the API fails: no finding, and a notice naming the error and the fix', async () => {
       fail = true;
       const root = shallowIncident();
-      const { findings, notices } = await runStale(incidentGraph(root), { github: { token: 't', owner: 'acme', repo: 'svc', apiUrl } });
+      const { findings, notices } = await runStale(incidentGraph(root), { commitTimes: githubCommitLookup({ token: 't', owner: 'acme', repo: 'svc', apiUrl }) });
       expect(findings).toEqual([]);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toContain('the clone is shallow and the GitHub API gave no commit for them (server error)');

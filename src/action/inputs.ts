@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { parseRuleLevels, resolveEntries, resolveRoot, splitList } from '../core/options.js';
 import { type Options, UsageError } from '../core/types.js';
 import { pullRequestFromEvent, repositoryFromEnv, workspaceDir, type PullRequestEvent } from './event.js';
+import { githubCommitLookup } from './commit-times.js';
 
 /** Input names, spelled once. */
 export const INPUT = {
@@ -94,7 +95,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     prefix: prefix(input(INPUT.prefix)),
   };
   if (token && repository) {
-    options.github = { token, ...repository, apiUrl: env.GITHUB_API_URL || undefined };
+    options.commitTimes = githubCommitLookup({ token, ...repository, apiUrl: env.GITHUB_API_URL || undefined });
   }
 
   const base = baseRef(input(INPUT.baseRef), pullRequest);

@@ -44,17 +44,26 @@ export interface Options {
   tarball: string;
   /** Folder inside the tarball. */
   prefix?: string;
-  /** Where the GitHub API can be asked for commit dates in a shallow clone (Actions only). */
-  github?: GitHubContext;
+  /**
+   * Last-commit times from somewhere other than local git, for a shallow clone (the action passes
+   * a GitHub API lookup). The core knows no GitHub: it only calls this function.
+   */
+  commitTimes?: CommitTimeLookup;
+  /** The clock, in milliseconds since the epoch ("uncommitted" means changed now). Default: Date.now(). */
+  now?: number;
+  /** Tarball mtime in seconds (the front ends read SOURCE_DATE_EPOCH); else the HEAD commit time, else 0. */
+  sourceDateEpoch?: number;
 }
 
-export interface GitHubContext {
-  token: string;
-  owner: string;
-  repo: string;
-  /** Base URL of the API, from GITHUB_API_URL. */
-  apiUrl?: string;
-}
+/**
+ * Looks up the last commit time (milliseconds since the epoch) of each of `files` (POSIX, relative to
+ * the root). `at.prefix` is the root's folder inside the repository, `at.ref` the commit to start from.
+ * Never throws: files it could not look up are absent from `times`; `error` says why in words.
+ */
+export type CommitTimeLookup = (
+  files: readonly string[],
+  at: { prefix?: string; ref?: string },
+) => Promise<{ times: Map<string, number>; error?: string }>;
 
 export type ImportKind =
   | 'import' // static import / side-effect import
@@ -154,6 +163,21 @@ export interface Finding {
   /** Import path from an entry to `file`, entry first. */
   chain: string[];
   message: string;
+  /** The same fact's other import sites (one finding per fact, not one per import line). */
+  sites?: FindingSite[];
+  /** Set when an ignore entry, an inline directive or the baseline silenced it; it still shows. */
+  suppressed?: Suppression | null;
+}
+
+export interface FindingSite {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+export interface Suppression {
+  by: 'config' | 'inline' | 'baseline';
+  reason?: string;
 }
 
 /** What a rule yields before its level is applied. */

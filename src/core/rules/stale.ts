@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModuleGraph, RawFinding } from '../types.js';
 import { deprecationOf } from './deprecation.js';
-import { changeTimes, type ChangeTime, type Recency } from './recency.js';
+import { changeTimes, type ChangeTime, type Recency } from '../history.js';
 import { at, byCodeUnit, chainOf, findingAt, importersOf, type Rule } from './rule.js';
 import { findVariantPairs, type VariantPair } from './variants.js';
 
@@ -41,7 +41,7 @@ export const stale: Rule = {
     if (!pairs.length) return [];
 
     const files = [...new Set(pairs.flatMap((p) => [p.current, p.variant]))].sort(byCodeUnit);
-    const recency = await changeTimes(graph.root, files, { inGit: graph.inGit, ...(options.github ? { github: options.github } : {}) });
+    const recency = await changeTimes(graph.root, files, { inGit: graph.inGit, ...(options.commitTimes ? { commitTimes: options.commitTimes } : {}), ...(options.now !== undefined ? { now: options.now } : {}) });
 
     const newest = new Map<string, { pair: VariantPair; verdict: Verdict & { newer: true } }>();
     const undecided: VariantPair[] = [];

@@ -1,9 +1,9 @@
 // When each file last changed, for `stale`. Git history is read in ONE pass (not one `git log`
 // per file); uncommitted changes count as now. A shallow clone has no usable history: inside
-// GitHub Actions the API is asked instead, for only the files that have variants.
+// GitHub Actions the front end passes a lookup (the API) that is asked for only the files that have variants.
 import path from 'node:path';
-import { git, gitTopLevel, isShallow } from '../git.js';
-import type { GitHubContext } from '../types.js';
+import { git, gitTopLevel, isShallow } from './git.js';
+import type { CommitTimeLookup } from './types.js';
 
 export interface ChangeTime {
   /** Milliseconds since the epoch. */
@@ -70,7 +70,7 @@ export function uncommittedFiles(root: string): Set<string> | undefined {
 
 export interface RecencyOptions {
   inGit: boolean;
-  github?: GitHubContext;
+  commitTimes?: CommitTimeLookup;
   /** For tests: the clock that "uncommitted" reads. */
   now?: number;
 }
@@ -94,14 +94,13 @@ export async function changeTimes(root: string, files: readonly string[], option
     const unknown = committed.filter((f) => !fromLog.has(f));
     return { times, source: 'git', ...(unknown.length ? { missing: 'git has no commit for them', fix: 'Commit both files' } : {}) };
   }
-  if (!options.github) {
+  if (!options.commitTimes) {
     return { times, source: 'none', missing: 'the clone is shallow, so git has no history for them', fix: FULL_HISTORY };
   }
-  const { githubCommitTimes } = await import('./github-commits.js');
   const top = gitTopLevel(root)!;
   const prefix = path.relative(top, root).split(path.sep).join('/');
   const head = git(root, ['rev-parse', 'HEAD'])?.trim() || undefined;
-  const fromApi = await githubCommitTimes(options.github, committed, { prefix, ref: head });
+  const fromApi = await options.commitTimes(committed, { prefix, ref: head });
   for (const [f, time] of fromApi.times) times.set(f, { time, uncommitted: false });
   const unknown = committed.filter((f) => !fromApi.times.has(f));
   return {

@@ -1,7 +1,21 @@
 // Last commit time of a few files from the GitHub API, for `stale` in a shallow clone inside
-// GitHub Actions. Loaded only on that path, so runs elsewhere never load @actions/github.
+// GitHub Actions. The core receives this as a plain function (Options.commitTimes).
 import { getOctokit } from '@actions/github';
-import type { GitHubContext } from '../types.js';
+import type { CommitTimeLookup } from '../core/types.js';
+
+/** Where the API is and who asks. */
+export interface GitHubContext {
+  token: string;
+  owner: string;
+  repo: string;
+  /** Base URL of the API, from GITHUB_API_URL. */
+  apiUrl?: string;
+}
+
+/** The lookup the core calls in a shallow clone. */
+export function githubCommitLookup(github: GitHubContext): CommitTimeLookup {
+  return (files, at) => githubCommitTimes(github, files, at);
+}
 
 export interface ApiTimes {
   times: Map<string, number>;
