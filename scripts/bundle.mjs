@@ -1,13 +1,15 @@
 // Builds dist/index.js (the action) and dist/cli.js (the CLI): ESM for node20+, with every
 // dependency inside so dist/ runs with no node_modules. Shared code goes in one chunk.
-// The four fixes a madge bundle needs are in FACTS.md; each is marked below.
+// The four fixes a madge bundle needs are marked below (see docs/engine.md for why).
+// dist/THIRD_PARTY_LICENSES.txt lists every package inside the bundle with its licence text.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 fs.rmSync('dist', { recursive: true, force: true });
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
   outdir: 'dist',
   bundle: true,
@@ -36,3 +38,31 @@ await build({
     ].join('\n'),
   },
 });
+
+writeThirdPartyLicenses(result.metafile, 'dist/THIRD_PARTY_LICENSES.txt');
+
+/**
+ * The licence of every npm package whose code esbuild put into dist/, read from its package.json
+ * and LICENSE file, sorted by name: the bundle redistributes that code, so it carries the notices.
+ * Deterministic (same node_modules -> same bytes), so CI's "dist/ is in sync" check covers it.
+ */
+function writeThirdPartyLicenses(metafile, out) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
+    if (!m) continue;
+    const dir = input.slice(0, m.index + m[0].length - 1);
+    if (!packages.has(dir)) packages.set(dir, m[1]);
+  }
+  const entries = new Map();
+  for (const [dir, name] of packages) {
+    const pkg = JSON.parse(fs.readFileSync(`${dir}/package.json`, 'utf8'));
+    const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see package');
+    const file = fs.readdirSync(dir).filter((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f)).sort()[0];
+    const text = file ? fs.readFileSync(`${dir}/${file}`, 'utf8').trim() : `(no licence file in the package; package.json says ${license})`;
+    entries.set(`${name}@${pkg.version}`, { license, text });
+  }
+  const names = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const body = names.map((n) => `${'='.repeat(72)}\n${n} (${entries.get(n).license})\n${'='.repeat(72)}\n${entries.get(n).text}\n`).join('\n');
+  fs.writeFileSync(out, `Third-party software bundled in shipset's dist/ (${names.length} packages).\n\n${body}`);
+}
