@@ -1,0 +1,3 @@
+export function health(res) {
+  res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+}
