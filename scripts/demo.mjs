@@ -9,10 +9,10 @@ const run = (args) => {
 };
 
 const check = run(['check', '--root', 'examples/shop-api']);
-run(['why', 'src/pricing_v2.ts', '--root', 'examples/shop-api']);
+run(['why', 'src/pricing_v2.js', '--root', 'examples/shop-api']);
 console.log(
   check === 1
-    ? '\nshipset exited 1: the example imports src/pricing.ts while the newer src/pricing_v2.ts is dormant (incident 1 of CONTEXT.md).\nFix the import in examples/shop-api/src/routes/orders.ts and run `node dist/cli.js pack --root examples/shop-api --out /tmp/shop-api.tar.gz`.'
+    ? '\nshipset exited 1: the example imports src/pricing.js while the newer src/pricing_v2.js (same exports, the VAT fix) is dormant: production would run the old prices.\nFix the import in examples/shop-api/src/routes/orders.js and run `node dist/cli.js pack --root examples/shop-api --out /tmp/shop-api.tar.gz`;\nthe tarball, unpacked anywhere, starts with `npm ci --omit=dev && npm start`.'
     : `\nunexpected exit code ${check} from shipset check`,
 );
 process.exitCode = check === 1 ? 0 : 1;
