@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { parseRuleLevels, resolveEntries, resolveRoot, splitList } from '../core/options.js';
+import { parseSourceDateEpoch } from '../core/pack/index.js';
+import { checkWriteTarget } from '../core/safe-write.js';
 import { type Options, UsageError } from '../core/types.js';
 import { pullRequestFromEvent, repositoryFromEnv, workspaceDir, type PullRequestEvent } from './event.js';
 import { githubCommitLookup } from './commit-times.js';
@@ -94,6 +96,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     tarball: workspacePath(workspace, input(INPUT.tarball) || 'shipset.tar.gz', INPUT.tarball),
     prefix: prefix(input(INPUT.prefix)),
   };
+  // The core never reads the environment: the tarball's mtime comes in through Options.
+  if (options.pack) options.sourceDateEpoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
   if (token && repository) {
     options.commitTimes = githubCommitLookup({ token, ...repository, apiUrl: env.GITHUB_API_URL || undefined });
   }
@@ -143,6 +147,9 @@ function workspacePath(workspace: string, value: string, name: string): string {
   if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
     throw new UsageError(`input ${name}: '${value}' is a folder. Give a file path, e.g. '${path.posix.join(value, name === INPUT.manifest ? 'shipset.json' : 'shipset.tar.gz')}'.`);
   }
+  // Outputs stay inside the workspace and are never written through a link (a pull request can
+  // commit `shipset.json -> /tmp/victim`): refused before any work is done.
+  checkWriteTarget({ path: abs, label: `input ${name}:`, example: name === INPUT.manifest ? 'shipset.json' : 'shipset.tar.gz', workspace, guarded: [workspace] });
   return abs;
 }
 
