@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { parseRuleLevels, resolveEntries, resolveRoot, splitList } from '../core/options.js';
-import { parseSourceDateEpoch } from '../core/pack/index.js';
-import { checkWriteTarget } from '../core/safe-write.js';
+import { parseSourceDateEpoch, tarballTarget } from '../core/pack/index.js';
+import { checkWriteTarget, manifestTarget } from '../core/safe-write.js';
 import { type Options, UsageError } from '../core/types.js';
 import { pullRequestFromEvent, repositoryFromEnv, workspaceDir, type PullRequestEvent } from './event.js';
 import { githubCommitLookup } from './commit-times.js';
@@ -149,7 +149,8 @@ function workspacePath(workspace: string, value: string, name: string): string {
   }
   // Outputs stay inside the workspace and are never written through a link (a pull request can
   // commit `shipset.json -> /tmp/victim`): refused before any work is done.
-  checkWriteTarget({ path: abs, label: `input ${name}:`, example: name === INPUT.manifest ? 'shipset.json' : 'shipset.tar.gz', workspace, guarded: [workspace] });
+  const own = name === INPUT.manifest ? manifestTarget(abs, undefined, { label: `input ${name}:`, guarded: [workspace] }) : tarballTarget({ tarball: abs, root: workspace });
+  checkWriteTarget({ ...own, label: `input ${name}:`, workspace, guarded: [workspace] });
   return abs;
 }
 

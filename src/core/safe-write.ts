@@ -239,21 +239,22 @@ function readHead(file: string, max: number): Buffer {
 
 /**
  * The manifest JSON as a write target: never a file the run read (sources, includes, the files
- * of the graph), never someone else's file (only an earlier shipset manifest is replaced).
+ * of the graph, when `result` is given), never someone else's file (only an earlier shipset
+ * manifest is replaced).
  */
 export function manifestTarget(
   file: string,
-  result: { graph: { root: string; files: Map<string, unknown> }; manifest: { files: Array<{ path: string }> } },
+  result: { graph: { root: string; files: Map<string, unknown> }; manifest: { files: Array<{ path: string }> } } | undefined,
   where: { label: string; guarded: string[]; workspace?: string },
 ): WriteTarget {
-  const root = result.graph.root;
+  const root = result?.graph.root;
   return {
     path: path.resolve(file),
     label: where.label,
     example: 'shipset.json',
-    guarded: [...where.guarded, root],
+    guarded: root ? [...where.guarded, root] : where.guarded,
     workspace: where.workspace,
-    reads: [...result.graph.files.keys(), ...result.manifest.files.map((f) => f.path)].map((rel) => path.join(root, rel)),
+    reads: root ? [...result.graph.files.keys(), ...result.manifest.files.map((f) => f.path)].map((rel) => path.join(root, rel)) : [],
     isOwnOutput: isShipsetManifest,
     notOursText: 'an existing file that is not a shipset manifest: writing would overwrite it',
   };
