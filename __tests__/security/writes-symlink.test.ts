@@ -3,8 +3,10 @@
 // run fails with one line naming the path and the fix (CLI: exit 2), and no temp file is left.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { runAction, runCli } from '../helpers/dist.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 import { checkWriteTarget, writeFileSafely, type WriteTarget } from '../../src/core/safe-write.js';
@@ -100,13 +102,19 @@ describe('the action never writes through a link the pull request committed', ()
 
   it('a normal run still writes both outputs as regular files, and replaces its own earlier manifest', () => {
     const ws = workspace();
+    let outputs = '';
     for (let i = 0; i < 2; i++) {
       const r = action(ws, { entry: 'src/index.js' });
       expect(r.stdout).not.toContain('::error::');
       expect(r.status).toBe(0);
+      outputs = r.outputs;
     }
     expect(fs.lstatSync(path.join(ws, 'shipset.json')).isFile()).toBe(true);
-    expect(JSON.parse(fs.readFileSync(path.join(ws, 'shipset.json'), 'utf8')).tarball.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    const tarball = JSON.parse(fs.readFileSync(path.join(ws, 'shipset.json'), 'utf8')).tarball;
+    expect(tarball.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(tarball.contentSha256).toBe(createHash('sha256').update(zlib.gunzipSync(fs.readFileSync(path.join(ws, 'shipset.tar.gz')))).digest('hex'));
+    // The action output content-sha256 carries the same digest.
+    expect(outputs).toMatch(new RegExp(`^content-sha256<<(\\S+)\n${tarball.contentSha256}\n\\1$`, 'm'));
     expect(fs.lstatSync(path.join(ws, 'shipset.tar.gz')).isFile()).toBe(true);
     expect(tempFiles(ws)).toEqual([]);
   });
