@@ -133,7 +133,7 @@ describe('the CLI never writes through a link, over a source, or into .git', () 
   });
 
   it.each([
-    ['--manifest', 'src/index.js', 'is a file this run reads'],
+    ['--manifest', 'src/index.js', 'is an existing file that is not a shipset manifest'],
     ['--manifest', '.git/config', 'is inside a .git folder'],
     ['--out', '.git/shipset.tar.gz', 'is inside a .git folder'],
     ['--out', 'src/index.js', 'is an existing file that is not a tarball'],
@@ -146,6 +146,17 @@ describe('the CLI never writes through a link, over a source, or into .git', () 
     expect(r.stderr).not.toContain('internal error');
     if (before !== undefined) expect(fs.readFileSync(path.join(ws, file), 'utf8')).toBe(before);
     else expect(fs.existsSync(path.join(ws, file))).toBe(false);
+    expect(fs.existsSync(path.join(ws, 'app.tgz'))).toBe(false); // refused before packing
+  });
+
+  it('--manifest naming a file the run packs, even one that looks like a manifest: exit 2, unchanged', () => {
+    const ws = workspace();
+    const lookalike = '{\n  "schema": 2,\n  "tool": {\n    "name": "shipset"\n  }\n}\n';
+    writeFiles(ws, { 'config/shipset.json': lookalike });
+    const r = runCli(['pack', 'src/index.js', '--include', 'config/*.json', '--manifest', 'config/shipset.json', '--out', 'app.tgz'], ws, { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--manifest config/shipset.json is a file this run reads');
+    expect(fs.readFileSync(path.join(ws, 'config/shipset.json'), 'utf8')).toBe(lookalike);
   });
 
   it('--out through a symlinked folder inside the current folder: exit 2, nothing written there', () => {

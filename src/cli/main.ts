@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultOptions, parseRuleLevels, resolveEntries, resolveRoot } from '../core/options.js';
 import { parseSourceDateEpoch } from '../core/pack/index.js';
 import { runPipeline } from '../core/pipeline.js';
-import { manifestTarget, writeFileSafely } from '../core/safe-write.js';
+import { checkWriteTarget, manifestTarget, writeFileSafely } from '../core/safe-write.js';
 import { UsageError, type Options, type Result } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { explainWhy } from '../core/why.js';
@@ -91,6 +91,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 
   if (values.entry?.length) rest.push(...values.entry);
   const options = buildOptions(root, rest, values, io, command === 'pack');
+  // A manifest path that cannot be written is bad input: refuse it before packing anything.
+  if (values.manifest) checkWriteTarget(manifestTarget(path.resolve(io.cwd, values.manifest), undefined, { label: '--manifest', guarded: [io.cwd, root] }));
   const result = await runPipeline(options, io.cwd);
   await report(result, values, io);
   return result.errorCount > 0 ? 1 : 0;
