@@ -72,6 +72,18 @@ describe('a link to a secret, imported under an innocent name, never ships', () 
     expectRefused(root, 'src/index.js', 'src/settings.js', '.env');
   });
 
+  it('why says the link leads to a secret (not that an exclude glob removed it)', () => {
+    const root = project(
+      { '.env': `TOKEN=${SECRET}\n`, 'src/index.js': "import s from './settings.js';\nconsole.log(s);\n" },
+      { 'src/settings.js': '../.env' },
+    );
+    const r = runCli(['why', 'src/settings.js', '--entry', 'src/index.js'], root);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('src/settings.js does not ship: it is a symbolic link to .env, which looks like a secret');
+    expect(r.stdout).not.toContain('exclude glob');
+    expect(r.stdout).not.toContain(SECRET);
+  });
+
   it('src/registry.js -> ../.npmrc imported as ./registry.js', () => {
     const root = project(
       { '.npmrc': `//registry.npmjs.org/:_authToken=${SECRET}\n`, 'src/index.js': "import r from './registry.js';\nconsole.log(r);\n" },
