@@ -22,7 +22,18 @@ function bigProject(): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function killMidWrite(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; stderr: string }> {
+/** The temp tarball in `out`, when one exists, with its size. */
+function tempIn(out: string): { name: string; size: number } | undefined {
+  try {
+    const name = fs.readdirSync(out).find((n) => n.endsWith('.tmp'));
+    return name ? { name, size: fs.statSync(path.join(out, name)).size } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Kill the pack once its temp tarball exists ('write'), or once it is full and being verified ('verify'). */
+async function killMidWrite(signal: NodeJS.Signals, phase: 'write' | 'verify' = 'write'): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; stderr: string }> {
   const root = bigProject();
   const out = path.join(root, 'out');
   const child = spawn(process.execPath, [path.join(distCopy(), 'dist', 'cli.js'), 'pack', 'index.js', '--include', 'data/*', '--out', 'out/app.tgz'], {
@@ -36,11 +47,12 @@ async function killMidWrite(signal: NodeJS.Signals): Promise<{ code: number | nu
   const deadline = Date.now() + 30_000;
   let seen = false;
   while (Date.now() < deadline && child.exitCode === null) {
-    if (fs.existsSync(out) && fs.readdirSync(out).some((n) => n.endsWith('.tmp'))) {
+    const temp = tempIn(out);
+    if (temp && (phase === 'write' || temp.size > 50_000_000)) {
       seen = true;
       break;
     }
-    await sleep(10);
+    await sleep(phase === 'write' ? 10 : 2);
   }
   expect(seen).toBe(true); // the temp file appeared: the run is mid-write
   child.kill(signal);
@@ -59,5 +71,12 @@ describe('SIGTERM / SIGINT during pack', () => {
     // The run made out/ for the tarball: it is gone with the temp file (or at least empty).
     const left = fs.existsSync(out) ? fs.readdirSync(out) : [];
     expect(left).toEqual([]);
+  }, 60_000);
+
+  it('SIGTERM while the full temp tarball is being verified: exit 143, nothing left', async () => {
+    const { code, out, stderr } = await killMidWrite('SIGTERM', 'verify');
+    expect(stderr).not.toContain('internal error');
+    expect(code).toBe(143);
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
   }, 60_000);
 });
