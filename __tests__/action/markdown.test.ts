@@ -59,7 +59,7 @@ describe('renderMarkdown', () => {
   });
 
   it('shows a clean run, the tarball and its SHA-256', () => {
-    const md = renderMarkdown(result([], { tarball: { path: 'shipset.tar.gz', bytes: 321, sha256: 'c'.repeat(64) } }), { tarballPath: 'out/app.tar.gz' });
+    const md = renderMarkdown(result([], { tarball: { path: 'shipset.tar.gz', bytes: 321, sha256: 'c'.repeat(64), contentSha256: 'd'.repeat(64) } }), { tarballPath: 'out/app.tar.gz' });
     expect(md.split('\n')[0]).toBe('### ✅ shipset: passed');
     expect(md).toContain('`out/app.tar.gz` · 321 bytes · SHA-256 `' + 'c'.repeat(64) + '`');
     expect(md).not.toContain('| rule |');

@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as tar from 'tar';
-import { selectFiles, writeTarball } from '../../src/core/pack/index.js';
+import { parseSourceDateEpoch, selectFiles, writeTarball } from '../../src/core/pack/index.js';
 import type { Options } from '../../src/core/types.js';
 import { UsageError } from '../../src/core/types.js';
 import { cleanupFixtures, gitProject, tempDir, writeFiles } from '../helpers/fixture.js';
@@ -13,14 +13,6 @@ import { buildGraph, type Imports, packOptions } from './graph-builder.js';
 
 afterAll(cleanupFixtures);
 
-const savedEpoch = process.env.SOURCE_DATE_EPOCH;
-beforeEach(() => {
-  process.env.SOURCE_DATE_EPOCH = '1700000000';
-});
-afterEach(() => {
-  if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
-  else process.env.SOURCE_DATE_EPOCH = savedEpoch;
-});
 
 interface Header { path: string; type: string; mode: number; uid?: number; gid?: number; uname?: string; gname?: string; mtime?: Date; size: number }
 
@@ -57,7 +49,8 @@ const SERVER_IMPORTS: Imports = {
 };
 
 async function pack(root: string, extra: Partial<Options> = {}, imports: Imports = SERVER_IMPORTS) {
-  const options = packOptions(root, { tarball: path.join(root, 'out', 'app.tar.gz'), include: ['package.json', 'package-lock.json', 'bin/*'], ...extra });
+  // The front ends read SOURCE_DATE_EPOCH into Options.sourceDateEpoch; the core never reads the environment.
+  const options = packOptions(root, { tarball: path.join(root, 'out', 'app.tar.gz'), include: ['package.json', 'package-lock.json', 'bin/*'], sourceDateEpoch: 1700000000, ...extra });
   const graph = buildGraph(root, ['src/index.js'], imports);
   const { files, excluded } = selectFiles(graph, options);
   const written = await writeTarball(files, graph, options);
@@ -97,7 +90,8 @@ describe('writeTarball', () => {
     expect(gnu[3]).toMatch(/^-rw-r--r-- 0\/0 +\d+ 2023-11-14 22:13:20 src\/config\.js$/);
     // The manifest block describes the file on disk.
     const abs = path.join(root, 'out/app.tar.gz'); // a temp folder, outside the cwd: shown absolute
-    expect(tarball).toEqual({ path: abs, bytes: fs.statSync(abs).size, sha256: sha256(abs) });
+    const contentSha256 = createHash('sha256').update(zlib.gunzipSync(fs.readFileSync(abs))).digest('hex');
+    expect(tarball).toEqual({ path: abs, bytes: fs.statSync(abs).size, sha256: sha256(abs), contentSha256 });
   });
 
   it('puts every entry under the prefix and rejects a prefix that leaves the archive', async () => {
@@ -141,23 +135,38 @@ describe('writeTarball', () => {
     expect(fourth.tarball!.sha256).not.toBe(first.tarball!.sha256);
   });
 
-  it('stamps the HEAD commit time when SOURCE_DATE_EPOCH is unset, and 0 outside git', async () => {
-    delete process.env.SOURCE_DATE_EPOCH;
+  it('stamps the HEAD commit time when no sourceDateEpoch is given, and 0 outside git', async () => {
     const repo = gitProject([{ date: '2024-03-01T12:00:00Z', files: SERVER }]);
-    await pack(repo);
+    await pack(repo, { sourceDateEpoch: undefined });
     for (const h of await listHeaders(path.join(repo, 'out/app.tar.gz'))) expect(h.mtime?.toISOString()).toBe('2024-03-01T12:00:00.000Z');
 
     const plain = server();
-    await pack(plain);
+    await pack(plain, { sourceDateEpoch: undefined });
     for (const h of await listHeaders(path.join(plain, 'out/app.tar.gz'))) expect(h.mtime?.getTime()).toBe(0);
     expect(gnuListing(path.join(plain, 'out/app.tar.gz'))[0]).toContain('1970-01-01 00:00:00');
   });
 
-  it('rejects a SOURCE_DATE_EPOCH that is not a number of seconds', async () => {
+  it('never reads SOURCE_DATE_EPOCH from the environment itself (the front ends pass it in Options)', async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
     process.env.SOURCE_DATE_EPOCH = 'yesterday';
-    const root = server();
-    await expect(pack(root)).rejects.toThrow(/SOURCE_DATE_EPOCH='yesterday'/);
-    expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+    try {
+      const root = server();
+      const { tarball } = await pack(root);
+      expect(tarball).not.toBeNull();
+      for (const h of await listHeaders(path.join(root, 'out/app.tar.gz'))) expect(h.mtime?.getTime()).toBe(1700000000 * 1000);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it('parses SOURCE_DATE_EPOCH for the front ends: unset is undefined, a bad value one clear line', () => {
+    expect(parseSourceDateEpoch(undefined)).toBeUndefined();
+    expect(parseSourceDateEpoch('  ')).toBeUndefined();
+    expect(parseSourceDateEpoch('1700000000')).toBe(1700000000);
+    expect(() => parseSourceDateEpoch('yesterday')).toThrow(UsageError);
+    expect(() => parseSourceDateEpoch('yesterday')).toThrow(/SOURCE_DATE_EPOCH='yesterday' is not a whole number/);
+    expect(() => parseSourceDateEpoch('99999999999999999999')).toThrow(/after the year 2242/);
   });
 
   it('packs a symlink inside the root as a regular file holding the target content', async () => {
@@ -208,9 +217,9 @@ describe('writeTarball', () => {
     await pack(root, { exclude: ['src/health.js'] });
     expect(fs.readdirSync(outDir).sort()).toEqual(['app.tar.gz', 'keep.txt']); // the refused pack touched nothing
 
-    // A folder where the tarball should go: the rename fails, the temp file must not stay.
+    // A folder where the tarball should go: refused before any temp file is made.
     writeFiles(root, { 'out/blocked.tar.gz/inside.txt': 'x' });
-    await expect(pack(root, { tarball: path.join(outDir, 'blocked.tar.gz') })).rejects.toThrow(/cannot write the tarball .*blocked\.tar\.gz/);
+    await expect(pack(root, { tarball: path.join(outDir, 'blocked.tar.gz') })).rejects.toThrow(/the tarball path .*blocked\.tar\.gz is a folder/);
     expect(fs.readdirSync(outDir).sort()).toEqual(['app.tar.gz', 'blocked.tar.gz', 'keep.txt']);
   });
 

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { parseRuleLevels, resolveEntries, resolveRoot, splitList } from '../core/options.js';
+import { parseSourceDateEpoch, tarballTarget } from '../core/pack/index.js';
+import { checkWriteTarget, manifestTarget } from '../core/safe-write.js';
 import { type Options, UsageError } from '../core/types.js';
 import { pullRequestFromEvent, repositoryFromEnv, workspaceDir, type PullRequestEvent } from './event.js';
 import { githubCommitLookup } from './commit-times.js';
@@ -91,9 +93,11 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     staleIgnore: splitList(input(INPUT.staleIgnore)),
     pythonPath: lines(input(INPUT.pythonPath)).map((p) => insideRoot(root, p, INPUT.pythonPath)),
     pack: bool(INPUT.pack, true),
-    tarball: workspacePath(workspace, input(INPUT.tarball) || 'shipset.tar.gz', INPUT.tarball),
+    tarball: workspacePath(workspace, input(INPUT.tarball) || 'shipset.tar.gz', INPUT.tarball, bool(INPUT.pack, true)),
     prefix: prefix(input(INPUT.prefix)),
   };
+  // The core never reads the environment: the tarball's mtime comes in through Options.
+  if (options.pack) options.sourceDateEpoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
   if (token && repository) {
     options.commitTimes = githubCommitLookup({ token, ...repository, apiUrl: env.GITHUB_API_URL || undefined });
   }
@@ -138,11 +142,16 @@ function bool(name: string, fallback: boolean): boolean {
   throw new UsageError(`input ${name}: '${value}' is not a boolean. Use true or false.`);
 }
 
-function workspacePath(workspace: string, value: string, name: string): string {
+function workspacePath(workspace: string, value: string, name: string, written = true): string {
   const abs = path.resolve(workspace, value);
   if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
     throw new UsageError(`input ${name}: '${value}' is a folder. Give a file path, e.g. '${path.posix.join(value, name === INPUT.manifest ? 'shipset.json' : 'shipset.tar.gz')}'.`);
   }
+  // Outputs stay inside the workspace and are never written through a link (a pull request can
+  // commit `shipset.json -> /tmp/victim`): refused before any work is done.
+  if (!written) return abs;
+  const own = name === INPUT.manifest ? manifestTarget(abs, undefined, { label: `input ${name}:`, guarded: [workspace] }) : tarballTarget({ tarball: abs, root: workspace });
+  checkWriteTarget({ ...own, label: `input ${name}:`, workspace, guarded: [workspace] });
   return abs;
 }
 

@@ -1,10 +1,10 @@
 // The action: inputs -> pipeline -> manifest, outputs, annotations, summary, PR comment.
 // One try/catch ends in setFailed; the summary is written whatever happened after the run.
-import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { type BaseDiff, computeBaseDiff } from '../core/base-diff.js';
 import { runPipeline } from '../core/pipeline.js';
+import { manifestTarget, writeFileSafely } from '../core/safe-write.js';
 import { type Result, UsageError } from '../core/types.js';
 import { COMMENT_MAX_CHARS, renderFailureMarkdown, renderMarkdown, verdictLine, type MarkdownExtras } from '../report/markdown.js';
 import { annotationBudget, emitAnnotations, selectAnnotations, selectNotices } from './annotations.js';
@@ -19,8 +19,9 @@ export async function run(): Promise<void> {
     const { options, settings } = inputs;
     const result = await runPipeline(options, settings.workspace);
 
-    fs.mkdirSync(path.dirname(settings.manifestPath), { recursive: true });
-    fs.writeFileSync(settings.manifestPath, JSON.stringify(result.manifest, null, 2) + '\n');
+    // Temp file + rename inside the workspace, never through a symlink, never over a source.
+    const manifestOut = manifestTarget(settings.manifestPath, result, { label: `input manifest:`, guarded: [settings.workspace], workspace: settings.workspace });
+    await writeFileSafely(manifestOut, JSON.stringify(result.manifest, null, 2) + '\n');
     setOutputs(result, settings.manifestPath, options.tarball);
 
     const pr: PullRequestRef | undefined =
@@ -109,6 +110,7 @@ function setOutputs(result: Result, manifestPath: string, tarballPath: string): 
   core.setOutput('manifest', manifestPath);
   core.setOutput('tarball', m.tarball ? tarballPath : '');
   core.setOutput('tarball-sha256', m.tarball?.sha256 ?? '');
+  core.setOutput('content-sha256', m.tarball?.contentSha256 ?? '');
 }
 
 /** A message for the user: bad input as is, anything else without a stack trace (that goes to debug). */

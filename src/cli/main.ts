@@ -1,10 +1,11 @@
 // argv -> Options -> runPipeline -> terminal text and exit code.
 // Exit codes (DESIGN.md): 0 clean (warnings allowed), 1 error findings, 2 bad usage or input.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultOptions, parseRuleLevels, resolveEntries, resolveRoot } from '../core/options.js';
+import { parseSourceDateEpoch } from '../core/pack/index.js';
 import { runPipeline } from '../core/pipeline.js';
+import { checkWriteTarget, manifestTarget, writeFileSafely } from '../core/safe-write.js';
 import { UsageError, type Options, type Result } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { explainWhy } from '../core/why.js';
@@ -90,8 +91,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 
   if (values.entry?.length) rest.push(...values.entry);
   const options = buildOptions(root, rest, values, io, command === 'pack');
+  // A manifest path that cannot be written is bad input: refuse it before packing anything.
+  if (values.manifest) checkWriteTarget(manifestTarget(path.resolve(io.cwd, values.manifest), undefined, { label: '--manifest', guarded: [io.cwd, root] }));
   const result = await runPipeline(options, io.cwd);
-  report(result, values, io);
+  await report(result, values, io);
   return result.errorCount > 0 ? 1 : 0;
 }
 
@@ -137,6 +140,8 @@ function buildOptions(root: string, entries: string[], values: Values, io: Io, p
   options.staleIgnore = values['stale-ignore'] ?? [];
   options.pythonPath = values['python-path'] ?? [];
   options.pack = pack;
+  // The core never reads the environment: the tarball's mtime comes in through Options.
+  if (pack) options.sourceDateEpoch = parseSourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
   if (values.out !== undefined && (!values.out.trim() || /[\\/]$/.test(values.out))) {
     throw new UsageError(`--out '${values.out}' is not a file name. Name the tarball file, e.g. --out ${values.out.trim() ? path.posix.join(values.out, 'shipset.tar.gz') : 'shipset.tar.gz'}.`);
   }
@@ -148,16 +153,11 @@ function buildOptions(root: string, entries: string[], values: Values, io: Io, p
   return options;
 }
 
-function report(result: Result, values: Values, io: Io): void {
+async function report(result: Result, values: Values, io: Io): Promise<void> {
   const json = JSON.stringify(result.manifest, null, 2) + '\n';
   if (values.manifest) {
-    const file = path.resolve(io.cwd, values.manifest);
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, json);
-    } catch (e) {
-      throw new UsageError(`--manifest: cannot write ${values.manifest}: ${(e as Error).message}.`);
-    }
+    // Temp file + rename, never through a symlink, never over a source or someone else's file.
+    await writeFileSafely(manifestTarget(path.resolve(io.cwd, values.manifest), result, { label: '--manifest', guarded: [io.cwd] }), json);
   }
   io.stdout.write(values.json ? json : renderText(result, styleFor(io.stdout, io.env)));
 }

@@ -12,7 +12,8 @@ export async function runPipeline(options: Options, cwd: string = process.cwd())
   const rules = await runRules(graph, options);
   const findings = [...rules.findings];
   const notices = [...graph.notices, ...rules.notices];
-  const { files, excluded } = selectFiles(graph, options);
+  const { files, excluded, notices: selectNotices } = selectFiles(graph, options);
+  notices.push(...selectNotices);
   // `check` predicts what `pack` would refuse: an import whose file the package leaves out.
   findings.push(...closureFindings(files, new Set(files.map((f) => f.path)), graph, options));
 

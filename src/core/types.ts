@@ -193,8 +193,15 @@ export interface ManifestFile {
 
 export interface TarballInfo {
   path: string;
+  /** Size of the .tar.gz file. */
   bytes: number;
+  /** SHA-256 of the .tar.gz file as written. */
   sha256: string;
+  /**
+   * SHA-256 of the uncompressed tar stream: the same for the same files whatever zlib build
+   * (or gzip level) compressed it, so two machines can compare packages when the .gz bytes differ.
+   */
+  contentSha256: string;
 }
 
 export interface Manifest {

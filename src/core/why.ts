@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModuleGraph, Result } from './types.js';
 import { compareCodeUnits, relativeInside } from './pack/paths.js';
+import { describeSecret, secretMatch } from './pack/secrets.js';
 
 export type WhyReason = 'entry' | 'import' | 'include' | 'dormant' | 'excluded' | 'outside-root' | 'missing' | 'not-source';
 
@@ -47,6 +48,13 @@ export function explainWhy(result: Result, file: string, cwd: string): WhyAnswer
   if (excluded) {
     const chains = reachable ? importChains(graph, rel) : [];
     const route = chains.length ? `, although it is reachable:\n\n${renderChains(graph, chains)}` : '.';
+    // Secrets (by name, or behind a link) are kept out by shipset itself, not by the user's globs.
+    const secret = secretMatch(root, rel);
+    if (secret) {
+      const { reason, fix } = describeSecret(rel, secret);
+      const via = chains.length ? `\n\nIt is reachable:\n\n${renderChains(graph, chains)}` : '';
+      return answer(false, 'excluded', chains, `${rel} does not ship: ${reason}. ${fix}.${via}`);
+    }
     return answer(false, 'excluded', chains, `${rel} does not ship: an exclude glob removes it from the package${route}`);
   }
   const stat = fs.statSync(abs, { throwIfNoEntry: false });

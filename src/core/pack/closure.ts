@@ -1,17 +1,14 @@
 // The closure check: a package is only shippable when every file import of every packed
 // reachable file lands inside it. Read from the archive itself, not from the plan.
 import type { Finding, ManifestFile, ModuleGraph, Options } from '../types.js';
-import { isSecret, matchingExcludes } from './select.js';
+import { describeSecret, secretMatch } from './secrets.js';
+import { matchingExcludes } from './select.js';
 
 export function closureFindings(files: ManifestFile[], archived: Set<string>, graph: ModuleGraph, options: Options): Finding[] {
   const findings: Finding[] = [];
   const why = (target: string): { reason: string; fix: string } => {
-    if (isSecret(target) && !matchingExcludes(options.exclude, target).length) {
-      return {
-        reason: 'it looks like a secret (.env*, .npmrc, .pypirc, .git/), which shipset never packs unless include names it exactly',
-        fix: `Read the values from the environment at run time, or add '${target}' to include by its exact path`,
-      };
-    }
+    const secret = matchingExcludes(options.exclude, target).length ? undefined : secretMatch(graph.root, target);
+    if (secret) return describeSecret(target, secret);
     const globs = matchingExcludes(options.exclude, target);
     if (globs.length) {
       const list = globs.map((g) => `'${g}'`).join(', ');

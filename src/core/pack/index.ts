@@ -1,16 +1,27 @@
 // The pack stage: select the files, write the reproducible tarball, verify it is closed.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding, ManifestFile, ModuleGraph, Options, TarballInfo } from '../types.js';
 import { UsageError } from '../types.js';
 import { closureFindings } from './closure.js';
 import { compareCodeUnits, displayPath, normalizePrefix, realFileInside } from './paths.js';
-import { atomicWrite, createArchive, listArchive, packMtime, sha256File } from './tarball.js';
+import { createArchive, listArchive, packMtime } from './tarball.js';
+import { tarballTarget } from './destination.js';
+import { writeAll, writeThroughTemp } from '../safe-write.js';
 
 export { selectFiles } from './select.js';
-export { checkTarballPath } from './destination.js';
+export { checkTarballPath, tarballTarget } from './destination.js';
+export { parseSourceDateEpoch } from './tarball.js';
+export { isSecretPath, secretMatch } from './secrets.js';
 export { closureFindings } from './closure.js';
 
+/**
+ * Write the reproducible tarball of `files` to options.tarball through the safe-write helper
+ * (temp file beside it, verified, renamed into place), and check its closure on the archive as
+ * written. Returns the tarball, or null with the closure findings when the archive would not be
+ * closed (nothing is written then). Throws UsageError for a path that cannot take the archive.
+ */
 export async function writeTarball(
   files: ManifestFile[],
   graph: ModuleGraph,
@@ -26,7 +37,7 @@ export async function writeTarball(
       throw new UsageError(`${rel} cannot be packed: it is not a regular file under the root ${root} (missing, or a link that leaves the root).`);
     }
   }
-  const mtime = packMtime(root);
+  const mtime = packMtime(root, options.sourceDateEpoch);
 
   if (!paths.length) {
     const findings = closureFindings(files, new Set(), graph, options);
@@ -35,22 +46,17 @@ export async function writeTarball(
   }
 
   let findings: Finding[] = [];
-  let written = { bytes: 0, sha256: '' };
-  let kept: boolean;
-  try {
-    kept = await atomicWrite(destination, async (temp) => {
-      await createArchive(temp, { root, paths, prefix, mtime });
-      findings = closureFindings(files, await listArchive(temp, prefix), graph, options);
-      if (findings.length) return false;
-      written = sha256File(temp);
-      return true;
-    });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!code || error instanceof UsageError) throw error;
-    // A file system refusal (folder in the way, no permission, disk full) is input to fix, not a crash.
-    throw new UsageError(`cannot write the tarball ${displayPath(destination)}: ${(error as Error).message}. Choose a tarball path in a writable folder.`);
-  }
+  let written = { bytes: 0, sha256: '', contentSha256: '' };
+  // Never overwrite a file the run read (a source named as --out).
+  const reads = [...paths, ...graph.files.keys()].map((rel) => path.join(root, rel));
+  const kept = await writeThroughTemp(tarballTarget(options, reads), async (fd, temp) => {
+    const archive = await createArchive({ root, paths, prefix, mtime });
+    writeAll(fd, archive.data);
+    findings = closureFindings(files, await listArchive(temp, prefix), graph, options);
+    if (findings.length) return false;
+    written = { bytes: archive.data.length, sha256: createHash('sha256').update(archive.data).digest('hex'), contentSha256: archive.contentSha256 };
+    return true;
+  });
   if (!kept) return { tarball: null, findings };
   return { tarball: { path: displayPath(destination), ...written }, findings: [] };
 }

@@ -8,6 +8,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { ManifestFile, ModuleGraph, Options } from '../types.js';
 import { UsageError } from '../types.js';
 import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
+import { describeSecret, secretMatch } from './secrets.js';
 
 export const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 export const PYTHON_MANIFESTS = ['pyproject.toml', 'poetry.lock', 'Pipfile', 'Pipfile.lock', 'uv.lock', 'pdm.lock'];
@@ -15,19 +16,20 @@ export const PYTHON_MANIFESTS = ['pyproject.toml', 'poetry.lock', 'Pipfile', 'Pi
 /** Folders and files a glob never brings in: installs, VCS data, bytecode. */
 const NEVER_GLOBBED = ['**/node_modules/**', '**/.git/**', '**/__pycache__/**', '**/*.pyc'];
 
-/** Files that hold credentials: never packed through a glob. */
-export function isSecret(rel: string): boolean {
-  const parts = rel.split('/');
-  const base = parts[parts.length - 1];
-  return parts.includes('.git') || base.startsWith('.env') || base === '.npmrc' || base === '.pypirc';
-}
-
 function isNeverGlobbed(rel: string): boolean {
   const parts = rel.split('/');
-  return parts.includes('node_modules') || parts.includes('.git') || parts.includes('__pycache__') || rel.endsWith('.pyc');
+  return parts.includes('node_modules') || parts.includes('__pycache__') || rel.endsWith('.pyc');
 }
 
-export function selectFiles(graph: ModuleGraph, options: Options): { files: ManifestFile[]; excluded: string[] } {
+/** The largest file packed: Node reads a file into one buffer of at most 2 GiB - 1, and the archive is built in memory. */
+export const MAX_PACKED_FILE_BYTES = 2 ** 31 - 1;
+
+/**
+ * The files of the package with their size and SHA-256. `excluded` lists what exclude globs and the
+ * secret rule removed; `notices` say which glob matches were kept out as secrets behind a link.
+ * Throws UsageError for a packed file that cannot be read (EACCES) or is too large to pack.
+ */
+export function selectFiles(graph: ModuleGraph, options: Options): { files: ManifestFile[]; excluded: string[]; notices: string[] } {
   const root = graph.root;
   const chosen = new Map<string, Pick<ManifestFile, 'reason' | 'chain'>>();
   const entries = new Set(graph.entries);
@@ -37,7 +39,7 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     if (!isSafeRelative(rel)) continue;
     chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', chain: graph.chains.get(rel) ?? [rel] });
   }
-  const { files: includedList, exact } = includedFiles(graph, options);
+  const { files: includedList, exact, notices } = includedFiles(graph, options);
   const included = new Set(includedList);
   for (const rel of included) {
     if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', chain: [] });
@@ -57,20 +59,48 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
         throw new UsageError(`the tarball path ${rel} is a file of the package (${why.reason === 'include' ? 'named by include' : 'reachable from the entries'}): packing would overwrite it. Write the tarball elsewhere (e.g. --out shipset.tar.gz).`);
       }
     }
-    // A secret stays out even when code imports it, unless an include names it exactly
-    // (globs never bring secrets in); the closure check then says why the import is missing.
-    if (isExcluded(rel) || (isSecret(rel) && !included.has(rel))) {
+    // A secret (by its name or by where its link leads) stays out even when code imports it,
+    // unless an include names this very path exactly (globs never bring secrets in); the
+    // closure check then says why the import is missing.
+    if (isExcluded(rel) || (!exact.has(rel) && secretMatch(root, rel))) {
       excluded.push(rel);
       continue;
     }
     const found = realFileInside(root, rel);
     if (!found) continue; // missing, not a file, or a link out of the root: nothing to read
-    const content = fs.readFileSync(found.real);
-    files.push({ path: rel, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex'), ...why });
+    files.push({ path: rel, ...hashFile(rel, found.real, why.reason), ...why });
   }
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   excluded.sort(compareCodeUnits);
-  return { files, excluded };
+  return { files, excluded, notices };
+}
+
+/** Size and SHA-256 of a file to pack, read in pieces; unreadable or oversized files are one clear line. */
+function hashFile(rel: string, real: string, reason: string): { bytes: number; sha256: string } {
+  const how = reason === 'include' ? 'an include names it' : 'it is reachable from the entries';
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(real, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_PACKED_FILE_BYTES) {
+      throw new UsageError(`${rel} is ${(size / 2 ** 30).toFixed(1)} GiB and ${how}: shipset packs files up to 2 GiB. Exclude it (exclude: '${rel}') and ship it another way.`);
+    }
+    const hash = createHash('sha256');
+    const buffer = Buffer.alloc(1 << 20);
+    let bytes = 0;
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      hash.update(buffer.subarray(0, n));
+      bytes += n;
+    }
+    return { bytes, sha256: hash.digest('hex') };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message);
+    throw new UsageError(`${rel} cannot be read (${why}) and ${how}. Make it readable by the user running shipset, or exclude it (exclude: '${rel}').`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** Exclude globs match dot files too: excluding `src/**` should not keep `src/.hidden.js`. */
@@ -96,12 +126,13 @@ export function includePatterns(graph: ModuleGraph, options: Options): { pattern
 }
 
 /** The included files, and which of them an include names exactly (not through a glob). */
-function includedFiles(graph: ModuleGraph, options: Options): { files: string[]; exact: Set<string> } {
+function includedFiles(graph: ModuleGraph, options: Options): { files: string[]; exact: Set<string>; notices: string[] } {
   const root = graph.root;
   const { patterns, given } = includePatterns(graph, options);
   const out = new Set<string>();
   const exact = new Set<string>();
   const globs: string[] = [];
+  const notices: string[] = [];
   for (const raw of patterns) {
     if (!raw.trim()) continue;
     checkPattern(raw.trim(), 'include');
@@ -118,6 +149,13 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
       if (!realFileInside(root, pattern)) {
         throw new UsageError(`include '${raw}' is a link to ${fs.realpathSync(path.join(root, pattern))}, outside the root ${root}: nothing outside the root is packed. ${given ? 'Remove it from include' : 'Replace the link with the file'}.`);
       }
+      // Only the user's own include opts a secret in: a default name (package.json, a lockfile)
+      // that a pull request turned into a link to `.env` is still a secret.
+      const secret = given ? undefined : secretMatch(root, pattern);
+      if (secret) {
+        notices.push(`Left out ${pattern}: it is packed by default, but ${describeSecret(pattern, secret).reason}. Replace it with a regular file.`);
+        continue;
+      }
       out.add(pattern);
       exact.add(pattern);
     } else if (stat) {
@@ -129,11 +167,18 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
   if (globs.length) {
     const found = globSync(globs, { cwd: root, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: NEVER_GLOBBED, expandDirectories: false });
     for (const rel of found) {
-      if (isSecret(rel) || isNeverGlobbed(rel) || !isSafeRelative(rel)) continue;
+      if (isNeverGlobbed(rel) || !isSafeRelative(rel)) continue;
+      const secret = secretMatch(root, rel);
+      if (secret) {
+        // A secret by name is left out quietly (that is what everyone expects of a glob); one
+        // behind an innocent name is worth saying.
+        if (secret.throughLink) notices.push(`Left out ${rel}: an include glob matches it, but ${describeSecret(rel, secret).reason}. ${describeSecret(rel, secret).fix}.`);
+        continue;
+      }
       out.add(rel);
     }
   }
-  return { files: [...out], exact };
+  return { files: [...out], exact, notices };
 }
 
 function safeReaddir(dir: string): string[] {

@@ -1,8 +1,7 @@
 // The byte-reproducible tar.gz: the same files give the same bytes on any machine, whatever
 // the files' mtimes, owners or umask (see FACTS.md "Reproducible tar.gz with tar 7").
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import * as tar from 'tar';
@@ -15,20 +14,30 @@ const gzip = promisify(zlib.gzip);
 /** 8^11 - 1: the largest mtime a ustar header's 11 octal digits can hold. */
 export const MAX_TAR_MTIME = 0o77777777777;
 
-/** Seconds since the epoch stamped on every entry: SOURCE_DATE_EPOCH, else the HEAD commit time, else 0. */
-export function packMtime(root: string, env: NodeJS.ProcessEnv = process.env): number {
-  const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
-  if (fromEnv) {
-    if (!/^\d+$/.test(fromEnv)) {
-      throw new UsageError(`SOURCE_DATE_EPOCH='${env.SOURCE_DATE_EPOCH}' is not a whole number of seconds since 1970. Set it to e.g. $(git log -1 --format=%ct) or unset it.`);
-    }
-    // A tar header holds the mtime in 11 octal digits; beyond that tar 7 writes 'NaN' and the archive is corrupt.
-    if (Number(fromEnv) > MAX_TAR_MTIME) {
-      throw new UsageError(`SOURCE_DATE_EPOCH='${fromEnv}' is after the year 2242, the latest time a tar header can hold (${MAX_TAR_MTIME}). Set it to e.g. $(git log -1 --format=%ct) or unset it.`);
-    }
-    return Number(fromEnv);
-  }
+/**
+ * Seconds since the epoch stamped on every entry: `sourceDateEpoch` (the front ends read
+ * SOURCE_DATE_EPOCH into Options), else the HEAD commit time, else 0.
+ */
+export function packMtime(root: string, sourceDateEpoch?: number): number {
+  if (sourceDateEpoch !== undefined) return sourceDateEpoch;
   return headCommitTime(root) ?? 0;
+}
+
+/**
+ * The SOURCE_DATE_EPOCH convention (reproducible-builds.org): a whole number of seconds since
+ * 1970. Returns undefined when `value` is unset or blank; throws UsageError when it is not a
+ * number, or later than a tar header can hold (tar 7 would write 'NaN' and a corrupt archive).
+ */
+export function parseSourceDateEpoch(value: string | undefined): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (!/^\d+$/.test(text)) {
+    throw new UsageError(`SOURCE_DATE_EPOCH='${value}' is not a whole number of seconds since 1970. Set it to e.g. $(git log -1 --format=%ct) or unset it.`);
+  }
+  if (Number(text) > MAX_TAR_MTIME) {
+    throw new UsageError(`SOURCE_DATE_EPOCH='${text}' is after the year 2242, the latest time a tar header can hold (${MAX_TAR_MTIME}). Set it to e.g. $(git log -1 --format=%ct) or unset it.`);
+  }
+  return Number(text);
 }
 
 export interface ArchiveSpec {
@@ -51,7 +60,7 @@ export const GZIP_MEMBER_BYTES = 1 << 20;
  * thread pool while tar 7 keeps reading files. One single-threaded deflate after the reads was
  * ~2.5x slower than GNU tar, whose gzip runs in a second process.
  */
-export async function createArchive(file: string, spec: ArchiveSpec): Promise<void> {
+export async function createArchive(spec: ArchiveSpec): Promise<{ data: Buffer; contentSha256: string }> {
   const pack = new tar.PackSync({
     cwd: spec.root,
     portable: true, // no uid/gid/uname/gname/atime/ctime (owners are then set to 0:0 below)
@@ -60,6 +69,9 @@ export async function createArchive(file: string, spec: ArchiveSpec): Promise<vo
     follow: true, // a symlink inside the root ships as the file it points to
     noDirRecurse: true,
     strict: true,
+    // A second name for an inode becomes a full file entry, not a hard-link ('h') entry: the
+    // archive then holds regular files only, the same as a fresh clone (git has no hard links).
+    linkCache: new NoLinks(),
     onWriteEntry(entry) {
       // Only "executable or not" survives: 0600 or 0664 sources pack the same as 0644.
       const stat = entry.stat as fs.Stats;
@@ -70,8 +82,10 @@ export async function createArchive(file: string, spec: ArchiveSpec): Promise<vo
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   const owners = new OwnerNormalizer();
+  const content = createHash('sha256');
   const compress = (piece: Buffer) => {
     owners.patch(piece); // pieces are cut at 1 MiB, so headers never straddle two of them
+    content.update(piece);
     members.push(gzipMember(piece));
   };
   const flush = (all: boolean) => {
@@ -96,7 +110,17 @@ export async function createArchive(file: string, spec: ArchiveSpec): Promise<vo
   flush(true);
   const compressed = await Promise.all(members);
   if (failure) throw failure;
-  fs.writeFileSync(file, Buffer.concat(compressed));
+  return { data: Buffer.concat(compressed), contentSha256: content.digest('hex') };
+}
+
+/** A link cache that never remembers an inode, so tar 7 never writes a hard-link entry. */
+class NoLinks extends Map<`${number}:${number}`, string> {
+  override get(): undefined {
+    return undefined;
+  }
+  override set(): this {
+    return this;
+  }
 }
 
 /** One gzip member with no timestamp, no name, and the OS byte set to "unknown" (zlib writes the build platform's). */
@@ -125,39 +149,4 @@ export async function listArchive(file: string, prefix: string): Promise<Set<str
 export function sha256File(file: string): { bytes: number; sha256: string } {
   const content = fs.readFileSync(file);
   return { bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
-}
-
-/**
- * Run `write(temp)` against a temp name beside `destination`; rename it into place when
- * `write` returns true. On false or a throw, the temp file and any folder made for it are removed:
- * a failed or refused pack leaves nothing behind.
- */
-export async function atomicWrite(destination: string, write: (temp: string) => Promise<boolean>): Promise<boolean> {
-  const dir = path.dirname(destination);
-  const madeDir = fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(destination)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let renamed = false;
-  try {
-    if (!(await write(temp))) return false;
-    fs.renameSync(temp, destination);
-    renamed = true;
-    return true;
-  } finally {
-    if (!renamed) {
-      fs.rmSync(temp, { force: true });
-      if (madeDir) removeEmptyFolders(dir, madeDir);
-    }
-  }
-}
-
-/** Remove `dir` and its parents up to `top` (the folders this run made), only while empty. */
-function removeEmptyFolders(dir: string, top: string): void {
-  for (let d = dir; ; d = path.dirname(d)) {
-    try {
-      fs.rmdirSync(d);
-    } catch {
-      return;
-    }
-    if (d === top || path.dirname(d) === d) return;
-  }
 }

@@ -1,0 +1,194 @@
+// Secrets never ship under another name. A pull request can link an innocent-looking source
+// file (or a folder) to `.env`, `.npmrc` or `.git/config` (which holds actions/checkout's token)
+// and import it, or let an include glob find it. Whatever the route, the secret's bytes never
+// enter the tarball, and check/pack say which link leads where and what to do. Runs dist/cli.js.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../helpers/dist.js';
+import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+
+afterAll(cleanupFixtures);
+
+const SECRET = 'hunter2-s3cr3t-value';
+const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
+
+function project(files: Files, links: Record<string, string>): string {
+  const root = tempDir();
+  writeFiles(root, { 'package.json': '{"name":"app","version":"1.0.0","type":"module"}', ...files });
+  for (const [link, to] of Object.entries(links)) {
+    fs.mkdirSync(path.dirname(path.join(root, link)), { recursive: true });
+    fs.symlinkSync(to, path.join(root, link));
+  }
+  return root;
+}
+
+/** Every byte of every file the tarball holds, as text (for a grep of the secret). */
+function unpackedText(tgz: string): string {
+  const dir = tempDir();
+  execFileSync('tar', ['-xzf', tgz, '-C', dir]);
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(`${path.relative(dir, p)}\n${fs.readFileSync(p, 'latin1')}`);
+    }
+  };
+  walk(dir);
+  return out.join('\n');
+}
+
+function tarEntries(tgz: string): string[] {
+  return execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+}
+
+/** pack refuses (exit 1, no tarball), check says the same; the message names the link, its target and the fix. */
+function expectRefused(root: string, entry: string, link: string, target: string): void {
+  const pack = runCli(['pack', entry, '--out', 'app.tgz'], root, EPOCH);
+  expect(pack.stderr).not.toContain('internal error');
+  expect(pack.status).toBe(1);
+  expect(fs.existsSync(path.join(root, 'app.tgz'))).toBe(false);
+  expect(fs.readdirSync(root).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  const message = `${link} is not in the package: it is a symbolic link to ${target}, which looks like a secret`;
+  expect(pack.stdout).toContain(message);
+  expect(pack.stdout).toContain(`Replace the link ${link} with a real file`);
+  expect(pack.stdout).not.toContain(SECRET);
+  const check = runCli(['check', entry, '--json'], root, EPOCH);
+  expect(check.status).toBe(1);
+  const manifest = JSON.parse(check.stdout);
+  expect(manifest.files.map((f: { path: string }) => f.path)).not.toContain(link);
+  expect(manifest.findings.some((f: { level: string; message: string }) => f.level === 'error' && f.message.includes(message))).toBe(true);
+  expect(check.stdout).not.toContain(SECRET);
+}
+
+describe('a link to a secret, imported under an innocent name, never ships', () => {
+  it('src/settings.js -> ../.env imported as ./settings.js', () => {
+    const root = project(
+      { '.env': `TOKEN=${SECRET}\n`, 'src/index.js': "import s from './settings.js';\nconsole.log(s);\n" },
+      { 'src/settings.js': '../.env' },
+    );
+    expectRefused(root, 'src/index.js', 'src/settings.js', '.env');
+  });
+
+  it('why says the link leads to a secret (not that an exclude glob removed it)', () => {
+    const root = project(
+      { '.env': `TOKEN=${SECRET}\n`, 'src/index.js': "import s from './settings.js';\nconsole.log(s);\n" },
+      { 'src/settings.js': '../.env' },
+    );
+    const r = runCli(['why', 'src/settings.js', '--entry', 'src/index.js'], root);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('src/settings.js does not ship: it is a symbolic link to .env, which looks like a secret');
+    expect(r.stdout).not.toContain('exclude glob');
+    expect(r.stdout).not.toContain(SECRET);
+  });
+
+  it('src/registry.js -> ../.npmrc imported as ./registry.js', () => {
+    const root = project(
+      { '.npmrc': `//registry.npmjs.org/:_authToken=${SECRET}\n`, 'src/index.js': "import r from './registry.js';\nconsole.log(r);\n" },
+      { 'src/registry.js': '../.npmrc' },
+    );
+    expectRefused(root, 'src/index.js', 'src/registry.js', '.npmrc');
+  });
+
+  it('Python: settings.py -> .env imported as settings', () => {
+    const root = project({ '.env': `TOKEN = "${SECRET}"\n`, 'app.py': 'import settings\nprint(settings.TOKEN)\n' }, { 'settings.py': '.env' });
+    expectRefused(root, 'app.py', 'settings.py', '.env');
+  });
+
+  it('src/config.json -> ../.git/config (the checkout token) required as ./config.json', () => {
+    const root = project(
+      {
+        '.git/config': `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${SECRET}\n`,
+        'package.json': '{"name":"app","version":"1.0.0"}',
+        'src/index.js': "const cfg = require('./config.json');\nconsole.log(cfg);\n",
+      },
+      { 'src/config.json': '../.git/config' },
+    );
+    expectRefused(root, 'src/index.js', 'src/config.json', '.git/config');
+  });
+
+  it.each([
+    ['.ENV', '.ENV'],
+    ['.Env', '.Env'],
+    ['.env.local', '.env.local'],
+  ])('any letter case and suffix: src/a.js -> ../%s', (name) => {
+    const root = project({ [name]: `export default '${SECRET}';\n`, 'src/index.js': "import a from './a.js';\nconsole.log(a);\n" }, { 'src/a.js': `../${name}` });
+    expectRefused(root, 'src/index.js', 'src/a.js', name);
+  });
+
+  it('a file inside a .env folder: src/x.json -> ../.env/x.json', () => {
+    const root = project(
+      { '.env/x.json': `{"token":"${SECRET}"}`, 'src/index.js': "import x from './x.json' with { type: 'json' };\nconsole.log(x);\n" },
+      { 'src/x.json': '../.env/x.json' },
+    );
+    expectRefused(root, 'src/index.js', 'src/x.json', '.env/x.json');
+  });
+
+  it('a symlinked folder on the way: src/conf -> ../.env, imported as ./conf/x.js', () => {
+    const root = project(
+      { '.env/x.js': `export default '${SECRET}';\n`, 'src/index.js': "import x from './conf/x.js';\nconsole.log(x);\n" },
+      { 'src/conf': '../.env' },
+    );
+    expectRefused(root, 'src/index.js', 'src/conf/x.js', '.env/x.js');
+  });
+
+  it('a default include (package.json) turned into a link to .env is left out, with a notice', () => {
+    const root = project({ '.env': `{"name":"${SECRET}"}\n`, 'index.js': 'console.log(1);\n' }, {});
+    fs.rmSync(path.join(root, 'package.json'));
+    fs.symlinkSync('.env', path.join(root, 'package.json'));
+    const r = runCli(['pack', 'index.js', '--out', 'app.tgz'], root, EPOCH);
+    expect(r.stderr).not.toContain('internal error');
+    if (r.status === 0) {
+      expect(tarEntries(path.join(root, 'app.tgz'))).not.toContain('package.json');
+      expect(unpackedText(path.join(root, 'app.tgz'))).not.toContain(SECRET);
+      expect(r.stdout).toContain('Left out package.json: it is packed by default, but it is a symbolic link to .env');
+    } else {
+      // Reading package.json through the link may be refused earlier: then nothing is packed at all.
+      expect(fs.existsSync(path.join(root, 'app.tgz'))).toBe(false);
+    }
+  });
+});
+
+describe('an include glob never brings a secret in, by name or through a link', () => {
+  it('globs skip secrets in any case, in .env* folders, and links to them; the rest ships', () => {
+    const root = project(
+      {
+        '.env': `A=${SECRET}\n`,
+        '.ENV': `B=${SECRET}\n`,
+        '.Env.production': `C=${SECRET}\n`,
+        '.env.d/x.json': `{"d":"${SECRET}"}`,
+        '.npmrc': `//r/:_authToken=${SECRET}\n`,
+        'deploy/.pypirc': `password = ${SECRET}\n`,
+        '.git/config': `token ${SECRET}\n`,
+        'config/app.json': '{"ok":true}',
+        'index.js': 'console.log(1);\n',
+      },
+      { 'config/settings.json': '../.env', 'config/npm.txt': '../.npmrc', 'config/git.txt': '../.git/config', 'config/linked': '../.env' },
+    );
+    const r = runCli(['pack', 'index.js', '--out', 'app.tgz', '--include', '**', '--include', '**/.*', '--include', '.env.d/**', '--include', '.git/**', '--include', 'package.json'], root, EPOCH);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status).toBe(0);
+    const tgz = path.join(root, 'app.tgz');
+    expect(tarEntries(tgz).sort()).toEqual(['config/app.json', 'index.js', 'package.json']);
+    expect(unpackedText(tgz)).not.toContain(SECRET);
+    expect(r.stdout).not.toContain(SECRET);
+  });
+
+  it('only an include naming the path exactly packs it; naming the target does not let the link in', () => {
+    const root = project(
+      { '.env': `TOKEN=${SECRET}\n`, 'src/index.js': "import s from './settings.js';\nconsole.log(s);\n" },
+      { 'src/settings.js': '../.env' },
+    );
+    // Naming .env ships .env (on purpose) but not the link to it under another name.
+    const byTarget = runCli(['pack', 'src/index.js', '--out', 'app.tgz', '--include', '.env'], root, EPOCH);
+    expect(byTarget.status).toBe(1);
+    expect(byTarget.stdout).toContain('src/settings.js is not in the package: it is a symbolic link to .env');
+    expect(fs.existsSync(path.join(root, 'app.tgz'))).toBe(false);
+    // Naming the link itself, exactly: the user asked for it.
+    const byName = runCli(['pack', 'src/index.js', '--out', 'app.tgz', '--include', 'src/settings.js'], root, EPOCH);
+    expect(byName.status).toBe(0);
+    expect(tarEntries(path.join(root, 'app.tgz'))).toContain('src/settings.js');
+  });
+});
