@@ -20,7 +20,7 @@ export interface ResolveContext {
   notices: Set<string>;
 }
 
-type EdgeBase = Pick<ImportEdge, 'from' | 'line' | 'column' | 'optional'>;
+type EdgeBase = Pick<ImportEdge, 'from' | 'line' | 'column' | 'optional' | 'loadedBy'>;
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -133,7 +133,7 @@ function submoduleEdges(ctx: ResolveContext, imp: PythonImport, packageName: str
   for (const n of imp.names) {
     if (n.name === '*') continue;
     const found = ctx.finder.find(n.name, searchPath);
-    const base: EdgeBase = { from, line: n.line, column: n.column, ...(imp.optional ? { optional: true } : {}) };
+    const base: EdgeBase = { from, line: n.line, column: n.column, ...(imp.optional ? { optional: true } : {}), ...(imp.loadedBy ? { loadedBy: imp.loadedBy } : {}) };
     const spec = packageName.endsWith('.') ? `${packageName}${n.name}` : `${packageName}.${n.name}`;
     if (found) edges.push(...stepEdges(ctx, base, spec, found));
     else if (pkg.kind === 'namespace' && isInside(ctx.root, searchPath[0])) {
@@ -157,7 +157,7 @@ function relativeBase(ctx: ResolveContext, fileAbs: string, level: number): { di
 
 export function resolveImport(ctx: ResolveContext, fileAbs: string, imp: PythonImport): ImportEdge[] {
   const from = relativeTo(ctx.root, fileAbs);
-  const base: EdgeBase = { from, line: imp.line, column: imp.column, ...(imp.optional ? { optional: true } : {}) };
+  const base: EdgeBase = { from, line: imp.line, column: imp.column, ...(imp.optional ? { optional: true } : {}), ...(imp.loadedBy ? { loadedBy: imp.loadedBy } : {}) };
   const parts = imp.module ? imp.module.split('.') : [];
 
   if (imp.level > 0) {
