@@ -179,10 +179,18 @@ function readSource(root: string, rel: string): ReadSource {
 }
 
 /**
+ * CPython's errors that no newer Python lifts (bad characters and bytes, indentation,
+ * unbalanced brackets, unterminated strings, statements outside their block): trusted even
+ * from a python3 older than the declared minimum.
+ */
+const VERSION_INDEPENDENT = /^invalid character|^invalid non-printable character|unicode error|codec can't decode|^unexpected indent|^unindent does not match|^expected an indented block|^inconsistent use of tabs|^unterminated|^unmatched|^closing parenthesis|was never closed|^'(?:return|yield|await|break|continue)' outside|^Missing parentheses in call to|^invalid (?:decimal|hexadecimal|octal|binary) literal|^source code (?:string )?cannot contain null bytes/;
+
+/**
  * Who decides whether a file parses: CPython (one process for the run) when a python3 is
  * available, else the built-in grammar. When the local python3 is older than the project's
  * declared minimum, a file it rejects may use syntax only newer versions know: for those the
- * built-in grammar (read for the declared version) decides, and a notice says so.
+ * built-in grammar (read for the declared version) decides, unless the error is one no newer
+ * version lifts; a notice says so.
  */
 class SyntaxJudge {
   private distrusted: string[] = [];
@@ -222,7 +230,7 @@ class SyntaxJudge {
       if (!cpython) return grammar && { file: f.rel, ...grammar };
       const verdict = cpython[readable.indexOf(f)];
       if (!verdict) return undefined;
-      if (tooOld && !grammar) {
+      if (tooOld && !grammar && !VERSION_INDEPENDENT.test(verdict.message)) {
         this.distrusted.push(f.rel);
         this.noteDistrust();
         return undefined;
