@@ -131,7 +131,9 @@ export async function buildPythonGraph(input: PythonEngineInput): Promise<Python
   const packageRoots = roots
     .filter((r) => r === root || !finder.isFile(path.join(r, '__init__.py')) || !entries.some((e) => !moduleEntries.has(e) && path.dirname(path.resolve(root, e)) === r))
     .sort((a, b) => b.length - a.length);
-  const ctx: ResolveContext = { root, realRoot: safeRealPath(root), roots, packageRoots, finder, notices };
+  // Explicitly run as a script from a package folder: the entry is __main__, with no package.
+  const scriptEntries = new Set(input.mode === 'script' ? entries.filter((e) => moduleEntryOf(root, path.join(root, e), (a) => finder.isFile(a))).map((e) => path.join(root, e)) : []);
+  const ctx: ResolveContext = { root, realRoot: safeRealPath(root), roots, packageRoots, finder, notices, scriptEntries };
   const syntax = await SyntaxJudge.start(root, input.python, notices);
 
   const files = new Map<string, FileNode>();

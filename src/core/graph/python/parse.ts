@@ -529,14 +529,16 @@ function pushStringImport(value: string, kind: 'module' | 'attribute' | 'app', l
   const pos = lines.at(at.from + 1);
   const parts = value.split('.');
   const base = { level: 0, ...pos, optional: scope.optional, viaCall: false, loadedBy };
-  if (kind === 'module' || parts.length === 1) out.imports.push({ module: value, ...base });
-  else out.imports.push({ module: parts.slice(0, -1).join('.'), names: [{ name: parts[parts.length - 1], ...pos }], ...base });
-  if (kind !== 'app') return;
   // Django imports each app's `apps` and `models` submodules (and `admin` with the admin
   // app) when they exist. An AppConfig path `app.apps.Config` names the app `app`.
-  const app = parts.length > 2 && parts[parts.length - 2] === 'apps' && /^[A-Z]/.test(parts[parts.length - 1]) ? parts.slice(0, -2) : parts;
-  const names = ['apps', 'models', 'admin'].map((name) => ({ name, ...pos }));
-  out.imports.push({ module: app.join('.'), names, ...base, optional: true });
+  const appConfig = kind === 'app' && parts.length > 2 && parts[parts.length - 2] === 'apps' && /^[A-Z]/.test(parts[parts.length - 1]);
+  if (kind === 'app' && !appConfig) {
+    out.imports.push({ module: value, names: ['apps', 'models', 'admin'].map((name) => ({ name, ...pos })), ...base });
+    return;
+  }
+  if (kind === 'module' || parts.length === 1) out.imports.push({ module: value, ...base });
+  else out.imports.push({ module: parts.slice(0, -1).join('.'), names: [{ name: parts[parts.length - 1], ...pos }], ...base });
+  if (appConfig) out.imports.push({ module: parts.slice(0, -2).join('.'), names: ['models', 'admin'].map((name) => ({ name, ...pos })), ...base });
 }
 
 /** `INSTALLED_APPS = [...]`, `ROOT_URLCONF = '...'`, `os.environ['DJANGO_SETTINGS_MODULE'] = '...'`. */
@@ -622,7 +624,7 @@ type PathValue = { base: 'cwd' | 'file'; path: string; isFile?: boolean };
 
 function evalPath(node: SyntaxNode, text: string): PathValue | undefined {
   const literal = stringLiteral(node, text);
-  if (literal !== undefined) return literal.startsWith('/') || /^[A-Za-z]:/.test(literal) ? undefined : { base: 'cwd', path: literal || '.' };
+  if (literal !== undefined) return /^[A-Za-z]:/.test(literal) ? undefined : { base: 'cwd', path: literal || '.' };
   const source = text.slice(node.from, node.to).replace(/\s+/g, '');
   if (node.name === 'VariableName' && source === '__file__') return { base: 'file', path: '.', isFile: true };
   if (node.name === 'ParenthesizedExpression') {

@@ -18,6 +18,8 @@ export interface ResolveContext {
   packageRoots: string[];
   finder: PathFinder;
   notices: Set<string>;
+  /** Absolute paths of entries run as scripts: `__main__` has no parent package. */
+  scriptEntries?: ReadonlySet<string>;
 }
 
 type EdgeBase = Pick<ImportEdge, 'from' | 'line' | 'column' | 'optional' | 'loadedBy'>;
@@ -145,6 +147,7 @@ function submoduleEdges(ctx: ResolveContext, imp: PythonImport, packageName: str
 
 /** The folder a relative import of `level` dots starts from, or why there is none. */
 function relativeBase(ctx: ResolveContext, fileAbs: string, level: number): { dir: string } | { error: string } {
+  if (ctx.scriptEntries?.has(fileAbs)) return { error: 'attempted relative import with no known parent package (the entry runs as a script, __main__; run it with python -m to use relative imports)' };
   const dir = path.dirname(fileAbs);
   const owner = ctx.packageRoots.find((r) => isInside(r, dir));
   const depth = owner === undefined ? 0 : path.relative(owner, dir).split(path.sep).filter(Boolean).length;

@@ -1,0 +1,185 @@
+// The engine-truth families, one case each: entries inside a package run as modules,
+// optional fallbacks and guards, computed import_module packages, module names in
+// framework strings, and literal sys.path changes.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { buildPythonGraph, moduleEntryOf } from '../../src/core/graph/python/index.js';
+import { parsePython } from '../../src/core/graph/python/parse.js';
+import type { FileNode, ImportEdge } from '../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+
+afterAll(cleanupFixtures);
+
+async function graphOf(files: Files, entries: string[], extra: { pythonPath?: string[]; mode?: 'script' | 'module' } = {}) {
+  const root = tempDir('shipset-pyf-');
+  writeFiles(root, files);
+  const g = await buildPythonGraph({ root, entries, pythonPath: extra.pythonPath ?? [], python: false, ...(extra.mode ? { mode: extra.mode } : {}) });
+  return { root, ...g, notices: g.notices.filter((n) => !n.startsWith('No Python 3 found')) };
+}
+
+function edges(node: FileNode | undefined, specifier?: string): ImportEdge[] {
+  expect(node).toBeDefined();
+  return node!.edges.filter((e) => specifier === undefined || e.specifier === specifier);
+}
+
+const DJANGO_LIKE: Files = {
+  'config/__init__.py': '',
+  'config/wsgi.py': 'import os\nfrom django.core.wsgi import get_wsgi_application\nfrom . import helpers\n',
+  'config/helpers.py': '',
+  'config/django/__init__.py': '',
+  'config/django/base.py': '',
+};
+
+describe('family 1: an entry inside a package is imported as a module', () => {
+  it('the search path starts above the top package, the __init__.py chain ships, the entry folder shadows nothing', async () => {
+    const g = await graphOf({ ...DJANGO_LIKE, 'config/sub/__init__.py': '', 'config/sub/entry.py': 'import django\n' }, ['config/sub/entry.py']);
+    const entry = g.files.get('config/sub/entry.py');
+    expect(edges(entry).map((e) => [e.specifier, e.class, e.target ?? e.packageName, e.loadedBy])).toEqual([
+      ['config', 'file', 'config/__init__.py', 'python -m config.sub.entry'],
+      ['config.sub', 'file', 'config/sub/__init__.py', 'python -m config.sub.entry'],
+      ['django', 'package', 'django', undefined],
+    ]);
+    expect(g.notices).toEqual([expect.stringContaining('config/sub/entry.py is inside the package config (its folder has an __init__.py), so it was read as the module config.sub.entry')]);
+  });
+
+  it('config/wsgi.py: django is the package, relative imports work', async () => {
+    const g = await graphOf(DJANGO_LIKE, ['config/wsgi.py']);
+    const wsgi = g.files.get('config/wsgi.py');
+    expect(edges(wsgi, 'django.core.wsgi')).toEqual([expect.objectContaining({ class: 'package', packageName: 'django' })]);
+    expect(edges(wsgi, '.helpers')).toEqual([expect.objectContaining({ class: 'file', target: 'config/helpers.py' })]);
+    expect([...g.files.keys()].sort()).toEqual(['config/__init__.py', 'config/helpers.py', 'config/wsgi.py']);
+  });
+
+  it('--python-mode script: the entry folder is sys.path[0] (config/django hides django), as `python3 config/wsgi.py` does', async () => {
+    const g = await graphOf(DJANGO_LIKE, ['config/wsgi.py'], { mode: 'script' });
+    const wsgi = g.files.get('config/wsgi.py');
+    expect(edges(wsgi, 'django')).toEqual([expect.objectContaining({ class: 'file', target: 'config/django/__init__.py' })]);
+    expect(edges(wsgi, 'django.core')).toEqual([expect.objectContaining({ class: 'unresolved' })]);
+    expect(edges(wsgi, '.')).toEqual([expect.objectContaining({ class: 'unresolved', reason: expect.stringContaining('no known parent package') })]);
+    expect(g.files.has('config/__init__.py')).toBe(false);
+    expect(g.notices).toEqual([]);
+  });
+
+  it('an entry at the root or beside no __init__.py stays a script; --python-mode module says so', async () => {
+    const g = await graphOf({ '__init__.py': '', 'app.py': 'import lib\n', 'lib.py': '' }, ['app.py'], { mode: 'module' });
+    expect(edges(g.files.get('app.py'))).toEqual([expect.objectContaining({ class: 'file', target: 'lib.py' })]);
+    expect(g.notices).toEqual([expect.stringContaining('app.py is not inside a package (no __init__.py beside it): it was read as a script')]);
+  });
+
+  it('moduleEntryOf: names, search root and packages', () => {
+    const root = tempDir('shipset-pyf-');
+    writeFiles(root, { 'src/a/__init__.py': '', 'src/a/b/__init__.py': '', 'src/a/b/__main__.py': '', 'plain/x.py': '' });
+    const m = moduleEntryOf(root, `${root}/src/a/b/__main__.py`)!;
+    expect(m.name).toBe('a.b.__main__');
+    expect(m.searchRoot).toBe(`${root}/src`);
+    expect(m.packages.map((p) => p.name)).toEqual(['a', 'a.b']);
+    expect(moduleEntryOf(root, `${root}/src/a/b/__init__.py`)!.packages.map((p) => p.name)).toEqual(['a']);
+    expect(moduleEntryOf(root, `${root}/plain/x.py`)).toBeUndefined();
+  });
+});
+
+describe('family 3: fallbacks, guards and computed packages', () => {
+  it('the except ImportError fallback is optional; so are sys.version_info / sys.platform branches', () => {
+    const parsed = parsePython([
+      'try:', '    import tomllib', 'except ImportError:', '    import tomli as tomllib',
+      'try:', '    import a', 'except (ModuleNotFoundError, OSError):', '    import b', 'else:', '    import c', 'finally:', '    import d',
+      'try:', '    import e', 'except ValueError:', '    import f',
+      'if sys.version_info >= (3, 11):', '    import g', 'else:', '    import h',
+      'if sys.platform == "win32":', '    import winreg', 'elif os.name == "posix":', '    import fcntl',
+      'if DEBUG:', '    import i',
+      'import j', '',
+    ].join('\n'));
+    expect(parsed.error).toBeUndefined();
+    const optional = Object.fromEntries(parsed.imports.map((i) => [i.module, i.optional]));
+    expect(optional).toEqual({ tomllib: true, tomli: true, a: true, b: true, c: false, d: false, e: false, f: false, g: true, h: true, winreg: true, fcntl: true, i: false, j: false });
+  });
+
+  it('import_module(".hooks", pkg) with a computed package is a dynamic site, not an import of this file\'s package', async () => {
+    const g = await graphOf({
+      'app/__init__.py': '',
+      'app/main.py': 'import importlib\nhooks = importlib.import_module(".hooks", PKG)\nmine = importlib.import_module(".local", __package__)\nbad = importlib.import_module(".x")\n',
+      'app/hooks.py': '',
+      'app/local.py': '',
+    }, ['app/main.py']);
+    const main = g.files.get('app/main.py')!;
+    expect(main.dynamic.map((d) => [d.line, d.expression])).toEqual([[2, '".hooks", PKG'], [4, '".x", <no package>']]);
+    expect(edges(main, '.local')).toEqual([expect.objectContaining({ class: 'file', target: 'app/local.py' })]);
+    expect(g.files.has('app/hooks.py')).toBe(false);
+  });
+});
+
+describe('family 4: module names in Django settings and Celery', () => {
+  it('follows literal dotted strings to project modules and records the rest as packages', async () => {
+    const g = await graphOf({
+      'proj/__init__.py': '',
+      'proj/settings.py': [
+        'INSTALLED_APPS = [', '    "django.contrib.auth",', '    "rest_framework",', '    "blog.apps.BlogConfig",', '    "shop",', ']',
+        'INSTALLED_APPS += ["extra"]',
+        'MIDDLEWARE = ("blog.middleware.Timing",)',
+        'ROOT_URLCONF = "proj.urls"',
+        'WSGI_APPLICATION = "proj.wsgi.application"',
+        'NOT_A_SETTING = "blog.unused"',
+        '',
+      ].join('\n'),
+      'proj/urls.py': '',
+      'proj/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\n',
+      'proj/celery.py': 'from celery import Celery\napp = Celery("proj", include=["blog.tasks"])\napp.autodiscover_tasks(["shop", "extra"])\napp.config_from_object("proj.celeryconfig")\napp.config_from_object("django.conf:settings")\n',
+      'proj/celeryconfig.py': '',
+      'blog/__init__.py': '', 'blog/apps.py': '', 'blog/models.py': '', 'blog/middleware.py': '', 'blog/tasks.py': '', 'blog/unused.py': '',
+      'shop/__init__.py': '', 'shop/tasks.py': '',
+      'extra.py': '',
+      'manage.py': 'import os\nos.environ["DJANGO_SETTINGS_MODULE"] = "proj.settings"\nimport proj.celery\n',
+    }, ['manage.py']);
+    const shipped = [...g.files.keys()].sort();
+    expect(shipped).toEqual([
+      'blog/__init__.py', 'blog/apps.py', 'blog/middleware.py', 'blog/models.py', 'blog/tasks.py',
+      'extra.py', 'manage.py', 'proj/__init__.py', 'proj/celery.py', 'proj/celeryconfig.py', 'proj/settings.py', 'proj/urls.py', 'proj/wsgi.py',
+      'shop/__init__.py', 'shop/tasks.py',
+    ]);
+    const settings = g.files.get('proj/settings.py')!;
+    expect(edges(settings, 'rest_framework')).toEqual([expect.objectContaining({ class: 'package', packageName: 'rest_framework', loadedBy: 'INSTALLED_APPS', line: 3 })]);
+    expect(edges(settings, 'blog.middleware')).toEqual([expect.objectContaining({ class: 'file', target: 'blog/middleware.py', loadedBy: 'MIDDLEWARE' })]);
+    // `extra` is a module, not a package: autodiscover's `extra.tasks` is looked for, not required
+    expect(g.files.get('proj/celery.py')!.edges.filter((e) => e.class === 'unresolved')).toEqual([]);
+  });
+
+  it('a string naming a missing project module is unresolved; non-module strings are ignored', async () => {
+    const g = await graphOf({
+      'settings.py': 'ROOT_URLCONF = "site_urls"\nINSTALLED_APPS = ["app", "not a module", f"{x}"]\n',
+      'app/__init__.py': '',
+    }, ['settings.py']);
+    const s = g.files.get('settings.py')!;
+    expect(edges(s, 'site_urls')).toEqual([expect.objectContaining({ class: 'package', loadedBy: 'ROOT_URLCONF' })]);
+    expect(s.edges.map((e) => e.specifier)).not.toContain('not a module');
+    expect(edges(s, 'app')[0]).toMatchObject({ class: 'file', target: 'app/__init__.py' });
+  });
+});
+
+describe('family 5: literal sys.path changes', () => {
+  it.each([
+    ['sys.path.insert(0, os.path.join(os.path.dirname(__file__), "vendor"))', 'bin/run.py', 'bin/vendor'],
+    ['sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "vendor"))', 'bin/run.py', 'vendor'],
+    ['sys.path.append(str(Path(__file__).resolve().parent.parent / "vendor"))', 'bin/run.py', 'vendor'],
+    ['sys.path.insert(0, "vendor")', 'bin/run.py', 'vendor'],
+    ['site.addsitedir("vendor")', 'bin/run.py', 'vendor'],
+  ])('%s', async (line, entry, vendor) => {
+    const g = await graphOf({
+      [entry]: `import os, sys, site\nfrom pathlib import Path\nimport tinylib as before\n${line}\nimport tinylib\n`,
+      [`${vendor}/tinylib/__init__.py`]: 'from . import core\n',
+      [`${vendor}/tinylib/core.py`]: '',
+    }, [entry]);
+    const node = g.files.get(entry)!;
+    const [before, after] = edges(node).filter((e) => e.specifier === 'tinylib');
+    expect(before).toMatchObject({ class: 'package', line: 3 });
+    expect(after).toMatchObject({ class: 'file', target: `${vendor}/tinylib/__init__.py`, line: 5 });
+    expect(g.files.has(`${vendor}/tinylib/core.py`)).toBe(true);
+    expect(g.notices).toEqual(expect.arrayContaining([expect.stringContaining(`${entry}:4 puts ${vendor}/ on sys.path`)]));
+  });
+
+  it('a computed or outside path is a notice that names --python-path', async () => {
+    const g = await graphOf({ 'run.py': 'import os, sys\nsys.path.insert(0, os.environ["LIBS"])\nsys.path.append("/opt/libs")\n' }, ['run.py']);
+    expect(g.notices).toEqual([
+      expect.stringMatching(/^run\.py:2 changes sys\.path with os\.environ\["LIBS"\], which shipset cannot evaluate without running code: .* Name the folder with --python-path/),
+      'run.py:3 adds "/opt/libs" to sys.path, which is outside the root: shipset does not search it.',
+    ]);
+  });
+});
