@@ -16,29 +16,31 @@ export interface CPythonError {
   message: string;
 }
 
-/** The script run with `python3 -I -S -B -c`: one JSON request per line in, one verdict per line out. */
+/** The script run with `python3 -I -S -B -c`: one JSON batch per line in, one JSON list of verdicts per line out. */
 const CHECKER = String.raw`
 import ast, base64, json, sys, warnings
+sys.setrecursionlimit(10000)
 warnings.simplefilter("ignore")
 out = sys.stdout
 out.write(json.dumps({"version": list(sys.version_info[:2])}) + "\n")
 out.flush()
+
+def check(name, source, fv):
+    try:
+        if fv is not None:
+            ast.parse(source, name, feature_version=(3, fv))
+        compile(source, name, "exec", dont_inherit=True)
+        return None
+    except SyntaxError as e:
+        return {"line": e.lineno or 1, "column": e.offset or 1, "message": e.msg or "invalid syntax"}
+    except (ValueError, MemoryError, RecursionError) as e:
+        return {"line": 1, "column": 1, "message": str(e) or type(e).__name__}
+
 for line in sys.stdin:
     req = json.loads(line)
-    try:
-        source = base64.b64decode(req["source"])
-        fv = req.get("feature")
-        if fv is not None:
-            tree = ast.parse(source, req["name"], feature_version=(3, fv))
-        else:
-            tree = ast.parse(source, req["name"])
-        compile(tree, req["name"], "exec", dont_inherit=True)
-        verdict = {"ok": True}
-    except SyntaxError as e:
-        verdict = {"line": e.lineno or 1, "column": e.offset or 1, "message": e.msg or "invalid syntax"}
-    except (ValueError, MemoryError, RecursionError) as e:
-        verdict = {"line": 1, "column": 1, "message": str(e) or type(e).__name__}
-    out.write(json.dumps(verdict) + "\n")
+    fv = req.get("feature")
+    verdicts = [check(f["name"], base64.b64decode(f["source"]), fv) for f in req["files"]]
+    out.write(json.dumps(verdicts) + "\n")
     out.flush()
 `;
 
@@ -48,7 +50,7 @@ function lowestFeature(minor: number): number {
 }
 
 export class CPythonParser {
-  private readonly pending: Array<(verdict: CPythonError | null | Error) => void> = [];
+  private readonly pending: Array<(verdicts: Array<CPythonError | null> | Error) => void> = [];
   private failure?: Error;
   private readonly stopCleanup: () => void;
 
@@ -62,8 +64,8 @@ export class CPythonParser {
       const resolve = this.pending.shift();
       if (!resolve) return;
       try {
-        const v = JSON.parse(line) as { ok?: boolean; line: number; column: number; message: string };
-        resolve(v.ok ? null : { line: v.line, column: v.column, message: v.message });
+        const verdicts = JSON.parse(line) as Array<CPythonError | null>;
+        resolve(verdicts.map((v) => v && { line: v.line, column: v.column, message: v.message }));
       } catch {
         resolve(new Error(`python3 answered ${JSON.stringify(line.slice(0, 80))}`));
       }
@@ -124,15 +126,14 @@ export class CPythonParser {
     if (this.failure) throw this.failure;
     if (!files.length) return [];
     const feature = minMinor !== undefined && minMinor < this.version[1] ? Math.max(minMinor, lowestFeature(this.version[1])) : undefined;
-    const answers = files.map(
-      () =>
-        new Promise<CPythonError | null>((resolve, reject) => {
-          this.pending.push((v) => (v instanceof Error ? reject(v) : resolve(v)));
-        }),
-    );
-    const body = files.map((f) => JSON.stringify({ name: f.name, source: f.source.toString('base64'), ...(feature !== undefined ? { feature } : {}) })).join('\n');
-    this.child.stdin.write(`${body}\n`);
-    return Promise.all(answers);
+    const answer = new Promise<Array<CPythonError | null>>((resolve, reject) => {
+      this.pending.push((v) => (v instanceof Error ? reject(v) : resolve(v)));
+    });
+    const batch = { files: files.map((f) => ({ name: f.name, source: f.source.toString('base64') })), ...(feature !== undefined ? { feature } : {}) };
+    this.child.stdin.write(`${JSON.stringify(batch)}\n`);
+    const verdicts = await answer;
+    if (verdicts.length !== files.length) throw new Error(`python3 answered ${verdicts.length} verdicts for ${files.length} files`);
+    return verdicts;
   }
 
   close(): void {

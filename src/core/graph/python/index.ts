@@ -214,13 +214,16 @@ class SyntaxJudge {
 
   /** Parses each file with the grammar (for its imports) and returns the error that counts, if any. */
   async judge(files: ReadSource[]): Promise<Array<ParseFailure | undefined>> {
-    const options = this.minMinor !== undefined ? { minMinor: this.minMinor } : {};
-    for (const f of files) if (f.bytes) f.parsed = parsePython(f.bytes.toString('utf8'), options);
     const readable = files.filter((f) => f.bytes);
+    // CPython works on the batch while the grammar reads the same files here (for imports).
+    const pending = this.cpython && readable.length ? this.cpython.check(readable.map((f) => ({ name: f.rel, source: f.bytes! })), this.minMinor) : undefined;
+    pending?.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
+    const options = this.minMinor !== undefined ? { minMinor: this.minMinor } : {};
+    for (const f of readable) f.parsed = parsePython(f.bytes!.toString('utf8'), options);
     let cpython: Array<CPythonError | null> | undefined;
-    if (this.cpython && readable.length) {
+    if (pending) {
       try {
-        cpython = await this.cpython.check(readable.map((f) => ({ name: f.rel, source: f.bytes! })), this.minMinor);
+        cpython = await pending;
       } catch (error) {
         this.notices.add(`python3 stopped while checking syntax (${(error as Error).message}): the remaining files were checked with shipset's built-in Python grammar.`);
       }
