@@ -183,3 +183,32 @@ describe('family 5: literal sys.path changes', () => {
     ]);
   });
 });
+
+describe('data folders beside shipped code', () => {
+  const FLASK: Files = {
+    'wsgi.py': 'from app import create_app\napp = create_app()\n',
+    'app/__init__.py': 'def create_app():\n    return 1\n',
+    'app/templates/index.html': '<p></p>',
+    'app/static/site.css': 'body {}',
+    'app/schema.sql': 'create table t();',
+    'app/locales/.gitkeep': '',
+    'migrations/001_init.sql': '--',
+    'unrelated/templates/x.html': '',
+  };
+
+  it('one notice names the folders and the include that adds them', async () => {
+    const g = await graphOf(FLASK, ['wsgi.py']);
+    expect(g.notices).toEqual([
+      "Code may read files from disk that no import names, and these sit beside the shipped Python code: migrations/, app/locales/, app/schema.sql, app/static/, app/templates/. They are not packed; if the service reads them, add them to include (--include 'migrations/**' --include 'app/locales/**' --include 'app/schema.sql' --include 'app/static/**' --include 'app/templates/**', or \"include\" in shipset.config.json).",
+    ]);
+  });
+
+  it('folders the include already matches are not named; none left: no notice', async () => {
+    const root = tempDir('shipset-pyf-');
+    writeFiles(root, FLASK);
+    const some = await buildPythonGraph({ root, entries: ['wsgi.py'], pythonPath: [], python: false, include: ['app/**'] });
+    expect(some.notices.filter((n) => n.startsWith('Code may read'))).toEqual([expect.stringContaining(": migrations/. They are not packed; if the service reads them, add them to include (--include 'migrations/**', or")]);
+    const all = await buildPythonGraph({ root, entries: ['wsgi.py'], pythonPath: [], python: false, include: ['app/**', 'migrations/**'] });
+    expect(all.notices.filter((n) => n.startsWith('Code may read'))).toEqual([]);
+  });
+});

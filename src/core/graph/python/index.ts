@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FileNode, ParseFailure } from '../../types.js';
 import { UsageError } from '../../types.js';
 import { CPythonParser, type CPythonError } from './cpython.js';
+import { dataFilesNotice } from './data-files.js';
 import { PathFinder } from './finder.js';
 import { parsePython, type ParsedPython, type PythonPathChange } from './parse.js';
 import { readRequiresPython, type RequiresPython } from './requires-python.js';
@@ -27,6 +28,8 @@ export interface PythonEngineInput {
   mode?: 'script' | 'module';
   /** Optional filter: a .py file for which this is false is treated as absent. */
   isSourceFile?: (rel: string) => boolean;
+  /** Include globs (POSIX, relative to root): data folders they already match are not named in a notice. */
+  include?: string[];
   /** The interpreter that judges syntax (default `python3` on PATH); false: the built-in grammar only. */
   python?: string | false;
 }
@@ -159,6 +162,8 @@ export async function buildPythonGraph(input: PythonEngineInput): Promise<Python
   } finally {
     syntax.close();
   }
+  const data = dataFilesNotice(root, new Set(files.keys()), input.include);
+  if (data) notices.add(data);
   return { files, notices: [...notices] };
 }
 
