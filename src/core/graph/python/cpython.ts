@@ -19,7 +19,6 @@ export interface CPythonError {
 /** The script run with `python3 -I -S -B -c`: one JSON batch per line in, one JSON list of verdicts per line out. */
 const CHECKER = String.raw`
 import ast, base64, json, sys, warnings
-sys.setrecursionlimit(10000)
 warnings.simplefilter("ignore")
 out = sys.stdout
 out.write(json.dumps({"version": list(sys.version_info[:2])}) + "\n")
