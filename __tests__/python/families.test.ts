@@ -4,7 +4,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { buildPythonGraph, moduleEntryOf } from '../../src/core/graph/python/index.js';
 import { parsePython } from '../../src/core/graph/python/parse.js';
-import type { FileNode, ImportEdge } from '../../src/core/types.js';
+import { undeclaredPython } from '../../src/core/rules/undeclared-python.js';
+import type { FileNode, ImportEdge, ModuleGraph, Options } from '../../src/core/types.js';
 import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -210,5 +211,27 @@ describe('data folders beside shipped code', () => {
     expect(some.notices.filter((n) => n.startsWith('Code may read'))).toEqual([expect.stringContaining(": migrations/. They are not packed; if the service reads them, add them to include (--include 'migrations/**', or")]);
     const all = await buildPythonGraph({ root, entries: ['wsgi.py'], pythonPath: [], python: false, include: ['app/**', 'migrations/**'] });
     expect(all.notices.filter((n) => n.startsWith('Code may read'))).toEqual([]);
+  });
+});
+
+describe('family 5: a package that is project code off the import path', () => {
+  it('undeclared advises --python-path for the folder that holds it, not requirements.txt', async () => {
+    const root = tempDir('shipset-pyf-');
+    writeFiles(root, {
+      'main.py': 'import os, sys\nsys.path.insert(0, os.environ["VENDOR_DIR"])\nimport tinylib\nimport requests\n',
+      'vendor/tinylib/__init__.py': '',
+      'requirements.txt': 'flask\n',
+    });
+    const py = await buildPythonGraph({ root, entries: ['main.py'], pythonPath: [], python: false });
+    expect(py.files.get('main.py')!.edges.find((e) => e.specifier === 'tinylib')).toMatchObject({ class: 'package', localCandidate: 'vendor/tinylib/' });
+    const graph: ModuleGraph = { root, entries: ['main.py'], files: py.files, chains: new Map([['main.py', ['main.py']]]), dormant: [], sourceFiles: ['main.py'], inGit: false, notices: [] };
+    const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices: [] });
+    expect(findings.map((f) => f.message)).toEqual([
+      'main.py:3 imports tinylib, but tinylib is not declared in requirements.txt: a fresh install would not provide it. The project has vendor/tinylib/, which is not on the import path: if that is the code that runs, pass --python-path vendor (python-path in the config); else add tinylib to requirements.txt (or [project] dependencies in pyproject.toml).',
+      'main.py:4 imports requests, but requests is not declared in requirements.txt: a fresh install would not provide it. Add requests to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.',
+    ]);
+    // With the folder named, it is project code and ships.
+    const fixed = await buildPythonGraph({ root, entries: ['main.py'], pythonPath: ['vendor'], python: false });
+    expect(fixed.files.has('vendor/tinylib/__init__.py')).toBe(true);
   });
 });

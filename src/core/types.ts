@@ -114,6 +114,11 @@ export interface ImportEdge {
    * setting such as `INSTALLED_APPS`, Celery's `include`, `python -m` for an entry's packages).
    */
   loadedBy?: string;
+  /**
+   * Python, class 'package': a module or package of that name inside the project but outside
+   * the import roots (`vendor/tinylib/`), most likely put on sys.path at run time.
+   */
+  localCandidate?: string;
 }
 
 /** `import(expr)` / `require(expr)` with a specifier that is not a literal. */

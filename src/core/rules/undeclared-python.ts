@@ -55,7 +55,11 @@ export const undeclaredPython: Rule = {
         notice(`${base}: no declared distribution has that name, but ${maybe} (declared in ${where}) may provide it; shipset knows no mapping for this import name, so it raised no finding. Declare the distribution that provides ${edge.specifier} if ${maybe} does not.`);
         continue;
       }
-      findings.push(findingAt(graph, 'undeclared', edge, `${base}${guarded}, but ${shown} is not declared in ${where}: a fresh install would not provide it. Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.`, { level }));
+      const local = edge.localCandidate;
+      const fix = local
+        ? `The project has ${local}, which is not on the import path: if that is the code that runs, pass --python-path ${path.posix.dirname(local.replace(/\/$/, ''))} (python-path in the config); else add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml).`
+        : `Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.`;
+      findings.push(findingAt(graph, 'undeclared', edge, `${base}${guarded}, but ${shown} is not declared in ${where}: a fresh install would not provide it. ${fix}`, { level }));
     }
     if (unchecked.size) {
       const files = [...unchecked.keys()];

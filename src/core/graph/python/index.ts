@@ -7,6 +7,7 @@ import type { FileNode, ParseFailure } from '../../types.js';
 import { UsageError } from '../../types.js';
 import { CPythonParser, type CPythonError } from './cpython.js';
 import { dataFilesNotice } from './data-files.js';
+import { markLocalCandidates } from './local-candidates.js';
 import { PathFinder } from './finder.js';
 import { parsePython, type ParsedPython, type PythonPathChange } from './parse.js';
 import { readRequiresPython, type RequiresPython } from './requires-python.js';
@@ -162,6 +163,7 @@ export async function buildPythonGraph(input: PythonEngineInput): Promise<Python
   } finally {
     syntax.close();
   }
+  markLocalCandidates(root, files, ctx.roots);
   const data = dataFilesNotice(root, new Set(files.keys()), input.include);
   if (data) notices.add(data);
   return { files, notices: [...notices] };
