@@ -60,10 +60,20 @@ describe('family 1: an entry inside a package is imported as a module', () => {
     expect(g.notices).toEqual([]);
   });
 
-  it('an entry at the root or beside no __init__.py stays a script; --python-mode module says so', async () => {
+  it('an entry at the root is a script even with --python-mode module', async () => {
     const g = await graphOf({ '__init__.py': '', 'app.py': 'import lib\n', 'lib.py': '' }, ['app.py'], { mode: 'module' });
     expect(edges(g.files.get('app.py'))).toEqual([expect.objectContaining({ class: 'file', target: 'lib.py' })]);
-    expect(g.notices).toEqual([expect.stringContaining('app.py is not inside a package (no __init__.py beside it): it was read as a script')]);
+    expect(g.notices).toEqual([]);
+  });
+
+  it('--python-mode module without __init__.py: a namespace package, searched from the root (python -m tools.run)', async () => {
+    const files = { 'tools/run.py': 'import helpers\nimport tools.lib\n', 'tools/helpers.py': '', 'tools/lib.py': '', 'helpers.py': '' };
+    const asModule = await graphOf(files, ['tools/run.py'], { mode: 'module' });
+    expect(edges(asModule.files.get('tools/run.py')).map((e) => [e.specifier, e.target])).toEqual([['helpers', 'helpers.py'], ['tools.lib', 'tools/lib.py']]);
+    const asScript = await graphOf(files, ['tools/run.py']);
+    expect(edges(asScript.files.get('tools/run.py'), 'helpers')).toEqual([expect.objectContaining({ target: 'tools/helpers.py' })]);
+    const dashed = await graphOf({ 'my-tools/run.py': '' }, ['my-tools/run.py'], { mode: 'module' });
+    expect(dashed.notices).toEqual([expect.stringContaining('my-tools/run.py cannot be run with python -m (its path is not a dotted module name)')]);
   });
 
   it('moduleEntryOf: names, search root and packages', () => {

@@ -125,7 +125,15 @@ export async function buildPythonGraph(input: PythonEngineInput): Promise<Python
         notices.add(`${relativeTo(root, abs)} is inside the package ${module.packages[0]?.name ?? module.name} (its folder has an __init__.py), so it was read as the module ${module.name}, as python -m, gunicorn, uvicorn and celery load it: imports are searched from ${relativeTo(root, module.searchRoot) || '.'}/ and the package's __init__.py files ship. If it is run as a file (python3 ${relativeTo(root, abs)}), pass --python-mode script.`);
       }
     } else if (input.mode === 'module') {
-      notices.add(`${relativeTo(root, abs)} is not inside a package (no __init__.py beside it): it was read as a script, since python -m would load it as a top-level module the same way.`);
+      // No __init__.py: `python -m a.b` from the root still finds a/b.py through the namespace
+      // package `a` (PEP 420), with the root as the first import root.
+      const rel = relativeTo(root, abs);
+      const parts = rel.replace(/\.py$/, '').split('/');
+      if (parts.length > 1 && parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) {
+        moduleEntries.set(rel, { name: parts.join('.'), searchRoot: root, packages: [] });
+      } else if (parts.length > 1) {
+        notices.add(`${rel} cannot be run with python -m (its path is not a dotted module name): it was read as a script.`);
+      }
     }
   }
   const entries = input.entries.map((e) => relativeTo(root, path.resolve(root, e)));
