@@ -245,3 +245,17 @@ describe('family 5: a package that is project code off the import path', () => {
     expect(fixed.files.has('vendor/tinylib/__init__.py')).toBe(true);
   });
 });
+
+describe("family 4: Django's include('app.urls')", () => {
+  it('follows the URLconf named in include() when include comes from django.urls', async () => {
+    const g = await graphOf({
+      'urls.py': 'from django.urls import (\n    include,\n    path,\n)\nurlpatterns = [path("", include("blog.urls")), path("api/", include(("api.urls", "api"), namespace="api"))]\n',
+      'other.py': 'def include(x):\n    return x\ninclude("not.django")\n',
+      'blog/__init__.py': '', 'blog/urls.py': '', 'api/__init__.py': '', 'api/urls.py': '',
+    }, ['urls.py', 'other.py']);
+    expect(edges(g.files.get('urls.py')).filter((e) => e.loadedBy === 'include()').map((e) => [e.specifier, e.target])).toEqual([
+      ['blog', 'blog/__init__.py'], ['blog.urls', 'blog/urls.py'], ['api', 'api/__init__.py'], ['api.urls', 'api/urls.py'],
+    ]);
+    expect(edges(g.files.get('other.py'))).toEqual([]);
+  });
+});

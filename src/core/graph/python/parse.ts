@@ -613,10 +613,20 @@ function readFrameworkCall(node: SyntaxNode, scope: Scope, text: string, lines: 
       const pos = lines.at(s.node.from + 1);
       out.imports.push({ module: s.value, names: [{ name: related, ...pos }], level: 0, ...pos, optional: scope.optional, viaCall: false, loadedBy: 'autodiscover_tasks' });
     }
+  } else if ((callee === 'include' || /(?:^|\.)urls\.include$/.test(callee)) && positional[0] && importsDjangoInclude(text)) {
+    // Django's include('app.urls') or include(('app.urls', 'app_name')): the URLconf module.
+    const first = positional[0].name === 'TupleExpression' || positional[0].name === 'ParenthesizedExpression' ? positional[0].getChild('String') : positional[0];
+    const literal = first ? stringLiteral(first, text) : undefined;
+    if (first && literal !== undefined) pushStringImport(literal, 'module', 'include()', first, scope, lines, out);
   } else if (last === 'config_from_object' && callee.includes('.') && positional[0]) {
     const literal = stringLiteral(positional[0], text);
     if (literal !== undefined && !literal.includes(':')) pushStringImport(literal, 'module', 'config_from_object', positional[0], scope, lines, out);
   }
+}
+
+/** The file imports `include` from django.urls (or django.conf.urls), so `include('x')` is Django's. */
+function importsDjangoInclude(text: string): boolean {
+  return /\bimport\s+(?:django\.urls|django\.conf\.urls)\b|from\s+django\.(?:conf\.)?urls\s+import\s*\(?[\w\s,]*\binclude\b/.test(text);
 }
 
 /** A folder built from literals and `__file__`: relative to the working directory or to this file. */
