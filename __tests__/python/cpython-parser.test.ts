@@ -75,14 +75,15 @@ withPython('CPython decides (python3 on PATH)', () => {
     const minor = local.version[1];
     local.close();
     const g = await judge(
-      { 'pep758.py': 'try:\n    pass\nexcept ValueError, TypeError:\n    pass\n', 'broken.py': '€ = 2\n', 'with_as.py': 'try:\n    pass\nexcept ValueError, TypeError as e:\n    pass\n' },
+      { 'pep758.py': 'try:\n    pass\nexcept ValueError, TypeError:\n    pass\n', 'pep695.py': 'type Pair[T] = tuple[T, T]\n', 'broken.py': '€ = 2\n', 'with_as.py': 'try:\n    pass\nexcept ValueError, TypeError as e:\n    pass\n' },
       { 'pyproject.toml': `[project]\nname = "p"\nrequires-python = ">=3.${Math.max(14, minor + 1)}"\n` },
     );
     if (minor >= 14) return; // a 3.14 python3 accepts PEP 758 itself
     expect(g.files.get('pep758.py')!.parseError).toBeUndefined();
+    expect(g.files.get('pep695.py')!.parseError).toBeUndefined();
     expect(g.files.get('broken.py')!.parseError).toMatchObject({ line: 1, column: 1 });
     expect(g.files.get('with_as.py')!.parseError).toMatchObject({ line: 3, message: 'multiple exception types must be parenthesized' });
-    expect(g.notices).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^The local python3 is 3\\.${minor}, older than requires-python >=3\\.\\d+ in pyproject\\.toml: it rejects 1 file\\(s\\) \\(pep758\\.py\\)`))]));
+    expect(g.notices).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^The local python3 is 3\\.${minor}, older than requires-python >=3\\.\\d+ in pyproject\\.toml: it rejects ${minor < 12 ? 2 : 1} file\\(s\\) \\(pep758\\.py${minor < 12 ? ', pep695\\.py' : ''}\\)`))]));
   });
 
   it('one process answers many files in order', async () => {
