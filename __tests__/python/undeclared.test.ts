@@ -27,7 +27,12 @@ async function run(files: Files): Promise<{ findings: RawFinding[]; notices: str
   return { findings, notices };
 }
 
-const flagged = (findings: RawFinding[]): string[] => findings.map((f) => f.specifier!).sort();
+/** Error findings; the optional `ujson` (inside try/except ImportError) is always only a warning. */
+const flagged = (findings: RawFinding[]): string[] => {
+  const warned = findings.filter((f) => f.level === 'warn');
+  expect(warned.map((f) => [f.specifier, f.message.includes('an optional import')])).toEqual([['ujson', true]]);
+  return findings.filter((f) => f.level !== 'warn').map((f) => f.specifier!).sort();
+};
 
 describe('undeclared (python)', () => {
   it('reads requirements.txt with includes, extras, markers and comments, mapping import names', async () => {
@@ -89,7 +94,7 @@ describe('undeclared (python)', () => {
     expect(findings).toEqual([]);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('No requirements*.txt, pyproject.toml or setup.cfg between app.py and the root');
-    expect(notices[0]).toContain('PIL, attr, bs4, cv2, dateutil and 9 more');
+    expect(notices[0]).toContain('PIL, attr, bs4, cv2, dateutil and 10 more');
   });
 });
 
@@ -101,5 +106,21 @@ describe('toml subset reader', () => {
     ].join('\n'));
     expect(doc).toEqual({ title: 'x', a: { b: { list: [1, 'two', 'three', [true]], c: { d: { e: 'f', g: ['h'] } } } }, arr: [{ n: 1 }, { n: 2, ml: 'onetwo' }] });
     expect(() => readToml('a = "open\n')).toThrow('line 1');
+  });
+
+  it('an optional import of a package also imported unguarded is the error only', async () => {
+    const root = tempDir('shipset-pyrule-');
+    writeFiles(root, {
+      'app.py': 'import helper\ntry:\n    import ujson\nexcept ImportError:\n    import tomli\n',
+      'helper.py': 'import ujson\n',
+      'requirements.txt': 'requests\n',
+    });
+    const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [], python: false });
+    const graph: ModuleGraph = {
+      root, entries: ['app.py'], files: py.files, chains: new Map([['app.py', ['app.py']], ['helper.py', ['app.py', 'helper.py']]]), dormant: [], sourceFiles: [...py.files.keys()],
+      inGit: false, notices: [],
+    };
+    const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices: [] });
+    expect(findings.map((f) => [f.file, f.specifier, f.level ?? 'default'])).toEqual([['app.py', 'tomli', 'warn'], ['helper.py', 'ujson', 'default']]);
   });
 });

@@ -38,6 +38,11 @@ export interface Options {
   staleIgnore: string[];
   /** Extra import roots for Python, relative to the root. */
   pythonPath: string[];
+  /**
+   * How Python entries start: `script` (`python3 app.py`) or `module` (`python -m pkg.app`,
+   * gunicorn, uvicorn, celery). Undefined: `module` when the entry's folder has an __init__.py.
+   */
+  pythonMode?: 'script' | 'module';
   /** Write the tarball. */
   pack: boolean;
   /** Absolute tarball path (used when pack is true). */
@@ -104,6 +109,16 @@ export interface ImportEdge {
   optional?: boolean;
   /** Why it did not resolve, in words (for the message). */
   reason?: string;
+  /**
+   * Python: what imports this module by name rather than by an import statement (a Django
+   * setting such as `INSTALLED_APPS`, Celery's `include`, `python -m` for an entry's packages).
+   */
+  loadedBy?: string;
+  /**
+   * Python, class 'package': a module or package of that name inside the project but outside
+   * the import roots (`vendor/tinylib/`), most likely put on sys.path at run time.
+   */
+  localCandidate?: string;
 }
 
 /** `import(expr)` / `require(expr)` with a specifier that is not a literal. */

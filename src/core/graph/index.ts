@@ -38,7 +38,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
   }
   if (pyEntries.length) {
-    const py = await buildPythonGraph({ root, entries: pyEntries, pythonPath: options.pythonPath });
+    const py = await buildPythonGraph({ root, entries: pyEntries, pythonPath: options.pythonPath, mode: options.pythonMode, include: options.include });
     for (const [k, v] of py.files) if (!files.has(k)) files.set(k, v);
     notices.push(...py.notices);
   }

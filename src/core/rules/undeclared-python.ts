@@ -24,9 +24,15 @@ export const undeclaredPython: Rule = {
         notices.push(text);
       }
     };
+    // A package imported optionally (try/except ImportError, a version or platform check) is a
+    // warning, unless it is also imported unguarded somewhere.
+    const required = new Set<string>();
+    for (const edge of reachableEdges(graph)) if (edge.class === 'package' && !edge.optional) required.add(edge.packageName ?? edge.specifier);
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'package' || graph.files.get(edge.from)?.language !== 'python') continue;
-      if (edge.optional) continue; // guarded by `except ImportError`: the code runs without it
+      if (edge.optional && required.has(edge.packageName ?? edge.specifier)) continue;
+      const level = edge.optional ? ('warn' as const) : undefined;
+      const guarded = edge.optional ? ' (an optional import: inside try/except ImportError or a version/platform check, so this is a warning)' : '';
       const manifests = nearestUp(edge.from, cache, (dir) => readPythonManifests(graph.root, path.join(graph.root, dir)));
       if (!manifests) {
         if (!unchecked.has(edge.from)) unchecked.set(edge.from, new Set());
@@ -41,7 +47,7 @@ export const undeclaredPython: Rule = {
       const shown = known ? names[0] : normalizeDistName(edge.packageName ?? edge.specifier.split('.')[0]);
       const devHit = names.find((n) => manifests.dev.has(n));
       if (devHit) {
-        findings.push(findingAt(graph, 'undeclared', edge, `${base}, but ${devHit} is declared only for development in ${where}: a production install omits it. Move ${devHit} to requirements.txt or [project] dependencies.`));
+        findings.push(findingAt(graph, 'undeclared', edge, `${base}${guarded}, but ${devHit} is declared only for development in ${where}: a production install omits it. Move ${devHit} to requirements.txt or [project] dependencies.`, { level }));
         continue;
       }
       const maybe = known ? undefined : plausibleProvider(edge.packageName ?? edge.specifier.split('.')[0], manifests.production);
@@ -49,7 +55,11 @@ export const undeclaredPython: Rule = {
         notice(`${base}: no declared distribution has that name, but ${maybe} (declared in ${where}) may provide it; shipset knows no mapping for this import name, so it raised no finding. Declare the distribution that provides ${edge.specifier} if ${maybe} does not.`);
         continue;
       }
-      findings.push(findingAt(graph, 'undeclared', edge, `${base}, but ${shown} is not declared in ${where}: a fresh install would not provide it. Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.`));
+      const local = edge.localCandidate;
+      const fix = local
+        ? `The project has ${local}, which is not on the import path: if that is the code that runs, pass --python-path ${path.posix.dirname(local.replace(/\/$/, ''))} (python-path in the config); else add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml).`
+        : `Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.`;
+      findings.push(findingAt(graph, 'undeclared', edge, `${base}${guarded}, but ${shown} is not declared in ${where}: a fresh install would not provide it. ${fix}`, { level }));
     }
     if (unchecked.size) {
       const files = [...unchecked.keys()];

@@ -23,7 +23,7 @@ export const unresolved: Rule = {
       } else if (edge.optional) {
         message =
           `${where} imports ${edge.specifier}, which resolves to nothing${edge.reason ? ` (${edge.reason})` : ''}; ` +
-          `it is inside try/except ImportError, so the program falls back at run time. Add the module if the fallback is not intended.`;
+          `it is inside try/except ImportError (or a sys.version_info/sys.platform check), so the program falls back at run time. Add the module if the fallback is not intended.`;
       } else {
         message =
           `${where} imports ${edge.specifier}, which resolves to nothing${edge.reason ? ` (${edge.reason})` : ''}. ` +

@@ -3,10 +3,14 @@
 // builder computes chains and dormant files from this and merges it with the JS graph.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileNode } from '../../types.js';
+import type { FileNode, ParseFailure } from '../../types.js';
 import { UsageError } from '../../types.js';
+import { CPythonParser, type CPythonError } from './cpython.js';
+import { dataFilesNotice } from './data-files.js';
+import { markLocalCandidates } from './local-candidates.js';
 import { PathFinder } from './finder.js';
-import { parsePython } from './parse.js';
+import { parsePython, type ParsedPython, type PythonPathChange } from './parse.js';
+import { readRequiresPython, type RequiresPython } from './requires-python.js';
 import { relativeTo, resolveImport, type ResolveContext } from './resolve.js';
 
 export interface PythonEngineInput {
@@ -16,8 +20,19 @@ export interface PythonEngineInput {
   entries: string[];
   /** Extra import roots, relative to root. */
   pythonPath: string[];
+  /**
+   * How the entries are started: `script` (`python3 app.py`: the entry's folder is sys.path[0])
+   * or `module` (`python -m pkg.app`, gunicorn `pkg.app:app`: the folder above the top package is
+   * searched and the packages' __init__.py files run first). Undefined: `module` for an entry
+   * whose folder has an __init__.py (below the root), else `script`.
+   */
+  mode?: 'script' | 'module';
   /** Optional filter: a .py file for which this is false is treated as absent. */
   isSourceFile?: (rel: string) => boolean;
+  /** Include globs (POSIX, relative to root): data folders they already match are not named in a notice. */
+  include?: string[];
+  /** The interpreter that judges syntax (default `python3` on PATH); false: the built-in grammar only. */
+  python?: string | false;
 }
 
 export interface PythonGraph {
@@ -27,16 +42,48 @@ export interface PythonGraph {
 
 const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
 
+/** An entry run as a module: its dotted name, the folder sys.path starts from, and its packages. */
+export interface ModuleEntry {
+  /** `config.wsgi` for config/wsgi.py. */
+  name: string;
+  /** Absolute folder above the top package. */
+  searchRoot: string;
+  /** The __init__.py files CPython runs before the entry, outermost first (absolute), with their dotted names. */
+  packages: Array<{ name: string; init: string }>;
+}
+
 /**
- * Import roots in sys.path order: each entry's folder (sys.path[0] for `python3 entry.py`),
- * the python-path roots (PYTHONPATH), the root, and src/ for a src-layout project.
+ * The module an entry is imported as when its folder is a package (has __init__.py): the
+ * package chain goes up while each folder has an __init__.py, never above the root.
+ * Undefined when the entry's folder is not a package (or is the root itself).
  */
-export function importRoots(root: string, entries: string[], pythonPath: string[]): string[] {
+export function moduleEntryOf(root: string, entryAbs: string, isFile: (abs: string) => boolean = (a) => fs.existsSync(a)): ModuleEntry | undefined {
+  const dirs: string[] = [];
+  for (let dir = path.dirname(entryAbs); dir !== root && isInside(root, dir) && isFile(path.join(dir, '__init__.py')); dir = path.dirname(dir)) dirs.unshift(dir);
+  if (!dirs.length) return undefined;
+  const searchRoot = path.dirname(dirs[0]);
+  const names = dirs.map((d) => path.relative(searchRoot, d).split(path.sep).join('.'));
+  const base = path.basename(entryAbs, '.py');
+  const name = base === '__init__' ? names[names.length - 1] : `${names[names.length - 1]}.${base}`;
+  return { name, searchRoot, packages: dirs.map((d, i) => ({ name: names[i], init: path.join(d, '__init__.py') })).filter((p) => p.init !== entryAbs) };
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Import roots in sys.path order: each entry's folder (sys.path[0] for `python3 entry.py`; the
+ * folder above its top package for an entry run as a module), the python-path roots
+ * (PYTHONPATH), the root, and src/ for a src-layout project.
+ */
+export function importRoots(root: string, entries: string[], pythonPath: string[], moduleEntries: ReadonlyMap<string, ModuleEntry> = new Map()): string[] {
   const roots: string[] = [];
   const add = (dir: string): void => {
     if (!roots.includes(dir) && isDir(dir)) roots.push(dir);
   };
-  for (const entry of entries) add(path.dirname(path.resolve(root, entry)));
+  for (const entry of entries) add(moduleEntries.get(entry)?.searchRoot ?? path.dirname(path.resolve(root, entry)));
   for (const extra of pythonPath) add(path.resolve(root, extra));
   add(root);
   if (isSrcLayout(root, entries)) add(path.join(root, 'src'));
@@ -65,57 +112,211 @@ export async function buildPythonGraph(input: PythonEngineInput): Promise<Python
   const root = path.resolve(input.root);
   const accept = (abs: string): boolean => !abs.endsWith('.py') || !input.isSourceFile || input.isSourceFile(relativeTo(root, abs));
   const finder = new PathFinder(accept);
-  const roots = importRoots(root, input.entries, input.pythonPath);
-  // An entry folder that is itself a package is most likely run with `python -m pkg.entry`:
-  // it then does not end a package for relative imports.
-  const packageRoots = roots
-    .filter((r) => r === root || !finder.isFile(path.join(r, '__init__.py')) || !input.entries.some((e) => path.dirname(path.resolve(root, e)) === r))
-    .sort((a, b) => b.length - a.length);
   const notices = new Set<string>();
-  const ctx: ResolveContext = { root, realRoot: safeRealPath(root), roots, packageRoots, finder, notices };
-
-  const files = new Map<string, FileNode>();
-  const queue: string[] = [];
+  const moduleEntries = new Map<string, ModuleEntry>();
   for (const entry of input.entries) {
     const abs = path.resolve(root, entry);
     if (!fs.existsSync(abs)) throw new UsageError(`Python entry ${entry} does not exist under ${root}. Pass a .py file relative to the root.`);
-    queue.push(relativeTo(root, abs));
-  }
-  const seen = new Set(queue);
-  for (let i = 0; i < queue.length; i++) {
-    const rel = queue[i];
-    const node = readFileNode(ctx, rel);
-    files.set(rel, node);
-    for (const edge of node.edges) {
-      if (edge.class === 'file' && edge.target && !seen.has(edge.target)) {
-        seen.add(edge.target);
-        queue.push(edge.target);
+    if (input.mode === 'script') continue;
+    const module = moduleEntryOf(root, abs, (a) => finder.isFile(a));
+    if (module) {
+      moduleEntries.set(relativeTo(root, abs), module);
+      if (input.mode === undefined) {
+        notices.add(`${relativeTo(root, abs)} is inside the package ${module.packages[0]?.name ?? module.name} (its folder has an __init__.py), so it was read as the module ${module.name}, as python -m, gunicorn, uvicorn and celery load it: imports are searched from ${relativeTo(root, module.searchRoot) || '.'}/ and the package's __init__.py files ship. If it is run as a file (python3 ${relativeTo(root, abs)}), pass --python-mode script.`);
+      }
+    } else if (input.mode === 'module') {
+      // No __init__.py: `python -m a.b` from the root still finds a/b.py through the namespace
+      // package `a` (PEP 420), with the root as the first import root.
+      const rel = relativeTo(root, abs);
+      const parts = rel.replace(/\.py$/, '').split('/');
+      if (parts.length > 1 && parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) {
+        moduleEntries.set(rel, { name: parts.join('.'), searchRoot: root, packages: [] });
+      } else if (parts.length > 1) {
+        notices.add(`${rel} cannot be run with python -m (its path is not a dotted module name): it was read as a script.`);
       }
     }
   }
+  const entries = input.entries.map((e) => relativeTo(root, path.resolve(root, e)));
+  const roots = importRoots(root, entries, input.pythonPath, moduleEntries);
+  // A script entry whose folder is a package does not end a package for relative imports:
+  // its siblings are top-level modules only for the entry itself.
+  const packageRoots = roots
+    .filter((r) => r === root || !finder.isFile(path.join(r, '__init__.py')) || !entries.some((e) => !moduleEntries.has(e) && path.dirname(path.resolve(root, e)) === r))
+    .sort((a, b) => b.length - a.length);
+  // Explicitly run as a script from a package folder: the entry is __main__, with no package.
+  const scriptEntries = new Set(input.mode === 'script' ? entries.filter((e) => moduleEntryOf(root, path.join(root, e), (a) => finder.isFile(a))).map((e) => path.join(root, e)) : []);
+  const ctx: ResolveContext = { root, realRoot: safeRealPath(root), roots, packageRoots, finder, notices, scriptEntries };
+  const syntax = await SyntaxJudge.start(root, input.python, notices);
+
+  const files = new Map<string, FileNode>();
+  let wave: string[] = [...new Set(entries)];
+  const seen = new Set(wave);
+  try {
+    while (wave.length) {
+      const read = wave.map((rel) => readSource(root, rel));
+      const verdicts = await syntax.judge(read);
+      const next: string[] = [];
+      for (let i = 0; i < read.length; i++) {
+        const node = buildNode(ctx, read[i], verdicts[i], moduleEntries.get(read[i].rel));
+        files.set(node.path, node);
+        for (const edge of node.edges) {
+          if (edge.class === 'file' && edge.target && !seen.has(edge.target)) {
+            seen.add(edge.target);
+            next.push(edge.target);
+          }
+        }
+      }
+      wave = next;
+    }
+  } finally {
+    syntax.close();
+  }
+  markLocalCandidates(root, files, ctx.roots);
+  const data = dataFilesNotice(root, new Set(files.keys()), input.include);
+  if (data) notices.add(data);
   return { files, notices: [...notices] };
 }
 
-function readFileNode(ctx: ResolveContext, rel: string): FileNode {
-  const abs = path.join(ctx.root, rel);
-  const node: FileNode = { path: rel, language: 'python', edges: [], dynamic: [] };
-  let source: string;
+/** One file's bytes and the built-in grammar's reading of them. */
+interface ReadSource {
+  rel: string;
+  abs: string;
+  bytes?: Buffer;
+  readError?: string;
+  parsed?: ParsedPython;
+}
+
+function readSource(root: string, rel: string): ReadSource {
+  const abs = path.join(root, rel);
   try {
-    source = fs.readFileSync(abs, 'utf8');
+    return { rel, abs, bytes: fs.readFileSync(abs) };
   } catch (error) {
-    node.parseError = { file: rel, line: 1, column: 1, message: `cannot be read: ${(error as Error).message}` };
+    return { rel, abs, readError: (error as Error).message };
+  }
+}
+
+/**
+ * CPython's errors that no newer Python lifts (bad characters and bytes, indentation,
+ * unbalanced brackets, unterminated strings, statements outside their block): trusted even
+ * from a python3 older than the declared minimum.
+ */
+const VERSION_INDEPENDENT = /^invalid character|^invalid non-printable character|unicode error|codec can't decode|^unexpected indent|^unindent does not match|^expected an indented block|^inconsistent use of tabs|^unterminated|^unmatched|^closing parenthesis|was never closed|^'(?:return|yield|await|break|continue)' outside|^Missing parentheses in call to|^invalid (?:decimal|hexadecimal|octal|binary) literal|^source code (?:string )?cannot contain null bytes/;
+
+/**
+ * Who decides whether a file parses: CPython (one process for the run) when a python3 is
+ * available, else the built-in grammar. When the local python3 is older than the project's
+ * declared minimum, a file it rejects may use syntax only newer versions know: for those the
+ * built-in grammar (read for the declared version) decides, unless the error is one no newer
+ * version lifts; a notice says so.
+ */
+class SyntaxJudge {
+  private distrusted: string[] = [];
+  private constructor(
+    private readonly cpython: CPythonParser | undefined,
+    private readonly minMinor: number | undefined,
+    private readonly requires: RequiresPython | undefined,
+    private readonly notices: Set<string>,
+  ) {}
+
+  static async start(root: string, python: string | false | undefined, notices: Set<string>): Promise<SyntaxJudge> {
+    const requires = readRequiresPython(root);
+    const cpython = python === false ? undefined : await CPythonParser.start(python ?? 'python3');
+    if (!cpython) {
+      notices.add(`No Python 3 found (python3 on PATH): syntax was checked with shipset's built-in Python grammar, which misses some valid forms and some errors CPython reports. Install Python 3${requires?.minMinor !== undefined ? `.${requires.minMinor} or newer` : ''} where shipset runs (actions/setup-python) for CPython's own verdict.`);
+    }
+    return new SyntaxJudge(cpython, requires?.minMinor, requires, notices);
+  }
+
+  /** Parses each file with the grammar (for its imports) and returns the error that counts, if any. */
+  async judge(files: ReadSource[]): Promise<Array<ParseFailure | undefined>> {
+    const readable = files.filter((f) => f.bytes);
+    // CPython works on the batch while the grammar reads the same files here (for imports).
+    const pending = this.cpython && readable.length ? this.cpython.check(readable.map((f) => ({ name: f.rel, source: f.bytes! })), this.minMinor) : undefined;
+    pending?.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
+    const options = this.minMinor !== undefined ? { minMinor: this.minMinor } : {};
+    for (const f of readable) f.parsed = parsePython(f.bytes!.toString('utf8'), options);
+    let cpython: Array<CPythonError | null> | undefined;
+    if (pending) {
+      try {
+        cpython = await pending;
+      } catch (error) {
+        this.notices.add(`python3 stopped while checking syntax (${(error as Error).message}): the remaining files were checked with shipset's built-in Python grammar.`);
+      }
+    }
+    const tooOld = this.cpython !== undefined && this.minMinor !== undefined && this.minMinor > this.cpython.version[1];
+    return files.map((f) => {
+      if (f.readError !== undefined) return { file: f.rel, line: 1, column: 1, message: `cannot be read: ${f.readError}` };
+      const grammar = f.parsed!.error;
+      if (!cpython) return grammar && { file: f.rel, ...grammar };
+      const verdict = cpython[readable.indexOf(f)];
+      if (!verdict) return undefined;
+      if (tooOld && !grammar && !VERSION_INDEPENDENT.test(verdict.message)) {
+        this.distrusted.push(f.rel);
+        this.noteDistrust();
+        return undefined;
+      }
+      return { file: f.rel, ...verdict };
+    });
+  }
+
+  private noteDistrust(): void {
+    const v = this.cpython!.version;
+    const shown = this.distrusted.slice(0, 5).join(', ') + (this.distrusted.length > 5 ? ', ...' : '');
+    for (const n of [...this.notices]) if (n.startsWith('The local python3 is ')) this.notices.delete(n);
+    this.notices.add(`The local python3 is ${v[0]}.${v[1]}, older than requires-python ${this.requires!.spec} in ${this.requires!.file}: it rejects ${this.distrusted.length} file(s) (${shown}) that may use newer syntax, so shipset's built-in grammar judged them instead. Run shipset with Python 3.${this.minMinor} or newer for CPython's verdict.`);
+  }
+
+  close(): void {
+    this.cpython?.close();
+  }
+}
+
+function buildNode(ctx: ResolveContext, source: ReadSource, error: ParseFailure | undefined, moduleEntry: ModuleEntry | undefined): FileNode {
+  const { rel, abs } = source;
+  const node: FileNode = { path: rel, language: 'python', edges: [], dynamic: [] };
+  if (error) {
+    node.parseError = error;
     return node;
   }
-  const parsed = parsePython(source);
-  if (parsed.error) {
-    node.parseError = { file: rel, ...parsed.error };
-    return node;
+  const parsed = source.parsed!;
+  if (moduleEntry) {
+    // `python -m a.b.c` imports a, then a.b, before it runs c.
+    for (const pkg of moduleEntry.packages) {
+      node.edges.push({ from: rel, specifier: pkg.name, line: 1, column: 1, kind: 'python-import', class: 'file', target: relativeTo(ctx.root, pkg.init), loadedBy: `python -m ${moduleEntry.name}` });
+    }
   }
-  for (const imp of parsed.imports) node.edges.push(...resolveImport(ctx, abs, imp));
+  // sys.path changes apply to the imports after them (and to every file read later).
+  const changes = [...parsed.pathChanges];
+  for (const imp of parsed.imports) {
+    while (changes.length && (changes[0].line < imp.line || (changes[0].line === imp.line && changes[0].column < imp.column))) applyPathChange(ctx, rel, changes.shift()!);
+    node.edges.push(...resolveImport(ctx, abs, imp));
+  }
+  for (const change of changes) applyPathChange(ctx, rel, change);
   node.dynamic = parsed.dynamic.map((d) => ({ file: rel, ...d }));
   return node;
 }
 
+function applyPathChange(ctx: ResolveContext, rel: string, change: PythonPathChange): void {
+  const where = `${rel}:${change.line}`;
+  if (change.path === undefined || change.base === undefined) {
+    ctx.notices.add(`${where} changes sys.path with ${change.expression}, which shipset cannot evaluate without running code: imports from that folder may be reported as unresolved or undeclared. Name the folder with --python-path (python-path in the config).`);
+    return;
+  }
+  const base = change.base === 'cwd' ? ctx.root : path.dirname(path.join(ctx.root, rel));
+  const dir = path.resolve(base, change.path);
+  const shown = relativeTo(ctx.root, dir) || '.';
+  if (!isInside(ctx.root, dir) || !isDir(dir)) {
+    ctx.notices.add(`${where} adds ${change.expression} to sys.path, which is ${isInside(ctx.root, dir) ? 'not a folder' : 'outside the root'}: shipset does not search it.`);
+    return;
+  }
+  if (ctx.roots.includes(dir)) return;
+  if (change.position === 'front') ctx.roots.unshift(dir);
+  else ctx.roots.push(dir);
+  ctx.packageRoots.push(dir);
+  ctx.packageRoots.sort((a, b) => b.length - a.length);
+  const relative = change.base === 'cwd' ? ' (a relative path: read from the root, the working directory shipset assumes)' : '';
+  ctx.notices.add(`${where} puts ${shown}/ on sys.path${relative}: the imports after it also search there, and so does shipset.`);
+}
 function safeRealPath(abs: string): string {
   try {
     return fs.realpathSync(abs);

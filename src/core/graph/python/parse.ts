@@ -1,6 +1,7 @@
 // Reads the imports of one Python file with the @lezer/python grammar (no regular
 // expressions over source text): import statements anywhere in the file, literal
 // importlib.import_module()/__import__() calls, and non-literal ones as dynamic sites.
+import path from 'node:path';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import {
   findAssignmentError,
@@ -26,6 +27,27 @@ export interface PythonImport {
   optional: boolean;
   /** importlib.import_module / __import__ with a literal name. */
   viaCall: boolean;
+  /**
+   * A dotted module name read from a string a framework imports by name (Django settings,
+   * Celery `include=`), e.g. `INSTALLED_APPS`; undefined for import statements and calls.
+   */
+  loadedBy?: string;
+}
+
+/**
+ * `sys.path.insert(i, p)` / `sys.path.append(p)` / `site.addsitedir(p)`: the folder, when it can
+ * be read without running code, either relative to the working directory (a plain string) or to
+ * this file's folder (built from `__file__`).
+ */
+export interface PythonPathChange {
+  line: number;
+  column: number;
+  /** 'front' for insert(0, ...), else 'back'. */
+  position: 'front' | 'back';
+  /** POSIX path; `base` says what it is relative to. Undefined when computed. */
+  path?: string;
+  base?: 'cwd' | 'file';
+  expression: string;
 }
 
 export interface PythonDynamicCall {
@@ -37,11 +59,26 @@ export interface PythonDynamicCall {
 export interface ParsedPython {
   imports: PythonImport[];
   dynamic: PythonDynamicCall[];
+  /** Changes of sys.path, in source order. */
+  pathChanges: PythonPathChange[];
   /** First syntax error, when the grammar could not read the file. */
   error?: { line: number; column: number; message: string };
 }
 
 const CATCHES_IMPORT_ERROR = new Set(['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException']);
+/** Conditions on the interpreter or the platform: a branch under them may never run here. */
+const RUNTIME_GUARDS = /\b(?:sys\.version_info|sys\.platform|sys\.implementation|os\.name|platform\.(?:system|machine|python_implementation)|PY2|PY3|IS_WINDOWS|WINDOWS)\b/;
+/** Django settings whose values are dotted module (or module.attribute) paths Django imports. */
+const DJANGO_MODULE_SETTINGS = new Map<string, 'module' | 'attribute' | 'app'>([
+  ['INSTALLED_APPS', 'app'],
+  ['ROOT_URLCONF', 'module'],
+  ['MIDDLEWARE', 'attribute'],
+  ['MIDDLEWARE_CLASSES', 'attribute'],
+  ['WSGI_APPLICATION', 'attribute'],
+  ['ASGI_APPLICATION', 'attribute'],
+  ['AUTHENTICATION_BACKENDS', 'attribute'],
+]);
+const DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 const IMPORT_CALLS = new Set(['importlib.import_module', 'import_module', '__import__', 'importlib.__import__']);
 
 class LineIndex {
@@ -65,7 +102,17 @@ class LineIndex {
   }
 }
 
-export function parsePython(source: string): ParsedPython {
+export interface ParseOptions {
+  /** The oldest Python 3 minor version the project declares (requires-python), if any. */
+  minMinor?: number;
+}
+
+/**
+ * Reads imports and the first syntax error the built-in grammar finds. Imports are read even
+ * when there is an error (from the grammar's recovered tree), so that a caller who trusts
+ * CPython's verdict over the grammar's can still follow them.
+ */
+export function parsePython(source: string, options: ParseOptions = {}): ParsedPython {
   // A UTF-8 byte order mark is not part of the program; a space keeps offsets in place.
   let parsed = parsePython3(source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source);
   let errorAt = firstError(parsed.tree);
@@ -80,12 +127,9 @@ export function parsePython(source: string): ParsedPython {
     }
   }
   const lines = new LineIndex(source);
-  const result: ParsedPython = { imports: [], dynamic: [] };
-  const problem = firstProblem(parsed, errorAt, source, lines);
-  if (problem) {
-    result.error = { ...lines.at(problem.offset), message: problem.message };
-    return result;
-  }
+  const result: ParsedPython = { imports: [], dynamic: [], pathChanges: [] };
+  const problem = firstProblem(parsed, errorAt, source, lines, options);
+  if (problem) result.error = { ...lines.at(problem.offset), message: problem.message };
   // Node positions are the same in all texts: read names from the original.
   walk(parsed.tree.topNode, { optional: false }, source, lines, result);
   return result;
@@ -96,10 +140,12 @@ export function parsePython(source: string): ParsedPython {
  * it falls inside one), a bad indentation on the same or an earlier line (the tokenizer
  * sees it first), or, in a file the grammar reads, a literal assigned to or `except E, e:`.
  */
-function firstProblem(parsed: Python3Parse, errorAt: number | undefined, source: string, lines: LineIndex): SyntaxProblem | undefined {
+function firstProblem(parsed: Python3Parse, errorAt: number | undefined, source: string, lines: LineIndex, options: ParseOptions): SyntaxProblem | undefined {
   const indentation = findIndentationError(parsed.tree, source);
   if (errorAt === undefined) {
-    const [statement] = [findAssignmentError(parsed.tree, parsed.text), findUnparenthesizedExceptTypes(parsed.tree)]
+    // Python 3.14 accepts `except A, B:` without parentheses (PEP 758), not with `as`.
+    const exceptTypes = findUnparenthesizedExceptTypes(parsed.tree, (options.minMinor ?? 0) >= 14);
+    const [statement] = [findAssignmentError(parsed.tree, parsed.text), exceptTypes]
       .filter((p): p is SyntaxProblem => p !== undefined)
       .sort((a, b) => a.offset - b.offset);
     if (!indentation || !statement) return indentation ?? statement;
@@ -144,6 +190,12 @@ function walk(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, ou
       return;
     case 'CallExpression':
       readImportCall(node, scope, text, lines, out);
+      readFrameworkCall(node, scope, text, lines, out);
+      readPathChange(node, text, lines, out);
+      break;
+    case 'AssignStatement':
+    case 'UpdateStatement':
+      readSettingsAssignment(node, scope, text, lines, out);
       break;
     default:
       break;
@@ -155,10 +207,19 @@ function walkChildren(node: SyntaxNode, scope: Scope, text: string, lines: LineI
   for (let child = node.firstChild; child; child = child.nextSibling) walk(child, scope, text, lines, out);
 }
 
-/** `if TYPE_CHECKING:` bodies are type-only; elif/else branches run. */
+/**
+ * `if TYPE_CHECKING:` bodies are type-only; elif/else branches run. Under a condition on the
+ * interpreter or platform (`sys.version_info`, `sys.platform`, ...) every branch is optional:
+ * which one runs depends on where the code is deployed.
+ */
 function walkIf(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, out: ParsedPython): void {
   let skipNextBody = false;
   let afterKeyword = false;
+  let guarded = false;
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.name !== 'Body' && child.name !== 'if' && child.name !== 'elif' && child.name !== 'else' && RUNTIME_GUARDS.test(text.slice(child.from, child.to))) guarded = true;
+  }
+  if (guarded && !scope.optional) scope = { optional: true };
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.name === 'if' || child.name === 'elif') {
       afterKeyword = true;
@@ -194,11 +255,23 @@ function walkTry(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex,
     if (!next || next.name === 'Body') guarded = true; // bare except
     else if (caughtNames(next, text).some((n) => CATCHES_IMPORT_ERROR.has(n))) guarded = true;
   }
+  // The body of a handler that catches ImportError is the fallback (`except ImportError:
+  // import tomli`): it runs only where the first import failed, so it is optional too.
   let seenTryBody = false;
-  for (const child of children) {
+  let inImportHandler = false;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.name === 'except') {
+      const next = children[i + 1];
+      inImportHandler = !next || next.name === 'Body' || caughtNames(next, text).some((n) => CATCHES_IMPORT_ERROR.has(n));
+    } else if (child.name === 'else' || child.name === 'finally') {
+      inImportHandler = false;
+    }
     if (child.name === 'Body' && !seenTryBody) {
       seenTryBody = true;
       walk(child, { optional: scope.optional || guarded }, text, lines, out);
+    } else if (child.name === 'Body' && inImportHandler) {
+      walk(child, { optional: true }, text, lines, out);
     } else {
       walk(child, scope, text, lines, out);
     }
@@ -332,6 +405,13 @@ function readImportCall(node: SyntaxNode, scope: Scope, text: string, lines: Lin
       out.imports.push({ module: [...up, ...(rest ? [rest] : [])].join('.'), level: 0, ...pos, optional: scope.optional, viaCall: true });
       return;
     }
+    const packageText = packageArg ? text.slice(packageArg.from, packageArg.to).replace(/\s+/g, '') : undefined;
+    if (packageText === undefined || !/^(?:__package__|__name__|__spec__\.parent)$/.test(packageText)) {
+      // Relative to a package computed at run time (or none: a TypeError): not this file's.
+      const expression = `${text.slice(nameArg.from, nameArg.to)}, ${packageText ?? '<no package>'}`;
+      out.dynamic.push({ ...pos, expression: expression.length > 80 ? `${expression.slice(0, 77)}...` : expression });
+      return;
+    }
     // package=__package__/__name__: relative to this file's package.
   }
   out.imports.push({ module: literal.slice(level), level, ...pos, optional: scope.optional, viaCall: true });
@@ -421,4 +501,218 @@ function matchParen(source: string, open: number): number {
     }
   }
   return -1;
+}
+
+/** Every plain string literal inside `node` (lists, tuples, `+` of lists, parentheses). */
+function stringsIn(node: SyntaxNode, text: string): Array<{ value: string; node: SyntaxNode }> {
+  const found: Array<{ value: string; node: SyntaxNode }> = [];
+  const visit = (n: SyntaxNode): void => {
+    const value = stringLiteral(n, text);
+    if (value !== undefined) {
+      found.push({ value, node: n });
+      return;
+    }
+    if (n.name === 'CallExpression' || n.name === 'LambdaExpression' || n.name === 'DictionaryExpression') return;
+    for (let c = n.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * One string a framework imports by name, as an import: a module path is `import a.b`; a
+ * path that may end in an attribute (`app.middleware.Timing`, `app.apps.AppConfig`) is
+ * `from app.middleware import Timing`, which loads the last part only when it is a submodule.
+ */
+function pushStringImport(value: string, kind: 'module' | 'attribute' | 'app', loadedBy: string, at: SyntaxNode, scope: Scope, lines: LineIndex, out: ParsedPython): void {
+  if (!DOTTED.test(value)) return;
+  const pos = lines.at(at.from + 1);
+  const parts = value.split('.');
+  const base = { level: 0, ...pos, optional: scope.optional, viaCall: false, loadedBy };
+  // Django imports each app's `apps` and `models` submodules (and `admin` with the admin
+  // app) when they exist. An AppConfig path `app.apps.Config` names the app `app`.
+  const appConfig = kind === 'app' && parts.length > 2 && parts[parts.length - 2] === 'apps' && /^[A-Z]/.test(parts[parts.length - 1]);
+  if (kind === 'app' && !appConfig) {
+    out.imports.push({ module: value, names: ['apps', 'models', 'admin'].map((name) => ({ name, ...pos })), ...base });
+    return;
+  }
+  if (kind === 'module' || parts.length === 1) out.imports.push({ module: value, ...base });
+  else out.imports.push({ module: parts.slice(0, -1).join('.'), names: [{ name: parts[parts.length - 1], ...pos }], ...base });
+  if (appConfig) out.imports.push({ module: parts.slice(0, -2).join('.'), names: ['models', 'admin'].map((name) => ({ name, ...pos })), ...base });
+}
+
+/** `INSTALLED_APPS = [...]`, `ROOT_URLCONF = '...'`, `os.environ['DJANGO_SETTINGS_MODULE'] = '...'`. */
+function readSettingsAssignment(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, out: ParsedPython): void {
+  const target = node.firstChild;
+  const op = target?.nextSibling;
+  const value = op?.nextSibling;
+  if (!target || !op || !value || (op.name !== 'AssignOp' && op.name !== 'UpdateOp')) return;
+  if (op.name === 'UpdateOp' && text.slice(op.from, op.to) !== '+=') return;
+  const targetText = text.slice(target.from, target.to).replace(/\s+/g, '');
+  const setting = target.name === 'VariableName' ? DJANGO_MODULE_SETTINGS.get(targetText) : undefined;
+  if (setting) {
+    for (const s of stringsIn(value, text)) pushStringImport(s.value, setting, targetText, s.node, scope, lines, out);
+    return;
+  }
+  if (/^os\.environ\[(['"])DJANGO_SETTINGS_MODULE\1\]$/.test(targetText)) {
+    const literal = stringLiteral(value, text);
+    if (literal !== undefined) pushStringImport(literal, 'module', 'DJANGO_SETTINGS_MODULE', value, scope, lines, out);
+  }
+}
+
+/** The argument nodes of a call: positional in order, keyword by name. */
+function callArguments(node: SyntaxNode, text: string): { positional: SyntaxNode[]; keywords: Map<string, SyntaxNode> } {
+  const positional: SyntaxNode[] = [];
+  const keywords = new Map<string, SyntaxNode>();
+  const args = node.getChild('ArgList');
+  if (!args) return { positional, keywords };
+  let keyword: string | undefined;
+  for (let c = args.firstChild; c; c = c.nextSibling) {
+    if (c.name === '(' || c.name === ')' || c.name === ',' || c.name === 'AssignOp') continue;
+    if (c.name === 'VariableName' && c.nextSibling?.name === 'AssignOp') {
+      keyword = text.slice(c.from, c.to);
+      continue;
+    }
+    if (keyword !== undefined) keywords.set(keyword, c);
+    else positional.push(c);
+    keyword = undefined;
+  }
+  return { positional, keywords };
+}
+
+function calleeOf(node: SyntaxNode, text: string): string | undefined {
+  const callee = node.firstChild;
+  if (!callee || (callee.name !== 'VariableName' && callee.name !== 'MemberExpression')) return undefined;
+  return text.slice(callee.from, callee.to).replace(/\s+/g, '');
+}
+
+/**
+ * Module names in calls a framework resolves by importing them: `os.environ.setdefault(
+ * 'DJANGO_SETTINGS_MODULE', 'x.settings')`, `Celery(..., include=['a.tasks'])`,
+ * `app.autodiscover_tasks(['a', 'b'])` (each package's `tasks` module, when it exists) and
+ * `app.config_from_object('x.celeryconfig')`.
+ */
+function readFrameworkCall(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, out: ParsedPython): void {
+  const callee = calleeOf(node, text);
+  if (!callee) return;
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  const { positional, keywords } = callArguments(node, text);
+  if (/(?:^|\.)environ\.setdefault$/.test(callee) && stringLiteral(positional[0] ?? node, text) === 'DJANGO_SETTINGS_MODULE' && positional[1]) {
+    const literal = stringLiteral(positional[1], text);
+    if (literal !== undefined) pushStringImport(literal, 'module', 'DJANGO_SETTINGS_MODULE', positional[1], scope, lines, out);
+  } else if (last === 'Celery') {
+    const include = keywords.get('include');
+    if (include) for (const s of stringsIn(include, text)) pushStringImport(s.value, 'module', 'Celery include', s.node, scope, lines, out);
+  } else if (last === 'autodiscover_tasks' && callee.includes('.')) {
+    const packages = keywords.get('packages') ?? positional[0];
+    const relatedNode = keywords.get('related_name') ?? positional[1];
+    const related = relatedNode ? stringLiteral(relatedNode, text) : 'tasks';
+    if (!packages || related === undefined || !DOTTED.test(related)) return;
+    for (const s of stringsIn(packages, text)) {
+      if (!DOTTED.test(s.value)) continue;
+      const pos = lines.at(s.node.from + 1);
+      out.imports.push({ module: s.value, names: [{ name: related, ...pos }], level: 0, ...pos, optional: scope.optional, viaCall: false, loadedBy: 'autodiscover_tasks' });
+    }
+  } else if ((callee === 'include' || /(?:^|\.)urls\.include$/.test(callee)) && positional[0] && importsDjangoInclude(text)) {
+    // Django's include('app.urls') or include(('app.urls', 'app_name')): the URLconf module.
+    const first = positional[0].name === 'TupleExpression' || positional[0].name === 'ParenthesizedExpression' ? positional[0].getChild('String') : positional[0];
+    const literal = first ? stringLiteral(first, text) : undefined;
+    if (first && literal !== undefined) pushStringImport(literal, 'module', 'include()', first, scope, lines, out);
+  } else if (last === 'config_from_object' && callee.includes('.') && positional[0]) {
+    const literal = stringLiteral(positional[0], text);
+    if (literal !== undefined && !literal.includes(':')) pushStringImport(literal, 'module', 'config_from_object', positional[0], scope, lines, out);
+  }
+}
+
+/** The file imports `include` from django.urls (or django.conf.urls), so `include('x')` is Django's. */
+function importsDjangoInclude(text: string): boolean {
+  return /\bimport\s+(?:django\.urls|django\.conf\.urls)\b|from\s+django\.(?:conf\.)?urls\s+import\s*\(?[\w\s,]*\binclude\b/.test(text);
+}
+
+/** A folder built from literals and `__file__`: relative to the working directory or to this file. */
+type PathValue = { base: 'cwd' | 'file'; path: string; isFile?: boolean };
+
+function evalPath(node: SyntaxNode, text: string): PathValue | undefined {
+  const literal = stringLiteral(node, text);
+  if (literal !== undefined) return /^[A-Za-z]:/.test(literal) ? undefined : { base: 'cwd', path: literal || '.' };
+  const source = text.slice(node.from, node.to).replace(/\s+/g, '');
+  if (node.name === 'VariableName' && source === '__file__') return { base: 'file', path: '.', isFile: true };
+  if (node.name === 'ParenthesizedExpression') {
+    const inner = node.firstChild?.nextSibling;
+    return inner ? evalPath(inner, text) : undefined;
+  }
+  if (node.name === 'MemberExpression') {
+    const property = node.lastChild;
+    const object = node.firstChild;
+    if (!object || property?.name !== 'PropertyName') return undefined;
+    const name = text.slice(property.from, property.to);
+    if (name !== 'parent') return undefined;
+    const inner = evalPath(object, text);
+    return inner ? parentOf(inner) : undefined;
+  }
+  if (node.name === 'BinaryExpression') {
+    const left = node.firstChild;
+    const op = left?.nextSibling;
+    const right = op?.nextSibling;
+    if (!left || !right || text.slice(op!.from, op!.to) !== '/') return undefined;
+    const a = evalPath(left, text);
+    const b = stringLiteral(right, text);
+    return a && b !== undefined ? joinPath(a, b) : undefined;
+  }
+  if (node.name !== 'CallExpression') return undefined;
+  const callee = calleeOf(node, text);
+  const member = node.firstChild;
+  const { positional } = callArguments(node, text);
+  if (!callee) {
+    // Path(__file__).resolve() / .absolute(): the same folder.
+    if (member?.name === 'MemberExpression' && /\.(?:resolve|absolute)$/.test(text.slice(member.from, member.to)) && member.firstChild) return evalPath(member.firstChild, text);
+    return undefined;
+  }
+  if (/(?:^|\.)(?:resolve|absolute)$/.test(callee) && member?.name === 'MemberExpression' && member.firstChild?.name === 'CallExpression') return evalPath(member.firstChild, text);
+  if (/^(?:os\.path\.|path\.)?(?:abspath|realpath|normpath)$/.test(callee) || /^(?:pathlib\.)?(?:Path|PurePath)$/.test(callee) || callee === 'str' || callee === 'os.fspath') {
+    return positional[0] ? evalPath(positional[0], text) : undefined;
+  }
+  if (/^(?:os\.path\.|path\.)?dirname$/.test(callee)) {
+    const inner = positional[0] ? evalPath(positional[0], text) : undefined;
+    return inner ? parentOf(inner) : undefined;
+  }
+  if (/^(?:os\.path\.|path\.)?join$/.test(callee) && positional.length) {
+    let value = evalPath(positional[0], text);
+    for (const part of positional.slice(1)) {
+      const s = stringLiteral(part, text);
+      if (!value || s === undefined) return undefined;
+      value = joinPath(value, s);
+    }
+    return value;
+  }
+  return undefined;
+}
+
+function parentOf(value: PathValue): PathValue {
+  if (value.isFile) return { base: value.base, path: value.path };
+  return { base: value.base, path: value.path === '.' ? '..' : value.path.endsWith('..') ? `${value.path}/..` : value.path.split('/').slice(0, -1).join('/') || '.' };
+}
+
+function joinPath(value: PathValue, part: string): PathValue | undefined {
+  if (part.startsWith('/')) return undefined;
+  if (value.isFile) return undefined; // `__file__/x` is not a folder
+  return { base: value.base, path: value.path === '.' ? part : `${value.path}/${part}` };
+}
+
+/** `sys.path.insert(0, p)`, `sys.path.append(p)`, `site.addsitedir(p)`. */
+function readPathChange(node: SyntaxNode, text: string, lines: LineIndex, out: ParsedPython): void {
+  const callee = calleeOf(node, text);
+  if (callee !== 'sys.path.insert' && callee !== 'sys.path.append' && callee !== 'site.addsitedir') return;
+  const { positional } = callArguments(node, text);
+  const arg = callee === 'sys.path.insert' ? positional[1] : positional[0];
+  if (!arg) return;
+  const position = callee === 'sys.path.insert' && text.slice(positional[0].from, positional[0].to).trim() === '0' ? 'front' : 'back';
+  const value = evalPath(arg, text);
+  const expression = text.slice(arg.from, arg.to).replace(/\s+/g, ' ');
+  out.pathChanges.push({
+    ...lines.at(node.from),
+    position,
+    ...(value && !value.isFile ? { path: path.posix.normalize(value.path), base: value.base } : {}),
+    expression: expression.length > 80 ? `${expression.slice(0, 77)}...` : expression,
+  });
 }

@@ -208,8 +208,11 @@ function literalKind(node: SyntaxNode, text: string): string | undefined {
   }
 }
 
-/** Python 2's `except E, e:`, which the grammar reads as two exception types. */
-export function findUnparenthesizedExceptTypes(tree: Tree): SyntaxProblem | undefined {
+/**
+ * Python 2's `except E, e:`, which the grammar reads as two exception types. With
+ * `allowBare` (Python 3.14, PEP 758) `except A, B:` is valid and only `except A, B as e:` is not.
+ */
+export function findUnparenthesizedExceptTypes(tree: Tree, allowBare = false): SyntaxProblem | undefined {
   let found: SyntaxProblem | undefined;
   tree.iterate({
     enter(ref) {
@@ -217,14 +220,19 @@ export function findUnparenthesizedExceptTypes(tree: Tree): SyntaxProblem | unde
       if (ref.name !== 'TryStatement') return undefined;
       let inHeader = false; // between `except` and its `as` or body
       let typesFrom: number | undefined;
+      let comma: number | undefined;
       for (let child = ref.node.firstChild; child && !found; child = child.nextSibling) {
         if (child.name === 'except') {
           inHeader = true;
           typesFrom = undefined;
+          comma = undefined;
         } else if (child.name === 'as' || child.name === 'Body') {
+          if (inHeader && comma !== undefined && (!allowBare || child.name === 'as')) {
+            found = { offset: typesFrom ?? comma, message: 'multiple exception types must be parenthesized' };
+          }
           inHeader = false;
         } else if (inHeader && child.name === ',') {
-          found = { offset: typesFrom ?? child.from, message: 'multiple exception types must be parenthesized' };
+          comma ??= child.from;
         } else if (inHeader && typesFrom === undefined && child.name !== '*') {
           typesFrom = child.from;
         }

@@ -18,9 +18,11 @@ export interface ResolveContext {
   packageRoots: string[];
   finder: PathFinder;
   notices: Set<string>;
+  /** Absolute paths of entries run as scripts: `__main__` has no parent package. */
+  scriptEntries?: ReadonlySet<string>;
 }
 
-type EdgeBase = Pick<ImportEdge, 'from' | 'line' | 'column' | 'optional'>;
+type EdgeBase = Pick<ImportEdge, 'from' | 'line' | 'column' | 'optional' | 'loadedBy'>;
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -133,7 +135,7 @@ function submoduleEdges(ctx: ResolveContext, imp: PythonImport, packageName: str
   for (const n of imp.names) {
     if (n.name === '*') continue;
     const found = ctx.finder.find(n.name, searchPath);
-    const base: EdgeBase = { from, line: n.line, column: n.column, ...(imp.optional ? { optional: true } : {}) };
+    const base: EdgeBase = { from, line: n.line, column: n.column, ...(imp.optional ? { optional: true } : {}), ...(imp.loadedBy ? { loadedBy: imp.loadedBy } : {}) };
     const spec = packageName.endsWith('.') ? `${packageName}${n.name}` : `${packageName}.${n.name}`;
     if (found) edges.push(...stepEdges(ctx, base, spec, found));
     else if (pkg.kind === 'namespace' && isInside(ctx.root, searchPath[0])) {
@@ -145,6 +147,7 @@ function submoduleEdges(ctx: ResolveContext, imp: PythonImport, packageName: str
 
 /** The folder a relative import of `level` dots starts from, or why there is none. */
 function relativeBase(ctx: ResolveContext, fileAbs: string, level: number): { dir: string } | { error: string } {
+  if (ctx.scriptEntries?.has(fileAbs)) return { error: 'attempted relative import with no known parent package (the entry runs as a script, __main__; run it with python -m to use relative imports)' };
   const dir = path.dirname(fileAbs);
   const owner = ctx.packageRoots.find((r) => isInside(r, dir));
   const depth = owner === undefined ? 0 : path.relative(owner, dir).split(path.sep).filter(Boolean).length;
@@ -157,7 +160,7 @@ function relativeBase(ctx: ResolveContext, fileAbs: string, level: number): { di
 
 export function resolveImport(ctx: ResolveContext, fileAbs: string, imp: PythonImport): ImportEdge[] {
   const from = relativeTo(ctx.root, fileAbs);
-  const base: EdgeBase = { from, line: imp.line, column: imp.column, ...(imp.optional ? { optional: true } : {}) };
+  const base: EdgeBase = { from, line: imp.line, column: imp.column, ...(imp.optional ? { optional: true } : {}), ...(imp.loadedBy ? { loadedBy: imp.loadedBy } : {}) };
   const parts = imp.module ? imp.module.split('.') : [];
 
   if (imp.level > 0) {

@@ -1,0 +1,3 @@
+from .models import Post
+
+registered = [Post]

@@ -1,0 +1,2 @@
+DEBUG = False
+SECRET_KEY = "not-a-secret"

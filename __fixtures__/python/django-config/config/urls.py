@@ -1,0 +1,3 @@
+from blog import views
+
+urlpatterns = [("", views.index)]

@@ -1,0 +1,5 @@
+from fastapi import APIRouter
+
+from ..settings import load
+
+router = APIRouter()

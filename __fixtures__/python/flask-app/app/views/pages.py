@@ -1,0 +1,6 @@
+from flask import Blueprint
+
+from ..config import Settings
+
+bp = Blueprint("pages", __name__)
+DEFAULTS = Settings()

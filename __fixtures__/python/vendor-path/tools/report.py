@@ -1,0 +1,7 @@
+import sys
+
+sys.path.append("vendor")
+
+from tinylib.text import shout  # noqa: E402
+
+print(shout("report"))

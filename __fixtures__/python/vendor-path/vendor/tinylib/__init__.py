@@ -1,0 +1,3 @@
+from .text import shout
+
+__all__ = ["shout"]

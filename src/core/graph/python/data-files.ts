@@ -1,0 +1,65 @@
+// Files code reads from disk rather than imports (Flask/Django templates, static assets,
+// translations, migrations, SQL): they never appear as imports, so the reachable set cannot
+// contain them. One notice names those that sit in the folders of shipped code, with the
+// `include` globs that would pack them.
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+const DATA_FOLDERS = new Set(['templates', 'static', 'locales', 'locale', 'migrations']);
+const DATA_FILE = /\.(?:sql|html)$/i;
+const SKIP = new Set(['__pycache__', 'node_modules', '.git']);
+/** Enough to know a folder holds files; a huge static tree is not walked to the end. */
+const WALK_LIMIT = 2000;
+
+function hasFileOutside(dir: string, shipped: ReadonlySet<string>, root: string, budget: { left: number }): boolean {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (budget.left-- <= 0) return false;
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory() && !SKIP.has(e.name)) {
+      if (hasFileOutside(abs, shipped, root, budget)) return true;
+    } else if (e.isFile() && !shipped.has(path.relative(root, abs).split(path.sep).join('/'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The notice for data folders (`templates/`, `static/`, `locales/`, `locale/`, `migrations/`)
+ * and `*.sql`/`*.html` files in the folders of shipped Python files, or undefined when there
+ * are none or `include` already matches them. `shipped` and `include` are POSIX, relative to `root`.
+ */
+export function dataFilesNotice(root: string, shipped: ReadonlySet<string>, include: readonly string[] = []): string | undefined {
+  const included = include.length ? picomatch([...include], { dot: true }) : () => false;
+  const dirs = [...new Set([...shipped].filter((f) => f.endsWith('.py')).map((f) => path.posix.dirname(f)))].sort();
+  const found: Array<{ shown: string; glob: string; probe: string }> = [];
+  for (const dir of dirs) {
+    const abs = path.join(root, dir);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(abs, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const rel = dir === '.' ? e.name : `${dir}/${e.name}`;
+      if (e.isDirectory() && DATA_FOLDERS.has(e.name) && hasFileOutside(path.join(abs, e.name), shipped, root, { left: WALK_LIMIT })) {
+        found.push({ shown: `${rel}/`, glob: `${rel}/**`, probe: `${rel}/x` });
+      } else if (e.isFile() && DATA_FILE.test(e.name) && !shipped.has(rel)) {
+        found.push({ shown: rel, glob: rel, probe: rel });
+      }
+    }
+  }
+  const missing = found.filter((f) => !included(f.probe));
+  if (!missing.length) return undefined;
+  const shown = missing.slice(0, 8).map((f) => f.shown).join(', ') + (missing.length > 8 ? `, and ${missing.length - 8} more` : '');
+  const globs = missing.slice(0, 8).map((f) => `--include '${f.glob}'`).join(' ');
+  return `Code may read files from disk that no import names, and these sit beside the shipped Python code: ${shown}. They are not packed; if the service reads them, add them to include (${globs}, or "include" in shipset.config.json).`;
+}

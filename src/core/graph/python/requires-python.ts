@@ -1,0 +1,73 @@
+// The oldest Python 3 a project says it supports: pyproject.toml `[project] requires-python`,
+// Poetry's `[tool.poetry.dependencies] python`, or setup.cfg `[options] python_requires`.
+// Syntax is judged for that version, since the code must parse there too.
+import fs from 'node:fs';
+import path from 'node:path';
+import { readToml, type TomlTable } from './toml.js';
+
+export interface RequiresPython {
+  /** The declared specifier, as written. */
+  spec: string;
+  /** The file it came from, relative to the root. */
+  file: string;
+  /** Lowest 3.x minor version it allows; undefined when it sets no lower bound. */
+  minMinor?: number;
+}
+
+const MAX_MANIFEST_BYTES = 1 << 20;
+
+function readSmallFile(abs: string): string | undefined {
+  try {
+    const stat = fs.statSync(abs);
+    if (!stat.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The lowest 3.x minor a PEP 440 specifier (or Poetry's `^3.9`) allows: `>=3.9,<4` -> 9,
+ * `>3.9` -> 10, `~=3.10` -> 10, `==3.11.*` -> 11. Undefined when no clause sets a lower bound.
+ */
+export function lowestMinor(spec: string): number | undefined {
+  let lowest: number | undefined;
+  for (const clause of spec.split(/[,|]/)) {
+    const m = /^\s*(>=|>|~=|==|===|\^|~)?\s*3(?:\.(\d+))?(?:\.(\d+|\*))?\s*$/.exec(clause);
+    if (!m) continue;
+    const op = m[1] ?? '==';
+    if (op === '<' || op === '<=' || op === '!=') continue;
+    let minor = m[2] === undefined ? 0 : Number(m[2]);
+    if (op === '>' && m[3] === undefined) minor += 1;
+    lowest = lowest === undefined ? minor : Math.max(lowest, minor);
+  }
+  return lowest;
+}
+
+/** The declaration at the root (the project that is deployed), or undefined. */
+export function readRequiresPython(root: string): RequiresPython | undefined {
+  const pyproject = readSmallFile(path.join(root, 'pyproject.toml'));
+  if (pyproject !== undefined) {
+    let doc: TomlTable | undefined;
+    try {
+      doc = readToml(pyproject);
+    } catch {
+      doc = undefined; // the manifest reader reports a broken pyproject.toml
+    }
+    const project = doc?.project as TomlTable | undefined;
+    const poetry = ((doc?.tool as TomlTable | undefined)?.poetry as TomlTable | undefined)?.dependencies as TomlTable | undefined;
+    const spec = typeof project?.['requires-python'] === 'string' ? project['requires-python'] : typeof poetry?.python === 'string' ? poetry.python : undefined;
+    if (spec !== undefined) return { spec, file: 'pyproject.toml', minMinor: lowestMinor(spec) };
+  }
+  const setupCfg = readSmallFile(path.join(root, 'setup.cfg'));
+  if (setupCfg !== undefined) {
+    let section = '';
+    for (const line of setupCfg.split(/\r?\n/)) {
+      const header = /^\s*\[([^\]]+)\]/.exec(line);
+      if (header) section = header[1].trim();
+      const m = /^python_requires\s*[=:]\s*(.+?)\s*$/.exec(line);
+      if (m && section === 'options') return { spec: m[1], file: 'setup.cfg', minMinor: lowestMinor(m[1]) };
+    }
+  }
+  return undefined;
+}
