@@ -25,7 +25,7 @@ module.exports = {
         'cwd, environment, clock and signals are inputs of the core (Options), read by the front ends: a core that reads the process hides its inputs and needs chdir in tests.',
       severity: 'error',
       from: { path: '^src/(core|report)/' },
-      to: { path: '^(node:)?(process|readline|tty)$' },
+      to: { path: '^(node:)?(process|tty)$' },
     },
     {
       name: 'report-is-pure',
