@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { type BaseDiff, computeBaseDiff } from '../core/base-diff.js';
 import { runPipeline } from '../core/pipeline.js';
 import { type Result, UsageError } from '../core/types.js';
-import { COMMENT_MAX_CHARS, renderFailureMarkdown, renderMarkdown, verdictLine, type MarkdownExtras } from '../report/markdown.js';
+import { COMMENT_MAX_CHARS, renderFailureMarkdown, renderMarkdown, stepVerdict, type MarkdownExtras } from '../report/markdown.js';
 import { annotationBudget, emitAnnotations, selectAnnotations, selectNotices } from './annotations.js';
 import { apiClient, changedFiles, upsertComment, type Octokit, type PullRequestRef } from './github-api.js';
 import { type ActionInputs, readInputs } from './inputs.js';
@@ -60,8 +60,8 @@ export async function run(): Promise<void> {
     }
 
     // The one place that decides pass or fail: error findings fail the step, warnings do not.
-    if (result.errorCount > 0) core.setFailed(verdictLine(result));
-    else core.info(verdictLine(result));
+    if (result.errorCount > 0) core.setFailed(stepVerdict(result));
+    else core.info(stepVerdict(result));
   } catch (e) {
     const message = errorMessage(e);
     summary ??= renderFailureMarkdown(message);
