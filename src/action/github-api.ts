@@ -1,7 +1,10 @@
-// The two GitHub API uses of the action: the files a pull request changes (to annotate
-// those first) and the one shipset comment per pull request (found by a hidden marker).
+// The GitHub API uses of the action: the files a pull request changes (to annotate those first)
+// and shipset's one comment per app on the pull request (found by its marker and its author).
+// Every request has a timeout and every operation an overall bound: a silent API costs seconds,
+// never the job's time limit.
 import { getOctokit } from '@actions/github';
 import { COMMENT_MARKER } from '../report/markdown.js';
+import { logLine } from '../report/escape.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -11,48 +14,163 @@ export interface PullRequestRef {
   number: number;
 }
 
-/** An API client; baseUrl is passed explicitly because @actions/github reads it at load time. */
-export function apiClient(token: string, apiUrl = process.env.GITHUB_API_URL): Octokit {
-  return getOctokit(token, { baseUrl: apiUrl || 'https://api.github.com' });
+/** Time limits of API calls, in milliseconds. */
+export interface ApiBounds {
+  /** One HTTP request, until its whole body is read. */
+  requestMs: number;
+  /** One operation (all pages of a listing, or the comment's lookup and write). */
+  totalMs: number;
 }
 
-/** Paths (relative to the repository root) changed by the pull request. */
-export async function changedFiles(octokit: Octokit, pr: PullRequestRef): Promise<Set<string>> {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+export const API_BOUNDS: ApiBounds = { requestMs: 15_000, totalMs: 60_000 };
+
+/** Pages of 100 read at most: GitHub lists at most 3,000 files of a pull request. */
+const MAX_PAGES = 30;
+
+/** The login GitHub gives comments written with the workflow's GITHUB_TOKEN. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+/**
+ * An API client; baseUrl is passed explicitly because @actions/github reads it at load time.
+ * Every request (REST pages and GraphQL alike) gets its own `requestMs` timeout on top of the
+ * caller's signal; a request aborted by either throws an Error that says which bound it hit.
+ */
+export function apiClient(token: string, apiUrl = process.env.GITHUB_API_URL, bounds: Partial<ApiBounds> = {}): Octokit {
+  const { requestMs } = { ...API_BOUNDS, ...bounds };
+  const octokit = getOctokit(token, { baseUrl: apiUrl || 'https://api.github.com' });
+  octokit.hook.wrap('request', async (request, options) => {
+    const outer = options.request?.signal as AbortSignal | undefined;
+    const own = AbortSignal.timeout(requestMs);
+    const signal = outer ? AbortSignal.any([outer, own]) : own;
+    try {
+      return await request({ ...options, request: { ...options.request, signal } });
+    } catch (e) {
+      if (outer?.aborted) throw outer.reason instanceof Error ? outer.reason : new Error('the GitHub API calls were cancelled');
+      if (own.aborted) throw new Error(`the GitHub API did not answer ${options.method} ${options.url} within ${seconds(requestMs)}`);
+      throw e;
+    }
+  });
+  return octokit;
+}
+
+/**
+ * A signal that aborts after `ms` with a readable reason; the timer does not keep Node alive.
+ * Pass it as `request: { signal }` to bound a whole operation.
+ */
+export function deadline(ms: number, what = 'the GitHub API calls'): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error(`${what} took longer than ${seconds(ms)} in all`)), ms).unref();
+  return controller.signal;
+}
+
+/** Paths (relative to the repository root) changed by the pull request, within `totalMs`. */
+export async function changedFiles(octokit: Octokit, pr: PullRequestRef, bounds: Partial<ApiBounds> = {}): Promise<Set<string>> {
+  const { totalMs } = { ...API_BOUNDS, ...bounds };
+  const signal = deadline(totalMs, 'listing the pull request files');
+  const files = new Set<string>();
+  let pages = 0;
+  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
     owner: pr.owner,
     repo: pr.repo,
     pull_number: pr.number,
     per_page: 100,
-  });
-  return new Set(files.map((f) => f.filename));
+    request: { signal },
+  })) {
+    for (const f of page.data) if (typeof f.filename === 'string') files.add(f.filename);
+    if (++pages >= MAX_PAGES) break;
+  }
+  return files;
 }
 
 export type CommentResult =
   | { status: 'created' | 'updated'; id: number; url?: string }
   | { status: 'forbidden'; message: string };
 
-/** Update shipset's comment on the pull request in place, or create it. A 403 is reported, not thrown. */
-export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: string): Promise<CommentResult> {
-  const text = body.includes(COMMENT_MARKER) ? body : `${COMMENT_MARKER}\n${body}`;
+export interface CommentOptions {
+  /** The hidden first line naming this app's comment (commentMarker()); default COMMENT_MARKER. */
+  marker?: string;
+  bounds?: Partial<ApiBounds>;
+}
+
+/**
+ * Update this app's shipset comment on the pull request in place, or create it. A comment is
+ * ours only when its first line is the marker AND its author is the token's identity (GraphQL
+ * `viewer { login }`; REST names a GitHub App's bot `<login>[bot]`). When the identity cannot be
+ * read, only a comment by the Actions bot (`github-actions[bot]`, type Bot) counts as ours: a
+ * comment by a person is never edited, whatever it contains. A 403 is reported, not thrown; any
+ * other failure (including a timeout) throws an Error with a readable message.
+ */
+export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: string, options: CommentOptions = {}): Promise<CommentResult> {
+  const marker = options.marker ?? COMMENT_MARKER;
+  const { totalMs } = { ...API_BOUNDS, ...options.bounds };
+  const signal = deadline(totalMs, 'writing the pull-request comment');
+  const text = body.startsWith(`${marker}\n`) ? body : `${marker}\n${body}`;
   const where = { owner: pr.owner, repo: pr.repo };
   try {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 });
-    const mine = comments.find((c) => c.body?.includes(COMMENT_MARKER));
+    const viewer = await viewerLogin(octokit, signal);
+    let mine: { id: number } | undefined;
+    let pages = 0;
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: { signal } })) {
+      mine = page.data.find((c) => firstLine(c.body) === marker && isOwnComment(c.user, viewer));
+      if (mine || ++pages >= MAX_PAGES) break;
+    }
     if (mine) {
-      const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body: text });
+      const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body: text, request: { signal } });
       return { status: 'updated', id: data.id, url: data.html_url };
     }
-    const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body: text });
+    const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body: text, request: { signal } });
     return { status: 'created', id: data.id, url: data.html_url };
   } catch (e) {
     if ((e as { status?: number }).status === 403) {
       return {
         status: 'forbidden',
         message:
-          `shipset could not write the pull-request comment: the token lacks permission (403: ${(e as Error).message}). ` +
+          `shipset could not write the pull-request comment: the token lacks permission (403: ${apiErrorText({ message: (e as Error).message })}). ` +
           `Add 'permissions: pull-requests: write' to the job (pull requests from forks get a read-only token; use 'comment: false' there).`,
       };
     }
-    throw e;
+    throw new Error(apiErrorText(e));
   }
+}
+
+/** The token's login from GraphQL `viewer { login }`, or undefined when it cannot be read. */
+export async function viewerLogin(octokit: Octokit, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }', signal ? { request: { signal } } : {});
+    const login = answer?.viewer?.login;
+    return typeof login === 'string' && login ? login : undefined;
+  } catch (e) {
+    // The overall bound is hit: stop here rather than fall back and carry on.
+    if (signal?.aborted) throw e;
+    return undefined;
+  }
+}
+
+/**
+ * Whether a comment's author is the token's identity (`viewer`), or, identity unknown, the
+ * Actions bot. GraphQL gives a bot's login without the `[bot]` suffix REST adds; `[` cannot
+ * appear in a user's login, so `<viewer>[bot]` names an App and nobody else.
+ */
+export function isOwnComment(user: { login?: string; type?: string } | null | undefined, viewer: string | undefined): boolean {
+  if (!user?.login) return false;
+  if (viewer) return user.login === viewer || (user.type === 'Bot' && user.login === `${viewer.replace(/\[bot\]$/, '')}[bot]`);
+  return user.type === 'Bot' && user.login === ACTIONS_BOT_LOGIN;
+}
+
+/** An API error for a log line: status and message, control characters escaped, at most 300 characters. */
+export function apiErrorText(e: unknown): string {
+  const err = e as { status?: number; message?: string };
+  const message = logLine(String(err?.message ?? e));
+  const short = message.length > 300 ? `${message.slice(0, 300)}…` : message;
+  return err?.status && !short.startsWith(String(err.status)) ? `${err.status}: ${short}` : short;
+}
+
+function firstLine(body: string | undefined | null): string {
+  if (!body) return '';
+  const end = body.search(/\r?\n/);
+  return end < 0 ? body : body.slice(0, end);
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }
