@@ -125,7 +125,7 @@ export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: 
       return {
         status: 'forbidden',
         message:
-          `shipset could not write the pull-request comment: the token lacks permission (403: ${apiErrorText({ message: (e as Error).message })}). ` +
+          `shipset could not write the pull-request comment: the token lacks permission (403: ${apiErrorText(e)}). ` +
           `Add 'permissions: pull-requests: write' to the job (pull requests from forks get a read-only token; use 'comment: false' there).`,
       };
     }
@@ -157,12 +157,10 @@ export function isOwnComment(user: { login?: string; type?: string } | null | un
   return user.type === 'Bot' && user.login === ACTIONS_BOT_LOGIN;
 }
 
-/** An API error for a log line: status and message, control characters escaped, at most 300 characters. */
+/** An API error's message for a log line: control characters escaped, at most 300 characters. */
 export function apiErrorText(e: unknown): string {
-  const err = e as { status?: number; message?: string };
-  const message = logLine(String(err?.message ?? e));
-  const short = message.length > 300 ? `${message.slice(0, 300)}…` : message;
-  return err?.status && !short.startsWith(String(err.status)) ? `${err.status}: ${short}` : short;
+  const message = logLine(String((e as { message?: string })?.message ?? e));
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
 }
 
 function firstLine(body: string | undefined | null): string {
