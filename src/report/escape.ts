@@ -152,7 +152,7 @@ export function mdText(s: string): string {
     .replace(/\b(gh)-(?=\d)/gi, '$1\u2060-');
   // Block starts (the text may open a list item or a quote): escape the marker.
   t = t.replace(/^ +/, (spaces) => '&#32;'.repeat(spaces.length));
-  t = t.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  t = t.replace(/^([-+=#])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
   return t;
 }
 
@@ -160,13 +160,13 @@ export function mdText(s: string): string {
 export function htmlText(s: string): string {
   return String(s)
     .replace(CONTROL, controlPicture)
+    .replace(/@/g, '@\u2060')
+    .replace(/#/g, '#\u2060')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/@/g, '@\u2060')
-    .replace(/#/g, '#\u2060');
+    .replace(/'/g, '&#39;');
 }
 
 // ---------------------------------------------------------------------------------------------
