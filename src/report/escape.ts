@@ -51,13 +51,15 @@ export function terminalText(s: string): string {
  * Lines we print that GitHub's runner could read as workflow commands: the runner strips leading
  * whitespace and treats a line starting with `::` as a command (`::warning::`, `::stop-commands::`,
  * `::add-mask::`), and, when insecure commands are allowed, `##[` anywhere in the line. A zero-width
- * space after the first colon or hash keeps the text readable and makes it plain output. Our own
+ * space after the first colon or hash keeps the text readable and makes it plain output (our colour
+ * codes before the colon are looked through, in case a log strips them). Our own
  * lines never start with `::`, so this only ever changes untrusted text that landed at a line start.
  */
 export function protectLines(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/^(\s*):(?=:)/, '$1:\u200b').replace(/#(?=#\[)/g, '#\u200b'))
+    // eslint-disable-next-line no-control-regex
+    .map((line) => line.replace(/^((?:\s|\u001b\[[0-9;]*m)*):(?=:)/, '$1:\u200b').replace(/#(?=#\[)/g, '#\u200b'))
     .join('\n');
 }
 
