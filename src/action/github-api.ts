@@ -42,8 +42,11 @@ export function apiClient(token: string, apiUrl = process.env.GITHUB_API_URL, bo
     const outer = options.request?.signal as AbortSignal | undefined;
     const own = AbortSignal.timeout(requestMs);
     const signal = outer ? AbortSignal.any([outer, own]) : own;
+    // before-after-hook binds the inner hooks to this same options object and ignores arguments:
+    // the signal must be set on it, not passed in a copy.
+    options.request = { ...options.request, signal };
     try {
-      return await request({ ...options, request: { ...options.request, signal } });
+      return await request(options);
     } catch (e) {
       if (outer?.aborted) throw outer.reason instanceof Error ? outer.reason : new Error('the GitHub API calls were cancelled');
       if (own.aborted) throw new Error(`the GitHub API did not answer ${options.method} ${options.url} within ${seconds(requestMs)}`);
@@ -68,18 +71,33 @@ export async function changedFiles(octokit: Octokit, pr: PullRequestRef, bounds:
   const { totalMs } = { ...API_BOUNDS, ...bounds };
   const signal = deadline(totalMs, 'listing the pull request files');
   const files = new Set<string>();
-  let pages = 0;
-  for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
-    owner: pr.owner,
-    repo: pr.repo,
-    pull_number: pr.number,
-    per_page: 100,
-    request: { signal },
-  })) {
+  const listing = octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100, request: { signal } });
+  for await (const page of bounded(listing, signal, MAX_PAGES)) {
     for (const f of page.data) if (typeof f.filename === 'string') files.add(f.filename);
-    if (++pages >= MAX_PAGES) break;
   }
   return files;
+}
+
+/**
+ * The pages of an Octokit iterator, at most `maxPages`, each raced against `signal`: the
+ * iterator passes the caller's request options to the first page only, so the overall bound is
+ * enforced here for the following ones (each still has its own per-request timeout).
+ */
+export async function* bounded<T>(iterator: AsyncIterable<T>, signal: AbortSignal, maxPages: number): AsyncGenerator<T> {
+  const it = iterator[Symbol.asyncIterator]();
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(signal.reason instanceof Error ? signal.reason : new Error('the GitHub API calls were cancelled'));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => {});
+  for (let pages = 0; pages < maxPages; pages++) {
+    const next = it.next();
+    next.catch(() => {}); // a page still running when the bound is hit rejects later, unobserved
+    const step = await Promise.race([next, aborted]);
+    if (step.done) return;
+    yield step.value;
+  }
 }
 
 export type CommentResult =
@@ -109,10 +127,10 @@ export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: 
   try {
     const viewer = await viewerLogin(octokit, signal);
     let mine: { id: number } | undefined;
-    let pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: { signal } })) {
+    const listing = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: { signal } });
+    for await (const page of bounded(listing, signal, MAX_PAGES)) {
       mine = page.data.find((c) => firstLine(c.body) === marker && isOwnComment(c.user, viewer));
-      if (mine || ++pages >= MAX_PAGES) break;
+      if (mine) break;
     }
     if (mine) {
       const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body: text, request: { signal } });
