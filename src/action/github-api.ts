@@ -166,13 +166,16 @@ export async function viewerLogin(octokit: Octokit, signal?: AbortSignal): Promi
 
 /**
  * Whether a comment's author is the token's identity (`viewer`), or, identity unknown, the
- * Actions bot. GraphQL gives a bot's login without the `[bot]` suffix REST adds; `[` cannot
- * appear in a user's login, so `<viewer>[bot]` names an App and nobody else.
+ * Actions bot. GraphQL may give a bot's login without the `[bot]` suffix REST adds; `[` cannot
+ * appear in a person's login, so a Bot `<viewer>[bot]` is an App and nobody else. A person's
+ * comment counts only for a personal token (the viewer is that person), never when the viewer is
+ * the Actions bot, whose name a person's account could imitate.
  */
 export function isOwnComment(user: { login?: string; type?: string } | null | undefined, viewer: string | undefined): boolean {
   if (!user?.login) return false;
-  if (viewer) return user.login === viewer || (user.type === 'Bot' && user.login === `${viewer.replace(/\[bot\]$/, '')}[bot]`);
-  return user.type === 'Bot' && user.login === ACTIONS_BOT_LOGIN;
+  const base = (viewer ?? ACTIONS_BOT_LOGIN).replace(/\[bot\]$/, '');
+  if (user.type === 'Bot') return user.login === `${base}[bot]`;
+  return !!viewer && !viewer.endsWith('[bot]') && base !== 'github-actions' && user.login === viewer;
 }
 
 /** An API error's message for a log line: control characters escaped, at most 300 characters. */
