@@ -18,6 +18,7 @@ export const HOSTILE = [
   '--><script>alert(1)</script>',
   'a|b|c',
   'a\\|b',
+  'a\\\\|b\\\\\\|c',
   'end\\',
   '[click](https://evil.example)',
   '![img](https://evil.example/x.png)',
@@ -31,6 +32,7 @@ export const HOSTILE = [
   '\u009b31m',
   'https://evil.example/login',
   'www.evil.example',
+  'a_www.evil.example (WWW.evil.example',
   'a@b.com',
   '&lt;img src=x&gt;',
   '&#60;b&#62;',
@@ -138,8 +140,13 @@ describe('mdCode', () => {
   });
 
   it('escapes pipes inside a table cell, so the row keeps its columns', () => {
-    const row = `| x | ${mdCode('a|b||c', { table: true })} | y |`;
-    expect(tableCells(row)).toHaveLength(3);
+    for (const s of ['a|b||c', 'a\\|b', 'a\\\\|b', 'end\\', '\\|']) {
+      const row = `| x | ${mdCode(s, { table: true })} | y |`;
+      expect(tableCells(row)).toHaveLength(3);
+      expect(activeProblems(scanInline(row).active)).toEqual([]);
+    }
+    // A backslash before a pipe cannot live in a code span in a cell: escaped text in <code>.
+    expect(mdCode('a\\|b', { table: true })).toBe('<code>a\\\\\\|b</code>');
   });
 
   it('uses a fence longer than the longest backtick run', () => {

@@ -59,18 +59,21 @@ export function scanInline(line: string): InlineScan {
   return { active, codeSpans, unmatchedTicks };
 }
 
-/** Table cells of a row: split on pipes that are not backslash-escaped (GFM does this first). */
+/**
+ * Table cells of a row, split as GFM does before any inline parsing (micromark, cmark-gfm): a
+ * pipe is escaped only when an odd number of backslashes precede it; `\\|` is a backslash and
+ * a cell delimiter, also inside a code span.
+ */
 export function tableCells(row: string): string[] {
   const cells: string[] = [];
   let cell = '';
-  for (let i = 0; i < row.length; i++) {
-    if (row[i] === '\\' && row[i + 1] === '|') {
-      cell += '\\|';
-      i++;
-    } else if (row[i] === '|') {
+  let backslashes = 0;
+  for (const c of row) {
+    if (c === '|' && backslashes % 2 === 0) {
       cells.push(cell);
       cell = '';
-    } else cell += row[i];
+    } else cell += c;
+    backslashes = c === '\\' ? backslashes + 1 : 0;
   }
   cells.push(cell);
   return cells.slice(1, -1);
@@ -81,12 +84,12 @@ export function tableCells(row: string): string[] {
  * other than the allowed ones, links/images, bare URLs, mentions, issue references, raw control
  * characters. Returns a list of findings (empty when the line is safe).
  */
-export function activeProblems(active: string, allowedTags: RegExp = /<\/?(details|summary)>|<!-- shipset-comment(:[0-9a-f]{16})? -->/g): string[] {
+export function activeProblems(active: string, allowedTags: RegExp = /<\/?(details|summary|code)>|<!-- shipset-comment(:[0-9a-f]{16})? -->/g): string[] {
   const problems: string[] = [];
   const text = active.replace(allowedTags, ' ').replace(/&#32;/g, ' ');
   if (/</.test(text)) problems.push(`raw '<': ${text}`);
   if (/[[\]]/.test(text)) problems.push(`link bracket: ${text}`);
-  if (/:\/\//.test(text) || /\bwww\./i.test(text)) problems.push(`bare URL: ${text}`);
+  if (/:\/\//.test(text) || /www\./i.test(text)) problems.push(`bare URL: ${text}`);
   if (/@[A-Za-z0-9]/.test(text)) problems.push(`mention or e-mail: ${text}`);
   if (/#[0-9]/.test(text) || /\bgh-[0-9]/i.test(text)) problems.push(`issue reference: ${text}`);
   if (/&(?!(amp|lt|gt|quot|#39|#32);)/.test(text)) problems.push(`entity: ${text}`);

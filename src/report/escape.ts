@@ -115,12 +115,18 @@ export function annotationText(s: string): string {
  * or ends with a backtick or space. Line endings and other controls become control pictures (␊),
  * because a CR or LF would end a table row or a paragraph. In a table cell (`table: true`) a pipe
  * is written `\|`: GFM splits cells on unescaped pipes before it looks for code spans, and puts
- * the pipe back inside the span. Nothing inside a code span is markup: no HTML, link, mention or
+ * the pipe back inside the span (a backslash right before a pipe: see below). Nothing inside a code span is markup: no HTML, link, mention or
  * emoji.
  */
 export function mdCode(s: string, opts: { table?: boolean } = {}): string {
   let body = String(s).replace(CONTROL, controlPicture);
-  if (opts.table) body = body.replace(/\|/g, '\\|');
+  if (opts.table) {
+    // GFM reads a pipe as escaped only after an odd number of backslashes, and a code span cannot
+    // hold an escaped backslash: `a\|b` cannot be written as a code span in a cell. Such a text
+    // is written as escaped plain text in <code> (inline HTML GitHub keeps), which reads the same.
+    if (/\\\|/.test(body)) return `<code>${mdText(s)}</code>`;
+    body = body.replace(/\|/g, '\\|');
+  }
   if (body === '') return '` `';
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
@@ -148,7 +154,7 @@ export function mdText(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/:\/\//g, '\\://')
-    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/@/g, '@\u2060')
     .replace(/#/g, '#\u2060')
     .replace(/\b(gh)-(?=\d)/gi, '$1\u2060-');
