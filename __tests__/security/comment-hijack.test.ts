@@ -82,6 +82,20 @@ describe('matrix jobs over two apps', () => {
   });
 });
 
+describe('upgrading from one comment per repository', () => {
+  it("adopts our own comment with the old marker once; a person's stays untouched", async () => {
+    server = await startApiServer();
+    server.comments.set(7, [
+      { id: 1, body: `${COMMENT_MARKER}\nperson`, html_url: 'x', user: mallory },
+      { id: 2, body: `${COMMENT_MARKER}\nold run`, html_url: 'x', user: bot },
+    ]);
+    const octokit = apiClient('tok', server.url);
+    expect(await upsertComment(octokit, pr, 'A', { marker: appA })).toMatchObject({ status: 'updated', id: 2 });
+    expect(await upsertComment(octokit, pr, 'B', { marker: appB })).toMatchObject({ status: 'created' });
+    expect(server.comments.get(7)!.map((c) => c.body)).toEqual([`${COMMENT_MARKER}\nperson`, `${appA}\nA`, `${appB}\nB`]);
+  });
+});
+
 describe('isOwnComment', () => {
   it('matches the identity, with GraphQL bot logins lacking the [bot] suffix', () => {
     expect(isOwnComment(bot, 'github-actions')).toBe(true);

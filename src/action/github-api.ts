@@ -127,11 +127,17 @@ export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: 
   try {
     const viewer = await viewerLogin(octokit, signal);
     let mine: { id: number } | undefined;
+    // A comment of an earlier version carries the one marker per repository: adopted (once) when
+    // this app has no comment yet, so an upgrade does not leave a stale comment behind.
+    let legacy: { id: number } | undefined;
     const listing = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: { signal } });
     for await (const page of bounded(listing, signal, MAX_PAGES)) {
-      mine = page.data.find((c) => firstLine(c.body) === marker && isOwnComment(c.user, viewer));
+      const own = page.data.filter((c) => isOwnComment(c.user, viewer));
+      mine = own.find((c) => firstLine(c.body) === marker);
       if (mine) break;
+      if (marker !== COMMENT_MARKER) legacy ??= own.find((c) => firstLine(c.body) === COMMENT_MARKER);
     }
+    mine ??= legacy;
     if (mine) {
       const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body: text, request: { signal } });
       return { status: 'updated', id: data.id, url: data.html_url };
