@@ -4,7 +4,7 @@
 // injected here so the test takes seconds; the defaults are checked separately.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { COMMIT_LOOKUP_BOUNDS, githubCommitLookup, githubCommitTimes } from '../../src/action/commit-times.js';
-import { API_BOUNDS, apiClient, changedFiles, upsertComment } from '../../src/action/github-api.js';
+import { API_BOUNDS, apiClient, apiDeadline, changedFiles, upsertComment } from '../../src/action/github-api.js';
 import { type MockApi, startMockApi } from './api-mock.js';
 
 let api: MockApi | undefined;
@@ -26,6 +26,11 @@ describe('the documented bounds', () => {
   it('are 8 in flight, 100 lookups, 15 s per request, 60 s in all', () => {
     expect(COMMIT_LOOKUP_BOUNDS).toEqual({ concurrency: 8, maxLookups: 100, requestMs: 15_000, totalMs: 60_000 });
     expect(API_BOUNDS).toEqual({ requestMs: 15_000, totalMs: 60_000 });
+  });
+
+  it('the overall bound is one deadline for all of the run\'s calls, unless a caller gives its own', () => {
+    expect(apiDeadline(undefined)).toBe(apiDeadline(undefined));
+    expect(apiDeadline(1000)).not.toBe(apiDeadline(undefined));
   });
 });
 

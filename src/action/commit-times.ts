@@ -4,7 +4,7 @@
 import * as core from '@actions/core';
 import type { CommitTimeLookup } from '../core/types.js';
 import { logLine } from '../report/escape.js';
-import { apiClient, apiErrorText, deadline } from './github-api.js';
+import { apiClient, apiDeadline, apiErrorText } from './github-api.js';
 
 /** Where the API is and who asks. */
 export interface GitHubContext {
@@ -23,7 +23,7 @@ export interface CommitLookupBounds {
   maxLookups: number;
   /** One request. */
   requestMs: number;
-  /** All lookups of the run. */
+  /** All API calls of the run (shared with the comment and the PR's files unless given). */
   totalMs: number;
 }
 
@@ -51,7 +51,7 @@ export function githubCommitLookup(
   let budget = b.maxLookups;
   let signal: AbortSignal | undefined;
   return async (files, at) => {
-    signal ??= deadline(b.totalMs, 'the commit-date lookups');
+    signal ??= apiDeadline(bounds.totalMs);
     const take = files.slice(0, Math.max(0, budget));
     budget -= take.length;
     const result = await githubCommitTimes(github, take, at, { ...b, signal });
@@ -78,7 +78,7 @@ export async function githubCommitTimes(
   bounds: Partial<CommitLookupBounds> & { signal?: AbortSignal } = {},
 ): Promise<ApiTimes> {
   const b = { ...COMMIT_LOOKUP_BOUNDS, ...bounds };
-  const signal = bounds.signal ?? deadline(b.totalMs, 'the commit-date lookups');
+  const signal = bounds.signal ?? apiDeadline(bounds.totalMs);
   const octokit = apiClient(github.token, github.apiUrl, { requestMs: b.requestMs });
   const times = new Map<string, number>();
   let error: string | undefined;

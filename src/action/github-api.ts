@@ -1,7 +1,8 @@
 // The GitHub API uses of the action: the files a pull request changes (to annotate those first)
 // and shipset's one comment per app on the pull request (found by its marker and its author).
-// Every request has a timeout and every operation an overall bound: a silent API costs seconds,
-// never the job's time limit.
+// Every request has a timeout and all calls of a run one overall bound: a silent API costs at
+// most a minute, never the job's time limit.
+import { setMaxListeners } from 'node:events';
 import { getOctokit } from '@actions/github';
 import { COMMENT_MARKER } from '../report/markdown.js';
 import { logLine } from '../report/escape.js';
@@ -18,7 +19,7 @@ export interface PullRequestRef {
 export interface ApiBounds {
   /** One HTTP request, until its whole body is read. */
   requestMs: number;
-  /** One operation (all pages of a listing, or the comment's lookup and write). */
+  /** All API calls of the run (see apiDeadline). */
   totalMs: number;
 }
 
@@ -62,14 +63,28 @@ export function apiClient(token: string, apiUrl = process.env.GITHUB_API_URL, bo
  */
 export function deadline(ms: number, what = 'the GitHub API calls'): AbortSignal {
   const controller = new AbortController();
+  // Every request of the run listens on this one signal: more than Node's default warning limit.
+  setMaxListeners(0, controller.signal);
   setTimeout(() => controller.abort(new Error(`${what} took longer than ${seconds(ms)} in all`)), ms).unref();
   return controller.signal;
 }
 
-/** Paths (relative to the repository root) changed by the pull request, within `totalMs`. */
+let runSignal: AbortSignal | undefined;
+
+/**
+ * The overall bound of API calls: with `totalMs` given (tests, a caller's own bound) a deadline
+ * of its own; otherwise the one deadline of this process, API_BOUNDS.totalMs from its first use,
+ * shared by the commit-date lookups, the PR's files and the comment (the action is one run per
+ * process), so all of a run's API calls together take at most that long.
+ */
+export function apiDeadline(totalMs: number | undefined): AbortSignal {
+  if (totalMs !== undefined) return deadline(totalMs);
+  return (runSignal ??= deadline(API_BOUNDS.totalMs, 'the GitHub API calls of this run'));
+}
+
+/** Paths (relative to the repository root) changed by the pull request, within the overall bound. */
 export async function changedFiles(octokit: Octokit, pr: PullRequestRef, bounds: Partial<ApiBounds> = {}): Promise<Set<string>> {
-  const { totalMs } = { ...API_BOUNDS, ...bounds };
-  const signal = deadline(totalMs, 'listing the pull request files');
+  const signal = apiDeadline(bounds.totalMs);
   const files = new Set<string>();
   const listing = octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100, request: { signal } });
   for await (const page of bounded(listing, signal, MAX_PAGES)) {
@@ -120,8 +135,7 @@ export interface CommentOptions {
  */
 export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: string, options: CommentOptions = {}): Promise<CommentResult> {
   const marker = options.marker ?? COMMENT_MARKER;
-  const { totalMs } = { ...API_BOUNDS, ...options.bounds };
-  const signal = deadline(totalMs, 'writing the pull-request comment');
+  const signal = apiDeadline(options.bounds?.totalMs);
   const text = body.startsWith(`${marker}\n`) ? body : `${marker}\n${body}`;
   const where = { owner: pr.owner, repo: pr.repo };
   try {
