@@ -151,7 +151,7 @@ withDist('action (dist/index.js)', () => {
 
     const comments = server.comments.get(7) ?? [];
     expect(comments).toHaveLength(1);
-    expect(comments[0].body.startsWith('<!-- shipset-comment -->')).toBe(true);
+    expect(comments[0].body).toMatch(/^<!-- shipset-comment:[0-9a-f]{16} -->\n/);
     expect(comments[0].body).toContain('claude_mcp_hybrid_sessions.js');
     const calls = server.requests.map((r) => `${r.method} ${r.path}`);
     expect(calls.filter((c) => c === 'POST /repos/octo/shop/issues/7/comments')).toHaveLength(1);

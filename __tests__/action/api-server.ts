@@ -15,6 +15,8 @@ export interface IssueComment {
   id: number;
   body: string;
   html_url: string;
+  /** The author; comments the action writes get `viewer`'s REST login. */
+  user?: { login: string; type: 'User' | 'Bot' };
 }
 
 export interface ApiServerOptions {
@@ -24,6 +26,8 @@ export interface ApiServerOptions {
   commitDates?: Record<string, string>;
   /** Answer comment writes (create/update) with 403, as a read-only token gets. */
   forbidCommentWrites?: boolean;
+  /** What GraphQL `viewer { login }` answers (default 'github-actions', as for GITHUB_TOKEN); null: an error. */
+  viewerLogin?: string | null;
 }
 
 export interface ApiServer {
@@ -66,7 +70,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
         if (req.method === 'GET') return send(200, list);
         if (req.method === 'POST') {
           if (options.forbidCommentWrites) return forbidden();
-          const c = { id: nextId++, body: (body as { body: string }).body, html_url: `https://github.test/pull/${issue}#c${nextId}` };
+          const viewer = options.viewerLogin === undefined ? 'github-actions' : options.viewerLogin;
+          const user = viewer === 'github-actions' || viewer === null ? { login: 'github-actions[bot]', type: 'Bot' as const } : { login: viewer, type: 'User' as const };
+          const c = { id: nextId++, body: (body as { body: string }).body, html_url: `https://github.test/pull/${issue}#c${nextId}`, user };
           comments.set(issue, [...list, c]);
           return send(201, c);
         }
@@ -82,6 +88,11 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
           }
         }
         return send(404, { message: 'Not Found' });
+      }
+      if (url.pathname === '/graphql' && req.method === 'POST') {
+        const viewer = options.viewerLogin === undefined ? 'github-actions' : options.viewerLogin;
+        if (viewer === null) return send(403, { message: 'Resource not accessible by integration' });
+        return send(200, { data: { viewer: { login: viewer } } });
       }
       if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname)) && req.method === 'GET') {
         const files = options.pullFiles?.[Number(m[1])] ?? [];

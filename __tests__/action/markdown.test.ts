@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BaseDiff } from '../../src/core/base-diff.js';
 import type { Finding, Manifest } from '../../src/core/types.js';
-import { COMMENT_MARKER, renderFailureMarkdown, renderMarkdown, verdictLine } from '../../src/report/markdown.js';
+import { COMMENT_MARKER, renderFailureMarkdown, renderMarkdown, stepVerdict } from '../../src/report/markdown.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {
@@ -117,7 +117,7 @@ describe('renderMarkdown', () => {
   });
 
   it('has a one-line verdict for the step log', () => {
-    expect(verdictLine(result([finding(), finding()]))).toMatch(/^shipset: 2 errors: this set must not ship/);
-    expect(verdictLine(result([finding({ level: 'warn' })]))).toBe('shipset: passed with 1 warning.');
+    expect(stepVerdict(result([finding(), finding()]))).toMatch(/^shipset: 2 errors: this set must not ship/);
+    expect(stepVerdict(result([finding({ level: 'warn' })]))).toBe('shipset: passed with 1 warning.');
   });
 });

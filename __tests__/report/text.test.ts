@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Finding, Result } from '../../src/core/types.js';
-import { COLOR, PLAIN, renderText, styleFor, verdictLine } from '../../src/report/text.js';
+import { COLOR, PLAIN, renderText, styleFor, terminalVerdict } from '../../src/report/text.js';
 
 function result(findings: Finding[], extra: Partial<Result['manifest']> = {}): Result {
   const errors = findings.filter((f) => f.level === 'error').length;
@@ -44,8 +44,8 @@ describe('terminal report', () => {
   });
 
   it('says PASS with warnings, and PASS', () => {
-    expect(verdictLine(result([{ ...stale, level: 'warn' }]), PLAIN)).toMatch(/^⚠ shipset: PASS with warnings/);
-    expect(verdictLine(result([]), PLAIN)).toMatch(/^✔ shipset: PASS — /);
+    expect(terminalVerdict(result([{ ...stale, level: 'warn' }]), PLAIN)).toMatch(/^⚠ shipset: PASS with warnings/);
+    expect(terminalVerdict(result([]), PLAIN)).toMatch(/^✔ shipset: PASS — /);
   });
 
   it('uses colour only on a terminal, and never with NO_COLOR', () => {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Finding } from '../core/types.js';
+import { annotationText } from '../report/escape.js';
 
 export const ANNOTATIONS_PER_KIND = 10;
 
@@ -23,12 +24,13 @@ export interface AnnotationBudget {
 
 /**
  * Slots left for findings: one error is kept for setFailed's verdict when the step fails,
- * one warning for the comment's warning when a comment may be written.
+ * one warning for the comment's warning when a comment may be written, and one for each warning
+ * already given (e.g. the pull request's files could not be listed).
  */
-export function annotationBudget(step: { failing: boolean; commentWarning: boolean }): AnnotationBudget {
+export function annotationBudget(step: { failing: boolean; commentWarning: boolean; otherWarnings?: number }): AnnotationBudget {
   return {
     errors: ANNOTATIONS_PER_KIND - (step.failing ? 1 : 0),
-    warnings: ANNOTATIONS_PER_KIND - (step.commentWarning ? 1 : 0),
+    warnings: Math.max(0, ANNOTATIONS_PER_KIND - (step.commentWarning ? 1 : 0) - (step.otherWarnings ?? 0)),
   };
 }
 
@@ -70,7 +72,12 @@ export function selectNotices(engineNotices: readonly string[], baseDiffNotice?:
 }
 
 export function emitAnnotations(annotations: Annotation[]): void {
-  for (const a of annotations) (a.kind === 'error' ? core.error : core.warning)(a.message, a.properties);
+  // @actions/core percent-encodes CR, LF, `%` (and `:`/`,` in properties); the other control
+  // characters (ESC, C1, bidi) would reach the log viewer, so they are made visible first.
+  for (const a of annotations) {
+    const properties = { ...a.properties, ...(a.properties.file !== undefined ? { file: annotationText(a.properties.file) } : {}) };
+    (a.kind === 'error' ? core.error : core.warning)(annotationText(a.message), properties);
+  }
 }
 
 /** `working-directory` + file, POSIX, relative to the workspace. */

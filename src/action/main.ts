@@ -6,9 +6,11 @@ import { type BaseDiff, computeBaseDiff } from '../core/base-diff.js';
 import { runPipeline } from '../core/pipeline.js';
 import { manifestTarget, writeFileSafely } from '../core/safe-write.js';
 import { type Result, UsageError } from '../core/types.js';
-import { COMMENT_MAX_CHARS, renderFailureMarkdown, renderMarkdown, verdictLine, type MarkdownExtras } from '../report/markdown.js';
+import { annotationText, logLine } from '../report/escape.js';
+import { renderJson } from '../report/json.js';
+import { COMMENT_MAX_CHARS, commentMarker, renderFailureMarkdown, renderMarkdown, stepVerdict, type MarkdownExtras } from '../report/markdown.js';
 import { annotationBudget, emitAnnotations, selectAnnotations, selectNotices } from './annotations.js';
-import { apiClient, changedFiles, upsertComment, type Octokit, type PullRequestRef } from './github-api.js';
+import { apiClient, apiErrorText, changedFiles, upsertComment, type Octokit, type PullRequestRef } from './github-api.js';
 import { type ActionInputs, readInputs } from './inputs.js';
 
 export async function run(): Promise<void> {
@@ -21,7 +23,7 @@ export async function run(): Promise<void> {
 
     // Temp file + rename inside the workspace, never through a symlink, never over a source.
     const manifestOut = manifestTarget(settings.manifestPath, result, { label: `input manifest:`, guarded: [settings.workspace], workspace: settings.workspace });
-    await writeFileSafely(manifestOut, JSON.stringify(result.manifest, null, 2) + '\n');
+    await writeFileSafely(manifestOut, renderJson(result));
     setOutputs(result, settings.manifestPath, options.tarball);
 
     const pr: PullRequestRef | undefined =
@@ -41,63 +43,70 @@ export async function run(): Promise<void> {
       tarballPath: result.manifest.tarball ? path.relative(settings.workspace, options.tarball).split(path.sep).join('/') : undefined,
     };
     if (settings.annotations) {
-      const changed = pr && octokit ? await prChangedFiles(octokit, pr) : new Set<string>();
+      const changed = pr && octokit ? await prChangedFiles(octokit, pr) : undefined;
       // The verdict (setFailed) and a comment warning share GitHub's cap of 10 per kind with the findings.
-      const budget = annotationBudget({ failing: result.errorCount > 0, commentWarning: settings.comment && !!pr && !!octokit });
-      const { annotations, leftOut } = selectAnnotations(result.manifest.findings, path.relative(settings.workspace, options.root), changed, budget);
+      const budget = annotationBudget({ failing: result.errorCount > 0, commentWarning: settings.comment && !!pr && !!octokit, otherWarnings: changed === null ? 1 : 0 });
+      const { annotations, leftOut } = selectAnnotations(result.manifest.findings, path.relative(settings.workspace, options.root), changed ?? new Set<string>(), budget);
       emitAnnotations(annotations);
       extras.annotationsLeftOut = leftOut;
     }
     // Notices share GitHub's cap of 10 per kind with the base-diff notice; the summary lists them all.
-    for (const notice of selectNotices(result.manifest.notices, baseDiff?.notice)) core.notice(notice);
+    for (const notice of selectNotices(result.manifest.notices, baseDiff?.notice)) core.notice(annotationText(notice));
     summary = renderMarkdown(result, extras);
 
     if (settings.comment) {
       if (!pr || !octokit) {
         core.info('comment: true, but this run is not for a pull request: no comment written.');
       } else {
-        await comment(octokit, pr, renderMarkdown(result, { ...extras, marker: true, maxBytes: COMMENT_MAX_CHARS }));
+        // One comment per app: matrix jobs over several working directories or entries keep theirs.
+        const marker = commentMarker({ workingDirectory: posixRelative(settings.workspace, options.root), entries: result.manifest.entries });
+        await comment(octokit, pr, renderMarkdown(result, { ...extras, marker, maxBytes: COMMENT_MAX_CHARS }), marker);
       }
     }
 
     // The one place that decides pass or fail: error findings fail the step, warnings do not.
-    if (result.errorCount > 0) core.setFailed(verdictLine(result));
-    else core.info(verdictLine(result));
+    if (result.errorCount > 0) core.setFailed(stepVerdict(result));
+    else core.info(stepVerdict(result));
   } catch (e) {
     const message = errorMessage(e);
     summary ??= renderFailureMarkdown(message);
-    core.setFailed(message);
+    core.setFailed(annotationText(message));
   } finally {
     // Even a failed run explains itself in the summary (unless the summary input itself was bad).
     if (summary && inputs?.settings.summary !== false && process.env.GITHUB_STEP_SUMMARY) {
       try {
         await core.summary.addRaw(summary).write();
       } catch (e) {
-        core.warning(`shipset could not write the job summary: ${(e as Error).message}`);
+        core.warning(`shipset could not write the job summary: ${annotationText((e as Error).message)}`);
       }
     }
   }
 }
 
 /** The comment is a courtesy: an API failure is a warning, never the verdict. */
-async function comment(octokit: Octokit, pr: PullRequestRef, body: string): Promise<void> {
+async function comment(octokit: Octokit, pr: PullRequestRef, body: string, marker: string): Promise<void> {
   try {
-    const outcome = await upsertComment(octokit, pr, body);
+    const outcome = await upsertComment(octokit, pr, body, { marker });
     if (outcome.status === 'forbidden') core.warning(outcome.message);
-    else core.info(`Pull-request comment ${outcome.status}${outcome.url ? `: ${outcome.url}` : ''}.`);
+    else core.info(logLine(`Pull-request comment ${outcome.status}${outcome.url ? `: ${outcome.url}` : ''}.`));
   } catch (e) {
-    core.warning(`shipset could not write the pull-request comment: ${(e as Error).message}`);
+    core.warning(`shipset could not write the pull-request comment: ${apiErrorText(e)}`);
   }
 }
 
-async function prChangedFiles(octokit: Octokit, pr: PullRequestRef): Promise<Set<string>> {
+/** The pull request's files, or null after a warning that they could not be listed. */
+async function prChangedFiles(octokit: Octokit, pr: PullRequestRef): Promise<Set<string> | null> {
   try {
     return await changedFiles(octokit, pr);
   } catch (e) {
     // Ordering annotations is a nicety: without the list, they keep the findings' order.
-    core.info(`Could not list the files of pull request #${pr.number} (${(e as Error).message}); annotations are not ordered by change.`);
-    return new Set();
+    core.warning(`Could not list the files of pull request #${pr.number} (${apiErrorText(e)}); annotations are not ordered by change.`);
+    return null;
   }
+}
+
+function posixRelative(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/') || '.';
 }
 
 function setOutputs(result: Result, manifestPath: string, tarballPath: string): void {

@@ -9,6 +9,8 @@ import { checkWriteTarget, manifestTarget, writeFileSafely } from '../core/safe-
 import { UsageError, type Options, type Result } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { explainWhy } from '../core/why.js';
+import { logLine, protectLines, terminalText } from '../report/escape.js';
+import { renderJson, renderJsonValue } from '../report/json.js';
 import { renderText, styleFor } from '../report/text.js';
 
 export const USAGE = `shipset ${VERSION}: which files will actually run, and are they the right ones?
@@ -53,12 +55,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`shipset: ${e.message}\n`);
+      // Messages quote file names and arguments: one line, no control characters, no workflow command.
+      io.stderr.write(`shipset: ${logLine(e.message)}\n`);
       return 2;
     }
     // Anything else is our bug: say so in one line, with a way to report it.
-    io.stderr.write(`shipset: internal error: ${(e as Error)?.message ?? e}. Please report this with the command you ran.\n`);
-    if (io.env.SHIPSET_DEBUG) io.stderr.write(`${(e as Error)?.stack}\n`);
+    io.stderr.write(`shipset: internal error: ${logLine(String((e as Error)?.message ?? e))}. Please report this with the command you ran.\n`);
+    if (io.env.SHIPSET_DEBUG) io.stderr.write(`${protectLines(String((e as Error)?.stack).split('\n').map(terminalText).join('\n'))}\n`);
     return 2;
   }
 }
@@ -85,7 +88,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     const options = buildOptions(root, values.entry ?? [], values, io, false);
     const result = await runPipeline(options, io.cwd);
     const answer = explainWhy(result, rest[0], io.cwd);
-    io.stdout.write(values.json ? JSON.stringify(answer, null, 2) + '\n' : answer.text.endsWith('\n') ? answer.text : answer.text + '\n');
+    io.stdout.write(values.json ? renderJsonValue(answer) : whyText(answer.text));
     return answer.ships ? 0 : 1;
   }
 
@@ -154,10 +157,19 @@ function buildOptions(root: string, entries: string[], values: Values, io: Io, p
 }
 
 async function report(result: Result, values: Values, io: Io): Promise<void> {
-  const json = JSON.stringify(result.manifest, null, 2) + '\n';
+  const json = renderJson(result);
   if (values.manifest) {
     // Temp file + rename, never through a symlink, never over a source or someone else's file.
     await writeFileSafely(manifestTarget(path.resolve(io.cwd, values.manifest), result, { label: '--manifest', guarded: [io.cwd] }), json);
   }
   io.stdout.write(values.json ? json : renderText(result, styleFor(io.stdout, io.env)));
+}
+
+/**
+ * The why answer for the terminal. Its lines are ours, but they quote file names: control
+ * characters inside a line are made visible and no line can read as a workflow command.
+ */
+function whyText(text: string): string {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return protectLines(body.split('\n').map(terminalText).join('\n')) + '\n';
 }

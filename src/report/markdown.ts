@@ -1,10 +1,24 @@
 // Result -> markdown for the job summary and the PR comment: a reviewer should know in ten
 // seconds whether the set may ship and why not. Pure: no I/O, no @actions/*.
+// Every string from the repository or an API goes through escape.ts (mdCode, mdText).
+import { createHash } from 'node:crypto';
 import type { BaseDiff } from '../core/base-diff.js';
 import type { Finding, Result } from '../core/types.js';
+import { mdCode, mdText } from './escape.js';
 
-/** Hidden line that identifies shipset's own PR comment, so it is updated rather than repeated. */
+/** Hidden line that identifies shipset's own PR comment when no app is named (one app per repository). */
 export const COMMENT_MARKER = '<!-- shipset-comment -->';
+
+/**
+ * The hidden first line of the comment for one app: the working directory (relative to the
+ * workspace, POSIX) and the entries, hashed, so matrix jobs over several apps keep one comment each.
+ * Only hex digits come from the input: the marker cannot close the HTML comment early.
+ */
+export function commentMarker(app?: { workingDirectory: string; entries: readonly string[] }): string {
+  if (!app) return COMMENT_MARKER;
+  const id = createHash('sha256').update(JSON.stringify([app.workingDirectory || '.', [...app.entries]])).digest('hex').slice(0, 16);
+  return `<!-- shipset-comment:${id} -->`;
+}
 
 /** GitHub rejects a step summary above 1 MiB. */
 export const SUMMARY_MAX_BYTES = 1024 * 1024;
@@ -19,8 +33,8 @@ export interface MarkdownExtras {
   tarballPath?: string;
   /** Whether packing was asked for (to say why there is no tarball). */
   packRequested?: boolean;
-  /** Start with COMMENT_MARKER (the PR comment body). */
-  marker?: boolean;
+  /** Start with a marker line (the PR comment body): `true` for COMMENT_MARKER, or commentMarker(app). */
+  marker?: boolean | string;
   /** Size budget in UTF-8 bytes; the findings table is cut to fit. Default SUMMARY_MAX_BYTES. */
   maxBytes?: number;
 }
@@ -31,7 +45,7 @@ const LIST_CAP = 300;
 
 export function renderMarkdown(result: Input, extras: MarkdownExtras = {}): string {
   const m = result.manifest;
-  const head = [extras.marker ? COMMENT_MARKER : '', verdict(result), '', counts(result), ''].filter((l, i) => i > 0 || l);
+  const head = [markerLine(extras.marker), verdict(result), '', counts(result), ''].filter((l, i) => i > 0 || l);
   const tail = [
     ...leftOutLine(extras.annotationsLeftOut),
     ...baseDiffSection(extras.baseDiff),
@@ -46,12 +60,16 @@ export function renderMarkdown(result: Input, extras: MarkdownExtras = {}): stri
 }
 
 /** The summary of a run that could not start (bad input): the message and nothing else. */
-export function renderFailureMarkdown(message: string, marker = false): string {
-  return [marker ? COMMENT_MARKER : '', '### ❌ shipset could not run', '', message, ''].filter((l, i) => i > 0 || l).join('\n') + '\n';
+export function renderFailureMarkdown(message: string, marker: boolean | string = false): string {
+  return [markerLine(marker), '### ❌ shipset could not run', '', mdText(message), ''].filter((l, i) => i > 0 || l).join('\n') + '\n';
 }
 
-/** One line, for setFailed and logs. */
-export function verdictLine(result: Input): string {
+function markerLine(marker: boolean | string | undefined): string {
+  return marker === true ? COMMENT_MARKER : marker || '';
+}
+
+/** The verdict as one plain line, for setFailed and the step log (counts only: no untrusted text). */
+export function stepVerdict(result: Input): string {
   const { errorCount: e, warningCount: w } = result;
   if (e > 0) return `shipset: ${e} ${plural(e, 'error')}${w ? `, ${w} ${plural(w, 'warning')}` : ''}: this set must not ship (details in the job summary and the manifest).`;
   return `shipset: passed${w ? ` with ${w} ${plural(w, 'warning')}` : ''}.`;
@@ -70,7 +88,7 @@ function counts(r: Input): string {
     `**${m.dormant.length}** dormant`,
     `**${r.errorCount}** ${plural(r.errorCount, 'error')}`,
     `**${r.warningCount}** ${plural(r.warningCount, 'warning')}`,
-    `${plural(m.entries.length, 'entry', 'entries')}: ${m.entries.map(code).join(', ')}`,
+    `${plural(m.entries.length, 'entry', 'entries')}: ${m.entries.map((e) => code(e)).join(', ')}`,
   ].join(' · ');
 }
 
@@ -80,7 +98,7 @@ function findingsTable(findings: Finding[], budget: number): string[] {
   let used = bytes(lines.join('\n'));
   let shown = 0;
   for (const f of findings) {
-    const row = `| ${f.level === 'error' ? '❌' : '⚠️'} | ${f.rule} | ${code(`${f.file}:${f.line}`)} | ${cell(f.message)} | ${cell(chain(f.chain))} |`;
+    const row = `| ${f.level === 'error' ? '❌' : '⚠️'} | ${f.rule} | ${mdCode(`${f.file}:${f.line}`, { table: true })} | ${mdText(f.message)} | ${chain(f.chain)} |`;
     if (used + bytes(row) + 1 > budget) break;
     lines.push(row);
     used += bytes(row) + 1;
@@ -101,12 +119,12 @@ function leftOutLine(n: number | undefined): string[] {
 function baseDiffSection(d: BaseDiff | undefined): string[] {
   if (!d) return [];
   const out = [`#### Ship set vs ${baseName(d)}`, ''];
-  if (d.notice && !d.added.length && !d.removed.length && !d.newFindings.length && !d.commit) return [...out, `> ${d.notice}`, ''];
+  if (d.notice && !d.added.length && !d.removed.length && !d.newFindings.length && !d.commit) return [...out, `> ${mdText(d.notice)}`, ''];
   if (!d.added.length && !d.removed.length) out.push('No file added to or removed from what ships.');
   out.push(...capped(d.added, (p) => `- ➕ ${code(p)}`), ...capped(d.removed, (p) => `- ➖ ${code(p)}`));
   const n = d.newFindings.length;
   out.push('', n ? `**${n}** ${plural(n, 'finding')} new in this change: ${d.newFindings.slice(0, 20).map((f) => `${f.rule} at ${code(`${f.file}:${f.line}`)}`).join(', ')}${n > 20 ? ', …' : ''}` : 'No new findings in this change.');
-  if (d.notice) out.push('', `> ${d.notice}`);
+  if (d.notice) out.push('', `> ${mdText(d.notice)}`);
   return [...out, ''];
 }
 
@@ -128,7 +146,7 @@ function tarballSection(r: Input, extras: MarkdownExtras): string[] {
 
 function noticesSection(notices: string[]): string[] {
   if (!notices.length) return [];
-  return ['**Notices**', '', ...capped(notices, (n) => `- ${oneLine(n)}`), ''];
+  return ['**Notices**', '', ...capped(notices, (n) => `- ${mdText(n)}`), ''];
 }
 
 function folded(summary: string, items: string[]): string[] {
@@ -149,23 +167,15 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** The chain as escaped text for a table cell (long chains keep their two ends). */
 function chain(c: string[]): string {
-  const parts = c.length > 6 ? [...c.slice(0, 2), '…', ...c.slice(-3)] : c;
+  const parts = c.length > 6 ? [...c.slice(0, 2).map(mdText), '…', ...c.slice(-3).map(mdText)] : c.map(mdText);
   return parts.join(' → ');
 }
 
+/** An untrusted path, ref or SHA outside a table, as a code span. */
 function code(s: string): string {
-  const ticks = s.includes('`') ? '``' : '`';
-  return `${ticks}${s.replace(/\r?\n/g, ' ')}${ticks}`;
-}
-
-/** A table cell: pipes escaped, one line, no HTML that could break the layout. */
-function cell(s: string): string {
-  return oneLine(s).replace(/\|/g, '\\|');
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+  return mdCode(s);
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

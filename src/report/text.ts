@@ -1,6 +1,9 @@
 // Result -> terminal text a person can act on: a one-line verdict with counts, then the
 // findings grouped by rule, each with file:line, the chain from an entry and the fix.
+// Every string from the repository is passed through terminalText (controls made visible) and the
+// whole text through protectLines (no line can be read as a workflow command in a `run:` step).
 import type { Finding, Result, RuleName } from '../core/types.js';
+import { protectLines, terminalText as t } from './escape.js';
 
 export interface Style {
   red(s: string): string;
@@ -20,7 +23,8 @@ export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): S
   return stream.isTTY && !env.NO_COLOR && env.TERM !== 'dumb' ? COLOR : PLAIN;
 }
 
-export function verdictLine(result: Result, style: Style): string {
+/** The first line of the terminal report: verdict and counts (no untrusted text). */
+export function terminalVerdict(result: Pick<Result, 'manifest' | 'errorCount' | 'warningCount'>, style: Style): string {
   const m = result.manifest;
   const counts = `${m.files.length} file(s) ship, ${m.dormant.length} dormant, ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
   if (result.errorCount > 0) return `${style.red(style.bold('✖ shipset: FAIL'))} — ${counts}`;
@@ -30,8 +34,8 @@ export function verdictLine(result: Result, style: Style): string {
 
 export function renderText(result: Result, style: Style): string {
   const m = result.manifest;
-  const lines: string[] = [verdictLine(result, style)];
-  lines.push(style.dim(`entries: ${m.entries.join(', ')}`));
+  const lines: string[] = [terminalVerdict(result, style)];
+  lines.push(style.dim(`entries: ${m.entries.map(t).join(', ')}`));
 
   const byRule = new Map<RuleName, Finding[]>();
   for (const f of m.findings) {
@@ -44,27 +48,27 @@ export function renderText(result: Result, style: Style): string {
     lines.push(style.bold(`${rule} (${findings.length})`));
     for (const f of findings) {
       const tag = f.level === 'error' ? style.red('error') : style.yellow('warn ');
-      lines.push(`  ${tag} ${style.bold(`${f.file}:${f.line}${f.column ? `:${f.column}` : ''}`)}  ${withoutLocation(f)}`);
-      if (f.chain.length > 1) lines.push(style.dim(`        via ${f.chain.join(' → ')}`));
+      lines.push(`  ${tag} ${style.bold(`${t(f.file)}:${f.line}${f.column ? `:${f.column}` : ''}`)}  ${t(withoutLocation(f))}`);
+      if (f.chain.length > 1) lines.push(style.dim(`        via ${f.chain.map(t).join(' → ')}`));
     }
   }
   if (m.notices.length) {
     lines.push('');
     lines.push(style.bold('notices'));
-    for (const n of m.notices) lines.push(`  • ${n}`);
+    for (const n of m.notices) lines.push(`  • ${t(n)}`);
   }
   if (m.dormant.length) {
     lines.push('');
     const shown = m.dormant.slice(0, 20);
     lines.push(style.bold(`dormant (${m.dormant.length}): not reached from any entry, will not ship`));
-    for (const d of shown) lines.push(style.dim(`  ${d}`));
+    for (const d of shown) lines.push(style.dim(`  ${t(d)}`));
     if (m.dormant.length > shown.length) lines.push(style.dim(`  … and ${m.dormant.length - shown.length} more (see --json)`));
   }
   if (m.tarball) {
     lines.push('');
-    lines.push(`tarball: ${m.tarball.path} (${m.tarball.bytes} bytes, sha256 ${m.tarball.sha256})`);
+    lines.push(`tarball: ${t(m.tarball.path)} (${m.tarball.bytes} bytes, sha256 ${m.tarball.sha256})`);
   }
-  return lines.join('\n') + '\n';
+  return protectLines(lines.join('\n')) + '\n';
 }
 
 /** Messages start with `file:line` (they stand alone in the manifest); the text already shows it. */

@@ -1,0 +1,32 @@
+// The reporters by format name: each is pure, `(result, context) -> string`; the caller decides
+// where the string goes. Every reporter escapes untrusted text for its destination (escape.ts).
+import type { Result } from '../core/types.js';
+import { renderJson } from './json.js';
+import { renderMarkdown, type MarkdownExtras } from './markdown.js';
+import { PLAIN, renderText, type Style } from './text.js';
+
+export interface ReportContext {
+  /** Colours for the text format (PLAIN unless the stream is a terminal). */
+  style?: Style;
+  /** What the markdown format adds: base diff, tarball path, comment marker, size budget. */
+  markdown?: MarkdownExtras;
+}
+
+export type Reporter = (result: Result, context: ReportContext) => string;
+
+export const reporters = {
+  text: (result, context) => renderText(result, context.style ?? PLAIN),
+  json: (result) => renderJson(result),
+  markdown: (result, context) => renderMarkdown(result, context.markdown),
+} satisfies Record<string, Reporter>;
+
+export type Format = keyof typeof reporters;
+
+/** Whether `name` is a format with a reporter. */
+export function isFormat(name: string): name is Format {
+  return Object.prototype.hasOwnProperty.call(reporters, name);
+}
+
+export { renderJson, renderJsonValue } from './json.js';
+export { commentMarker, COMMENT_MARKER, COMMENT_MAX_CHARS, renderFailureMarkdown, renderMarkdown, stepVerdict, SUMMARY_MAX_BYTES, type MarkdownExtras } from './markdown.js';
+export { COLOR, PLAIN, renderText, styleFor, terminalVerdict, type Style } from './text.js';
