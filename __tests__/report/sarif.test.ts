@@ -98,7 +98,7 @@ describe('renderSarif', () => {
   it('carries no control characters from the repository into the log', () => {
     const [, pg] = log.runs[0].results;
     expect(pg.message.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    expect(pg.message.text).toContain('\\u001b[31m');
+    expect(pg.message.text).toContain('\\x1b[31m');
   });
 
   it('gives a fact the same fingerprint when its line moves', () => {

@@ -3,6 +3,7 @@
 import type { Result } from '../core/types.js';
 import { renderJson } from './json.js';
 import { renderMarkdown, type MarkdownExtras } from './markdown.js';
+import { renderSarif, type SarifContext } from './sarif.js';
 import { PLAIN, renderText, type Style } from './text.js';
 
 export interface ReportContext {
@@ -10,6 +11,8 @@ export interface ReportContext {
   style?: Style;
   /** What the markdown format adds: base diff, tarball path, comment marker, size budget. */
   markdown?: MarkdownExtras;
+  /** What the SARIF format needs: the rule registry and where the root sits in the repository. */
+  sarif?: SarifContext;
 }
 
 export type Reporter = (result: Result, context: ReportContext) => string;
@@ -18,6 +21,7 @@ export const reporters = {
   text: (result, context) => renderText(result, context.style ?? PLAIN),
   json: (result) => renderJson(result),
   markdown: (result, context) => renderMarkdown(result, context.markdown),
+  sarif: (result, context) => renderSarif(result.manifest, context.sarif ?? { rules: [], rootInRepository: '' }),
 } satisfies Record<string, Reporter>;
 
 export type Format = keyof typeof reporters;
@@ -29,4 +33,5 @@ export function isFormat(name: string): name is Format {
 
 export { renderJson, renderJsonValue } from './json.js';
 export { commentMarker, COMMENT_MARKER, COMMENT_MAX_CHARS, renderFailureMarkdown, renderMarkdown, stepVerdict, SUMMARY_MAX_BYTES, type MarkdownExtras } from './markdown.js';
+export { renderSarif, type SarifContext, type SarifRule } from './sarif.js';
 export { COLOR, PLAIN, renderText, styleFor, terminalVerdict, type Style } from './text.js';

@@ -4,6 +4,7 @@
 // Types are the SARIF 2.1.0 schema as published on DefinitelyTyped (@types/sarif).
 import type * as Sarif from 'sarif';
 import type { Finding, Manifest } from '../core/types.js';
+import { terminalText } from './escape.js';
 
 /** What SARIF needs to know about a rule (the rule registry gives it). */
 export interface SarifRule {
@@ -136,8 +137,7 @@ function encodeUri(relPath: string): string {
   return relPath.split('/').map(encodeURIComponent).join('/');
 }
 
-/** SARIF text is shown as plain text: drop control characters (C0 except tab/newline, DEL, C1). */
+/** SARIF text is shown as plain text: control characters, ESC and bidi marks become visible escapes. */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return terminalText(text);
 }
