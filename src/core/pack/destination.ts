@@ -5,21 +5,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Options } from '../types.js';
 import { UsageError } from '../types.js';
-import { displayPath, kindOfSpecial } from './paths.js';
+import { displayBase, displayPath, kindOfSpecial } from './paths.js';
 
 const TARBALL_NAME = /\.(tgz|tar|gz)$/i;
 
 /** Throws a UsageError when the tarball path cannot take a regular file. */
-export function checkTarballPath(options: Pick<Options, 'tarball'>): void {
+export function checkTarballPath(options: Pick<Options, 'tarball' | 'cwd' | 'root'>): void {
   const destination = path.resolve(options.tarball);
-  const shown = displayPath(destination);
+  const shown = displayPath(destination, displayBase(options));
   let link: fs.Stats | undefined;
   try {
     link = fs.lstatSync(destination, { throwIfNoEntry: false });
   } catch {
     link = undefined; // ENOTDIR: a file stands where a folder should; checkParent says which
   }
-  if (!link) return checkParent(destination);
+  if (!link) return checkParent(destination, displayBase(options));
   // A symlink is replaced, never written through: only a link to a folder says the user meant that folder.
   const stat = link.isSymbolicLink() ? fs.statSync(destination, { throwIfNoEntry: false }) : link;
   if (stat?.isDirectory()) {
@@ -48,7 +48,7 @@ function startsWithGzipMagic(file: string): boolean {
 }
 
 /** The nearest existing folder above a new tarball must be a folder (a file in the way cannot be made one). */
-function checkParent(destination: string): void {
+function checkParent(destination: string, base: string): void {
   for (let dir = path.dirname(destination); ; dir = path.dirname(dir)) {
     let stat: fs.Stats | undefined;
     try {
@@ -57,7 +57,7 @@ function checkParent(destination: string): void {
       continue; // ENOTDIR: a file is higher up
     }
     if (stat) {
-      if (!stat.isDirectory()) throw new UsageError(`the tarball path ${displayPath(destination)} is under ${displayPath(dir)}, which is a file, not a folder. Choose a tarball path in a folder.`);
+      if (!stat.isDirectory()) throw new UsageError(`the tarball path ${displayPath(destination, base)} is under ${displayPath(dir, base)}, which is a file, not a folder. Choose a tarball path in a folder.`);
       return;
     }
     if (path.dirname(dir) === dir) return;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Finding, ManifestFile, ModuleGraph, Options, TarballInfo } from '../types.js';
 import { UsageError } from '../types.js';
 import { closureFindings } from './closure.js';
-import { compareCodeUnits, displayPath, normalizePrefix, realFileInside } from './paths.js';
+import { compareCodeUnits, displayBase, displayPath, normalizePrefix, realFileInside } from './paths.js';
 import { atomicWrite, createArchive, listArchive, packMtime, sha256File } from './tarball.js';
 
 export { selectFiles } from './select.js';
@@ -26,7 +26,7 @@ export async function writeTarball(
       throw new UsageError(`${rel} cannot be packed: it is not a regular file under the root ${root} (missing, or a link that leaves the root).`);
     }
   }
-  const mtime = packMtime(root);
+  const mtime = options.sourceDateEpoch ?? packMtime(root);
 
   if (!paths.length) {
     const findings = closureFindings(files, new Set(), graph, options);
@@ -49,10 +49,10 @@ export async function writeTarball(
     const code = (error as NodeJS.ErrnoException).code;
     if (!code || error instanceof UsageError) throw error;
     // A file system refusal (folder in the way, no permission, disk full) is input to fix, not a crash.
-    throw new UsageError(`cannot write the tarball ${displayPath(destination)}: ${(error as Error).message}. Choose a tarball path in a writable folder.`);
+    throw new UsageError(`cannot write the tarball ${displayPath(destination, displayBase(options))}: ${(error as Error).message}. Choose a tarball path in a writable folder.`);
   }
   if (!kept) return { tarball: null, findings };
-  return { tarball: { path: displayPath(destination), ...written }, findings: [] };
+  return { tarball: { path: displayPath(destination, displayBase(options)), ...written }, findings: [] };
 }
 
 /**
@@ -65,7 +65,7 @@ export function removeStaleTarball(options: Options): string | undefined {
   const destination = path.resolve(options.tarball);
   const stat = fs.lstatSync(destination, { throwIfNoEntry: false });
   if (!stat?.isFile()) return undefined;
-  const shown = displayPath(destination);
+  const shown = displayPath(destination, displayBase(options));
   try {
     fs.unlinkSync(destination);
   } catch (error) {
