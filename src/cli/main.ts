@@ -12,7 +12,7 @@ import { FORMATS, type Format, type Options, type Result, RUNTIMES, UsageError }
 import { VERSION } from '../core/version.js';
 import { explainWhy } from '../core/why.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { renderText, styleFor } from '../report/text.js';
+import { renderText, type Style, styleFor, verdictLine } from '../report/text.js';
 
 const COMMON_FLAGS = `  --root DIR             project root (default: .); entries and globs are relative to it
   --config FILE          JSON config file (default: shipset.config.json at the root, or "shipset" in package.json)
@@ -237,14 +237,17 @@ export function renderFormat(format: Format, result: Result, io: Pick<Io, 'stdou
     case 'markdown':
       return renderMarkdown(result);
     case 'text':
-      return renderText(quiet ? quietResult(result) : result, styleFor(io.stdout, io.env));
+      return quiet ? quietText(result, styleFor(io.stdout, io.env)) : renderText(result, styleFor(io.stdout, io.env));
   }
 }
 
-/** --quiet: the verdict and the error findings only (counts stay those of the whole run). */
-function quietResult(result: Result): Result {
+/** --quiet: the verdict of the whole run, then its error findings only. */
+function quietText(result: Result, style: Style): string {
   const m = result.manifest;
-  return { ...result, manifest: { ...m, findings: m.findings.filter((f) => f.level === 'error' && !f.suppressed), notices: [], dormant: [] } };
+  const errorsOnly = { ...result, manifest: { ...m, findings: m.findings.filter((f) => f.level === 'error' && !f.suppressed), notices: [], dormant: [], tarball: null } };
+  // The reporter's own first line would count the trimmed manifest: the whole run's verdict replaces it.
+  const [, ...rest] = renderText(errorsOnly, style).split('\n');
+  return [verdictLine(result, style), ...rest].join('\n');
 }
 
 function report(result: Result, output: OutputOptions, quiet: boolean, io: Io): void {
