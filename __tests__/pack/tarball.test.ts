@@ -57,7 +57,8 @@ const SERVER_IMPORTS: Imports = {
 };
 
 async function pack(root: string, extra: Partial<Options> = {}, imports: Imports = SERVER_IMPORTS) {
-  const options = packOptions(root, { tarball: path.join(root, 'out', 'app.tar.gz'), include: ['package.json', 'package-lock.json', 'bin/*'], ...extra });
+  // Displayed paths are relative to options.cwd (the core never reads the process's cwd): here the repository.
+  const options = packOptions(root, { tarball: path.join(root, 'out', 'app.tar.gz'), include: ['package.json', 'package-lock.json', 'bin/*'], cwd: path.resolve('.'), ...extra });
   const graph = buildGraph(root, ['src/index.js'], imports);
   const { files, excluded } = selectFiles(graph, options);
   const written = await writeTarball(files, graph, options);

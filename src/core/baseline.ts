@@ -113,7 +113,12 @@ export function applyBaseline(findings: Finding[], baseline: BaselineFile, label
  * symlink: a reader sees the old file or the new one, never half of one.
  */
 export function writeFileAtomic(file: string, text: string, source: string): void {
-  const link = fs.lstatSync(file, { throwIfNoEntry: false });
+  let link: fs.Stats | undefined;
+  try {
+    link = fs.lstatSync(file, { throwIfNoEntry: false });
+  } catch {
+    link = undefined; // a file where a folder should be: mkdir below says so
+  }
   if (link?.isSymbolicLink()) throw new UsageError(`${source}: ${file} is a symlink; shipset does not write through links. Remove it or choose another path.`);
   if (link && !link.isFile()) throw new UsageError(`${source}: ${file} exists and is not a regular file. Choose another path.`);
   const dir = path.dirname(file);

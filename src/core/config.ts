@@ -111,7 +111,14 @@ export function loadConfig(root: string, explicit?: { value: string; base: strin
   const own = path.join(root, CONFIG_FILE);
   const ownText = readConfigText(root, own, CONFIG_FILE);
   const pkgPath = path.join(root, 'package.json');
-  const pkgText = readConfigText(root, pkgPath, 'package.json');
+  // package.json is read for its "shipset" key only; a package.json that cannot be read is
+  // reported by the stages that need it (entries, undeclared), with their own messages.
+  let pkgText: string | undefined;
+  try {
+    pkgText = readConfigText(root, pkgPath, 'package.json');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+  }
   let fromPkg: unknown;
   if (pkgText !== undefined) {
     try {
@@ -131,7 +138,12 @@ export function loadConfig(root: string, explicit?: { value: string; base: strin
 
 /** A regular file inside the root of at most CONFIG_MAX_BYTES, or undefined when absent. */
 function readConfigText(root: string, abs: string, source: string): string | undefined {
-  const link = fs.lstatSync(abs, { throwIfNoEntry: false });
+  let link: fs.Stats | undefined;
+  try {
+    link = fs.lstatSync(abs, { throwIfNoEntry: false });
+  } catch {
+    link = undefined; // ENOTDIR, EACCES on the way: there is no file to read
+  }
   if (!link) return undefined;
   let real: string;
   try {

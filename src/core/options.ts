@@ -105,7 +105,7 @@ export function checkOutputFile(value: string, base: string, source: string, exa
     throw new UsageError(`${source}: '${value}' is not a file name. Name the file, e.g. ${value.trim() ? path.posix.join(value, example) : example}.`);
   }
   const abs = path.resolve(base, value);
-  if (fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
+  if (statOf(abs)?.isDirectory()) {
     throw new UsageError(`${source}: '${value}' is a folder. Give a file path, e.g. '${path.posix.join(value, example)}'.`);
   }
   return abs;
@@ -124,7 +124,7 @@ export function checkInsideRoot(root: string, value: string, source: string, wha
 export function checkPythonPath(root: string, values: string[], source: string): string[] {
   return values.map((value) => {
     const rel = checkInsideRoot(root, value, source);
-    const stat = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+    const stat = statOf(path.join(root, rel));
     if (stat && !stat.isDirectory()) throw new UsageError(`${source}: '${value}' is a file, not a folder. Give a folder of Python modules.`);
     return rel;
   });
@@ -328,7 +328,7 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
   const baseline = merged.baseline;
   if (baseline && baseline.value !== false) {
     options.baseline = checkBaselineFile(root, String(baseline.value), baseline.base, baseline.source);
-  } else if (!baseline && fs.statSync(path.join(root, BASELINE_FILE), { throwIfNoEntry: false })?.isFile()) {
+  } else if (!baseline && statOf(path.join(root, BASELINE_FILE))?.isFile()) {
     // The file `shipset baseline` writes is used when present: adopting the gate is one command.
     options.baseline = path.join(root, BASELINE_FILE);
   }
@@ -345,6 +345,15 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
   return { options, output };
 }
 
+/** stat, or undefined when the path does not exist or cannot be reached (ENOTDIR: a file where a folder should be; EACCES). */
+function statOf(abs: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The default baseline file at the root. */
 export const BASELINE_FILE = '.shipset-baseline.json';
 
@@ -352,7 +361,7 @@ export const BASELINE_FILE = '.shipset-baseline.json';
 export function checkBaselineFile(root: string, value: string, base: string, source: string): string {
   const abs = path.resolve(base, value);
   checkInsideRoot(root, path.relative(root, abs) || '.', source, 'a baseline file');
-  const stat = fs.statSync(abs, { throwIfNoEntry: false });
+  const stat = statOf(abs);
   if (!stat) throw new UsageError(`${source}: '${value}' does not exist. Write it with 'shipset baseline', or unset baseline.`);
   if (!stat.isFile()) throw new UsageError(`${source}: '${value}' is not a regular file. Point it at the file 'shipset baseline' wrote.`);
   return abs;
