@@ -102,6 +102,15 @@ describe('applySuppressions', () => {
     expect(findings[4].suppressed).toEqual({ by: 'inline', reason: 'installed by the base image' });
   });
 
+  it('inline: above the first line of an import written over several lines', () => {
+    const root = project({
+      'src/index.ts': "import './a.js';\n// shipset-ignore stale: two providers\nimport {\n  charge,\n  refund,\n} from './provider.js';\nimport {\n  x,\n} from './other.js';\n",
+    });
+    const findings = [finding({ line: 6 }), finding({ line: 9 })];
+    applySuppressions(findings, { root, now: NOW });
+    expect(findings.map((f) => f.suppressed?.by ?? null)).toEqual(['inline', null]);
+  });
+
   it('inline: a finding with other import sites is silenced only when every site is', () => {
     const root = project({
       'src/a.ts': "// shipset-ignore undeclared\nimport 'left-pad';\n",

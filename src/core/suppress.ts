@@ -25,6 +25,8 @@ export interface FileDirectives {
   lines: Map<number, Directive[]>;
   /** Directives in the leading comment (before the first statement): they cover the whole file. */
   file: Directive[];
+  /** The file's lines, to find where a multi-line import starts. */
+  text: string[];
 }
 
 const DIRECTIVE = /shipset-ignore\s+([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s*:\s*(.*?))?\s*(?:\*\/.*)?$/;
@@ -45,7 +47,7 @@ export function parseDirective(comment: string): Directive | undefined {
  */
 export function scanDirectives(text: string, python: boolean): FileDirectives {
   const lines = text.split(/\r?\n/);
-  const result: FileDirectives = { lines: new Map(), file: [] };
+  const result: FileDirectives = { lines: new Map(), file: [], text: lines };
   let inBlock = false;
   let leading = true;
   lines.forEach((line, i) => {
@@ -151,11 +153,26 @@ function inlineFor(f: Finding, directivesOf: (file: string) => FileDirectives | 
   for (const site of sites) {
     const d = directivesOf(site.file);
     if (!d) return undefined;
-    const covering = [...d.file, ...(d.lines.get(site.line - 1) ?? [])].find((x) => x.rules.includes(f.rule));
+    const above = d.lines.get(statementStart(d.text, site.line) - 1) ?? d.lines.get(site.line - 1) ?? [];
+    const covering = [...d.file, ...above].find((x) => x.rules.includes(f.rule));
     if (!covering) return undefined;
     found ??= covering;
   }
   return found;
+}
+
+/**
+ * The line where the statement holding `line` starts, for an import written over several lines
+ * (`import {` / `  a,` / `} from './x.js'`: the specifier is on the last line, the directive goes
+ * above the first). Looks up at most 50 lines and stops at a blank line or a finished statement.
+ */
+export function statementStart(lines: readonly string[], line: number): number {
+  for (let l = line; l >= 1 && line - l < 50; l--) {
+    const t = (lines[l - 1] ?? '').trim();
+    if (/^(import|export|from)\b/.test(t) || /^(const|let|var)\b.*\brequire\s*\(/.test(t)) return l;
+    if (l < line && (t === '' || /;$/.test(t))) break;
+  }
+  return line;
 }
 
 function readDirectives(root: string, file: string, notices: string[]): FileDirectives | undefined {
