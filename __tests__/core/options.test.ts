@@ -190,6 +190,9 @@ describe('resolveOptions', () => {
     });
     // With no tarball anywhere, the default is in the cwd (never the process's).
     expect(resolveOptions(root, [], ctx(cwd)).options.tarball).toBe(path.join(cwd, 'shipset.tar.gz'));
+    // A check does not read SOURCE_DATE_EPOCH (only a pack stamps times), so a bad one cannot fail it.
+    expect(resolveOptions(root, [], { ...ctx(cwd), pack: false, env: { SOURCE_DATE_EPOCH: 'soon' } }).options.sourceDateEpoch).toBeUndefined();
+    expect(usage(() => resolveOptions(root, [], { ...ctx(cwd), env: { SOURCE_DATE_EPOCH: 'soon' } }))).toMatch(/^SOURCE_DATE_EPOCH='soon'/);
   });
 
   it('uses .shipset-baseline.json at the root when it exists, unless baseline is false', () => {

@@ -301,7 +301,8 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
   const options = defaultOptions(root, resolveEntries(root, entries?.values ?? [], entries?.base ?? ctx.cwd, entries?.source ?? 'entry'), ctx.cwd);
   options.pack = ctx.pack;
   options.now = ctx.now;
-  options.sourceDateEpoch = sourceDateEpoch(ctx.env);
+  // Only a pack stamps times: a check is not refused over a variable it does not use.
+  if (ctx.pack) options.sourceDateEpoch = sourceDateEpoch(ctx.env);
   options.rules = ruleLevels(rules);
   const tsconfig = str('tsconfig');
   options.tsconfig = tsconfig ? checkTsconfig(root, tsconfig.value, tsconfig.source) : undefined;
