@@ -182,7 +182,7 @@ describe('readInputs with a config file', () => {
   });
 
   it('input config names another JSON file; a bad value names the file and key', () => {
-    writeFiles(workspace, { 'app/ci/shipset.json': JSON.stringify({ rules: { stale: 'warning' } }), 'app/ci/ok.json': JSON.stringify({ staleIgnore: ['draft'] }) });
+    writeFiles(workspace, { 'app/ci/shipset.json': JSON.stringify({ rules: { stale: 'warning' } }), 'app/ci/ok.json': JSON.stringify({ 'stale-ignore': ['draft'] }) });
     setInputs({ 'working-directory': 'app', config: 'ci/ok.json' }, { GITHUB_WORKSPACE: workspace });
     expect(readInputs().options.staleIgnore).toEqual(['draft']);
     setInputs({ 'working-directory': 'app', config: 'ci/shipset.json' }, { GITHUB_WORKSPACE: workspace });

@@ -56,7 +56,7 @@ describe('commands', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/outside-root\s+error \(cannot be lowered\)/);
     expect(text.stdout).toMatch(/circular\s+off/);
-    expect(text.stdout).toContain('setting: staleIgnore (--stale-ignore, input stale-ignore)');
+    expect(text.stdout).toContain('setting: --stale-ignore (config "stale-ignore", input stale-ignore)');
     const json = JSON.parse((await runMain(['rules', '--format', 'json'], root)).stdout) as Array<{ name: string; defaultLevel: string }>;
     expect(json.map((r) => r.name)).toEqual(['deprecated', 'stale', 'unresolved', 'unparseable', 'undeclared', 'shadowed', 'dynamic', 'outside-root', 'circular']);
     expect(json.find((r) => r.name === 'dynamic')?.defaultLevel).toBe('warn');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
-import { CONFIG_MAX_BYTES, CONFIG_SCHEMA, loadConfig } from '../../src/core/config.js';
+import { CONFIG_KEY, CONFIG_MAX_BYTES, CONFIG_SCHEMA, loadConfig } from '../../src/core/config.js';
 import { OPTION_KEYS, resolveOptions } from '../../src/core/options.js';
 import { UsageError } from '../../src/core/types.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
@@ -42,7 +42,8 @@ describe('the JSON Schema', () => {
   it('is the file shipped in schema/, and has a key for every option', () => {
     const shipped = JSON.parse(fs.readFileSync('schema/shipset.config.schema.json', 'utf8'));
     expect(shipped).toEqual(JSON.parse(JSON.stringify(CONFIG_SCHEMA)));
-    for (const key of OPTION_KEYS) expect(Object.keys(CONFIG_SCHEMA.properties)).toContain(key);
+    for (const key of OPTION_KEYS) expect(Object.keys(CONFIG_SCHEMA.properties)).toContain(CONFIG_KEY[key]);
+    expect(CONFIG_KEY).toMatchObject({ staleIgnore: 'stale-ignore', pythonPath: 'python-path', nodeModules: 'node-modules', tarball: 'tarball' });
     // It compiles in strict mode (a typo in a keyword would throw here).
     const validate = new Ajv({ strict: true, allowUnionTypes: true }).compile(shipped);
     expect(validate({ rules: { stale: 'warn' }, ignore: [{ rule: 'stale', file: 'src/*.ts', reason: 'r', until: '2026-01-01' }], baseline: false })).toBe(true);
@@ -65,11 +66,11 @@ describe('loadConfig', () => {
         deprecated: ['src/old/**'],
         include: ['README.md'],
         exclude: ['**/*.test.js'],
-        staleIgnore: ['draft'],
+        'stale-ignore': ['draft'],
         ignore: [{ rule: 'dynamic', file: 'src/plugins/*.js', reason: 'plugins are listed in include' }],
         baseline: '.shipset-baseline.json',
-        nodeModules: true,
-        pythonPath: ['py'],
+        'node-modules': true,
+        'python-path': ['py'],
         generated: ['src/gen/**'],
         prefix: 'app',
         tarball: 'out/app.tgz',
@@ -145,7 +146,8 @@ describe('loadConfig', () => {
 
   it.each([
     ['invalid JSON, with the line', '{\n  "rules": {\n    "stale": "warn",\n  }\n}', /^shipset\.config\.json:4: invalid JSON .*no comments, no trailing commas\.$/],
-    ['an unknown key, with the camelCase spelling', '{ "stale-ignore": ["x"] }', "shipset.config.json: unknown key 'stale-ignore'. Config keys are camelCase: write 'staleIgnore'."],
+    ['an unknown key, with the kebab-case spelling', '{ "staleIgnore": ["x"] }', "shipset.config.json: unknown key 'staleIgnore'. Config keys are spelled like the CLI flags: write 'stale-ignore'."],
+    ['an unknown key with _', '{ "python_path": ["x"] }', "shipset.config.json: unknown key 'python_path'. Config keys are spelled like the CLI flags: write 'python-path'."],
     ['an unknown key', '{ "frob": 1 }', /^shipset\.config\.json: unknown key 'frob'\. Known keys: entries, runtime,/],
     ['a wrong type', '{ "exclude": "dist/**" }', /^shipset\.config\.json: exclude: must be an array, not string "dist\/\*\*"/],
     ['a wrong type in a list', '{ "deprecated": ["a", 3] }', /^shipset\.config\.json: deprecated\[1\]: must be a string, not number 3/],
@@ -158,7 +160,7 @@ describe('loadConfig', () => {
     ['an ignore entry with a bad date', '{ "ignore": [{ "rule": "stale", "file": "x", "reason": "r", "until": "31/12/2026" }] }', /^shipset\.config\.json: ignore\[0\]\.until: "31\/12\/2026" is not a date \(YYYY-MM-DD\)/],
     ['an ignore entry with an unknown key', '{ "ignore": [{ "rule": "stale", "file": "x", "reason": "r", "why": "?" }] }', /^shipset\.config\.json: ignore\[0\]: unknown key 'why'\. Known keys: rule, file, reason, until\./],
     ['a prefix that leaves the archive', '{ "prefix": "../up" }', "shipset.config.json: prefix: '../up' leaves the archive (absolute or with '..'). Use a plain folder name such as 'app'."],
-    ['a python path outside the root', '{ "pythonPath": ["../x"] }', /^shipset\.config\.json: pythonPath: '\.\.\/x' is outside the root/],
+    ['a python path outside the root', '{ "python-path": ["../x"] }', /^shipset\.config\.json: python-path: '\.\.\/x' is outside the root/],
     ['baseline: true', '{ "baseline": true }', /^shipset\.config\.json: baseline: true is not a file/],
     ['not an object', '[1, 2]', /^shipset\.config\.json: must be an object, not an array/],
   ])('names the file, the JSON path and the fix: %s', (_name, text, expected) => {

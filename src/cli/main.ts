@@ -283,7 +283,7 @@ function listRules(io: Io, format: Format | undefined): number {
     defaultLevel: r.defaultLevel,
     lowerable: r.lowerable,
     why: r.why,
-    settings: r.settings.map((s) => ({ option: s.option, flag: s.flag, input: s.input, description: s.description })),
+    settings: r.settings.map((s) => ({ key: s.key, flag: s.flag, input: s.input, description: s.description })),
   }));
   if (format === 'json') {
     io.stdout.write(JSON.stringify(rules, null, 2) + '\n');
@@ -293,7 +293,7 @@ function listRules(io: Io, format: Format | undefined): number {
   const width = Math.max(...rules.map((r) => r.name.length));
   const lines = rules.map((r) => {
     const level = `${r.defaultLevel}${r.lowerable ? '' : ' (cannot be lowered)'}`;
-    const settings = r.settings.map((s) => `\n${' '.repeat(width + 4)}setting: ${s.option} (${s.flag}, input ${s.input}): ${s.description}`).join('');
+    const settings = r.settings.map((s) => `\n${' '.repeat(width + 4)}setting: ${s.flag} (config "${s.key}", input ${s.input}): ${s.description}`).join('');
     return `  ${r.name.padEnd(width)}  ${level}\n${' '.repeat(width + 4)}${r.why}${settings}`;
   });
   io.stdout.write(`Rules (set a level with --rule NAME=LEVEL, input rules, or "rules" in the config):\n${lines.join('\n')}\n`);

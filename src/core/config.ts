@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { OPTION_KEYS, type RawOptions, type RuleSpec } from './options.js';
+import { OPTION_KEYS, type OptionKey, type RawOptions, type RuleSpec } from './options.js';
 import { FORMATS, LEVELS, RULE_NAMES, RUNTIMES, UsageError } from './types.js';
 
 /** The config file looked for at the root. */
@@ -18,7 +18,15 @@ export const CONFIG_MAX_BYTES = 1024 * 1024;
 
 const globs = (description: string) => ({ description, type: 'array', items: { type: 'string', minLength: 1 } });
 
-/** JSON Schema (draft-07) of the config file. Keys are camelCase; the CLI and the action spell them kebab-case. */
+/**
+ * The config key of each option: kebab-case, spelled as the action input and the CLI flag
+ * (`stale-ignore`, `python-path`, `node-modules`), so a value can be moved between them as is.
+ */
+export const CONFIG_KEY: Readonly<Record<OptionKey, string>> = Object.freeze(
+  Object.fromEntries(OPTION_KEYS.map((k) => [k, k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)])) as Record<OptionKey, string>,
+);
+
+/** JSON Schema (draft-07) of the config file. */
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'shipset configuration',
@@ -38,7 +46,7 @@ export const CONFIG_SCHEMA = {
     deprecated: globs('Globs of files that must never ship.'),
     include: globs('Globs of extra files to pack. Default: package.json and the lockfile (Python: requirements and pyproject).'),
     exclude: globs('Globs of files to leave out of the tarball.'),
-    staleIgnore: globs('Extra name parts that never make two files variants (added to the built-in role suffixes).'),
+    'stale-ignore': globs('Extra name parts that never make two files variants (added to the built-in role suffixes).'),
     ignore: {
       description: 'Suppressions: findings of `rule` in files matching `file` are reported as suppressed and do not fail the run.',
       type: 'array',
@@ -59,8 +67,8 @@ export const CONFIG_SCHEMA = {
       type: ['string', 'boolean'],
       not: { const: true },
     },
-    nodeModules: { description: 'Ship the node_modules packages the set needs.', type: 'boolean' },
-    pythonPath: globs('Extra Python import roots, relative to the root.'),
+    'node-modules': { description: 'Ship the node_modules packages the set needs.', type: 'boolean' },
+    'python-path': globs('Extra Python import roots, relative to the root.'),
     generated: globs('Globs of generated files.'),
     prefix: { description: 'Folder inside the tarball.', type: 'string', minLength: 1 },
     tarball: { description: 'Tarball path, relative to the root. CLI: --out.', type: 'string', minLength: 1 },
@@ -189,11 +197,12 @@ function toLayer(config: unknown, file: string, keyPrefix: string, root: string)
   const c = config as Record<string, unknown>;
   const layer: RawOptions = {};
   for (const key of OPTION_KEYS) {
-    if (c[key] === undefined) continue;
+    const name = CONFIG_KEY[key];
+    if (c[name] === undefined) continue;
     if (key === 'rules') {
       layer.rules = Object.entries(c.rules as Record<string, string>).map(([name, level]): RuleSpec => ({ name, level, source: at(`rules.${name}`) }));
     } else {
-      layer[key] = { value: c[key], source: at(key), base: root };
+      layer[key] = { value: c[name], source: at(name), base: root };
     }
   }
   return layer;
@@ -212,9 +221,9 @@ function schemaMessage(error: ErrorObject, config: unknown, at: (jsonPath: strin
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
-      const camel = key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-      const known = error.instancePath ? Object.keys((CONFIG_SCHEMA.properties.ignore.items as { properties: object }).properties) : (OPTION_KEYS as readonly string[]);
-      const hint = camel !== key && known.includes(camel) ? `Config keys are camelCase: write '${camel}'.` : `Known keys: ${known.join(', ')}.`;
+      const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/_/g, '-');
+      const known = error.instancePath ? Object.keys((CONFIG_SCHEMA.properties.ignore.items as { properties: object }).properties) : Object.values(CONFIG_KEY);
+      const hint = kebab !== key && known.includes(kebab) ? `Config keys are spelled like the CLI flags: write '${kebab}'.` : `Known keys: ${known.join(', ')}.`;
       return `${where}: unknown key '${key}'. ${hint}`;
     }
     case 'type':

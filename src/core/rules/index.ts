@@ -17,8 +17,10 @@ export type { Rule, RuleContext } from './rule.js';
 
 /** A setting a rule reads besides its level, with its spelling in each front end. */
 export interface RuleSetting {
-  /** The Options field (and config key) that carries it. */
+  /** The Options field that carries it. */
   option: 'staleIgnore';
+  /** Its key in the config file. */
+  key: string;
   flag: string;
   input: string;
   description: string;
@@ -44,7 +46,7 @@ export interface RuleInfo {
 export const RULE_REGISTRY: Readonly<Record<RuleName, RuleInfo>> = Object.freeze({
   deprecated: info([deprecated]),
   stale: info([stale], {
-    settings: [{ option: 'staleIgnore', flag: '--stale-ignore', input: 'stale-ignore', description: 'extra name parts that never make two files variants' }],
+    settings: [{ option: 'staleIgnore', key: 'stale-ignore', flag: '--stale-ignore', input: 'stale-ignore', description: 'extra name parts that never make two files variants' }],
   }),
   unresolved: info([unresolved]),
   unparseable: info([unparseable]),
