@@ -130,10 +130,9 @@ export function checkPythonPath(root: string, values: string[], source: string):
   });
 }
 
-/** The tsconfig file: inside the root and existing (relative to the root). */
+/** The tsconfig file: it must exist (relative to the root). The engine reads it and what it extends. */
 export function checkTsconfig(root: string, value: string | undefined, source: string): string | undefined {
   if (!value) return undefined;
-  checkInsideRoot(root, value, source, 'a tsconfig file');
   if (!fs.existsSync(path.resolve(root, value))) {
     throw new UsageError(`${source}: '${value}' does not exist under ${root}. Give a path relative to the root, or leave it unset.`);
   }
