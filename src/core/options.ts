@@ -324,7 +324,9 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
   const prefix = str('prefix');
   if (prefix) options.prefix = checkPrefix(prefix.value, prefix.source);
   const tarball = str('tarball');
-  options.tarball = tarball ? checkOutputFile(tarball.value, tarball.base, tarball.source, 'shipset.tar.gz') : path.resolve(ctx.cwd, 'shipset.tar.gz');
+  // The tarball path is an output only when packing: a check does not refuse it.
+  if (!tarball) options.tarball = path.resolve(ctx.cwd, 'shipset.tar.gz');
+  else options.tarball = ctx.pack ? checkOutputFile(tarball.value, tarball.base, tarball.source, 'shipset.tar.gz') : path.resolve(tarball.base, tarball.value);
   const baseline = merged.baseline;
   if (baseline && baseline.value !== false) {
     options.baseline = checkBaselineFile(root, String(baseline.value), baseline.base, baseline.source);
