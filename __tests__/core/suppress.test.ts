@@ -102,6 +102,20 @@ describe('applySuppressions', () => {
     expect(findings[4].suppressed).toEqual({ by: 'inline', reason: 'installed by the base image' });
   });
 
+  it('inline: the leading comment of the file a finding is about (its target) covers it', () => {
+    const root = project({
+      'src/index.ts': "import './legacy/cron.js';\nimport './api.js';\n",
+      'src/legacy/cron.ts': '// shipset-ignore deprecated: the legacy folder is the live cron\nexport {};\n',
+      'src/api.ts': 'export {};\n// shipset-ignore stale\n',
+    });
+    const findings = [
+      finding({ rule: 'deprecated', line: 1, target: 'src/legacy/cron.ts' }),
+      finding({ rule: 'stale', line: 2, target: 'src/api.ts' }),
+    ];
+    applySuppressions(findings, { root, now: NOW });
+    expect(findings.map((f) => f.suppressed)).toEqual([{ by: 'inline', reason: 'the legacy folder is the live cron' }, undefined]);
+  });
+
   it('inline: above the first line of an import written over several lines', () => {
     const root = project({
       'src/index.ts': "import './a.js';\n// shipset-ignore stale: two providers\nimport {\n  charge,\n  refund,\n} from './provider.js';\nimport {\n  x,\n} from './other.js';\n",

@@ -144,10 +144,14 @@ export function applySuppressions(findings: Finding[], options: Pick<Options, 'r
 }
 
 /**
- * The directive that covers a finding: in its file's leading comment, or on the line above it.
- * A finding with other import sites is covered only when every site is.
+ * The directive that covers a finding: in the leading comment of the file it is about (its
+ * target), or of its file, or on the line above it. A finding with other import sites is covered
+ * by line directives only when every site is.
  */
 function inlineFor(f: Finding, directivesOf: (file: string) => FileDirectives | undefined): Directive | undefined {
+  // The file a finding is about (a deprecated or stale target) may carry the directive in its leading comment.
+  const byTarget = f.target ? directivesOf(f.target)?.file.find((x) => x.rules.includes(f.rule)) : undefined;
+  if (byTarget) return byTarget;
   const sites = [{ file: f.file, line: f.line }, ...(f.sites ?? [])];
   let found: Directive | undefined;
   for (const site of sites) {
