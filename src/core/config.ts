@@ -193,7 +193,7 @@ function parseJson(text: string, label: string): unknown {
 /** Check the shape against the schema and turn the object into raw option values labelled by key. */
 function toLayer(config: unknown, file: string, keyPrefix: string, root: string): RawOptions {
   const at = (jsonPath: string) => `${file}: ${keyPrefix}${jsonPath}`;
-  if (!validator()(config)) throw new UsageError(schemaMessage(validator().errors![0], config, at, keyPrefix));
+  if (!validator()(config)) throw new UsageError(schemaMessage(validator().errors![0], config, at));
   const c = config as Record<string, unknown>;
   const layer: RawOptions = {};
   for (const key of OPTION_KEYS) {
@@ -209,7 +209,7 @@ function toLayer(config: unknown, file: string, keyPrefix: string, root: string)
 }
 
 /** One ajv error as one line: the file, the JSON path, what is wrong and the fix. */
-function schemaMessage(error: ErrorObject, config: unknown, at: (jsonPath: string) => string, keyPrefix: string): string {
+function schemaMessage(error: ErrorObject, config: unknown, at: (jsonPath: string) => string): string {
   const jsonPath = error.instancePath
     .split('/')
     .slice(1)
@@ -241,7 +241,7 @@ function schemaMessage(error: ErrorObject, config: unknown, at: (jsonPath: strin
     case 'not':
       return `${where}: true is not a file. Name the baseline file (e.g. ".shipset-baseline.json") or use false.`;
     default:
-      return `${where}: ${error.message ?? 'is not valid'}. See schema/shipset.config.schema.json${keyPrefix ? '' : ''}.`;
+      return `${where}: ${error.message ?? 'is not valid'}. See schema/shipset.config.schema.json.`;
   }
 }
 
