@@ -150,3 +150,61 @@ describe('readInputs', () => {
     expectUsage(() => readInputs(), 'comment');
   });
 });
+
+describe('readInputs with a config file', () => {
+  it('reads working-directory/shipset.config.json; inputs override it, rule levels per rule', () => {
+    writeFiles(workspace, {
+      'app/shipset.config.json': JSON.stringify({
+        rules: { stale: 'warn', circular: 'error' },
+        exclude: ['**/*.spec.js'],
+        prefix: 'from-config',
+        runtime: 'bun',
+        tarball: 'build/app.tgz',
+        manifest: 'build/app.json',
+      }),
+    });
+    setInputs({ 'working-directory': 'app', rules: 'Stale: OFF', prefix: 'from-input' }, { GITHUB_WORKSPACE: workspace });
+    const { options, settings } = readInputs(process.env, Date.parse('2026-01-15T00:00:00Z'));
+    const root = fs.realpathSync(path.join(workspace, 'app'));
+    expect(options).toMatchObject({
+      rules: { stale: 'off', circular: 'error' },
+      exclude: ['**/*.spec.js'],
+      prefix: 'from-input',
+      runtime: 'bun',
+      // Config paths are relative to the root; input paths to the workspace.
+      tarball: path.join(root, 'build/app.tgz'),
+      cwd: workspace,
+      now: Date.parse('2026-01-15T00:00:00Z'),
+    });
+    expect(settings.manifestPath).toBe(path.join(root, 'build/app.json'));
+    setInputs({ 'working-directory': 'app', tarball: 'out.tgz', runtime: 'tsx' }, { GITHUB_WORKSPACE: workspace });
+    expect(readInputs().options).toMatchObject({ tarball: path.join(workspace, 'out.tgz'), runtime: 'tsx' });
+  });
+
+  it('input config names another JSON file; a bad value names the file and key', () => {
+    writeFiles(workspace, { 'app/ci/shipset.json': JSON.stringify({ rules: { stale: 'warning' } }), 'app/ci/ok.json': JSON.stringify({ 'stale-ignore': ['draft'] }) });
+    setInputs({ 'working-directory': 'app', config: 'ci/ok.json' }, { GITHUB_WORKSPACE: workspace });
+    expect(readInputs().options.staleIgnore).toEqual(['draft']);
+    setInputs({ 'working-directory': 'app', config: 'ci/shipset.json' }, { GITHUB_WORKSPACE: workspace });
+    expect(() => readInputs()).toThrow("ci/shipset.json: rules.stale: unknown level 'warning' for rule 'stale': use error, warn or off.");
+    setInputs({ 'working-directory': 'app', config: 'shipset.config.ts' }, { GITHUB_WORKSPACE: workspace });
+    expect(expectUsage(() => readInputs(), 'config')).toContain('JSON only');
+  });
+
+  it('gives the same message as the CLI for the same bad value', () => {
+    setInputs({ 'working-directory': 'app', prefix: '.' }, { GITHUB_WORKSPACE: workspace });
+    expect(expectUsage(() => readInputs(), 'prefix')).toBe(
+      "input prefix: '.' is not a folder inside the archive. Leave the prefix unset for files at the top of the archive, or name a folder such as 'app'.",
+    );
+    setInputs({ 'working-directory': 'app', runtime: 'deno' }, { GITHUB_WORKSPACE: workspace });
+    expect(expectUsage(() => readInputs(), 'runtime')).toBe("input runtime: 'deno' is not a runtime: use node, tsx, ts-node, bun, node-strip-types.");
+    setInputs({ 'working-directory': 'app', baseline: 'missing.json' }, { GITHUB_WORKSPACE: workspace });
+    expect(expectUsage(() => readInputs(), 'baseline')).toContain("'missing.json' does not exist");
+  });
+
+  it('uses the baseline input, relative to working-directory', () => {
+    writeFiles(workspace, { 'app/ci/known.json': JSON.stringify({ schema: 1, tool: 'shipset', findings: [] }) });
+    setInputs({ 'working-directory': 'app', baseline: 'ci/known.json' }, { GITHUB_WORKSPACE: workspace });
+    expect(readInputs().options.baseline).toBe(path.join(fs.realpathSync(path.join(workspace, 'app')), 'ci/known.json'));
+  });
+});

@@ -159,7 +159,7 @@ describe('scenario E: bad input never crashes', () => {
     ['an unknown rule', (root) => ['check', 'src/index.ts', '--root', root, '--rule', 'nonsense=warn'], /unknown rule 'nonsense'/],
     ['an unknown level', (root) => ['check', 'src/index.ts', '--root', root, '--rule', 'stale=loud'], /unknown level 'loud'/],
     ['lowering outside-root', (root) => ['check', 'src/index.ts', '--root', root, '--rule', 'outside-root=off'], /cannot be lowered/],
-    ['a missing tsconfig', (root) => ['check', 'src/index.ts', '--root', root, '--tsconfig', 'nope.json'], /tsconfig 'nope.json' does not exist/],
+    ['a missing tsconfig', (root) => ['check', 'src/index.ts', '--root', root, '--tsconfig', 'nope.json'], /--tsconfig: 'nope.json' does not exist/],
     ['an unknown flag', (root) => ['check', 'src/index.ts', '--root', root, '--frob'], /Unknown option '--frob'/],
     ['no entry and no main', (root) => ['check', '--root', root], /no 'main' or 'bin'/],
     ['a missing root', (root) => ['check', 'x.ts', '--root', path.join(root, 'nope')], /does not exist/],

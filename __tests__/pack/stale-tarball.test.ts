@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { removeStaleTarball } from '../../src/core/pack/index.js';
@@ -7,15 +7,12 @@ import { packOptions } from './graph-builder.js';
 
 afterAll(cleanupFixtures);
 
-const startCwd = process.cwd();
-afterEach(() => process.chdir(startCwd));
 
 describe('removeStaleTarball (a refused pack leaves no earlier tarball to ship)', () => {
   it('deletes an earlier tarball and names it relative to the current folder', () => {
     const root = tempDir();
     writeFiles(root, { 'dist/app.tar.gz': 'an earlier, passing run', 'dist/keep.txt': 'mine' });
-    process.chdir(root);
-    const notice = removeStaleTarball(packOptions(root, { tarball: path.join(root, 'dist/app.tar.gz') }));
+    const notice = removeStaleTarball(packOptions(root, { tarball: path.join(root, 'dist/app.tar.gz'), cwd: root }));
     expect(notice).toBe('Removed the earlier dist/app.tar.gz so no later step can ship it.');
     expect(fs.readdirSync(path.join(root, 'dist'))).toEqual(['keep.txt']);
   });
@@ -24,9 +21,8 @@ describe('removeStaleTarball (a refused pack leaves no earlier tarball to ship)'
     const root = tempDir();
     const elsewhere = tempDir();
     writeFiles(root, { 'app.tar.gz': 'old' });
-    process.chdir(elsewhere);
     const tarball = path.join(root, 'app.tar.gz');
-    expect(removeStaleTarball(packOptions(root, { tarball }))).toBe(`Removed the earlier ${tarball} so no later step can ship it.`);
+    expect(removeStaleTarball(packOptions(root, { tarball, cwd: elsewhere }))).toBe(`Removed the earlier ${tarball} so no later step can ship it.`);
     expect(fs.existsSync(tarball)).toBe(false);
   });
 

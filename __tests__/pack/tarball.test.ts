@@ -49,8 +49,8 @@ const SERVER_IMPORTS: Imports = {
 };
 
 async function pack(root: string, extra: Partial<Options> = {}, imports: Imports = SERVER_IMPORTS) {
-  // The front ends read SOURCE_DATE_EPOCH into Options.sourceDateEpoch; the core never reads the environment.
-  const options = packOptions(root, { tarball: path.join(root, 'out', 'app.tar.gz'), include: ['package.json', 'package-lock.json', 'bin/*'], sourceDateEpoch: 1700000000, ...extra });
+  // The front ends read SOURCE_DATE_EPOCH into Options.sourceDateEpoch and the cwd into Options.cwd; the core reads neither from the process.
+  const options = packOptions(root, { tarball: path.join(root, 'out', 'app.tar.gz'), include: ['package.json', 'package-lock.json', 'bin/*'], sourceDateEpoch: 1700000000, cwd: path.resolve('.'), ...extra });
   const graph = buildGraph(root, ['src/index.js'], imports);
   const { files, excluded } = selectFiles(graph, options);
   const written = await writeTarball(files, graph, options);

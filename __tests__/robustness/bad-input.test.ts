@@ -44,8 +44,8 @@ describe('the tarball path never replaces or deletes what is not a tarball', () 
     fs.mkdirSync(path.join(root, 'out'));
     expectUsage(runCli(['pack', '--out', 'pipe'], root), 'the tarball path pipe is a named pipe (FIFO), not a regular file');
     expect(fs.lstatSync(path.join(root, 'pipe')).isFIFO()).toBe(true);
-    expectUsage(runCli(['pack', '--out', 'out'], root), 'the tarball path out is a folder. Name a file in it, e.g. out/shipset.tar.gz');
-    expectUsage(runCli(['pack', '--out', 'out/'], root), "--out 'out/' is not a file name");
+    expectUsage(runCli(['pack', '--out', 'out'], root), "--out: 'out' is a folder. Give a file path, e.g. 'out/shipset.tar.gz'");
+    expectUsage(runCli(['pack', '--out', 'out/'], root), "--out: 'out/' is not a file name");
     expectUsage(runCli(['pack', '--out', 'note.txt/x.tgz'], root), 'is under note.txt, which is a file, not a folder');
     expect(fs.readdirSync(path.join(root, 'out'))).toEqual([]);
   }, BOUND);

@@ -1,12 +1,12 @@
-// Every action input is read here, once, and mapped onto the same Options the CLI builds.
-// The runner does not enforce `required` or types: each value is checked in code and a bad
-// one becomes a UsageError whose message starts with the input's name.
-import fs from 'node:fs';
+// Every action input is read here, once, and handed as raw values to core/options.ts, which
+// checks them with the same functions as the CLI's flags and the config file. The runner does
+// not enforce `required` or types: a bad value becomes a UsageError starting with the input's name.
 import path from 'node:path';
 import * as core from '@actions/core';
-import { parseRuleLevels, resolveEntries, resolveRoot, splitList } from '../core/options.js';
-import { parseSourceDateEpoch, tarballTarget } from '../core/pack/index.js';
+import { loadConfig } from '../core/config.js';
+import { tarballTarget } from '../core/pack/index.js';
 import { checkWriteTarget, manifestTarget } from '../core/safe-write.js';
+import { checkOutputFile, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot, splitList } from '../core/options.js';
 import { type Options, UsageError } from '../core/types.js';
 import { pullRequestFromEvent, repositoryFromEnv, workspaceDir, type PullRequestEvent } from './event.js';
 import { githubCommitLookup } from './commit-times.js';
@@ -31,6 +31,9 @@ export const INPUT = {
   githubToken: 'github-token',
   pythonPath: 'python-path',
   staleIgnore: 'stale-ignore',
+  config: 'config',
+  runtime: 'runtime',
+  baseline: 'baseline',
 } as const;
 
 /** What the action does with a Result, beyond the Options the core needs. */
@@ -61,19 +64,14 @@ export interface ActionInputs {
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 
-/** Read, check and map every input. Throws UsageError naming the input. */
-export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
+/** Read, check and map every input (over the config file, which inputs override). Throws UsageError naming the input. */
+export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = Date.now()): ActionInputs {
   const workspace = path.resolve(workspaceDir(env));
   const wd = input(INPUT.workingDirectory) || '.';
   const root = resolveRoot(wd, workspace, `input ${INPUT.workingDirectory}`);
-  const entries = resolveEntries(root, splitList(input(INPUT.entry)), workspace, `input ${INPUT.entry}`);
+  const configInput = input(INPUT.config);
+  const config = loadConfig(root, configInput ? { value: configInput, base: root, source: `input ${INPUT.config}` } : undefined);
 
-  const tsconfig = input(INPUT.tsconfig) || undefined;
-  if (tsconfig && !fs.existsSync(path.resolve(root, tsconfig))) {
-    throw new UsageError(`input ${INPUT.tsconfig}: '${tsconfig}' does not exist under ${root}. Give a path relative to working-directory, or leave it empty.`);
-  }
-
-  const include = lines(input(INPUT.include));
   const pullRequest = pullRequestFromEvent(env);
   const repository = repositoryFromEnv(env);
   const token = input(INPUT.githubToken);
@@ -82,29 +80,33 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     throw new UsageError(`input ${INPUT.comment}: a comment needs a token, but input ${INPUT.githubToken} is empty. Remove 'github-token: ""' or pass a token.`);
   }
 
-  const options: Options = {
-    root,
-    entries,
-    tsconfig,
-    rules: parseRuleLevels(splitList(input(INPUT.rules)), `input ${INPUT.rules}`),
-    deprecated: lines(input(INPUT.deprecated)),
-    include: include.length ? include : undefined,
-    exclude: lines(input(INPUT.exclude)),
-    staleIgnore: splitList(input(INPUT.staleIgnore)),
-    pythonPath: lines(input(INPUT.pythonPath)).map((p) => insideRoot(root, p, INPUT.pythonPath)),
-    pack: bool(INPUT.pack, true),
-    tarball: workspacePath(workspace, input(INPUT.tarball) || 'shipset.tar.gz', INPUT.tarball, bool(INPUT.pack, true)),
-    prefix: prefix(input(INPUT.prefix)),
+  // An empty input is unset: the config's value (or the default) applies.
+  const value = <T>(name: string, v: T | undefined, base = root) =>
+    v === undefined || v === '' || (Array.isArray(v) && !v.length) ? undefined : { value: v, source: `input ${name}`, base };
+  const layer: RawOptions = {
+    entries: value(INPUT.entry, splitList(input(INPUT.entry)), workspace),
+    runtime: value(INPUT.runtime, input(INPUT.runtime)),
+    tsconfig: value(INPUT.tsconfig, input(INPUT.tsconfig)),
+    rules: parseRuleSpecs(splitList(input(INPUT.rules)), `input ${INPUT.rules}`),
+    deprecated: value(INPUT.deprecated, lines(input(INPUT.deprecated))),
+    include: value(INPUT.include, lines(input(INPUT.include))),
+    exclude: value(INPUT.exclude, lines(input(INPUT.exclude))),
+    staleIgnore: value(INPUT.staleIgnore, splitList(input(INPUT.staleIgnore))),
+    pythonPath: value(INPUT.pythonPath, lines(input(INPUT.pythonPath))),
+    baseline: value(INPUT.baseline, input(INPUT.baseline)),
+    prefix: value(INPUT.prefix, input(INPUT.prefix)),
+    tarball: value(INPUT.tarball, input(INPUT.tarball), workspace),
+    manifest: value(INPUT.manifest, input(INPUT.manifest), workspace),
   };
-  // The core never reads the environment: the tarball's mtime comes in through Options.
-  if (options.pack) options.sourceDateEpoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
+  const pack = bool(INPUT.pack, true);
+  const { options, output } = resolveOptions(root, [config.layer, layer], { cwd: workspace, env, now, pack, notices: config.notices });
   if (token && repository) {
     options.commitTimes = githubCommitLookup({ token, ...repository, apiUrl: env.GITHUB_API_URL || undefined });
   }
 
   const base = baseRef(input(INPUT.baseRef), pullRequest);
   const settings: ActionSettings = {
-    manifestPath: workspacePath(workspace, input(INPUT.manifest) || 'shipset.json', INPUT.manifest),
+    manifestPath: output.manifest ?? checkOutputFile('shipset.json', workspace, `input ${INPUT.manifest}`, 'shipset.json'),
     workspace,
     summary: bool(INPUT.summary, true),
     annotations: bool(INPUT.annotations, true),
@@ -118,6 +120,12 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   };
   if (options.pack && path.resolve(options.tarball) === path.resolve(settings.manifestPath)) {
     throw new UsageError(`input ${INPUT.manifest}: the manifest and the tarball are the same file (${settings.manifestPath}). Give them different paths.`);
+  }
+  // Outputs stay inside the workspace and are never written through a link (a pull request can
+  // commit `shipset.json -> /tmp/victim`): refused before any work is done.
+  checkWriteTarget({ ...manifestTarget(settings.manifestPath, undefined, { label: `input ${INPUT.manifest}:`, guarded: [workspace] }), label: `input ${INPUT.manifest}:`, workspace, guarded: [workspace] });
+  if (options.pack) {
+    checkWriteTarget({ ...tarballTarget({ tarball: options.tarball, root: workspace, cwd: workspace }), label: `input ${INPUT.tarball}:`, workspace, guarded: [workspace] });
   }
   return { options, settings };
 }
@@ -142,35 +150,8 @@ function bool(name: string, fallback: boolean): boolean {
   throw new UsageError(`input ${name}: '${value}' is not a boolean. Use true or false.`);
 }
 
-function workspacePath(workspace: string, value: string, name: string, written = true): string {
-  const abs = path.resolve(workspace, value);
-  if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
-    throw new UsageError(`input ${name}: '${value}' is a folder. Give a file path, e.g. '${path.posix.join(value, name === INPUT.manifest ? 'shipset.json' : 'shipset.tar.gz')}'.`);
-  }
-  // Outputs stay inside the workspace and are never written through a link (a pull request can
-  // commit `shipset.json -> /tmp/victim`): refused before any work is done.
-  if (!written) return abs;
-  const own = name === INPUT.manifest ? manifestTarget(abs, undefined, { label: `input ${name}:`, guarded: [workspace] }) : tarballTarget({ tarball: abs, root: workspace });
-  checkWriteTarget({ ...own, label: `input ${name}:`, workspace, guarded: [workspace] });
-  return abs;
-}
 
-function insideRoot(root: string, value: string, name: string): string {
-  const rel = path.relative(root, path.resolve(root, value));
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new UsageError(`input ${name}: '${value}' is outside working-directory ${root}. Give a folder inside it.`);
-  }
-  return rel.split(path.sep).join('/') || '.';
-}
 
-function prefix(value: string): string | undefined {
-  if (!value) return undefined;
-  const norm = path.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
-  if (value.startsWith('/') || norm === '..' || norm.startsWith('../') || norm === '.') {
-    throw new UsageError(`input ${INPUT.prefix}: '${value}' must be a relative folder inside the archive, without '..' or a leading '/', e.g. 'app'.`);
-  }
-  return norm;
-}
 
 /** The ref to compare with, and the PR's base branch name when the ref is the PR's base SHA. */
 function baseRef(value: string, pr: PullRequestEvent | undefined): { ref: string; name?: string } | undefined {

@@ -46,7 +46,7 @@ export async function run(): Promise<void> {
       const changed = pr && octokit ? await prChangedFiles(octokit, pr) : undefined;
       // The verdict (setFailed) and a comment warning share GitHub's cap of 10 per kind with the findings.
       const budget = annotationBudget({ failing: result.errorCount > 0, commentWarning: settings.comment && !!pr && !!octokit, otherWarnings: changed === null ? 1 : 0 });
-      const { annotations, leftOut } = selectAnnotations(result.manifest.findings, path.relative(settings.workspace, options.root), changed ?? new Set<string>(), budget);
+      const { annotations, leftOut } = selectAnnotations(result.manifest.findings.filter((f) => !f.suppressed), path.relative(settings.workspace, options.root), changed ?? new Set<string>(), budget);
       emitAnnotations(annotations);
       extras.annotationsLeftOut = leftOut;
     }

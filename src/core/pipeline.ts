@@ -3,22 +3,28 @@ import { buildGraph } from './graph/index.js';
 import { buildManifest } from './manifest.js';
 import { checkTarballPath, closureFindings, removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
 import { runRules } from './rules/index.js';
-import type { Options, Result, TarballInfo } from './types.js';
+import { applySuppressions } from './suppress.js';
+import type { Finding, Options, Result, TarballInfo } from './types.js';
 
-export async function runPipeline(options: Options, cwd: string = process.cwd()): Promise<Result> {
+/** A suppressed finding is reported but does not count: it neither fails the run nor blocks the pack. */
+const counts = (f: Finding) => !f.suppressed;
+
+/** Run the pipeline. `cwd` is where displayed paths are relative to (default: options.cwd, else the root); never the process's. */
+export async function runPipeline(options: Options, cwd: string = options.cwd ?? options.root): Promise<Result> {
   // A tarball path that cannot take the archive is bad input: say so before the analysis, not after.
   if (options.pack) checkTarballPath(options);
   const graph = await buildGraph(options);
   const rules = await runRules(graph, options);
   const findings = [...rules.findings];
-  const notices = [...graph.notices, ...rules.notices];
+  const notices = [...(options.notices ?? []), ...graph.notices, ...rules.notices];
   const { files, excluded, notices: selectNotices } = selectFiles(graph, options);
   notices.push(...selectNotices);
   // `check` predicts what `pack` would refuse: an import whose file the package leaves out.
   findings.push(...closureFindings(files, new Set(files.map((f) => f.path)), graph, options));
+  notices.push(...applySuppressions(findings, options));
 
   let tarball: TarballInfo | null = null;
-  const errorsBeforePack = findings.filter((f) => f.level === 'error').length;
+  const errorsBeforePack = findings.filter((f) => f.level === 'error' && counts(f)).length;
   if (options.pack && errorsBeforePack > 0) {
     notices.push(`No tarball written: ${errorsBeforePack} error finding(s). A failing set must not ship; fix them (or lower a rule's level) and pack again.`);
   } else if (options.pack) {
@@ -37,7 +43,7 @@ export async function runPipeline(options: Options, cwd: string = process.cwd())
     manifest,
     graph,
     excluded,
-    errorCount: findings.filter((f) => f.level === 'error').length,
-    warningCount: findings.filter((f) => f.level === 'warn').length,
+    errorCount: findings.filter((f) => f.level === 'error' && counts(f)).length,
+    warningCount: findings.filter((f) => f.level === 'warn' && counts(f)).length,
   };
 }

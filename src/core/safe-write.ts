@@ -34,11 +34,14 @@ export interface WriteTarget {
   isOwnOutput?: (file: string) => boolean;
   /** What the refusal says about a file that is not ours, e.g. 'an existing file that is not a tarball: packing would overwrite it'. */
   notOursText?: string;
+  /** Folder that messages show paths relative to (the user's current folder); absolute paths when unset. */
+  displayBase?: string;
 }
 
-/** Where a path is shown: relative to the current folder when inside it, else absolute. */
-function shown(abs: string): string {
-  const rel = path.relative(process.cwd(), abs);
+/** Where a path is shown: relative to the display base (the user's folder) when inside it, else absolute. */
+function shown(abs: string, base: string | undefined): string {
+  if (base === undefined) return abs;
+  const rel = path.relative(base, abs);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }
 
@@ -62,7 +65,7 @@ function kindOf(stat: fs.Stats): string {
  */
 export function checkWriteTarget(target: WriteTarget): void {
   const abs = path.resolve(target.path);
-  const where = `${target.label} ${shown(abs)}`;
+  const where = `${target.label} ${shown(abs, target.displayBase)}`;
   if (target.workspace && !inside(target.workspace, abs)) {
     throw new UsageError(`${where} is outside the workspace ${target.workspace}: outputs are written only inside it. Give a path inside the workspace, e.g. ${target.example}.`);
   }
@@ -77,7 +80,7 @@ export function checkWriteTarget(target: WriteTarget): void {
   } catch {
     stat = undefined; // ENOTDIR: a file stands where a folder should; checkParent says which
   }
-  if (!stat) return checkParent(abs, where);
+  if (!stat) return checkParent(abs, where, target.displayBase);
   if (stat.isSymbolicLink()) {
     let to = '';
     try {
@@ -88,7 +91,7 @@ export function checkWriteTarget(target: WriteTarget): void {
     throw new UsageError(`${where} is a symbolic link${to}: shipset never writes through a link. Remove the link or name another path, e.g. ${target.example}.`);
   }
   if (stat.isDirectory()) {
-    throw new UsageError(`${where} is a folder. Name a file in it, e.g. ${path.join(shown(abs), target.example)}.`);
+    throw new UsageError(`${where} is a folder. Name a file in it, e.g. ${path.join(shown(abs, target.displayBase), target.example)}.`);
   }
   if (!stat.isFile()) {
     throw new UsageError(`${where} is ${kindOf(stat)}, not a regular file: writing would replace it. Name a regular file, e.g. ${target.example}.`);
@@ -116,14 +119,14 @@ function checkFoldersOnTheWay(abs: string, target: WriteTarget, where: string): 
         stat = undefined;
       }
       if (stat?.isSymbolicLink()) {
-        throw new UsageError(`${where} is under ${shown(dir)}, which is a symbolic link: shipset never writes through a link. Name a path in a real folder, e.g. ${target.example}.`);
+        throw new UsageError(`${where} is under ${shown(dir, target.displayBase)}, which is a symbolic link: shipset never writes through a link. Name a path in a real folder, e.g. ${target.example}.`);
       }
     }
   }
 }
 
 /** The nearest existing folder above a new file must be a folder (a file in the way cannot be made one). */
-function checkParent(abs: string, where: string): void {
+function checkParent(abs: string, where: string, base: string | undefined): void {
   for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
     let stat: fs.Stats | undefined;
     try {
@@ -132,7 +135,7 @@ function checkParent(abs: string, where: string): void {
       continue; // ENOTDIR: a file is higher up
     }
     if (stat) {
-      if (!stat.isDirectory()) throw new UsageError(`${where} is under ${shown(dir)}, which is a file, not a folder. Choose a path in a folder.`);
+      if (!stat.isDirectory()) throw new UsageError(`${where} is under ${shown(dir, base)}, which is a file, not a folder. Choose a path in a folder.`);
       return;
     }
     if (path.dirname(dir) === dir) return;
@@ -161,7 +164,7 @@ export async function writeThroughTemp(target: WriteTarget, write: (fd: number, 
       const top = madeDir;
       releases.push(onCleanup(() => removeEmptyFolders(dir, top)));
     }
-    temp = path.join(dir, `.${path.basename(abs)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    temp = path.join(dir, `.${path.basename(abs)}.${randomBytes(8).toString('hex')}.tmp`);
     const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
     fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | (O_NOFOLLOW ?? 0), 0o666);
     releases.push(removeOnCleanup(temp));
@@ -176,7 +179,7 @@ export async function writeThroughTemp(target: WriteTarget, write: (fd: number, 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!code || error instanceof UsageError) throw error;
-    throw new UsageError(`cannot write ${target.label} ${shown(abs)}: ${(error as Error).message}. Choose a path in a writable folder.`);
+    throw new UsageError(`cannot write ${target.label} ${shown(abs, target.displayBase)}: ${(error as Error).message}. Choose a path in a writable folder.`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
     if (!renamed) {
@@ -253,6 +256,7 @@ export function manifestTarget(
     label: where.label,
     example: 'shipset.json',
     guarded: root ? [...where.guarded, root] : where.guarded,
+    displayBase: where.guarded[0],
     workspace: where.workspace,
     reads: root ? [...result.graph.files.keys(), ...result.manifest.files.map((f) => f.path)].map((rel) => path.join(root, rel)) : [],
     isOwnOutput: isShipsetManifest,

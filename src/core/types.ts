@@ -19,6 +19,26 @@ export type Level = (typeof LEVELS)[number];
 
 export type Language = 'js' | 'ts' | 'json' | 'python';
 
+/** The runtime that starts the entries (stored; the engine does not use it yet). */
+export const RUNTIMES = ['node', 'tsx', 'ts-node', 'bun', 'node-strip-types'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+/** Output formats of the CLI. */
+export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A config `ignore` entry: findings of `rule` in files matching `file` are suppressed, until `until`. */
+export interface IgnoreEntry {
+  rule: RuleName;
+  /** Glob relative to the root. */
+  file: string;
+  reason: string;
+  /** 'YYYY-MM-DD': the entry applies through that day (UTC) and stops after it. */
+  until?: string;
+  /** Where the entry was written, for notices ('shipset.config.json: ignore[2]'). */
+  source: string;
+}
+
 /** One typed settings object, built by the CLI from flags and by the action from inputs. */
 export interface Options {
   /** Absolute path of the root (`--root` / `working-directory`). */
@@ -58,6 +78,20 @@ export interface Options {
   now?: number;
   /** Tarball mtime in seconds (the front ends read SOURCE_DATE_EPOCH); else the HEAD commit time, else 0. */
   sourceDateEpoch?: number;
+  /** Absolute folder paths are shown relative to (the user's cwd, the action's workspace). Default: the root. */
+  cwd?: string;
+  /** The runtime that starts the entries (`runtime` key, `--runtime`, input `runtime`). */
+  runtime?: Runtime;
+  /** Config `ignore` entries (suppressions with a reason). */
+  ignore?: IgnoreEntry[];
+  /** Absolute path of the baseline file whose findings are known (reported, not failing). */
+  baseline?: string;
+  /** Ship node_modules packages the set needs (stored for the pack stage). */
+  nodeModules?: boolean;
+  /** Globs of generated files (stored; relative to the root). */
+  generated?: string[];
+  /** Things the options stage noticed (a config file not read, ...); the pipeline reports them. */
+  notices?: string[];
 }
 
 /**

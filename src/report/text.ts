@@ -38,7 +38,9 @@ export function renderText(result: Result, style: Style): string {
   lines.push(style.dim(`entries: ${m.entries.map(t).join(', ')}`));
 
   const byRule = new Map<RuleName, Finding[]>();
+  const suppressed = m.findings.filter((f) => f.suppressed);
   for (const f of m.findings) {
+    if (f.suppressed) continue;
     const list = byRule.get(f.rule) ?? [];
     list.push(f);
     byRule.set(f.rule, list);
@@ -51,6 +53,13 @@ export function renderText(result: Result, style: Style): string {
       lines.push(`  ${tag} ${style.bold(`${t(f.file)}:${f.line}${f.column ? `:${f.column}` : ''}`)}  ${t(withoutLocation(f))}`);
       if (f.chain.length > 1) lines.push(style.dim(`        via ${f.chain.map(t).join(' → ')}`));
     }
+  }
+  if (suppressed.length) {
+    // Suppressed findings stay in the manifest; here one line says how many and by what.
+    const by = new Map<string, number>();
+    for (const f of suppressed) by.set(f.suppressed!.by, (by.get(f.suppressed!.by) ?? 0) + 1);
+    lines.push('');
+    lines.push(style.dim(`suppressed (${suppressed.length}): ${[...by].map(([k, n]) => `${n} by ${k}`).join(', ')}; listed with their reasons in --format json`));
   }
   if (m.notices.length) {
     lines.push('');

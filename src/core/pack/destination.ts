@@ -9,12 +9,13 @@ import type { Options } from '../types.js';
 const TARBALL_NAME = /\.(tgz|tar|gz)$/i;
 
 /** The tarball as a write target: guarded below the root and the current folder. */
-export function tarballTarget(options: Pick<Options, 'tarball' | 'root'>, reads?: Iterable<string>): WriteTarget {
+export function tarballTarget(options: Pick<Options, 'tarball' | 'root' | 'cwd'>, reads?: Iterable<string>): WriteTarget {
   return {
     path: path.resolve(options.tarball),
     label: 'the tarball path',
     example: 'shipset.tar.gz',
-    guarded: [options.root, process.cwd()],
+    guarded: [options.root, options.cwd ?? options.root],
+    displayBase: options.cwd ?? options.root,
     reads,
     // Last run's tarball is replaced (or removed when packing is refused); any other file there is the user's.
     isOwnOutput: (file) => TARBALL_NAME.test(file) || startsWithGzipMagic(file),
@@ -23,6 +24,6 @@ export function tarballTarget(options: Pick<Options, 'tarball' | 'root'>, reads?
 }
 
 /** Throws a UsageError when the tarball path cannot take a regular file (see checkWriteTarget). */
-export function checkTarballPath(options: Pick<Options, 'tarball' | 'root'>): void {
+export function checkTarballPath(options: Pick<Options, 'tarball' | 'root' | 'cwd'>): void {
   checkWriteTarget(tarballTarget(options));
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Finding, ManifestFile, ModuleGraph, Options, TarballInfo } from '../types.js';
 import { UsageError } from '../types.js';
 import { closureFindings } from './closure.js';
-import { compareCodeUnits, displayPath, normalizePrefix, realFileInside } from './paths.js';
+import { compareCodeUnits, displayBase, displayPath, normalizePrefix, realFileInside } from './paths.js';
 import { createArchive, listArchive, packMtime } from './tarball.js';
 import { tarballTarget } from './destination.js';
 import { writeAll, writeThroughTemp } from '../safe-write.js';
@@ -58,7 +58,7 @@ export async function writeTarball(
     return true;
   });
   if (!kept) return { tarball: null, findings };
-  return { tarball: { path: displayPath(destination), ...written }, findings: [] };
+  return { tarball: { path: displayPath(destination, displayBase(options)), ...written }, findings: [] };
 }
 
 /**
@@ -71,7 +71,7 @@ export function removeStaleTarball(options: Options): string | undefined {
   const destination = path.resolve(options.tarball);
   const stat = fs.lstatSync(destination, { throwIfNoEntry: false });
   if (!stat?.isFile()) return undefined;
-  const shown = displayPath(destination);
+  const shown = displayPath(destination, displayBase(options));
   try {
     fs.unlinkSync(destination);
   } catch (error) {

@@ -2,7 +2,7 @@
 // handles is POSIX and relative to the root, and must never lead outside it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../types.js';
+import { checkGlob, checkPrefix } from '../options.js';
 
 /** Code-unit order: the same on every machine and locale (localeCompare is not). */
 export function compareCodeUnits(a: string, b: string): number {
@@ -66,24 +66,24 @@ function realRoot(root: string): string {
 
 /** The `prefix` option as a clean folder name inside the archive ('' when unset). */
 export function normalizePrefix(prefix: string | undefined): string {
+  // Checked by the options stage already; checked again here because the pack writes it.
   const clean = (prefix ?? '').replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
   if (!clean || clean === '.') return '';
-  if (!isSafeRelative(clean)) {
-    throw new UsageError(`prefix '${prefix}' leaves the archive (absolute or with '..'). Use a plain folder name such as 'app'.`);
-  }
-  return clean;
+  return checkPrefix(clean, 'prefix') ?? '';
 }
 
 /** Glob patterns must stay under the root: '../x' or '/etc/x' would read files of the machine. */
 export function checkPattern(pattern: string, source: string): void {
-  const p = pattern.replace(/\\/g, '/').replace(/^!/, '');
-  if (p.startsWith('/') || path.isAbsolute(p) || p.split('/').includes('..')) {
-    throw new UsageError(`${source} '${pattern}' points outside the root. Globs are relative to the root; write it without '..' or a leading '/'.`);
-  }
+  checkGlob(pattern, source);
+}
+
+/** The folder displayed paths are relative to: the options' cwd, else the root (never the process's cwd). */
+export function displayBase(options: { cwd?: string; root: string }): string {
+  return options.cwd ?? options.root;
 }
 
 /** Where a path is shown to the user: relative to the cwd when inside it, else absolute. */
-export function displayPath(abs: string, cwd: string = process.cwd()): string {
+export function displayPath(abs: string, cwd: string): string {
   return relativeInside(cwd, abs) ?? abs;
 }
 

@@ -15,12 +15,59 @@ import { unresolved } from './unresolved.js';
 
 export type { Rule, RuleContext } from './rule.js';
 
-/** Every rule module, in the order of DESIGN.md's table. Several modules may share a name (undeclared: JS and Python). */
-export const RULES: readonly Rule[] = [deprecated, stale, unresolved, unparseable, undeclared, undeclaredPython, shadowed, dynamic, outsideRoot, circular];
+/** A setting a rule reads besides its level, with its spelling in each front end. */
+export interface RuleSetting {
+  /** The Options field that carries it. */
+  option: 'staleIgnore';
+  /** Its key in the config file. */
+  key: string;
+  flag: string;
+  input: string;
+  description: string;
+}
 
-/** The level a rule runs at: the user's override, else the rule's default. `outside-root` is always an error. */
+/** What the options module, the runner and `shipset rules` know about one rule name. */
+export interface RuleInfo {
+  name: RuleName;
+  defaultLevel: Level;
+  /** false: the level cannot be lowered and findings cannot be suppressed (a file outside the root never ships). */
+  lowerable: boolean;
+  /** One sentence: what the rule catches. */
+  why: string;
+  settings: readonly RuleSetting[];
+  /** The modules that implement it (undeclared: one for JS, one for Python). */
+  modules: readonly Rule[];
+}
+
+/**
+ * The rule registry: one line per rule name, in the order of the documentation's table.
+ * Adding a rule means its file, one line here, and its tests.
+ */
+export const RULE_REGISTRY: Readonly<Record<RuleName, RuleInfo>> = Object.freeze({
+  deprecated: info([deprecated]),
+  stale: info([stale], {
+    settings: [{ option: 'staleIgnore', key: 'stale-ignore', flag: '--stale-ignore', input: 'stale-ignore', description: 'extra name parts that never make two files variants' }],
+  }),
+  unresolved: info([unresolved]),
+  unparseable: info([unparseable]),
+  undeclared: info([undeclared, undeclaredPython]),
+  shadowed: info([shadowed]),
+  dynamic: info([dynamic]),
+  'outside-root': info([outsideRoot], { lowerable: false }),
+  circular: info([circular]),
+});
+
+function info(modules: readonly Rule[], extra: { lowerable?: boolean; settings?: RuleSetting[] } = {}): RuleInfo {
+  const [first] = modules;
+  return { name: first.name, defaultLevel: first.defaultLevel, lowerable: extra.lowerable ?? true, why: first.why, settings: extra.settings ?? [], modules };
+}
+
+/** Every rule module, in the registry's order. Several modules may share a name (undeclared: JS and Python). */
+export const RULES: readonly Rule[] = Object.values(RULE_REGISTRY).flatMap((r) => r.modules);
+
+/** The level a rule runs at: the user's override, else the rule's default. A rule that cannot be lowered keeps its default. */
 export function levelOf(name: RuleName, defaultLevel: Level, options: Pick<Options, 'rules'>): Level {
-  if (name === 'outside-root') return 'error';
+  if (!RULE_REGISTRY[name].lowerable) return RULE_REGISTRY[name].defaultLevel;
   return options.rules[name] ?? defaultLevel;
 }
 
@@ -38,8 +85,8 @@ export async function runRules(graph: ModuleGraph, options: Options, rules: read
 
 /** A rule may lower one finding to `warn` (e.g. an optional Python import); never raise it above the rule's level. */
 function withLevel(raw: RawFinding, ruleLevel: FindingLevel): Finding {
-  const level: FindingLevel = raw.rule === 'outside-root' ? 'error' : raw.level === 'warn' || ruleLevel === 'warn' ? 'warn' : 'error';
-  const { rule, file, line, column, specifier, target, chain, message } = raw;
+  const level: FindingLevel = !RULE_REGISTRY[raw.rule].lowerable ? 'error' : raw.level === 'warn' || ruleLevel === 'warn' ? 'warn' : 'error';
+  const { rule, file, line, column, specifier, target, chain, message, sites } = raw;
   return {
     rule,
     level,
@@ -50,6 +97,7 @@ function withLevel(raw: RawFinding, ruleLevel: FindingLevel): Finding {
     ...(target !== undefined ? { target } : {}),
     chain,
     message,
+    ...(sites?.length ? { sites } : {}),
   };
 }
 
