@@ -92,7 +92,7 @@ describe('formats', () => {
 
   it('refuses an unknown format and a --json that disagrees with --format', async () => {
     const root = app();
-    expect(await runMain(['check', '--format', 'sarif'], root)).toEqual({ status: 2, stdout: '', stderr: "shipset: --format: 'sarif' is not an output format: use text, json, markdown.\n" });
+    expect(await runMain(['check', '--format', 'xml'], root)).toEqual({ status: 2, stdout: '', stderr: "shipset: --format: 'xml' is not an output format: use text, json, markdown, sarif.\n" });
     expect((await runMain(['check', '--json', '--format', 'text'], root)).stderr).toBe('shipset: --json and --format text disagree. Use one of them (--json is --format json).\n');
   });
 

@@ -152,7 +152,7 @@ describe('loadConfig', () => {
     ['a wrong type', '{ "exclude": "dist/**" }', /^shipset\.config\.json: exclude: must be an array, not string "dist\/\*\*"/],
     ['a wrong type in a list', '{ "deprecated": ["a", 3] }', /^shipset\.config\.json: deprecated\[1\]: must be a string, not number 3/],
     ['a runtime that does not exist', '{ "runtime": "deno" }', 'shipset.config.json: runtime: "deno" is not a runtime: use node, tsx, ts-node, bun, node-strip-types.'],
-    ['a format that does not exist', '{ "format": "sarif" }', 'shipset.config.json: format: "sarif" is not an output format: use text, json, markdown.'],
+    ['a format that does not exist', '{ "format": "xml" }', 'shipset.config.json: format: "xml" is not an output format: use text, json, markdown, sarif.'],
     ['a level that does not exist', '{ "rules": { "stale": "warning" } }', "shipset.config.json: rules.stale: unknown level 'warning' for rule 'stale': use error, warn or off."],
     ['a rule that does not exist', '{ "rules": { "stail": "warn" } }', /^shipset\.config\.json: rules\.stail: unknown rule 'stail'/],
     ['outside-root lowered', '{ "rules": { "outside-root": "off" } }', /^shipset\.config\.json: rules\.outside-root: 'outside-root' cannot be lowered/],

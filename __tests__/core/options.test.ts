@@ -125,7 +125,7 @@ describe('one function per option', () => {
     expect(checkRuntime('node-strip-types', '--runtime')).toBe('node-strip-types');
     expect(usage(() => checkRuntime('deno', '--runtime'))).toBe("--runtime: 'deno' is not a runtime: use node, tsx, ts-node, bun, node-strip-types.");
     expect(checkFormat('JSON', '--format')).toBe('json');
-    expect(usage(() => checkFormat('sarif', '--format'))).toBe("--format: 'sarif' is not an output format: use text, json, markdown.");
+    expect(usage(() => checkFormat('xml', '--format'))).toBe("--format: 'xml' is not an output format: use text, json, markdown, sarif.");
     expect(checkGlob('src/**/*.{ts,js}', '--exclude')).toBe('src/**/*.{ts,js}');
     expect(usage(() => checkGlob('../x/**', '--exclude'))).toMatch(/^--exclude: '\.\.\/x\/\*\*' points outside the root/);
     expect(usage(() => checkGlob('/etc/*', 'input deprecated'))).toMatch(/^input deprecated: /);
