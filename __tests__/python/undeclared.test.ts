@@ -20,7 +20,7 @@ async function run(files: Files): Promise<{ findings: RawFinding[]; notices: str
   const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [] });
   const graph: ModuleGraph = {
     root, entries: ['app.py'], files: py.files, chains: new Map([['app.py', ['app.py']]]), dormant: [], sourceFiles: [...py.files.keys()],
-    inGit: false, notices: [],
+    inGit: false, notices: [], typeOnly: [],
   };
   const notices: string[] = [];
   const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices });
