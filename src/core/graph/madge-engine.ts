@@ -49,6 +49,8 @@ export class JsEngine {
       emitDecoratorMetadata: ts.emitDecoratorMetadata,
       jsxRuntime: ts.jsxRuntime,
       jsxImportSource: ts.jsxImportSource,
+      jsxFactory: ts.jsxFactory,
+      jsxFragmentFactory: ts.jsxFragmentFactory,
     };
   }
 
@@ -62,9 +64,10 @@ export class JsEngine {
     const rel = this.rel(abs);
     const follow = new Map<string, string>();
     const typeTargets: string[] = [];
-    const language = languageOf(abs) ?? 'js';
-    // A native addon (or an asset loaded by URL) ships as it is: nothing in it is read.
-    if (language === 'asset' || !['js', 'ts', 'json'].includes(language)) {
+    // An extensionless script without a known #! line is read as JavaScript (Node would run it so).
+    const language = languageOf(abs) ?? (path.extname(abs) ? 'asset' : 'js');
+    // A native addon (or an asset loaded by URL or a glob) ships as it is: nothing in it is read.
+    if (language === 'asset' || language === 'python') {
       a = { node: { path: rel, language: 'asset', edges: [], dynamic: [] }, follow, typeTargets };
       this.analysed.set(abs, a);
       return a;

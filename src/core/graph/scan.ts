@@ -57,6 +57,9 @@ export interface ScanSettings {
   jsxRuntime?: 'jsx-runtime' | 'jsx-dev-runtime';
   /** `jsxImportSource` (default 'react'). */
   jsxImportSource?: string;
+  /** `jsxFactory` / `jsxFragmentFactory` for the classic runtime (default React.createElement / React.Fragment). */
+  jsxFactory?: string;
+  jsxFragmentFactory?: string;
 }
 
 const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
@@ -72,8 +75,9 @@ const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
 
 export function scanSource(fileName: string, text: string, settings: ScanSettings = {}): ScanResult {
   const ext = extname(fileName);
-  // Node strips a UTF-8 byte order mark from JSON and from JavaScript (before a `#!` too).
-  if (ext === '.json') return scanJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  // Node strips a UTF-8 byte order mark from JSON and from JavaScript (before a `#!` too); editors do not count it as a column.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (ext === '.json') return scanJson(text);
   const kind = SCRIPT_KIND[ext] ?? ts.ScriptKind.JS;
   let source: ts.SourceFile;
   try {
@@ -190,6 +194,16 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     visit(node);
   }
 
+  // The automatic JSX runtime: the compiler adds `import { jsx } from '<source>/jsx-runtime'` to a file with JSX.
+  // The classic runtime calls the factory instead (React.createElement): the import of React is a value use.
+  if (firstJsx) {
+    const pragma = jsxPragmas(text);
+    const runtime = pragma.runtime === 'classic' || pragma.factory ? undefined : (settings.jsxRuntime ?? (pragma.importSource || pragma.runtime === 'automatic' ? 'jsx-runtime' : undefined));
+    if (runtime) imports.push({ specifier: `${pragma.importSource ?? settings.jsxImportSource ?? 'react'}/${runtime}`, kind: 'import', ...at(firstJsx), origin: 'jsx-runtime' });
+    else {
+      for (const factory of [pragma.factory ?? settings.jsxFactory ?? 'React', pragma.fragment ?? settings.jsxFragmentFactory ?? 'React']) valueNames.add(factory.split('.')[0]);
+    }
+  }
   // tsc, esbuild and swc drop an import whose bindings are all unused as values (only used as
   // types, or not at all) unless verbatimModuleSyntax/preserveValueImports keeps imports as written.
   if (isTs && !settings.verbatimModuleSyntax) {
@@ -201,12 +215,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       else imp.typeOnly = true;
     }
   }
-  // The automatic JSX runtime: the compiler adds `import { jsx } from '<source>/jsx-runtime'` to a file with JSX.
-  if (firstJsx) {
-    const pragma = jsxPragmas(text);
-    const runtime = pragma.runtime === 'classic' ? undefined : (settings.jsxRuntime ?? (pragma.importSource || pragma.runtime === 'automatic' ? 'jsx-runtime' : undefined));
-    if (runtime) imports.push({ specifier: `${pragma.importSource ?? settings.jsxImportSource ?? 'react'}/${runtime}`, kind: 'import', ...at(firstJsx), origin: 'jsx-runtime' });
-  }
+
 
   const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
@@ -217,7 +226,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       }
     : undefined;
   if (parseError) return { imports, globs, valueNames, dynamic, parseError };
-  const checked = validateJavaScript(ext, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, hasModuleSyntax(source));
+  const checked = validateJavaScript(ext, text, hasModuleSyntax(source));
   return checked === SKIPPED
     ? { imports, globs, valueNames, dynamic, syntaxCheckSkipped: 'it nests deeper than the JavaScript syntax check (Babel) can follow; its imports were read, but Node-only syntax errors were not checked' }
     : { imports, globs, valueNames, dynamic, parseError: checked };
@@ -438,14 +447,16 @@ function guardedChildren(node: ts.Node, source: ts.SourceFile): ReadonlySet<ts.N
 // ---- imports the compiler or the bundler adds ----
 
 /** `@jsxImportSource x` and `@jsxRuntime classic|automatic` in the file's leading comments (as TypeScript reads them). */
-function jsxPragmas(text: string): { importSource?: string; runtime?: string } {
-  const out: { importSource?: string; runtime?: string } = {};
+function jsxPragmas(text: string): { importSource?: string; runtime?: string; factory?: string; fragment?: string } {
+  const out: { importSource?: string; runtime?: string; factory?: string; fragment?: string } = {};
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const shebang = text.startsWith('#!', start) ? text.indexOf('\n', start) : start;
   for (const range of ts.getLeadingCommentRanges(text, Math.max(shebang, start)) ?? []) {
     const comment = text.slice(range.pos, range.end);
     out.importSource ??= /@jsxImportSource\s+(\S+?)(?:\s|\*\/|$)/.exec(comment)?.[1];
     out.runtime ??= /@jsxRuntime\s+(classic|automatic)\b/.exec(comment)?.[1];
+    out.factory ??= /@jsx\s+([\w$.]+)/.exec(comment)?.[1];
+    out.fragment ??= /@jsxFrag\s+([\w$.]+)/.exec(comment)?.[1];
   }
   return out;
 }

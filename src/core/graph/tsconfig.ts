@@ -30,6 +30,9 @@ export interface TsSettings {
   jsxRuntime?: 'jsx-runtime' | 'jsx-dev-runtime';
   /** `jsxImportSource`, default 'react'. */
   jsxImportSource: string;
+  /** Classic runtime factories, when set. */
+  jsxFactory?: string;
+  jsxFragmentFactory?: string;
   /** `allowJs`. */
   allowJs: boolean;
   /** Absolute paths of the files the config includes (`files`/`include`/`exclude`, as tsc lists them). */
@@ -91,6 +94,8 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     moduleFormat: moduleFormatOf(o),
     jsxRuntime: o.jsx === ts.JsxEmit.ReactJSX ? 'jsx-runtime' : o.jsx === ts.JsxEmit.ReactJSXDev ? 'jsx-dev-runtime' : undefined,
     jsxImportSource: o.jsxImportSource || 'react',
+    jsxFactory: o.jsxFactory,
+    jsxFragmentFactory: o.jsxFragmentFactory,
     allowJs: !!o.allowJs,
     fileNames,
     references: (parsed.projectReferences ?? []).map((r) => resolveReference(r.path)),
