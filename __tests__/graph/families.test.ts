@@ -257,17 +257,20 @@ describe('5. solution-style tsconfig', () => {
 });
 
 describe('6. files Node loads', () => {
-  it('accepts a UTF-8 BOM in JSON, in JS and before a #! line', async () => {
+  it('accepts a UTF-8 BOM in JSON, in JS, and before a #! line of an ES module; rejects it before #! in CommonJS as Node does', async () => {
     const g = await graphOf(
       {
-        'bin/cli': "\uFEFF#!/usr/bin/env node\nrequire('../config.json');\nrequire('../lib.js');\n",
+        'bin/cli.mjs': "\uFEFF#!/usr/bin/env node\nimport '../lib.js';\nimport '../bin/old';\n",
+        'bin/old': "\uFEFF#!/usr/bin/env node\nrequire('../config.json');\n",
         'config.json': '\uFEFF{"a": 1}',
-        'lib.js': '\uFEFF"use strict";\nmodule.exports = 1;\n',
+        'lib.js': '\uFEFF"use strict";\nmodule.exports = require("./config.json");\n',
       },
-      ['bin/cli'],
+      ['bin/cli.mjs'],
     );
-    expect(reachable(g)).toEqual(['bin/cli', 'config.json', 'lib.js']);
-    for (const f of g.files.values()) expect(f.parseError).toBeUndefined();
+    expect(reachable(g)).toEqual(['bin/cli.mjs', 'bin/old', 'config.json', 'lib.js']);
+    expect(['bin/cli.mjs', 'config.json', 'lib.js'].map((f) => g.files.get(f)!.parseError)).toEqual([undefined, undefined, undefined]);
+    expect(g.files.get('bin/old')!.parseError).toMatchObject({ line: 1, column: 1 });
+    expect(g.files.get('bin/old')!.parseError!.message).toContain("Node's CommonJS loader rejects it");
   });
 
   it('ships native addons as leaves, named with or without .node', async () => {

@@ -65,6 +65,7 @@ export class Resolver {
   private readonly pkgImports = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
   private readonly packageConfigs = new Map<string, TsSettings | undefined>();
   private members?: Map<string, string>;
+  private readonly installed = new Map<string, PackageScope | null>();
 
   constructor(
     readonly root: string,
@@ -160,22 +161,31 @@ export class Resolver {
     for (let dir = path.dirname(fromFile); isInside(this.root, dir); dir = path.dirname(dir)) {
       const candidate = path.join(dir, 'node_modules', name);
       if (this.kindOf(candidate) === 'dir') {
-        let real = candidate;
-        try {
-          real = fs.realpathSync(candidate);
-        } catch {
-          return undefined;
-        }
-        const rel = path.relative(this.root, real);
-        if (!isInside(this.root, real) || rel.split(path.sep).includes('node_modules')) return undefined;
-        const json = readJson(path.join(real, 'package.json')) ?? {};
-        return this.workspaceEntry({ dir: real, json }, name, subpath, specifier, fromTs, conditions);
+        const workspace = this.workspaceFolder(candidate);
+        return workspace ? this.workspaceEntry(workspace, name, subpath, specifier, fromTs, conditions) : undefined;
       }
       if (dir === this.root || path.dirname(dir) === dir) break;
     }
     const member = this.workspaceMembers().get(name);
     if (member) return this.workspaceEntry({ dir: member, json: readJson(path.join(member, 'package.json')) ?? {} }, name, subpath, specifier, fromTs, conditions);
     return undefined;
+  }
+
+  /** The package behind `node_modules/<name>` when its real folder is inside the root and outside any node_modules (cached). */
+  private workspaceFolder(candidate: string): PackageScope | undefined {
+    let found = this.installed.get(candidate);
+    if (found !== undefined) return found ?? undefined;
+    found = null;
+    try {
+      const real = fs.realpathSync(candidate);
+      if (isInside(this.root, real) && !path.relative(this.root, real).split(path.sep).includes('node_modules')) {
+        found = { dir: real, json: readJson(path.join(real, 'package.json')) ?? {} };
+      }
+    } catch {
+      found = null;
+    }
+    this.installed.set(candidate, found);
+    return found ?? undefined;
   }
 
   private workspaceEntry(scope: PackageScope, name: string, subpath: string, specifier: string, fromTs: boolean, conditions: string[]): Resolution {

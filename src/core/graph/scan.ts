@@ -75,7 +75,9 @@ const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
 
 export function scanSource(fileName: string, text: string, settings: ScanSettings = {}): ScanResult {
   const ext = extname(fileName);
-  // Node strips a UTF-8 byte order mark from JSON and from JavaScript (before a `#!` too); editors do not count it as a column.
+  // Node strips a UTF-8 byte order mark from JSON and JavaScript; editors do not count it as a column.
+  // Before a `#!` line only ES modules accept it: Node's CommonJS loader then fails (checked below).
+  const bomBeforeHashbang = text.charCodeAt(0) === 0xfeff && text.startsWith('#!', 1);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (ext === '.json') return scanJson(text);
   const kind = SCRIPT_KIND[ext] ?? ts.ScriptKind.JS;
@@ -226,7 +228,14 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       }
     : undefined;
   if (parseError) return { imports, globs, valueNames, dynamic, parseError };
-  const checked = validateJavaScript(ext, text, hasModuleSyntax(source));
+  const moduleSyntax = hasModuleSyntax(source);
+  if (bomBeforeHashbang && ext !== '.mjs' && ext !== '.mts' && !moduleSyntax) {
+    return {
+      imports, globs, valueNames, dynamic,
+      parseError: { line: 1, column: 1, message: "a UTF-8 byte order mark before the '#!' line: Node's CommonJS loader rejects it (SyntaxError: Invalid or unexpected token; ES modules accept it). Save the file without the BOM" },
+    };
+  }
+  const checked = validateJavaScript(ext, text, moduleSyntax);
   return checked === SKIPPED
     ? { imports, globs, valueNames, dynamic, syntaxCheckSkipped: 'it nests deeper than the JavaScript syntax check (Babel) can follow; its imports were read, but Node-only syntax errors were not checked' }
     : { imports, globs, valueNames, dynamic, parseError: checked };
