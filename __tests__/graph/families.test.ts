@@ -410,12 +410,14 @@ describe('optional imports', () => {
           "if (process.env.NODE_ENV !== 'production') { require('dev-logger'); }",
           "const w = typeof window !== 'undefined' ? require('browser-thing') : null;",
           "require('always');",
+          "import('lazy-optional').catch(() => null);",
+          "import('lazy-required').then((m) => m);",
           'module.exports = [fast, w];',
         ].join('\n'),
       },
       ['index.js'],
     );
     const optional = Object.fromEntries(g.files.get('index.js')!.edges.map((e) => [e.specifier, !!e.optional]));
-    expect(optional).toEqual({ 'fast-json': true, 'must-have': false, 'dev-logger': true, 'browser-thing': true, always: false });
+    expect(optional).toEqual({ 'fast-json': true, 'must-have': false, 'dev-logger': true, 'browser-thing': true, always: false, 'lazy-optional': true, 'lazy-required': false });
   });
 });

@@ -431,8 +431,14 @@ const NO_NODES: ReadonlySet<ts.Node> = new Set();
 /** The children of `node` that run only when guarded: a try block whose catch handles failure, the branches of a run-time check. */
 function guardedChildren(node: ts.Node, source: ts.SourceFile): ReadonlySet<ts.Node> {
   const kind = node.kind;
-  if (kind !== ts.SyntaxKind.TryStatement && kind !== ts.SyntaxKind.IfStatement && kind !== ts.SyntaxKind.ConditionalExpression && kind !== ts.SyntaxKind.BinaryExpression) return NO_NODES;
+  if (kind !== ts.SyntaxKind.TryStatement && kind !== ts.SyntaxKind.IfStatement && kind !== ts.SyntaxKind.ConditionalExpression && kind !== ts.SyntaxKind.BinaryExpression && kind !== ts.SyntaxKind.CallExpression) return NO_NODES;
   const out = new Set<ts.Node>();
+  if (ts.isCallExpression(node)) {
+    // import('x').catch(...) / import('x').then(ok, failed): the rejection is handled.
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'catch' || (callee.name.text === 'then' && node.arguments.length === 2))) out.add(callee);
+    return out;
+  }
   if (ts.isTryStatement(node)) {
     // A catch that rethrows at once does not handle the failure.
     const handler = node.catchClause?.block.statements;
