@@ -421,3 +421,30 @@ describe('optional imports', () => {
     expect(optional).toEqual({ 'fast-json': true, 'must-have': false, 'dev-logger': true, 'browser-thing': true, always: false, 'lazy-optional': true, 'lazy-required': false });
   });
 });
+
+describe('hostile input in the new families', () => {
+  it('does not run a regular expression that can backtrack for ever, nor walk outside the root', async () => {
+    const g = await graphOf(
+      {
+        'a.js': "require.context('./v', true, /^(a+)+$/);\nrequire.context('./v', true, /(x|x)*y/);\n",
+        'b.mjs': "import.meta.glob('../../*.js');\nimport.meta.glob('./{../..,x}/*.js');\n",
+        'v/aaaa': '',
+      },
+      ['a.js', 'b.mjs'],
+    );
+    expect(g.files.get('a.js')!.dynamic.map((d) => d.line)).toEqual([1, 2]);
+    expect(g.files.get('b.mjs')!.dynamic.map((d) => d.line)).toEqual([1, 2]);
+    expect(reachable(g)).toEqual(['a.js', 'b.mjs']);
+  });
+
+  it('ignores workspace patterns that climb out of the root, and a pnpm-workspace.yaml that is not a regular file', async () => {
+    const root = tempDir();
+    writeFiles(root, {
+      'package.json': JSON.stringify({ name: 'mono', workspaces: ['../*', '/etc/*'] }),
+      'app.js': "require('@x/y');\n",
+    });
+    fs.mkdirSync(path.join(root, 'pnpm-workspace.yaml'));
+    const g = await graphIn(root, ['app.js']);
+    expect(edge(g, 'app.js', '@x/y')).toMatchObject({ class: 'package', packageName: '@x/y' });
+  });
+});

@@ -159,24 +159,34 @@ export class JsEngine {
         const absPattern = body.startsWith('/') ? path.join(this.root, body) : body.startsWith('./') || body.startsWith('../') ? path.resolve(dir, body) : undefined;
         if (!absPattern) return undefined;
         const relPattern = path.relative(this.root, absPattern).split(path.sep).join('/');
-        if (relPattern.startsWith('..')) return undefined;
+        // Never walk outside the root (also not through braces such as '{../..,x}').
+        if (relPattern.includes('..') || path.isAbsolute(relPattern)) return undefined;
         (negated ? negative : positive).push(relPattern);
       }
-      files = globSync(positive, { cwd: this.root, ignore: ['**/node_modules/**', ...negative], dot: false, followSymbolicLinks: false, onlyFiles: true }).map((f) => path.join(this.root, f));
+      try {
+        files = globSync(positive, { cwd: this.root, ignore: ['**/node_modules/**', ...negative], dot: false, followSymbolicLinks: false, onlyFiles: true }).map((f) => path.join(this.root, f));
+      } catch {
+        return undefined;
+      }
     } else {
       const ctx = glob.context!;
       const base = path.resolve(dir, ctx.dir);
       if (!isInside(this.root, base)) return undefined;
-      // The expression is the project's: one that can backtrack without end is not run (nested quantifiers).
-      if (/\([^)]*[+*}][^)]*\)[+*{]/.test(ctx.regex)) return undefined;
+      // The expression is the project's: a quantified group (`(a+)+`, `(a|a)*`) can backtrack without end, so it is not run.
+      if (/\)[+*{?]/.test(ctx.regex) || /\\[1-9]|\\k</.test(ctx.regex)) return undefined;
       let re: RegExp;
       try {
         re = new RegExp(ctx.regex, ctx.flags);
       } catch {
         return undefined;
       }
-      const listed = globSync([ctx.recursive ? '**/*' : '*'], { cwd: base, ignore: ['**/node_modules/**'], dot: false, followSymbolicLinks: false, onlyFiles: true });
-      files = listed.filter((f) => f.length < 1024 && re.test('./' + f.split(path.sep).join('/'))).map((f) => path.join(base, f));
+      let listed: string[];
+      try {
+        listed = globSync([ctx.recursive ? '**/*' : '*'], { cwd: base, ignore: ['**/node_modules/**'], dot: false, followSymbolicLinks: false, onlyFiles: true });
+      } catch {
+        return undefined;
+      }
+      files = listed.filter((f) => f.length < 300 && re.test('./' + f.split(path.sep).join('/'))).map((f) => path.join(base, f));
     }
     files = files.filter((f) => f !== fromAbs).sort();
     return files.length > GLOB_LIMIT ? undefined : files;
@@ -244,8 +254,10 @@ export class JsEngine {
   }
 }
 
+/** A regular file's text, else '' (never blocks on a named pipe). */
 function readText(file: string): string {
   try {
+    if (!fs.statSync(file).isFile()) return '';
     return fs.readFileSync(file, 'utf8');
   } catch {
     return '';

@@ -167,7 +167,7 @@ export class Resolver {
       if (dir === this.root || path.dirname(dir) === dir) break;
     }
     const member = this.workspaceMembers().get(name);
-    if (member) return this.workspaceEntry({ dir: member, json: readJson(path.join(member, 'package.json')) ?? {} }, name, subpath, specifier, fromTs, conditions);
+    if (member) return this.workspaceEntry({ dir: member, json: this.readManifest(path.join(member, 'package.json')) ?? {} }, name, subpath, specifier, fromTs, conditions);
     return undefined;
   }
 
@@ -179,7 +179,7 @@ export class Resolver {
     try {
       const real = fs.realpathSync(candidate);
       if (isInside(this.root, real) && !path.relative(this.root, real).split(path.sep).includes('node_modules')) {
-        found = { dir: real, json: readJson(path.join(real, 'package.json')) ?? {} };
+        found = { dir: real, json: this.readManifest(path.join(real, 'package.json')) ?? {} };
       }
     } catch {
       found = null;
@@ -219,6 +219,11 @@ export class Resolver {
     return this.finish(this.resolvePath(abs, fromTs, false), specifier, `${name} maps '${subpath}' to ${path.relative(this.root, abs) || '.'}, which does not exist (build it first?)`);
   }
 
+  /** A package.json as JSON, only when it is a regular file (a named pipe would block the read forever). */
+  private readManifest(file: string): Record<string, unknown> | undefined {
+    return this.kindOf(file) === 'file' ? readJson(file) : undefined;
+  }
+
   /** The tsconfig.json of a workspace package folder, if it has one that can be read. */
   private packageConfig(dir: string): TsSettings | undefined {
     if (this.packageConfigs.has(dir)) return this.packageConfigs.get(dir);
@@ -239,15 +244,17 @@ export class Resolver {
   private workspaceMembers(): Map<string, string> {
     if (this.members) return this.members;
     this.members = new Map();
-    const rootPkg = readJson(path.join(this.root, 'package.json'));
+    const rootPkg = this.readManifest(path.join(this.root, 'package.json'));
     const ws = rootPkg?.workspaces;
     const patterns: string[] = [];
     const list = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages) ? (ws as { packages: unknown[] }).packages : [];
     for (const p of list) if (typeof p === 'string') patterns.push(p);
-    patterns.push(...pnpmWorkspacePatterns(this.root));
-    const include = patterns.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
+    if (this.kindOf(path.join(this.root, 'pnpm-workspace.yaml')) === 'file') patterns.push(...pnpmWorkspacePatterns(this.root));
+    // Members live under the root: a pattern that climbs out ('../x', '{..,a}') or is absolute is not walked.
+    const safe = patterns.filter((p) => !p.replace(/^!/, '').startsWith('/') && !p.includes('..'));
+    const include = safe.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
     if (!include.length) return this.members;
-    const ignore = ['**/node_modules/**', ...patterns.filter((p) => p.startsWith('!')).map((p) => `${p.slice(1).replace(/\/+$/, '')}/**`)];
+    const ignore = ['**/node_modules/**', ...safe.filter((p) => p.startsWith('!')).map((p) => `${p.slice(1).replace(/\/+$/, '')}/**`)];
     let found: string[] = [];
     try {
       found = globSync(include, { cwd: this.root, ignore, followSymbolicLinks: false });
@@ -256,7 +263,7 @@ export class Resolver {
     }
     for (const f of found.sort()) {
       const dir = path.resolve(this.root, path.dirname(f));
-      const name = readJson(path.join(dir, 'package.json'))?.name;
+      const name = this.readManifest(path.join(dir, 'package.json'))?.name;
       if (typeof name === 'string' && isInside(this.root, dir) && !this.members.has(name)) this.members.set(name, dir);
     }
     return this.members;
