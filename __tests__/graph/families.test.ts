@@ -115,6 +115,22 @@ describe('2. bare specifiers that land inside the root', () => {
     }
   });
 
+  it('maps a TypeScript workspace member\'s unbuilt dist/ entry back to its source for a TypeScript importer', async () => {
+    const g = await graphOf(
+      {
+        'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+        'apps/api/main.ts': "import { lib } from '@acme/lib';\nimport { sub } from '@acme/lib/sub';\nconsole.log(lib, sub);\n",
+        'packages/lib/package.json': JSON.stringify({ name: '@acme/lib', main: 'dist/index.js', exports: { '.': './dist/index.js', './sub': './dist/sub/index.js' } }),
+        'packages/lib/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist' }, include: ['src'] }),
+        'packages/lib/src/index.ts': 'export const lib = 1;\n',
+        'packages/lib/src/sub/index.ts': 'export const sub = 2;\n',
+      },
+      ['apps/api/main.ts'],
+    );
+    expect(edge(g, 'apps/api/main.ts', '@acme/lib')).toMatchObject({ class: 'file', target: 'packages/lib/src/index.ts', workspace: '@acme/lib' });
+    expect(reachable(g)).toEqual(['apps/api/main.ts', 'packages/lib/src/index.ts', 'packages/lib/src/sub/index.ts']);
+  });
+
   it('treats an installed package (real folder in node_modules) as a package', async () => {
     const g = await graphOf(
       {
@@ -253,6 +269,22 @@ describe('5. solution-style tsconfig', () => {
   it('--tsconfig forces one config for every file', async () => {
     const g = await graphOf(files, ['src/main.tsx', 'vite.config.ts'], { tsconfig: 'tsconfig.app.json' });
     expect(edge(g, 'vite.config.ts', '@/helper')).toMatchObject({ class: 'unresolved' });
+  });
+
+  it('a root config that lists files itself owns them; references own the rest', async () => {
+    const g = await graphOf(
+      {
+        'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '~/*': ['./src/*'] } }, include: ['src'], references: [{ path: './scripts' }] }),
+        'scripts/tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '~/*': ['./lib/*'] } }, include: ['.'] }),
+        'src/main.ts': "import { a } from '~/a';\nconsole.log(a);\n",
+        'src/a.ts': 'export const a = 1;\n',
+        'scripts/run.ts': "import { b } from '~/b';\nconsole.log(b);\n",
+        'scripts/lib/b.ts': 'export const b = 1;\n',
+      },
+      ['src/main.ts', 'scripts/run.ts'],
+    );
+    expect(edge(g, 'src/main.ts', '~/a').target).toBe('src/a.ts');
+    expect(edge(g, 'scripts/run.ts', '~/b').target).toBe('scripts/lib/b.ts');
   });
 });
 

@@ -149,9 +149,9 @@ export function loadTsProject(root: string, given: string | undefined): TsProjec
     }
   };
   visit(main, 0);
+  // A root config that lists files itself owns them; the referenced configs own the rest.
   const byFile = new Map<string, TsSettings>();
-  for (const owner of owners) for (const f of owner.fileNames) if (!byFile.has(f)) byFile.set(f, owner);
-  for (const f of main.fileNames) if (!byFile.has(f)) byFile.set(f, main);
+  for (const owner of [main, ...owners]) for (const f of owner.fileNames) if (!byFile.has(f)) byFile.set(f, owner);
   return { main, forFile: (abs) => byFile.get(abs) ?? main, notices };
 }
 
