@@ -184,6 +184,9 @@ const TS_CASES: TsCase[] = [
   // package.json "#src/*" -> ./build/* and tsconfig paths -> ./src/* with no rootDir; '#store' with
   // import/require targets from a file compiled to CommonJS; imports used only as types.
   { fixture: 'ts-app', entry: 'src/main.ts', outDir: 'build', rootDir: 'src', dormant: ['src/store/esm.ts'], typeOnly: ['src/shapes.ts', 'src/types.ts'] },
+  // emitDecoratorMetadata: a class in a decorated constructor stays; an interface in a decorated
+  // signature (tsc writes Object), a class used only in a type, and type-only names are erased.
+  { fixture: 'ts-nest', entry: 'src/main.ts', outDir: 'dist', rootDir: 'src', dormant: [], typeOnly: ['src/dto.ts', 'src/logger.ts', 'src/options.ts'] },
 ];
 const TSC = path.resolve('node_modules/typescript/bin/tsc');
 
