@@ -271,6 +271,19 @@ describe('5. solution-style tsconfig', () => {
     expect(edge(g, 'vite.config.ts', '@/helper')).toMatchObject({ class: 'unresolved' });
   });
 
+  it('says so when a reference is missing or broken, and goes on', async () => {
+    const g = await graphOf(
+      {
+        'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.gone.json' }, { path: './tsconfig.bad.json' }] }),
+        'tsconfig.bad.json': '{ "compilerOptions": { "paths": { "@/*": "src/*" } } }',
+        'main.ts': 'export {};\n',
+      },
+      ['main.ts'],
+    );
+    expect(g.notices.some((n) => n.includes('tsconfig.gone.json, which does not exist'))).toBe(true);
+    expect(g.notices.some((n) => n.startsWith('tsconfig.bad.json (referenced by tsconfig.json) was not applied'))).toBe(true);
+  });
+
   it('a root config that lists files itself owns them; references own the rest', async () => {
     const g = await graphOf(
       {

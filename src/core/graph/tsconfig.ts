@@ -132,9 +132,13 @@ export function loadTsProject(root: string, given: string | undefined): TsProjec
   const seen = new Set([main.file]);
   const visit = (config: TsSettings, depth: number) => {
     for (const ref of config.references) {
-      if (seen.has(ref) || depth > 10 || !fs.existsSync(ref)) continue;
+      if (seen.has(ref) || depth > 10) continue;
       seen.add(ref);
       const rel = path.relative(root, ref);
+      if (!fs.existsSync(ref)) {
+        notices.push(`${path.relative(root, config.file) || path.basename(config.file)} references ${rel}, which does not exist: files it would own use ${path.relative(root, main.file) || path.basename(main.file)} instead. Fix the reference.`);
+        continue;
+      }
       let settings: TsSettings | undefined;
       try {
         settings = loadTsSettings(root, rel);
