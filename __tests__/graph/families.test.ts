@@ -361,6 +361,21 @@ describe('7. import elision as compilers do it', () => {
     expect(g.dormant).toEqual(['src/dead.ts']);
   });
 
+  it('keeps imports whose bindings are re-exported or aliased as values', async () => {
+    const g = await graphOf(
+      {
+        'index.ts': "import { a } from './a';\nimport { b as bee } from './b';\nimport * as ns from './ns';\nimport { T } from './t';\nimport C = ns.C;\nexport { a, bee as b };\nexport type { T };\nexport const c: typeof C = C;\n",
+        'a.ts': 'export const a = 1;\n',
+        'b.ts': 'export const b = 1;\n',
+        'ns.ts': 'export const C = 1;\n',
+        't.ts': 'export type T = 1;\n',
+      },
+      ['index.ts'],
+    );
+    expect(reachable(g)).toEqual(['a.ts', 'b.ts', 'index.ts', 'ns.ts']);
+    expect(g.typeOnly).toEqual(['t.ts']);
+  });
+
   it('keeps imports as written under verbatimModuleSyntax, and never elides in JavaScript', async () => {
     const g = await graphOf(
       {

@@ -126,12 +126,21 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       case ts.SyntaxKind.ExportDeclaration: {
         const decl = node as ts.ExportDeclaration;
         if (decl.moduleSpecifier) add(decl.moduleSpecifier, 'export', isTypeOnlyExport(decl, settings) ? { typeOnly: true } : {});
+        // `export { a }` of an imported value re-exports it: a value use that keeps the import.
+        else if (!decl.isTypeOnly && decl.exportClause && ts.isNamedExports(decl.exportClause)) {
+          for (const e of decl.exportClause.elements) if (!e.isTypeOnly) valueNames.add((e.propertyName ?? e.name).text);
+        }
         return;
       }
       case ts.SyntaxKind.ImportEqualsDeclaration: {
         const decl = node as ts.ImportEqualsDeclaration;
         if (ts.isExternalModuleReference(decl.moduleReference)) {
           add(decl.moduleReference.expression, 'require', decl.isTypeOnly ? { typeOnly: true } : { bindings: [decl.name.text] });
+        } else if (!decl.isTypeOnly) {
+          // `import B = A.B`: an alias of an imported namespace (a value use of A, unless B is used only as a type; kept).
+          let name: ts.EntityName = decl.moduleReference;
+          while (ts.isQualifiedName(name)) name = name.left;
+          valueNames.add(name.text);
         }
         return;
       }
