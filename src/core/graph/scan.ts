@@ -114,7 +114,8 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   // Walked with an explicit stack, children in source order: a generated `a + b + ... + z` of
   // 100,000 terms is a tree that deep, and a recursive walk would overflow on it. A node is
   // pushed with whether it is optional (the flag of its nearest guarding ancestor).
-  const pending: Array<[ts.Node, boolean]> = [[source, false]];
+  const pending: ts.Node[] = [source];
+  const pendingOptional: boolean[] = [false];
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.ImportDeclaration: {
@@ -197,12 +198,14 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     const children = childrenInReverse(node);
     // Only the guarded parts: a try block (not its catch), the branches of a run-time check (not the test).
     const guardedParts = optional ? undefined : guardedChildren(node, source);
-    for (const child of children) pending.push([child, optional || !!guardedParts?.has(child)]);
+    for (const child of children) {
+      pending.push(child);
+      pendingOptional.push(optional || (guardedParts !== NO_NODES && !!guardedParts?.has(child)));
+    }
   };
   while (pending.length) {
-    const [node, isOptional] = pending.pop()!;
-    optional = isOptional;
-    visit(node);
+    optional = pendingOptional.pop()!;
+    visit(pending.pop()!);
   }
 
   // The automatic JSX runtime: the compiler adds `import { jsx } from '<source>/jsx-runtime'` to a file with JSX.
