@@ -49,6 +49,22 @@ describe('1. package.json imports vs tsconfig paths, rootDir inferred', () => {
     expect(g.files.get('src/main.ts')!.edges.every((e) => e.class === 'file')).toBe(true);
   });
 
+  it('maps outDir targets for JavaScript sources of an allowJs program too, never for compiled output', async () => {
+    const g = await graphOf(
+      {
+        'package.json': JSON.stringify({ imports: { '#src/*': './build/*' } }),
+        'tsconfig.json': JSON.stringify({ compilerOptions: { allowJs: true, outDir: 'build' }, include: ['src'] }),
+        'src/main.js': "const { x } = require('#src/x.js');\nconsole.log(x);\n",
+        'src/x.js': 'exports.x = 1;\n',
+        'build/main.js': "const { x } = require('#src/x.js');\nconsole.log(x);\n",
+        'build/x.js': 'exports.x = 1;\n',
+      },
+      ['src/main.js', 'build/main.js'],
+    );
+    expect(edge(g, 'src/main.js', '#src/x.js').target).toBe('src/x.js');
+    expect(edge(g, 'build/main.js', '#src/x.js').target).toBe('build/x.js');
+  });
+
   it('uses an explicit rootDir as set', async () => {
     const g = await graphOf(
       {

@@ -211,7 +211,7 @@ export class Resolver {
       abs = subpath === '.' ? scope.dir : path.resolve(scope.dir, subpath);
     }
     // TypeScript maps a target under outDir back to its source under rootDir; so does the build.
-    const source = fromTs ? this.sourceForOutput(abs, ts) : undefined;
+    const source = fromTs || ts?.allowJs ? this.sourceForOutput(abs, ts) : undefined;
     if (source) {
       const r = this.resolvePath(source, true, false);
       if (r.found.length) return this.finish(r, specifier);
@@ -411,7 +411,7 @@ export class Resolver {
     const abs = path.resolve(scope.dir, substituted);
     // TypeScript maps an `imports` target inside outDir back to its source under rootDir, so a
     // stale compiled copy does not win over the file the author edits.
-    const source = fromTs ? this.sourceForOutput(abs, ts) : undefined;
+    const source = fromTs || ts?.allowJs ? this.sourceForOutput(abs, ts) : undefined;
     if (source) {
       const r = this.resolvePath(source, true, false);
       if (r.found.length) return this.finish(r, specifier);
