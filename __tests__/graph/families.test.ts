@@ -408,6 +408,14 @@ describe('7. import elision as compilers do it', () => {
     expect(g.typeOnly).toEqual(['u.ts']);
   });
 
+  it('keeps the module load under importsNotUsedAsValues preserve (TypeScript before 5.5)', async () => {
+    const g = await graphOf(
+      { 'tsconfig.json': JSON.stringify({ compilerOptions: { importsNotUsedAsValues: 'preserve' } }), 'a.ts': "import { T } from './t';\nexport let x: T;\n", 't.ts': 'export type T = 1;\n' },
+      ['a.ts'],
+    );
+    expect(reachable(g)).toEqual(['a.ts', 't.ts']);
+  });
+
   it('emitDecoratorMetadata keeps classes referenced in decorated signatures, drops interfaces', async () => {
     const g = await graphOf(
       {

@@ -88,7 +88,8 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     outDir: o.outDir ? path.resolve(o.outDir) : undefined,
     rootDir: o.rootDir ? path.resolve(o.rootDir) : inferRootDir(fileNames, o, file),
     rootDirSet: !!o.rootDir,
-    verbatimModuleSyntax: !!o.verbatimModuleSyntax,
+    // importsNotUsedAsValues preserve|error (before TypeScript 5.5) keeps the module load of an import like verbatimModuleSyntax.
+    verbatimModuleSyntax: !!o.verbatimModuleSyntax || o.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Preserve || o.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Error,
     preserveValueImports: !!(o as { preserveValueImports?: boolean }).preserveValueImports,
     emitDecoratorMetadata: !!o.emitDecoratorMetadata && !!o.experimentalDecorators,
     moduleFormat: moduleFormatOf(o),
