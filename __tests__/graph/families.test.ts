@@ -491,6 +491,8 @@ describe('optional imports', () => {
         'index.js': [
           "let fast; try { fast = require('fast-json'); } catch { fast = null; }",
           "try { require('must-have'); } catch (e) { throw e; }",
+          "try { require('must-have-2'); } catch (e) { console.error('missing'); process.exit(1); }",
+          "try { require('maybe'); } catch (e) { if (e.code !== 'MODULE_NOT_FOUND') throw e; }",
           "if (process.env.NODE_ENV !== 'production') { require('dev-logger'); }",
           "const w = typeof window !== 'undefined' ? require('browser-thing') : null;",
           "require('always');",
@@ -502,7 +504,7 @@ describe('optional imports', () => {
       ['index.js'],
     );
     const optional = Object.fromEntries(g.files.get('index.js')!.edges.map((e) => [e.specifier, !!e.optional]));
-    expect(optional).toEqual({ 'fast-json': true, 'must-have': false, 'dev-logger': true, 'browser-thing': true, always: false, 'lazy-optional': true, 'lazy-required': false });
+    expect(optional).toEqual({ 'fast-json': true, 'must-have': false, 'must-have-2': false, maybe: true, 'dev-logger': true, 'browser-thing': true, always: false, 'lazy-optional': true, 'lazy-required': false });
   });
 });
 

@@ -452,9 +452,10 @@ function guardedChildren(node: ts.Node, source: ts.SourceFile): ReadonlySet<ts.N
     return out;
   }
   if (ts.isTryStatement(node)) {
-    // A catch that rethrows at once does not handle the failure.
-    const handler = node.catchClause?.block.statements;
-    if (node.catchClause && !(handler?.length && ts.isThrowStatement(handler[0]))) out.add(node.tryBlock);
+    // A catch that rethrows or exits (as its own statement, not in a branch) does not handle the failure.
+    const handler = node.catchClause?.block.statements ?? [];
+    const fails = handler.some((st) => ts.isThrowStatement(st) || (ts.isExpressionStatement(st) && /^process\.exit\b/.test(st.expression.getText(source))));
+    if (node.catchClause && !fails) out.add(node.tryBlock);
   } else if (ts.isIfStatement(node)) {
     if (RUNTIME_CHECK.test(node.expression.getText(source))) {
       out.add(node.thenStatement);
