@@ -147,6 +147,17 @@ describe('2. bare specifiers that land inside the root', () => {
     expect(reachable(g)).toEqual(['apps/api/main.ts', 'packages/lib/src/index.ts', 'packages/lib/src/sub/index.ts']);
   });
 
+  it('a project that itself sits inside a node_modules folder is still project code', async () => {
+    const root = path.join(tempDir(), 'node_modules', 'proj');
+    writeFiles(root, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./src/*'] } } }),
+      'src/main.ts': "import { a } from '@/a';\nconsole.log(a);\n",
+      'src/a.ts': 'export const a = 1;\n',
+    });
+    const g = await graphIn(root, ['src/main.ts']);
+    expect(edge(g, 'src/main.ts', '@/a')).toMatchObject({ class: 'file', target: 'src/a.ts' });
+  });
+
   it('treats an installed package (real folder in node_modules) as a package', async () => {
     const g = await graphOf(
       {

@@ -360,7 +360,7 @@ export class Resolver {
           const candidate = path.resolve(ts.pathsBase, target.replace('*', match.star));
           tried.push(path.relative(this.root, candidate) || '.');
           // `"*": ["node_modules/*"]`: a target inside node_modules is an installed package, not project code.
-          const inModules = packageInNodeModules(candidate);
+          const inModules = packageInNodeModules(this.root, candidate);
           if (inModules) {
             if (this.kindOf(candidate) || this.resolvePath(candidate, fromTs, false).found.length) return { class: 'package', packageName: inModules };
             continue;
@@ -375,7 +375,7 @@ export class Resolver {
     }
     if (ts.baseUrl) {
       const candidate = path.resolve(ts.baseUrl, specifier);
-      if (packageInNodeModules(candidate)) return undefined;
+      if (packageInNodeModules(this.root, candidate)) return undefined;
       const r = this.resolvePath(candidate, fromTs, false);
       if (r.found.length) return this.finish(r, specifier);
     }
@@ -623,9 +623,10 @@ function exportsMap(field: unknown): Record<string, unknown> {
   return {};
 }
 
-/** The package name when `abs` lies inside a node_modules folder ('lodash' for .../node_modules/lodash/fp.js). */
-function packageInNodeModules(abs: string): string | undefined {
-  const parts = abs.split(path.sep);
+/** The package name when `abs` lies inside a node_modules folder below the root ('lodash' for node_modules/lodash/fp.js). */
+function packageInNodeModules(root: string, abs: string): string | undefined {
+  // Relative to the root: a project checked out inside some node_modules folder is still a project.
+  const parts = path.relative(root, abs).split(path.sep);
   const i = parts.lastIndexOf('node_modules');
   if (i < 0 || i === parts.length - 1) return undefined;
   const first = parts[i + 1];
