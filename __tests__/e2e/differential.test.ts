@@ -24,6 +24,10 @@ interface Case {
   links?: Record<string, string>;
   /** Dormant files with broken imports: shipset must list them as dormant, Node never loads them. */
   dormant: string[];
+  /** Made after copying (a native addon compiled from source, when a C compiler is there). */
+  build?: (root: string) => void;
+  /** Files only erased type imports name: shipset lists them as typeOnly, Node never loads them. */
+  typeOnly?: string[];
 }
 
 const CJS_LINKS = { 'src/current.js': 'release.js', 'src/shared': '../shared' };
@@ -32,11 +36,32 @@ const CASES: Case[] = [
   { fixture: 'cjs-app', entry: 'bin/cli', links: CJS_LINKS, dormant: ['src/old-db.js'] },
   { fixture: 'esm-app', entry: 'src/main.js', dormant: ['src/broken-router.js', 'src/stats.js'] },
   { fixture: 'mixed-app', entry: 'bin/mixed', dormant: ['src/unused-broken.mjs'] },
+  // Self-reference through exports, a workspace package behind a node_modules symlink, a BOM in
+  // JSON and before an ES module's #!, optional requires, and a native addon required without .node.
+  {
+    fixture: 'pkg-app',
+    entry: 'bin/orbit.mjs',
+    links: { 'node_modules/@acme/shared': '../../packages/shared' },
+    dormant: ['packages/shared/esm/index.mjs'],
+    build: buildAddon,
+  },
 ];
+
+/** Compile __fixtures__/differential/pkg-app/addon/hasher.c into build/Release/hasher.node when cc and Node's headers are there. */
+function buildAddon(root: string): void {
+  const include = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
+  if (!fs.existsSync(path.join(include, 'node_api.h'))) return;
+  fs.mkdirSync(path.join(root, 'build/Release'), { recursive: true });
+  spawnSync('cc', ['-shared', '-fPIC', `-I${include}`, 'addon/hasher.c', '-o', 'build/Release/hasher.node'], { cwd: root, encoding: 'utf8', timeout: NODE_TIMEOUT_MS });
+}
 
 function project(c: Case): string {
   const root = copyFixture(path.join('differential', c.fixture));
-  for (const [link, target] of Object.entries(c.links ?? {})) fs.symlinkSync(target, path.join(root, link));
+  for (const [link, target] of Object.entries(c.links ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(root, link)), { recursive: true });
+    fs.symlinkSync(target, path.join(root, link));
+  }
+  c.build?.(root);
   return root;
 }
 
@@ -143,6 +168,53 @@ describe.each(CASES)('$fixture: node $entry', (c) => {
       expect(node.all.has(f)).toBe(false);
     }
   }, 60000);
+});
+
+// TypeScript projects: compile with the installed tsc, run its output under Node with the
+// recorder, and map each loaded output file back to its source (outDir -> rootDir).
+interface TsCase {
+  fixture: string;
+  entry: string;
+  outDir: string;
+  rootDir: string;
+  dormant: string[];
+  typeOnly: string[];
+}
+const TS_CASES: TsCase[] = [
+  // package.json "#src/*" -> ./build/* and tsconfig paths -> ./src/* with no rootDir; '#store' with
+  // import/require targets from a file compiled to CommonJS; imports used only as types.
+  { fixture: 'ts-app', entry: 'src/main.ts', outDir: 'build', rootDir: 'src', dormant: ['src/store/esm.ts'], typeOnly: ['src/shapes.ts', 'src/types.ts'] },
+  // emitDecoratorMetadata: a class in a decorated constructor stays; an interface in a decorated
+  // signature (tsc writes Object), a class used only in a type, and type-only names are erased.
+  { fixture: 'ts-nest', entry: 'src/main.ts', outDir: 'dist', rootDir: 'src', dormant: [], typeOnly: ['src/dto.ts', 'src/logger.ts', 'src/options.ts'] },
+];
+const TSC = path.resolve('node_modules/typescript/bin/tsc');
+
+describe.each(TS_CASES)('$fixture: tsc, then node on the output of $entry', (c) => {
+  it('shipset lists exactly the sources of the files Node loads from the emit', () => {
+    const root = project({ fixture: c.fixture, entry: c.entry, dormant: [] });
+    // tsc reports an ambiguous project root for the import map (TS2210) but still emits, as in the real service.
+    spawnSync(process.execPath, [TSC, '-p', '.'], { cwd: root, encoding: 'utf8', env: childEnv({}), timeout: 120000 });
+    const emitted = c.entry.replace(new RegExp(`^${c.rootDir}/`), `${c.outDir}/`).replace(/\.([mc]?)ts$/, '.$1js');
+    expect(fs.existsSync(path.join(root, emitted))).toBe(true);
+    const node = runWithNode(root, emitted);
+    expect(node.exited).toBe(true);
+    const sources = new Set<string>();
+    for (const f of node.all) {
+      if (!f.startsWith(`${c.outDir}/`)) continue;
+      sources.add(f.replace(`${c.outDir}/`, `${c.rootDir}/`).replace(/\.([mc]?)js$/, '.$1ts'));
+    }
+    expect(sources.size).toBeGreaterThan(3);
+    const ship = runShipset(root, c.entry);
+    expect({ missedByShipset: sorted(sources).filter((f) => !ship.reachable.has(f)), notLoadedByNode: sorted(ship.reachable).filter((f) => !sources.has(f)) }).toEqual({
+      missedByShipset: [],
+      notLoadedByNode: [],
+    });
+    for (const f of c.dormant) expect(ship.manifest.dormant).toContain(f);
+    const typeOnly = (ship.manifest as Manifest & { typeOnly?: string[] }).typeOnly;
+    if (typeOnly) expect(typeOnly).toEqual(c.typeOnly);
+    for (const f of c.typeOnly) expect(ship.manifest.dormant).not.toContain(f);
+  }, 120000);
 });
 
 describe('the recorder', () => {

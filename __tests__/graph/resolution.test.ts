@@ -26,7 +26,7 @@ describe('relative resolution', () => {
   it('maps TypeScript ESM style ./x.js to x.ts, and extensionless and folder index imports', async () => {
     const g = await graphOf(
       {
-        'src/index.ts': "import { a } from './a.js';\nimport b from './b';\nimport './lib';\nimport c from './c.mjs';\nimport d from './d.cjs';\n",
+        'src/index.ts': "import { a } from './a.js';\nimport b from './b';\nimport './lib';\nimport c from './c.mjs';\nimport d from './d.cjs';\nconsole.log(a, b, c, d);\n",
         'src/a.ts': 'export const a = 1;',
         'src/b.tsx': 'export default 1;',
         'src/lib/index.ts': "export * from '../util/u.jsx';",
@@ -132,7 +132,7 @@ describe('aliases', () => {
     const files: Files = {
       'configs/base.json': '{ "compilerOptions": { "paths": { "@app/*": ["../src/app/*"], "@shared": ["../src/shared/index.ts"] } } }',
       'tsconfig.json': '{ "extends": "./configs/base.json", "compilerOptions": { "strict": true } }',
-      'src/main.ts': "import { svc } from '@app/service.js';\nimport { s } from '@shared';\nimport lodash from 'lodash/fp';",
+      'src/main.ts': "import { svc } from '@app/service.js';\nimport { s } from '@shared';\nimport lodash from 'lodash/fp';\nconsole.log(svc, s, lodash);",
       'src/app/service.ts': 'export const svc = 1;',
       'src/shared/index.ts': 'export const s = 1;',
     };

@@ -42,7 +42,7 @@ export function buildGraph(root: string, entries: string[], imports: Imports): M
   const sourceFiles = walk(root).filter((f) => SOURCE.test(f)).sort();
   return {
     root, entries, files, chains,
-    dormant: sourceFiles.filter((f) => !files.has(f)),
+    dormant: sourceFiles.filter((f) => !files.has(f)), typeOnly: [],
     sourceFiles, inGit: fs.existsSync(path.join(root, '.git')), notices: [],
   };
 }

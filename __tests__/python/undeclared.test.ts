@@ -20,7 +20,7 @@ async function run(files: Files): Promise<{ findings: RawFinding[]; notices: str
   const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [] });
   const graph: ModuleGraph = {
     root, entries: ['app.py'], files: py.files, chains: new Map([['app.py', ['app.py']]]), dormant: [], sourceFiles: [...py.files.keys()],
-    inGit: false, notices: [],
+    inGit: false, notices: [], typeOnly: [],
   };
   const notices: string[] = [];
   const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices });
@@ -118,7 +118,7 @@ describe('toml subset reader', () => {
     const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [], python: false });
     const graph: ModuleGraph = {
       root, entries: ['app.py'], files: py.files, chains: new Map([['app.py', ['app.py']], ['helper.py', ['app.py', 'helper.py']]]), dormant: [], sourceFiles: [...py.files.keys()],
-      inGit: false, notices: [],
+      inGit: false, notices: [], typeOnly: [],
     };
     const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices: [] });
     expect(findings.map((f) => [f.file, f.specifier, f.level ?? 'default'])).toEqual([['app.py', 'tomli', 'warn'], ['helper.py', 'ujson', 'default']]);

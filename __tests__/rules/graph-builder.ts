@@ -66,6 +66,7 @@ export function buildGraph(spec: GraphSpec): ModuleGraph {
     files,
     chains,
     dormant,
+    typeOnly: [],
     sourceFiles: [...new Set([...files.keys(), ...dormant])].sort(),
     inGit: spec.inGit ?? false,
     notices: [],

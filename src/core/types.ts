@@ -17,7 +17,8 @@ export type RuleName = (typeof RULE_NAMES)[number];
 export const LEVELS = ['error', 'warn', 'off'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export type Language = 'js' | 'ts' | 'json' | 'python';
+/** `asset`: a file that ships but is not read (a native `.node` addon, a file loaded by `new URL(..., import.meta.url)`). */
+export type Language = 'js' | 'ts' | 'json' | 'python' | 'asset';
 
 /** The runtime that starts the entries (stored; the engine does not use it yet). */
 export const RUNTIMES = ['node', 'tsx', 'ts-node', 'bun', 'node-strip-types'] as const;
@@ -139,9 +140,13 @@ export interface ImportEdge {
   outsidePath?: string;
   /** For 'outside-root' through a symlink: the link inside the root. */
   symlink?: string;
-  /** Python: inside `try: ... except ImportError`; an unresolved optional import is a warning. */
+  /**
+   * The program runs without it: inside a `try` whose `catch` handles the failure, under a run-time
+   * check (`typeof window`, `process.env.NODE_ENV`), or Python's `except ImportError`. Its
+   * unresolved/undeclared findings are warnings.
+   */
   optional?: boolean;
-  /** Why it did not resolve, in words (for the message). */
+  /** Why it did not resolve, in words (for the message); for a case-only near miss it names the file. */
   reason?: string;
   /**
    * Python: what imports this module by name rather than by an import statement (a Django
@@ -153,6 +158,16 @@ export interface ImportEdge {
    * the import roots (`vendor/tinylib/`), most likely put on sys.path at run time.
    */
   localCandidate?: string;
+  /** The package name when the specifier is a workspace package inside the root (followed as files; its package.json ships). */
+  workspace?: string;
+  /**
+   * A Node builtin of the same name competes with the local file this resolved to (baseUrl `src`
+   * with `src/events/`): TypeScript and tsx load the local file, Node running the compiled output
+   * loads the builtin.
+   */
+  builtin?: string;
+  /** An import the source does not spell as one: added by the compiler or a bundler convention. */
+  origin?: 'jsx-runtime' | 'import.meta.glob' | 'require.context' | 'new URL';
 }
 
 /** `import(expr)` / `require(expr)` with a specifier that is not a literal. */
@@ -189,8 +204,13 @@ export interface ModuleGraph {
   files: Map<string, FileNode>;
   /** Shortest import chain from an entry to each reachable file (entry first, file last). */
   chains: Map<string, string[]>;
-  /** Source files under the root that no entry reaches, sorted. */
+  /** Source files under the root that no entry reaches and no type-only import names, sorted. */
   dormant: string[];
+  /**
+   * Files reached only through imports that compilers erase (types only): neither shipped nor
+   * dormant, so nobody deletes an interface file because it was called dead. Sorted.
+   */
+  typeOnly: string[];
   /** All source files under the root (reachable or not), sorted: the candidates for variants. */
   sourceFiles: string[];
   /** Whether the root is inside a git work tree. */

@@ -10,7 +10,7 @@ import { buildPythonGraph } from './python/index.js';
 import { languageOf } from './language.js';
 import { Resolver } from './resolve.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
-import { loadTsSettings } from './tsconfig.js';
+import { loadTsProject } from './tsconfig.js';
 
 export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const { root } = options;
@@ -28,12 +28,14 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
 
   const notices: string[] = [];
   const files = new Map<string, FileNode>();
+  const typeOnlyFound: string[] = [];
   if (jsEntries.length) {
-    const tsconfig = loadTsSettings(root, options.tsconfig);
-    if (tsconfig) notices.push(...tsconfig.notices);
-    const engine = new JsEngine(root, new Resolver(root, tsconfig), { verbatimModuleSyntax: tsconfig?.verbatimModuleSyntax });
+    const project = loadTsProject(root, options.tsconfig);
+    if (project) notices.push(...project.notices);
+    const engine = new JsEngine(root, new Resolver(root, project));
     const js = await buildJsGraph(engine, root, jsEntries.map((e) => path.join(root, e)));
     for (const [k, v] of js.files) files.set(k, v);
+    typeOnlyFound.push(...js.typeOnly);
     notices.push(...js.notices);
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
   }
@@ -51,9 +53,11 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     notices.push(`${root} is not inside a git repository: dormant files come from a folder walk and stale variants are judged by version numbers in their names only. Run shipset in a git checkout (with full history: fetch-depth: 0) to compare last-change dates.`);
   }
   const runs = realTargetsOf(root, files);
-  const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f));
+  const typeOnly = [...new Set(typeOnlyFound)].filter((f) => !files.has(f) && !runs.has(f)).sort(byCodeUnit);
+  const typeOnlySet = new Set(typeOnly);
+  const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f) && !typeOnlySet.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, chains, dormant, sourceFiles, inGit, notices };
+  return { root, entries: options.entries, files, chains, dormant, typeOnly, sourceFiles, inGit, notices };
 }
 
 /**

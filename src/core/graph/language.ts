@@ -9,6 +9,8 @@ const BY_EXTENSION: Record<string, Language> = {
   '.ts': 'ts', '.tsx': 'ts', '.mts': 'ts', '.cts': 'ts',
   '.json': 'json',
   '.py': 'python',
+  // A native addon: Node's require() loads it; it ships as it is and is never read.
+  '.node': 'asset',
 };
 
 /** The language of a file, or undefined when no engine reads it. */
@@ -31,7 +33,8 @@ function languageOfScript(abs: string): Language | undefined {
   } catch {
     return undefined;
   }
-  const shebang = /^#!(.*)/.exec(head)?.[1] ?? '';
+  // Node accepts a UTF-8 byte order mark before the `#!` line.
+  const shebang = /^\uFEFF?#!(.*)/.exec(head)?.[1] ?? '';
   if (/\b(node|nodejs|bun|deno|tsx|ts-node)\b/.test(shebang)) return /\b(tsx|ts-node)\b/.test(shebang) ? 'ts' : 'js';
   if (/\bpython[0-9.]*\b/.test(shebang)) return 'python';
   return undefined;

@@ -10,10 +10,11 @@ import path from 'node:path';
 import cabinet from 'filing-cabinet';
 import madge from 'madge';
 import precinct from 'precinct';
+import { globSync } from 'tinyglobby';
 import type { FileNode, ImportEdge } from '../types.js';
 import { languageOf } from './language.js';
-import { JS_EXTENSIONS, type Resolver } from './resolve.js';
-import { scanSource, type ScanSettings } from './scan.js';
+import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
+import { scanSource, type ScanSettings, type ScannedGlob, type ScannedImport } from './scan.js';
 
 const ENGINE = Symbol.for('shipset.engine');
 
@@ -21,7 +22,12 @@ interface Analysed {
   node: FileNode;
   /** specifier -> absolute file, for every import madge should follow. */
   follow: Map<string, string>;
+  /** Root-relative files named only by imports the compiler erases (types only). */
+  typeTargets: string[];
 }
+
+/** Most files one `import.meta.glob` / `require.context` may add (a pattern of `**` over a huge tree says nothing useful). */
+const GLOB_LIMIT = 5000;
 
 /** One run's scans and resolutions, shared by madge's hooks and the gap filling. */
 export class JsEngine {
@@ -32,8 +38,21 @@ export class JsEngine {
   constructor(
     private readonly root: string,
     private readonly resolver: Resolver,
-    private readonly scanSettings: ScanSettings,
   ) {}
+
+  /** What the compiler does to this file's imports, from the tsconfig that owns it. */
+  private scanSettingsFor(abs: string): ScanSettings {
+    const ts = this.resolver.settingsFor(abs);
+    if (!ts) return {};
+    return {
+      verbatimModuleSyntax: ts.verbatimModuleSyntax || ts.preserveValueImports,
+      emitDecoratorMetadata: ts.emitDecoratorMetadata,
+      jsxRuntime: ts.jsxRuntime,
+      jsxImportSource: ts.jsxImportSource,
+      jsxFactory: ts.jsxFactory,
+      jsxFragmentFactory: ts.jsxFragmentFactory,
+    };
+  }
 
   rel(abs: string): string {
     return path.relative(this.root, abs).split(path.sep).join('/');
@@ -44,24 +63,32 @@ export class JsEngine {
     if (a) return a;
     const rel = this.rel(abs);
     const follow = new Map<string, string>();
+    const typeTargets: string[] = [];
+    // An extensionless script without a known #! line is read as JavaScript (Node would run it so).
+    const language = languageOf(abs) ?? (path.extname(abs) ? 'asset' : 'js');
+    // A native addon (or an asset loaded by URL or a glob) ships as it is: nothing in it is read.
+    if (language === 'asset' || language === 'python') {
+      a = { node: { path: rel, language: 'asset', edges: [], dynamic: [] }, follow, typeTargets };
+      this.analysed.set(abs, a);
+      return a;
+    }
     let text: string;
     try {
       text = fs.readFileSync(abs, 'utf8');
     } catch (e) {
       const message = `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-      const node: FileNode = { path: rel, language: languageOf(abs) ?? 'js', edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message } };
-      a = { node, follow };
+      const node: FileNode = { path: rel, language, edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message } };
+      a = { node, follow, typeTargets };
       this.analysed.set(abs, a);
       return a;
     }
-    const scan = scanSource(abs, text, this.scanSettings);
+    const scan = scanSource(abs, text, this.scanSettingsFor(abs));
     if (scan.syntaxCheckSkipped) this.notices.push(`${rel}: ${scan.syntaxCheckSkipped}.`);
     const edges: ImportEdge[] = [];
-    for (const imp of scan.imports) {
-      const r = this.resolver.resolve(imp.specifier, abs, imp.kind);
-      // `import { Config } from './config'` with only config.d.ts, and Config used as a type
-      // alone: tsc, esbuild and swc all erase the import, so nothing is loaded at run time.
-      if (r.declarationOnly && imp.bindings?.length && !imp.bindings.some((b) => scan.valueNames.has(b))) continue;
+    const dynamic = scan.dynamic.map((d) => ({ file: rel, ...d }));
+    const addEdge = (imp: Pick<ScannedImport, 'specifier' | 'line' | 'column' | 'kind' | 'optional'>, r: Resolution, origin?: ImportEdge['origin']) => {
+      // Files a glob or a URL names may be any kind of file: they ship as assets.
+      if (origin && origin !== 'jsx-runtime' && r.class === 'unsupported') r = { ...r, class: 'file' };
       const edge: ImportEdge = { from: rel, specifier: imp.specifier, line: imp.line, column: imp.column, kind: imp.kind, class: r.class };
       if (r.file) edge.target = this.rel(r.file);
       if (r.packageName) edge.packageName = r.packageName;
@@ -69,19 +96,151 @@ export class JsEngine {
       if (r.outsidePath) edge.outsidePath = r.outsidePath;
       if (r.symlink) edge.symlink = this.rel(r.symlink);
       if (r.reason) edge.reason = r.reason;
+      if (r.workspace) edge.workspace = r.workspace;
+      if (r.builtin) edge.builtin = r.builtin;
+      if (origin) edge.origin = origin;
+      if (imp.optional) edge.optional = true;
       if (r.class === 'file' && r.file) follow.set(imp.specifier, r.file);
       edges.push(edge);
+    };
+    for (const imp of scan.imports) {
+      const r = this.resolver.resolve(imp.specifier, abs, imp.kind);
+      let erased = imp.typeOnly;
+      // Kept only for emitDecoratorMetadata: tsc writes `Object` (and drops the import) for a name that is only a type.
+      if (!erased && imp.metadataOnly) erased = imp.metadataOnly.every((name) => this.namesOnlyAType(name, r));
+      // `import { Config } from './config'` with only config.d.ts, and Config used as a type
+      // alone: tsc, esbuild and swc all erase the import, so nothing is loaded at run time.
+      if (!erased && r.declarationOnly && imp.bindings?.length && !imp.bindings.some((b) => scan.valueNames.has(b))) erased = true;
+      if (erased) {
+        if (r.class === 'file' && r.file) typeTargets.push(this.rel(r.file));
+        continue;
+      }
+      addEdge(imp, r, imp.origin);
+    }
+    for (const glob of scan.globs) {
+      const matched = this.expandGlob(abs, glob);
+      if (!matched) {
+        dynamic.push({ file: rel, line: glob.line, column: glob.column, expression: `${glob.origin}(...) matches more than ${GLOB_LIMIT} files or cannot be expanded` });
+        continue;
+      }
+      for (const file of matched) {
+        let specifier = path.relative(path.dirname(abs), file).split(path.sep).join('/');
+        if (!specifier.startsWith('../')) specifier = './' + specifier;
+        addEdge({ specifier, line: glob.line, column: glob.column, kind: glob.kind, optional: glob.optional }, this.resolver.resolve(specifier, abs, glob.kind), glob.origin);
+      }
     }
     const node: FileNode = {
       path: rel,
-      language: languageOf(abs) ?? 'js',
+      language,
       edges,
-      dynamic: scan.dynamic.map((d) => ({ file: rel, ...d })),
+      dynamic,
       parseError: scan.parseError && { file: rel, ...scan.parseError },
     };
-    a = { node, follow };
+    a = { node, follow, typeTargets };
     this.analysed.set(abs, a);
     return a;
+  }
+
+  /**
+   * The files an `import.meta.glob` (Vite: relative patterns, `/` from the root, `!` negations) or a
+   * `require.context` (webpack: folder, recursion, a regular expression tested on './path') names,
+   * absolute and sorted; undefined when it cannot be expanded safely.
+   */
+  private expandGlob(fromAbs: string, glob: ScannedGlob): string[] | undefined {
+    const dir = path.dirname(fromAbs);
+    let files: string[];
+    if (glob.patterns) {
+      const positive: string[] = [];
+      const negative: string[] = [];
+      for (const p of glob.patterns) {
+        const negated = p.startsWith('!');
+        const body = negated ? p.slice(1) : p;
+        // '/src/x/*' is from the project root in Vite; anything else but relative is an alias we do not expand.
+        const absPattern = body.startsWith('/') ? path.join(this.root, body) : body.startsWith('./') || body.startsWith('../') ? path.resolve(dir, body) : undefined;
+        if (!absPattern) return undefined;
+        const relPattern = path.relative(this.root, absPattern).split(path.sep).join('/');
+        // Never walk outside the root (also not through braces such as '{../..,x}').
+        if (relPattern.includes('..') || path.isAbsolute(relPattern)) return undefined;
+        (negated ? negative : positive).push(relPattern);
+      }
+      try {
+        files = globSync(positive, { cwd: this.root, ignore: ['**/node_modules/**', ...negative], dot: false, followSymbolicLinks: false, onlyFiles: true }).map((f) => path.join(this.root, f));
+      } catch {
+        return undefined;
+      }
+    } else {
+      const ctx = glob.context!;
+      const base = path.resolve(dir, ctx.dir);
+      if (!isInside(this.root, base)) return undefined;
+      // The expression is the project's: a quantified group (`(a+)+`, `(a|a)*`) can backtrack without end, so it is not run.
+      if (/\)[+*{?]/.test(ctx.regex) || /\\[1-9]|\\k</.test(ctx.regex)) return undefined;
+      let re: RegExp;
+      try {
+        re = new RegExp(ctx.regex, ctx.flags);
+      } catch {
+        return undefined;
+      }
+      let listed: string[];
+      try {
+        listed = globSync([ctx.recursive ? '**/*' : '*'], { cwd: base, ignore: ['**/node_modules/**'], dot: false, followSymbolicLinks: false, onlyFiles: true });
+      } catch {
+        return undefined;
+      }
+      files = listed.filter((f) => f.length < 300 && re.test('./' + f.split(path.sep).join('/'))).map((f) => path.join(base, f));
+    }
+    files = files.filter((f) => f !== fromAbs).sort();
+    return files.length > GLOB_LIMIT ? undefined : files;
+  }
+
+  /**
+   * Whether `name`, imported from what `r` resolved to, is declared only as a type there (an
+   * interface or a type alias, no value of that name): tsc's decorator metadata then writes
+   * `Object` and erases the import. Read from the project file, or from the package's own types
+   * or its `@types` package when installed; when the types cannot be read, tsc cannot tell either
+   * and keeps the reference (false).
+   */
+  private namesOnlyAType(name: string, r: Resolution): boolean {
+    const texts: string[] = [];
+    if (r.class === 'file' && r.file) texts.push(readText(r.file));
+    else if (r.class === 'package' && r.packageName) {
+      for (const dir of [path.join(this.root, 'node_modules', '@types', r.packageName.replace(/^@([^/]+)\//, '$1__')), path.join(this.root, 'node_modules', r.packageName)]) {
+        const pkg = readText(path.join(dir, 'package.json'));
+        let types = 'index.d.ts';
+        try {
+          const json = JSON.parse(pkg || '{}') as { types?: unknown; typings?: unknown };
+          if (typeof json.types === 'string') types = json.types;
+          else if (typeof json.typings === 'string') types = json.typings;
+        } catch {
+          /* keep index.d.ts */
+        }
+        texts.push(readText(path.join(dir, types)));
+      }
+    }
+    const text = texts.join('\n');
+    if (!text) return false;
+    const id = name.replace(/[$]/g, '\\$');
+    const asType = new RegExp(`\\b(interface|type)\\s+${id}\\b`).test(text);
+    const asValue = new RegExp(`\\b(class|function|const|let|var|enum|namespace)\\s+${id}\\b`).test(text);
+    return asType && !asValue;
+  }
+
+  /** Files reached only by erased imports from `reachable`, and what those import in turn (all kinds), sorted. */
+  typeOnlyFiles(reachable: Set<string>): string[] {
+    const out = new Set<string>();
+    const queue: string[] = [];
+    const push = (rel: string) => {
+      if (!reachable.has(rel) && !out.has(rel)) {
+        out.add(rel);
+        queue.push(rel);
+      }
+    };
+    for (const rel of reachable) for (const t of this.analyse(path.join(this.root, rel)).typeTargets) push(t);
+    for (let i = 0; i < queue.length; i++) {
+      const a = this.analyse(path.join(this.root, queue[i]));
+      for (const t of a.typeTargets) push(t);
+      for (const e of a.node.edges) if (e.class === 'file' && e.target) push(e.target);
+    }
+    return [...out].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   }
 
   /** What madge's detective reports for a file: only the imports that lead to project files. */
@@ -93,6 +252,21 @@ export class JsEngine {
   lookup(specifier: string, fromAbs: string): string {
     return this.analyse(fromAbs).follow.get(specifier) ?? '';
   }
+}
+
+/** A regular file's text, else '' (never blocks on a named pipe). */
+function readText(file: string): string {
+  try {
+    if (!fs.statSync(file).isFile()) return '';
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 let hooksInstalled = false;
@@ -125,7 +299,7 @@ export async function buildJsGraph(
   engine: JsEngine,
   root: string,
   entries: string[],
-): Promise<{ files: Map<string, FileNode>; madgeGaps: string[]; notices: string[] }> {
+): Promise<{ files: Map<string, FileNode>; madgeGaps: string[]; notices: string[]; typeOnly: string[] }> {
   installHooks();
   // Our own closure first, breadth-first and iterative: every file is parsed here, on a shallow
   // stack, so madge's recursive walk below only reads cached answers.
@@ -164,11 +338,13 @@ export async function buildJsGraph(
   // Close the set ourselves: anything reachable by our edges that madge did not list.
   for (const rel of queue) {
     if (files.has(rel)) continue;
-    files.set(rel, engine.analyse(path.join(root, rel)).node);
-    if (listed) madgeGaps.push(rel);
+    const node = engine.analyse(path.join(root, rel)).node;
+    files.set(rel, node);
+    // madge never lists files outside its extensions (a native addon, an asset): not a gap.
+    if (listed && node.language !== 'asset') madgeGaps.push(rel);
   }
   // madge lists only what it reached through our hooks; anything beyond our closure is not run.
   for (const rel of [...files.keys()]) if (!queued.has(rel)) files.delete(rel);
   notices.push(...engine.notices);
-  return { files, madgeGaps, notices };
+  return { files, madgeGaps, notices, typeOnly: engine.typeOnlyFiles(new Set(files.keys())) };
 }

@@ -1,6 +1,9 @@
 // Run-time resolution of one import specifier: which file will actually be loaded.
 // Relative paths, directory index files, TypeScript's `.js`-written/`.ts`-on-disk style,
-// tsconfig `paths`/`baseUrl`, package.json `imports` (`#x`), bare packages and builtins.
+// tsconfig `paths`/`baseUrl` (from the tsconfig that owns the importing file), package.json
+// `imports` (`#x`) and `exports` with the conditions of the format the file runs in, the
+// package's own name (self-reference), workspace packages inside the root, native addons,
+// bare packages and builtins.
 // Every existing candidate that lost is kept, so `shadowed` can name it. Directory
 // listings are cached, so each folder is read once per run whatever the fan-out.
 import fs from 'node:fs';
@@ -8,8 +11,9 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EdgeClass, ImportKind } from '../types.js';
+import { globSync } from 'tinyglobby';
 import { languageOf } from './language.js';
-import type { TsSettings } from './tsconfig.js';
+import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
 
 export interface Resolution {
   class: EdgeClass;
@@ -25,6 +29,10 @@ export interface Resolution {
   reason?: string;
   /** Absolute path of the only match, a `.d.ts`: fine for imports of types, which compilers erase. */
   declarationOnly?: string;
+  /** Workspace package name, when a bare specifier landed in a package folder inside the root. */
+  workspace?: string;
+  /** A Node builtin of this name competes with the local file (see ImportEdge.builtin). */
+  builtin?: string;
 }
 
 interface Candidates {
@@ -40,23 +48,44 @@ const TS_FAMILY = new Set(['.ts', '.tsx', '.mts', '.cts']);
 // `./a.js` written in TypeScript means a.ts on disk (and .jsx -> .tsx, .mjs -> .mts, .cjs -> .cts).
 const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 // Extensionless probing order: TypeScript's for TS importers, Node's (then compiled-TS sources) for JS.
-const PROBE_FROM_TS = ['.ts', '.tsx', '.js', '.jsx', '.json'];
-const PROBE_FROM_JS = ['.js', '.json', '.jsx', '.mjs', '.cjs', '.ts', '.tsx'];
+// `.node` last: Node's require() tries .js, .json, then .node (a native addon).
+const PROBE_FROM_TS = ['.ts', '.tsx', '.js', '.jsx', '.json', '.node'];
+const PROBE_FROM_JS = ['.js', '.json', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.node'];
 const BUILTINS = new Set(builtinModules);
 
 type EntryKind = 'file' | 'dir';
+interface PackageScope {
+  dir: string;
+  json: Record<string, unknown>;
+}
 
 export class Resolver {
   private readonly listings = new Map<string, Map<string, EntryKind> | null>();
+  private readonly scopes = new Map<string, PackageScope | null>();
   private readonly pkgImports = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
+  private readonly packageConfigs = new Map<string, TsSettings | undefined>();
+  private members?: Map<string, string>;
+  private readonly installed = new Map<string, PackageScope | null>();
 
   constructor(
     readonly root: string,
-    readonly tsconfig?: TsSettings,
+    readonly project?: TsProject,
   ) {}
 
+  /** The tsconfig that owns a file; none for compiled output inside its outDir (paths never apply there). */
+  settingsFor(fromFile: string): TsSettings | undefined {
+    const ts = this.project?.forFile(fromFile);
+    if (ts?.outDir && isInside(ts.outDir, fromFile) && !TS_FAMILY.has(path.extname(fromFile))) return undefined;
+    return ts;
+  }
+
+  /**
+   * What `specifier`, written in `fromFile` (absolute) as an import of `kind`, loads at run time.
+   * Never throws; a specifier that leads nowhere is class 'unresolved' with a reason.
+   */
   resolve(specifier: string, fromFile: string, kind: ImportKind): Resolution {
     const fromTs = TS_FAMILY.has(path.extname(fromFile));
+    const ts = this.settingsFor(fromFile);
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
       return this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
     }
@@ -68,12 +97,176 @@ export class Resolver {
         return { class: 'unresolved', reason: 'not a valid file: URL' };
       }
     }
-    if (specifier.startsWith('#')) return this.resolveHashImport(specifier, fromFile, fromTs, kind);
+    const conditions = this.conditionsFor(fromFile, kind, ts);
+    if (specifier.startsWith('#')) {
+      // TypeScript tries `paths` before package.json "imports"; both name the same source in practice.
+      const aliased = fromTs ? this.resolveTsAlias(specifier, fromTs, ts) : undefined;
+      if (aliased && aliased.class === 'file') return aliased;
+      return this.resolveHashImport(specifier, fromFile, fromTs, conditions, ts);
+    }
+    const builtin = isBuiltin(specifier);
     // Aliases first: with baseUrl `src`, 'http/client' is src/http/client.ts, not node:http.
-    const aliased = this.resolveTsAlias(specifier, fromTs);
-    if (aliased) return aliased;
-    if (isBuiltin(specifier)) return { class: 'builtin', packageName: specifier.replace(/^node:/, '').split('/')[0] };
-    return { class: 'package', packageName: packageNameOf(specifier) };
+    const aliased = specifier.startsWith('node:') ? undefined : this.resolveTsAlias(specifier, fromTs, ts);
+    if (aliased) {
+      // `events` with a local src/events/ under baseUrl: TypeScript and tsx load the local folder,
+      // Node running the compiled output loads its builtin. Ship the local file and say so.
+      if (builtin && aliased.class === 'file') aliased.builtin = specifier;
+      return aliased;
+    }
+    if (builtin) return { class: 'builtin', packageName: specifier.replace(/^node:/, '').split('/')[0] };
+    return this.resolveBare(specifier, fromFile, fromTs, conditions, ts) ?? { class: 'package', packageName: packageNameOf(specifier) };
+  }
+
+  // ---- module format and conditions ----
+
+  /**
+   * The conditions Node matches in `exports`/`imports` for this import, by the format the file
+   * runs in: a TypeScript file compiled to CommonJS (`module: commonjs`, or node16/nodenext
+   * without `"type": "module"`) turns `import` into `require()`, so `require` wins there.
+   */
+  conditionsFor(fromFile: string, kind: ImportKind, ts: TsSettings | undefined): string[] {
+    let asRequire = kind === 'require';
+    const ext = path.extname(fromFile);
+    if (TS_FAMILY.has(ext) && kind !== 'require') {
+      const format = ext === '.mts' ? 'esm' : ext === '.cts' ? 'commonjs' : ts?.moduleFormat === 'commonjs' ? 'commonjs' : ts?.moduleFormat === 'esm' ? 'esm' : this.packageType(fromFile) === 'module' ? 'esm' : 'commonjs';
+      // Under module commonjs tsc rewrites import() to require() too; node16/nodenext keep import().
+      if (format === 'commonjs') asRequire = kind !== 'dynamic-import' || ext === '.cts' || ts?.moduleFormat === 'commonjs';
+    }
+    // Node 20.19+/22.12+ match `module-sync` for require() and import alike (they can require ESM).
+    return asRequire ? ['node', 'module-sync', 'require', 'default'] : ['node', 'module-sync', 'import', 'default'];
+  }
+
+  /** The "type" of the nearest package.json above a file ('commonjs' when none says 'module'). */
+  packageType(file: string): 'module' | 'commonjs' {
+    return this.nearestScope(path.dirname(file))?.json.type === 'module' ? 'module' : 'commonjs';
+  }
+
+  // ---- bare specifiers that land inside the root ----
+
+  /**
+   * Node's order for a bare name after builtins: the package's own name through its `exports`
+   * (self-reference), then `node_modules/<name>` folders up from the importer. A package whose
+   * real folder is inside the root (a workspace symlink), or a declared workspace member when
+   * nothing is installed, is project code: followed through its package.json. Anything else is
+   * a package (undefined here).
+   */
+  private resolveBare(specifier: string, fromFile: string, fromTs: boolean, conditions: string[], ts: TsSettings | undefined): Resolution | undefined {
+    const name = packageNameOf(specifier);
+    if (!name || name.startsWith('.') || (name.startsWith('@') && !name.includes('/'))) return undefined;
+    const subpath = '.' + specifier.slice(name.length);
+    const scope = this.nearestScope(path.dirname(fromFile));
+    if (scope && scope.json.name === name && scope.json.exports !== undefined && scope.json.exports !== null) {
+      return this.resolvePackageEntry(scope, name, subpath, specifier, fromTs, conditions, ts);
+    }
+    for (let dir = path.dirname(fromFile); isInside(this.root, dir); dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'node_modules', name);
+      if (this.kindOf(candidate) === 'dir') {
+        const workspace = this.workspaceFolder(candidate);
+        return workspace ? this.workspaceEntry(workspace, name, subpath, specifier, fromTs, conditions) : undefined;
+      }
+      if (dir === this.root || path.dirname(dir) === dir) break;
+    }
+    const member = this.workspaceMembers().get(name);
+    if (member) return this.workspaceEntry({ dir: member, json: this.readManifest(path.join(member, 'package.json')) ?? {} }, name, subpath, specifier, fromTs, conditions);
+    return undefined;
+  }
+
+  /** The package behind `node_modules/<name>` when its real folder is inside the root and outside any node_modules (cached). */
+  private workspaceFolder(candidate: string): PackageScope | undefined {
+    let found = this.installed.get(candidate);
+    if (found !== undefined) return found ?? undefined;
+    found = null;
+    try {
+      const real = fs.realpathSync(candidate);
+      if (isInside(this.root, real) && !path.relative(this.root, real).split(path.sep).includes('node_modules')) {
+        found = { dir: real, json: this.readManifest(path.join(real, 'package.json')) ?? {} };
+      }
+    } catch {
+      found = null;
+    }
+    this.installed.set(candidate, found);
+    return found ?? undefined;
+  }
+
+  private workspaceEntry(scope: PackageScope, name: string, subpath: string, specifier: string, fromTs: boolean, conditions: string[]): Resolution {
+    const r = this.resolvePackageEntry(scope, name, subpath, specifier, fromTs, conditions, this.packageConfig(scope.dir));
+    r.workspace = name;
+    return r;
+  }
+
+  /** A package folder's `exports` (with conditions) or, without `exports`, its `main` / index / subpath file. */
+  private resolvePackageEntry(scope: PackageScope, name: string, subpath: string, specifier: string, fromTs: boolean, conditions: string[], ts: TsSettings | undefined): Resolution {
+    const exportsField = scope.json.exports;
+    let abs: string;
+    if (exportsField !== undefined && exportsField !== null) {
+      const map = exportsMap(exportsField);
+      const match = matchPathPattern(Object.keys(map).filter((k) => k.startsWith('.')), subpath);
+      if (!match) return { class: 'unresolved', reason: `package.json "exports" of ${name} has no entry for '${subpath}' (Node: ERR_PACKAGE_PATH_NOT_EXPORTED)` };
+      const target = pickTarget(map[match.pattern], conditions);
+      if (typeof target !== 'string' || !target.startsWith('./')) {
+        return { class: 'unresolved', reason: `package.json "exports" of ${name} has no file target for '${subpath}' under the conditions ${conditions.join('/')}` };
+      }
+      abs = path.resolve(scope.dir, target.replace(/\*/g, match.star));
+    } else {
+      abs = subpath === '.' ? scope.dir : path.resolve(scope.dir, subpath);
+    }
+    // TypeScript maps a target under outDir back to its source under rootDir; so does the build.
+    const source = fromTs || ts?.allowJs ? this.sourceForOutput(abs, ts) : undefined;
+    if (source) {
+      const r = this.resolvePath(source, true, false);
+      if (r.found.length) return this.finish(r, specifier);
+    }
+    return this.finish(this.resolvePath(abs, fromTs, false), specifier, `${name} maps '${subpath}' to ${path.relative(this.root, abs) || '.'}, which does not exist (build it first?)`);
+  }
+
+  /** A package.json as JSON, only when it is a regular file (a named pipe would block the read forever). */
+  private readManifest(file: string): Record<string, unknown> | undefined {
+    return this.kindOf(file) === 'file' ? readJson(file) : undefined;
+  }
+
+  /** The tsconfig.json of a workspace package folder, if it has one that can be read. */
+  private packageConfig(dir: string): TsSettings | undefined {
+    if (this.packageConfigs.has(dir)) return this.packageConfigs.get(dir);
+    let settings: TsSettings | undefined;
+    const file = path.join(dir, 'tsconfig.json');
+    if (this.kindOf(file) === 'file') {
+      try {
+        settings = loadTsSettings(this.root, path.relative(this.root, file));
+      } catch {
+        settings = undefined; // a broken config of a member: its outputs are then taken as they are
+      }
+    }
+    this.packageConfigs.set(dir, settings);
+    return settings;
+  }
+
+  /** Members of the root's npm/yarn `workspaces` or pnpm-workspace.yaml `packages`: name -> absolute folder. */
+  private workspaceMembers(): Map<string, string> {
+    if (this.members) return this.members;
+    this.members = new Map();
+    const rootPkg = this.readManifest(path.join(this.root, 'package.json'));
+    const ws = rootPkg?.workspaces;
+    const patterns: string[] = [];
+    const list = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages) ? (ws as { packages: unknown[] }).packages : [];
+    for (const p of list) if (typeof p === 'string') patterns.push(p);
+    if (this.kindOf(path.join(this.root, 'pnpm-workspace.yaml')) === 'file') patterns.push(...pnpmWorkspacePatterns(this.root));
+    // Members live under the root: a pattern that climbs out ('../x', '{..,a}') or is absolute is not walked.
+    const safe = patterns.filter((p) => !p.replace(/^!/, '').startsWith('/') && !p.includes('..'));
+    const include = safe.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
+    if (!include.length) return this.members;
+    const ignore = ['**/node_modules/**', ...safe.filter((p) => p.startsWith('!')).map((p) => `${p.slice(1).replace(/\/+$/, '')}/**`)];
+    let found: string[] = [];
+    try {
+      found = globSync(include, { cwd: this.root, ignore, followSymbolicLinks: false });
+    } catch {
+      return this.members;
+    }
+    for (const f of found.sort()) {
+      const dir = path.resolve(this.root, path.dirname(f));
+      const name = this.readManifest(path.join(dir, 'package.json'))?.name;
+      if (typeof name === 'string' && isInside(this.root, dir) && !this.members.has(name)) this.members.set(name, dir);
+    }
+    return this.members;
   }
 
   // ---- relative and absolute paths ----
@@ -129,7 +322,11 @@ export class Resolver {
     if (!winner && r.declaration) {
       return { class: 'unresolved', declarationOnly: r.declaration, reason: `only the declaration file ${path.relative(this.root, r.declaration)} exists: no JavaScript runs for it` };
     }
-    if (!winner) return { class: 'unresolved', reason: (r.base && notAFile(r.base, this.root)) ?? reason ?? `no file matches '${specifier}'` };
+    if (!winner) {
+      const near = r.base ? this.caseNearMiss(r.base) : undefined;
+      const nearReason = near && `no file matches '${specifier}', but ${path.relative(this.root, near)} differs only in letter case: Linux file names are case-sensitive (macOS and Windows would load it). Fix the case of the import or of the file name`;
+      return { class: 'unresolved', reason: (r.base && notAFile(r.base, this.root)) ?? nearReason ?? reason ?? `no file matches '${specifier}'` };
+    }
     const lexical = path.relative(this.root, winner);
     if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
       return { class: 'outside-root', file: winner, outsidePath: winner };
@@ -152,8 +349,7 @@ export class Resolver {
 
   // ---- tsconfig paths / baseUrl ----
 
-  private resolveTsAlias(specifier: string, fromTs: boolean): Resolution | undefined {
-    const ts = this.tsconfig;
+  private resolveTsAlias(specifier: string, fromTs: boolean, ts: TsSettings | undefined): Resolution | undefined {
     if (!ts) return undefined;
     if (ts.paths && ts.pathsBase) {
       const match = matchPathPattern(Object.keys(ts.paths), specifier);
@@ -163,6 +359,12 @@ export class Resolver {
         for (const target of ts.paths[match.pattern]) {
           const candidate = path.resolve(ts.pathsBase, target.replace('*', match.star));
           tried.push(path.relative(this.root, candidate) || '.');
+          // `"*": ["node_modules/*"]`: a target inside node_modules is an installed package, not project code.
+          const inModules = packageInNodeModules(this.root, candidate);
+          if (inModules) {
+            if (this.kindOf(candidate) || this.resolvePath(candidate, fromTs, false).found.length) return { class: 'package', packageName: inModules };
+            continue;
+          }
           const r = this.resolvePath(candidate, fromTs, false);
           if (r.found.length) return this.finish(r, specifier);
         }
@@ -172,7 +374,9 @@ export class Resolver {
       }
     }
     if (ts.baseUrl) {
-      const r = this.resolvePath(path.resolve(ts.baseUrl, specifier), fromTs, false);
+      const candidate = path.resolve(ts.baseUrl, specifier);
+      if (packageInNodeModules(this.root, candidate)) return undefined;
+      const r = this.resolvePath(candidate, fromTs, false);
       if (r.found.length) return this.finish(r, specifier);
     }
     return undefined;
@@ -180,7 +384,7 @@ export class Resolver {
 
   // ---- package.json "imports" ----
 
-  private resolveHashImport(specifier: string, fromFile: string, fromTs: boolean, kind: ImportKind): Resolution {
+  private resolveHashImport(specifier: string, fromFile: string, fromTs: boolean, conditions: string[], ts: TsSettings | undefined): Resolution {
     const scope = this.findImportsScope(path.dirname(fromFile));
     if (!scope) return { class: 'unresolved', reason: `no package.json with an "imports" field above ${path.relative(this.root, fromFile)}` };
     const match = matchPathPattern(Object.keys(scope.imports).filter((k) => k.startsWith('#')), specifier, true);
@@ -188,8 +392,6 @@ export class Resolver {
     if (match.pattern.endsWith('/') && match.pattern !== specifier) {
       return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' is a folder mapping, which Node removed in v17 (ERR_PACKAGE_IMPORT_NOT_DEFINED): write '${match.pattern}*' instead` };
     }
-    // Node 20.19+/22.12+ match `module-sync` for require() and import alike (they can require ESM).
-    const conditions = kind === 'require' ? ['node', 'module-sync', 'require', 'default'] : ['node', 'module-sync', 'import', 'default'];
     const target = pickTarget(scope.imports[match.pattern], conditions);
     if (typeof target !== 'string') return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' has no target for ${conditions.join('/')}` };
     // Node takes './x' (a file of the package) or a bare package name; '../x', '/x' and URLs such as 'node:fs' throw ERR_INVALID_PACKAGE_TARGET.
@@ -209,7 +411,7 @@ export class Resolver {
     const abs = path.resolve(scope.dir, substituted);
     // TypeScript maps an `imports` target inside outDir back to its source under rootDir, so a
     // stale compiled copy does not win over the file the author edits.
-    const source = fromTs ? this.sourceForOutput(abs) : undefined;
+    const source = fromTs || ts?.allowJs ? this.sourceForOutput(abs, ts) : undefined;
     if (source) {
       const r = this.resolvePath(source, true, false);
       if (r.found.length) return this.finish(r, specifier);
@@ -217,12 +419,47 @@ export class Resolver {
     return this.finish(this.resolvePath(abs, fromTs, false), specifier, `package.json "imports" maps it to ${path.relative(this.root, abs)}, which does not exist`);
   }
 
-  private sourceForOutput(abs: string): string | undefined {
-    const out = this.tsconfig?.outDir;
-    if (!out) return undefined;
+  /**
+   * The source file tsc compiles to `abs` when `abs` is under outDir: the same relative path under
+   * rootDir (set, or inferred as tsc does: the longest common folder of the input files). Written
+   * `.js`/`.mjs`/`.cjs`; resolvePath maps the extension to `.ts`/`.mts`/`.cts`.
+   */
+  private sourceForOutput(abs: string, ts: TsSettings | undefined): string | undefined {
+    const out = ts?.outDir;
+    if (!out || !isInside(out, abs)) return undefined;
     const rel = path.relative(out, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    return path.join(this.tsconfig?.rootDir ?? path.dirname(this.tsconfig!.file), rel);
+    const rootDir = ts.rootDir ?? path.dirname(ts.file);
+    const source = path.join(rootDir, rel);
+    if (ts.rootDirSet || this.resolvePath(source, true, false).found.length) return source;
+    // Inferred rootDir missed (the program's inputs are not what we listed): try the tsconfig's folder and its subfolders, as TypeScript's resolver guesses.
+    for (const guess of [path.dirname(ts.file), path.join(path.dirname(ts.file), 'src')]) {
+      const c = path.join(guess, rel);
+      if (this.resolvePath(c, true, false).found.length) return c;
+    }
+    return source;
+  }
+
+  /** The nearest package.json above `dir` (inside the root), whatever its fields. */
+  private nearestScope(dir: string): PackageScope | undefined {
+    const seen: string[] = [];
+    let found: PackageScope | null = null;
+    for (let current = dir; ; current = path.dirname(current)) {
+      const cached = this.scopes.get(current);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      seen.push(current);
+      const pkg = path.join(current, 'package.json');
+      if (this.kindOf(pkg) === 'file') {
+        const json = readJson(pkg);
+        found = json ? { dir: current, json } : null;
+        break;
+      }
+      if (path.dirname(current) === current || !isInside(this.root, path.dirname(current))) break;
+    }
+    for (const d of seen) this.scopes.set(d, found);
+    return found ?? undefined;
   }
 
   /** The nearest package.json above `dir` (inside the root) that has an "imports" field. */
@@ -246,6 +483,25 @@ export class Resolver {
     }
     for (const d of seen) this.pkgImports.set(d, found);
     return found ?? undefined;
+  }
+
+  /** A file or folder that matches `base` (with the probed extensions) except for letter case. */
+  private caseNearMiss(base: string): string | undefined {
+    const dir = path.dirname(base);
+    const wanted = path.basename(base).toLowerCase();
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      listing = readListing(dir);
+      this.listings.set(dir, listing);
+    }
+    if (!listing) {
+      // The folder itself may differ in case (`./Lib/x` with lib/x.js).
+      const parentNear = dir !== base && isInside(this.root, path.dirname(dir)) && dir !== this.root ? this.caseNearMiss(dir) : undefined;
+      return parentNear ? this.caseNearMiss(path.join(parentNear, path.basename(base))) ?? parentNear : undefined;
+    }
+    const stems = [wanted, ...PROBE_FROM_JS.map((e) => wanted + e), ...(TS_FOR_JS[path.extname(wanted)] ?? []).map((e) => wanted.slice(0, -path.extname(wanted).length) + e)];
+    for (const name of listing.keys()) if (stems.includes(name.toLowerCase())) return path.join(dir, name);
+    return undefined;
   }
 
   // ---- cached file system ----
@@ -354,6 +610,51 @@ export function matchPathPattern(patterns: string[], specifier: string, trailing
     }
   }
   return best && { pattern: best.pattern, star: best.star };
+}
+
+/** `exports` in its full form: `"./x"` or a conditions object means `{".": ...}`. */
+function exportsMap(field: unknown): Record<string, unknown> {
+  if (typeof field === 'string' || Array.isArray(field)) return { '.': field };
+  if (field && typeof field === 'object') {
+    const keys = Object.keys(field);
+    if (keys.length && keys.every((k) => !k.startsWith('.'))) return { '.': field };
+    return field as Record<string, unknown>;
+  }
+  return {};
+}
+
+/** The package name when `abs` lies inside a node_modules folder below the root ('lodash' for node_modules/lodash/fp.js). */
+function packageInNodeModules(root: string, abs: string): string | undefined {
+  // Relative to the root: a project checked out inside some node_modules folder is still a project.
+  const parts = path.relative(root, abs).split(path.sep);
+  const i = parts.lastIndexOf('node_modules');
+  if (i < 0 || i === parts.length - 1) return undefined;
+  const first = parts[i + 1];
+  return first.startsWith('@') && parts[i + 2] ? `${first}/${parts[i + 2]}` : first;
+}
+
+/** The `packages:` globs of pnpm-workspace.yaml (a flat YAML list; anything fancier is ignored). */
+function pnpmWorkspacePatterns(root: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  let inPackages = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^packages\s*:/.test(line)) {
+      inPackages = true;
+      continue;
+    }
+    if (inPackages) {
+      const item = /^\s+-\s*(['"]?)(.+?)\1\s*(#.*)?$/.exec(line);
+      if (item) out.push(item[2]);
+      else if (/^\S/.test(line)) inPackages = false;
+    }
+  }
+  return out;
 }
 
 /**

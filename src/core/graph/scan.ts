@@ -14,10 +14,32 @@ export interface ScannedImport {
   kind: Exclude<ImportKind, 'python-import'>;
   /** Local names an `import` binds (`a`, `b` in `import a, { x as b }`); none for side-effect imports. */
   bindings?: string[];
+  /** Erased by the compiler: `import type`, or (in TypeScript) every binding used only as a type. */
+  typeOnly?: boolean;
+  /** Bindings kept only because emitDecoratorMetadata references them (erased if they name only a type). */
+  metadataOnly?: string[];
+  /** Inside a `try` that handles the failure, or under a run-time check. */
+  optional?: boolean;
+  /** Added by the compiler (JSX runtime) or a bundler convention (`new URL`), not spelled as an import. */
+  origin?: 'jsx-runtime' | 'new URL';
+}
+
+/** `import.meta.glob(...)` or `require.context(...)` with literal arguments: expanded by the engine. */
+export interface ScannedGlob {
+  origin: 'import.meta.glob' | 'require.context';
+  line: number;
+  column: number;
+  kind: 'import' | 'dynamic-import' | 'require';
+  /** import.meta.glob: the patterns, `!` negations included. */
+  patterns?: string[];
+  /** require.context: folder, recursion and the regular expression (source, flags) tested on './relative/path'. */
+  context?: { dir: string; recursive: boolean; regex: string; flags: string };
+  optional?: boolean;
 }
 
 export interface ScanResult {
   imports: ScannedImport[];
+  globs: ScannedGlob[];
   /** Identifiers the file uses in value (not type) positions: decides whether an import of names survives compilation. */
   valueNames: Set<string>;
   dynamic: Omit<DynamicSite, 'file'>[];
@@ -27,8 +49,17 @@ export interface ScanResult {
 }
 
 export interface ScanSettings {
-  /** tsconfig `verbatimModuleSyntax`: `import { type A } from './x'` keeps a side-effect import of ./x. */
+  /** tsconfig `verbatimModuleSyntax` (or `preserveValueImports`): imports are kept as written, only `type` ones go. */
   verbatimModuleSyntax?: boolean;
+  /** `emitDecoratorMetadata`: types in decorated signatures are emitted as value references. */
+  emitDecoratorMetadata?: boolean;
+  /** `jsx: react-jsx` / `react-jsxdev`: the module the compiler imports for JSX. */
+  jsxRuntime?: 'jsx-runtime' | 'jsx-dev-runtime';
+  /** `jsxImportSource` (default 'react'). */
+  jsxImportSource?: string;
+  /** `jsxFactory` / `jsxFragmentFactory` for the classic runtime (default React.createElement / React.Fragment). */
+  jsxFactory?: string;
+  jsxFragmentFactory?: string;
 }
 
 const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
@@ -44,6 +75,10 @@ const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
 
 export function scanSource(fileName: string, text: string, settings: ScanSettings = {}): ScanResult {
   const ext = extname(fileName);
+  // Node strips a UTF-8 byte order mark from JSON and JavaScript; editors do not count it as a column.
+  // Before a `#!` line only ES modules accept it: Node's CommonJS loader then fails (checked below).
+  const bomBeforeHashbang = text.charCodeAt(0) === 0xfeff && text.startsWith('#!', 1);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (ext === '.json') return scanJson(text);
   const kind = SCRIPT_KIND[ext] ?? ts.ScriptKind.JS;
   let source: ts.SourceFile;
@@ -52,9 +87,14 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   } catch (error) {
     // TypeScript's parser recurses once per nesting level (~900 nested brackets overflow it).
     if (!(error instanceof RangeError)) throw error;
-    return { imports: [], valueNames: new Set(), dynamic: [], parseError: { ...deepestLine(text), message: TOO_DEEP } };
+    return { imports: [], globs: [], valueNames: new Set(), dynamic: [], parseError: { ...deepestLine(text), message: TOO_DEEP } };
   }
   const imports: ScannedImport[] = [];
+  const globs: ScannedGlob[] = [];
+  const isTs = ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts';
+  // Names emitDecoratorMetadata writes into the output as values (types of decorated signatures).
+  const metadataNames = new Set<string>();
+  let firstJsx: ts.Node | undefined;
   const dynamic: ScanResult['dynamic'] = [];
 
   const at = (node: ts.Node) => {
@@ -63,33 +103,67 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   };
   const valueNames = new Set<string>();
   const requires = requireNames(source, text);
-  const add = (node: ts.Expression, kindOf: ScannedImport['kind'], bindings?: string[]) => {
+  // Whether the node being visited sits where a failed import is handled (try/catch, run-time check).
+  let optional = false;
+  const add = (node: ts.Expression, kindOf: ScannedImport['kind'], extra: Partial<ScannedImport> = {}) => {
     const literal = literalText(node);
-    if (literal !== undefined) imports.push({ specifier: literal, kind: kindOf, ...at(node), ...(bindings && { bindings }) });
-    else dynamic.push({ expression: shorten(node.getText(source)), ...at(node) });
+    if (literal !== undefined) imports.push({ specifier: literal, kind: kindOf, ...at(node), ...extra, ...(optional && { optional }) });
+    else if (!extra.typeOnly) dynamic.push({ expression: shorten(node.getText(source)), ...at(node) });
   };
 
   // Walked with an explicit stack, children in source order: a generated `a + b + ... + z` of
-  // 100,000 terms is a tree that deep, and a recursive walk would overflow on it.
+  // 100,000 terms is a tree that deep, and a recursive walk would overflow on it. A node is
+  // pushed with whether it is optional (the flag of its nearest guarding ancestor).
   const pending: ts.Node[] = [source];
+  const pendingOptional: boolean[] = [false];
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.ImportDeclaration: {
         const decl = node as ts.ImportDeclaration;
-        if (!isTypeOnlyImport(decl, settings)) add(decl.moduleSpecifier, 'import', bindingsOf(decl));
+        const typeOnly = isTypeOnlyImport(decl, settings);
+        add(decl.moduleSpecifier, 'import', { bindings: bindingsOf(decl), ...(typeOnly && { typeOnly }) });
         return;
       }
       case ts.SyntaxKind.ExportDeclaration: {
         const decl = node as ts.ExportDeclaration;
-        if (decl.moduleSpecifier && !isTypeOnlyExport(decl, settings)) add(decl.moduleSpecifier, 'export');
+        if (decl.moduleSpecifier) add(decl.moduleSpecifier, 'export', isTypeOnlyExport(decl, settings) ? { typeOnly: true } : {});
+        // `export { a }` of an imported value re-exports it: a value use that keeps the import.
+        else if (!decl.isTypeOnly && decl.exportClause && ts.isNamedExports(decl.exportClause)) {
+          for (const e of decl.exportClause.elements) if (!e.isTypeOnly) valueNames.add((e.propertyName ?? e.name).text);
+        }
         return;
       }
       case ts.SyntaxKind.ImportEqualsDeclaration: {
         const decl = node as ts.ImportEqualsDeclaration;
-        if (!decl.isTypeOnly && ts.isExternalModuleReference(decl.moduleReference)) {
-          add(decl.moduleReference.expression, 'require');
+        if (ts.isExternalModuleReference(decl.moduleReference)) {
+          add(decl.moduleReference.expression, 'require', decl.isTypeOnly ? { typeOnly: true } : { bindings: [decl.name.text] });
+        } else if (!decl.isTypeOnly) {
+          // `import B = A.B`: an alias of an imported namespace (a value use of A, unless B is used only as a type; kept).
+          let name: ts.EntityName = decl.moduleReference;
+          while (ts.isQualifiedName(name)) name = name.left;
+          valueNames.add(name.text);
         }
         return;
+      }
+      case ts.SyntaxKind.JsxElement:
+      case ts.SyntaxKind.JsxSelfClosingElement:
+      case ts.SyntaxKind.JsxFragment:
+        firstJsx ??= node;
+        break;
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression:
+        if (settings.emitDecoratorMetadata && isTs) collectMetadataNames(node as ts.ClassLikeDeclaration, metadataNames);
+        break;
+      case ts.SyntaxKind.NewExpression: {
+        // new URL('./worker.js', import.meta.url): webpack and Vite ship the file it names.
+        const expr = node as ts.NewExpression;
+        if (ts.isIdentifier(expr.expression) && expr.expression.text === 'URL' && expr.arguments?.length === 2 && isImportMetaUrl(expr.arguments[1])) {
+          const arg = expr.arguments[0];
+          const literal = literalText(arg);
+          if (literal === undefined) add(arg, 'dynamic-import');
+          else if (literal.startsWith('./') || literal.startsWith('../')) add(arg, 'dynamic-import', { origin: 'new URL' });
+        }
+        break;
       }
       case ts.SyntaxKind.Identifier:
         valueNames.add((node as ts.Identifier).text);
@@ -107,15 +181,55 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
           if (call.arguments.length) add(call.arguments[0], 'dynamic-import');
         } else if (isRequireCall(call, requires)) {
           add(call.arguments[0], 'require');
+        } else if (isImportMetaGlob(call)) {
+          const glob = globOf(call);
+          if (glob) globs.push({ origin: 'import.meta.glob', ...at(call), ...glob, ...(optional && { optional }) });
+          else if (call.arguments.length) dynamic.push({ expression: shorten(call.getText(source)), ...at(call) });
+        } else if (isRequireContext(call, requires)) {
+          const context = requireContextOf(call);
+          if (context) globs.push({ origin: 'require.context', ...at(call), kind: 'require', context, ...(optional && { optional }) });
+          else dynamic.push({ expression: shorten(call.getText(source)), ...at(call) });
         }
         break;
       }
     }
     // Names inside type annotations are not run-time uses (`typeof x` in a type is erased too).
     if (ts.isTypeNode(node) && node.kind !== ts.SyntaxKind.ExpressionWithTypeArguments) return;
-    pending.push(...childrenInReverse(node));
+    const children = childrenInReverse(node);
+    // Only the guarded parts: a try block (not its catch), the branches of a run-time check (not the test).
+    const guardedParts = optional ? undefined : guardedChildren(node, source);
+    for (const child of children) {
+      pending.push(child);
+      pendingOptional.push(optional || (guardedParts !== NO_NODES && !!guardedParts?.has(child)));
+    }
   };
-  while (pending.length) visit(pending.pop()!);
+  while (pending.length) {
+    optional = pendingOptional.pop()!;
+    visit(pending.pop()!);
+  }
+
+  // The automatic JSX runtime: the compiler adds `import { jsx } from '<source>/jsx-runtime'` to a file with JSX.
+  // The classic runtime calls the factory instead (React.createElement): the import of React is a value use.
+  if (firstJsx) {
+    const pragma = jsxPragmas(text);
+    const runtime = pragma.runtime === 'classic' || pragma.factory ? undefined : (settings.jsxRuntime ?? (pragma.importSource || pragma.runtime === 'automatic' ? 'jsx-runtime' : undefined));
+    if (runtime) imports.push({ specifier: `${pragma.importSource ?? settings.jsxImportSource ?? 'react'}/${runtime}`, kind: 'import', ...at(firstJsx), origin: 'jsx-runtime' });
+    else {
+      for (const factory of [pragma.factory ?? settings.jsxFactory ?? 'React', pragma.fragment ?? settings.jsxFragmentFactory ?? 'React']) valueNames.add(factory.split('.')[0]);
+    }
+  }
+  // tsc, esbuild and swc drop an import whose bindings are all unused as values (only used as
+  // types, or not at all) unless verbatimModuleSyntax/preserveValueImports keeps imports as written.
+  if (isTs && !settings.verbatimModuleSyntax) {
+    for (const imp of imports) {
+      if (imp.typeOnly || !imp.bindings?.length) continue;
+      if (imp.bindings.some((b) => valueNames.has(b))) continue;
+      const meta = imp.bindings.filter((b) => metadataNames.has(b));
+      if (meta.length) imp.metadataOnly = meta;
+      else imp.typeOnly = true;
+    }
+  }
+
 
   const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
@@ -125,11 +239,18 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         message: withoutFinalPeriod(ts.flattenDiagnosticMessageText(first.messageText, ' ')),
       }
     : undefined;
-  if (parseError) return { imports, valueNames, dynamic, parseError };
-  const checked = validateJavaScript(ext, text, hasModuleSyntax(source));
+  if (parseError) return { imports, globs, valueNames, dynamic, parseError };
+  const moduleSyntax = hasModuleSyntax(source);
+  if (bomBeforeHashbang && ext !== '.mjs' && ext !== '.mts' && !moduleSyntax) {
+    return {
+      imports, globs, valueNames, dynamic,
+      parseError: { line: 1, column: 1, message: "a UTF-8 byte order mark before the '#!' line: Node's CommonJS loader rejects it (SyntaxError: Invalid or unexpected token; ES modules accept it). Save the file without the BOM" },
+    };
+  }
+  const checked = validateJavaScript(ext, text, moduleSyntax);
   return checked === SKIPPED
-    ? { imports, valueNames, dynamic, syntaxCheckSkipped: 'it nests deeper than the JavaScript syntax check (Babel) can follow; its imports were read, but Node-only syntax errors were not checked' }
-    : { imports, valueNames, dynamic, parseError: checked };
+    ? { imports, globs, valueNames, dynamic, syntaxCheckSkipped: 'it nests deeper than the JavaScript syntax check (Babel) can follow; its imports were read, but Node-only syntax errors were not checked' }
+    : { imports, globs, valueNames, dynamic, parseError: checked };
 }
 
 const TOO_DEEP = 'nested too deeply for the parser (it ran out of stack), so its imports cannot be read; flatten the deepest expression, or lower the rule with --rule unparseable=warn if Node loads it';
@@ -212,7 +333,7 @@ function bindingsOf(decl: ts.ImportDeclaration): string[] | undefined {
 function scanJson(text: string): ScanResult {
   try {
     JSON.parse(text);
-    return { imports: [], valueNames: new Set(), dynamic: [] };
+    return { imports: [], globs: [], valueNames: new Set(), dynamic: [] };
   } catch (e) {
     // Node 20's message has no position; TypeScript's JSON parser gives one.
     const source = ts.parseJsonText('file.json', text);
@@ -220,7 +341,7 @@ function scanJson(text: string): ScanResult {
     const position = /at position (\d+)/.exec((e as Error).message);
     const at = first ? lineCol(source, first.start) : lineCol(source, position ? Number(position[1]) : 0);
     const message = first ? ts.flattenDiagnosticMessageText(first.messageText, ' ') : (e as Error).message.split('\n')[0];
-    return { imports: [], valueNames: new Set(), dynamic: [], parseError: { ...at, message: `invalid JSON: ${message.replace(/\s+/g, ' ').slice(0, 160)}` } };
+    return { imports: [], globs: [], valueNames: new Set(), dynamic: [], parseError: { ...at, message: `invalid JSON: ${message.replace(/\s+/g, ' ').slice(0, 160)}` } };
   }
 }
 
@@ -311,6 +432,145 @@ function extname(fileName: string): string {
 /** Messages are embedded in sentences that add their own period ('File appears to be binary.' would end in '..'). */
 function withoutFinalPeriod(message: string): string {
   return message.replace(/\.+$/, '');
+}
+
+// ---- guards: imports the program survives without ----
+
+const RUNTIME_CHECK = /\btypeof\s+(window|document|self|navigator|Deno|Bun|process|require|module|globalThis|importScripts)\b|\bprocess\.(env\b|platform\b|versions?\b|arch\b)|\bimport\.meta\.env\b/;
+
+const NO_NODES: ReadonlySet<ts.Node> = new Set();
+
+/** The children of `node` that run only when guarded: a try block whose catch handles failure, the branches of a run-time check. */
+function guardedChildren(node: ts.Node, source: ts.SourceFile): ReadonlySet<ts.Node> {
+  const kind = node.kind;
+  if (kind !== ts.SyntaxKind.TryStatement && kind !== ts.SyntaxKind.IfStatement && kind !== ts.SyntaxKind.ConditionalExpression && kind !== ts.SyntaxKind.BinaryExpression && kind !== ts.SyntaxKind.CallExpression) return NO_NODES;
+  const out = new Set<ts.Node>();
+  if (ts.isCallExpression(node)) {
+    // import('x').catch(...) / import('x').then(ok, failed): the rejection is handled.
+    const callee = node.expression;
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'catch' || (callee.name.text === 'then' && node.arguments.length === 2))) out.add(callee);
+    return out;
+  }
+  if (ts.isTryStatement(node)) {
+    // A catch that rethrows or exits (as its own statement, not in a branch) does not handle the failure.
+    const handler = node.catchClause?.block.statements ?? [];
+    const fails = handler.some((st) => ts.isThrowStatement(st) || (ts.isExpressionStatement(st) && /^process\.exit\b/.test(st.expression.getText(source))));
+    if (node.catchClause && !fails) out.add(node.tryBlock);
+  } else if (ts.isIfStatement(node)) {
+    if (RUNTIME_CHECK.test(node.expression.getText(source))) {
+      out.add(node.thenStatement);
+      if (node.elseStatement) out.add(node.elseStatement);
+    }
+  } else if (ts.isConditionalExpression(node)) {
+    if (RUNTIME_CHECK.test(node.condition.getText(source))) {
+      out.add(node.whenTrue);
+      out.add(node.whenFalse);
+    }
+  } else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    if (RUNTIME_CHECK.test(node.left.getText(source))) out.add(node.right);
+  }
+  return out;
+}
+
+// ---- imports the compiler or the bundler adds ----
+
+/** `@jsxImportSource x` and `@jsxRuntime classic|automatic` in the file's leading comments (as TypeScript reads them). */
+function jsxPragmas(text: string): { importSource?: string; runtime?: string; factory?: string; fragment?: string } {
+  const out: { importSource?: string; runtime?: string; factory?: string; fragment?: string } = {};
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const shebang = text.startsWith('#!', start) ? text.indexOf('\n', start) : start;
+  for (const range of ts.getLeadingCommentRanges(text, Math.max(shebang, start)) ?? []) {
+    const comment = text.slice(range.pos, range.end);
+    out.importSource ??= /@jsxImportSource\s+(\S+?)(?:\s|\*\/|$)/.exec(comment)?.[1];
+    out.runtime ??= /@jsxRuntime\s+(classic|automatic)\b/.exec(comment)?.[1];
+    out.factory ??= /@jsx\s+([\w$.]+)/.exec(comment)?.[1];
+    out.fragment ??= /@jsxFrag\s+([\w$.]+)/.exec(comment)?.[1];
+  }
+  return out;
+}
+
+/**
+ * Names emitDecoratorMetadata emits as values: the types of a decorated class's constructor
+ * parameters, and of decorated members' parameters, return types and property types.
+ */
+function collectMetadataNames(cls: ts.ClassLikeDeclaration, names: Set<string>): void {
+  const decorated = (n: ts.Node) => ts.canHaveDecorators(n) && !!ts.getDecorators(n)?.length;
+  const addType = (t: ts.TypeNode | undefined) => {
+    if (!t) return;
+    const stack: ts.Node[] = [t];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (ts.isTypeReferenceNode(n)) {
+        let name: ts.EntityName = n.typeName;
+        while (ts.isQualifiedName(name)) name = name.left;
+        names.add(name.text);
+        continue; // type arguments are not serialized
+      }
+      ts.forEachChild(n, (c) => {
+        stack.push(c);
+      });
+    }
+  };
+  const classDecorated = decorated(cls);
+  for (const member of cls.members) {
+    const params = ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member) || ts.isSetAccessorDeclaration(member) ? member.parameters : undefined;
+    const memberDecorated = decorated(member) || !!params?.some(decorated);
+    if (ts.isConstructorDeclaration(member)) {
+      if (classDecorated || memberDecorated) for (const p of member.parameters) addType(p.type);
+      continue;
+    }
+    if (!memberDecorated) continue;
+    if (ts.isPropertyDeclaration(member)) addType(member.type);
+    if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) addType(member.type);
+    for (const p of params ?? []) addType(p.type);
+  }
+}
+
+function isImportMetaUrl(node: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'url' && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword;
+}
+
+function isImportMetaGlob(call: ts.CallExpression): boolean {
+  const c = call.expression;
+  return ts.isPropertyAccessExpression(c) && (c.name.text === 'glob' || c.name.text === 'globEager') && ts.isMetaProperty(c.expression) && c.expression.keywordToken === ts.SyntaxKind.ImportKeyword;
+}
+
+/** The literal patterns of `import.meta.glob('./a/*.ts' | ['./a/*.ts', '!./a/x.ts'], { eager })`, or undefined when not literal. */
+function globOf(call: ts.CallExpression): Pick<ScannedGlob, 'patterns' | 'kind'> | undefined {
+  const [first, opts] = call.arguments;
+  if (!first) return undefined;
+  const patterns = ts.isArrayLiteralExpression(first) ? first.elements.map((e) => literalText(e as ts.Expression)) : [literalText(first)];
+  if (!patterns.length || patterns.some((p) => p === undefined)) return undefined;
+  const eager =
+    (call.expression as ts.PropertyAccessExpression).name.text === 'globEager' ||
+    (!!opts && ts.isObjectLiteralExpression(opts) && opts.properties.some((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === 'eager' && p.initializer.kind === ts.SyntaxKind.TrueKeyword));
+  return { patterns: patterns as string[], kind: eager ? 'import' : 'dynamic-import' };
+}
+
+function isRequireContext(call: ts.CallExpression, names: RequireNames): boolean {
+  const c = call.expression;
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'context' && ts.isIdentifier(c.expression) && names.requires.has(c.expression.text);
+}
+
+/** `require.context('./dir', recursive = true, /regex/ = /^\.\/.*$/)` with literal arguments, else undefined. */
+function requireContextOf(call: ts.CallExpression): ScannedGlob['context'] {
+  const [dirArg, deepArg, regexArg] = call.arguments;
+  const dir = dirArg && literalText(dirArg);
+  if (dir === undefined) return undefined;
+  let recursive = true;
+  if (deepArg) {
+    if (deepArg.kind === ts.SyntaxKind.FalseKeyword) recursive = false;
+    else if (deepArg.kind !== ts.SyntaxKind.TrueKeyword) return undefined;
+  }
+  let regex = '^\\.\\/.*$';
+  let flags = '';
+  if (regexArg) {
+    if (!ts.isRegularExpressionLiteral(regexArg)) return undefined;
+    const m = /^\/(.*)\/([a-z]*)$/s.exec(regexArg.text);
+    if (!m) return undefined;
+    [regex, flags] = [m[1], m[2].replace(/[gy]/g, '')];
+  }
+  return { dir, recursive, regex, flags };
 }
 
 function shorten(text: string): string {

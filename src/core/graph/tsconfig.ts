@@ -15,8 +15,30 @@ export interface TsSettings {
   /** Folder the `paths` targets are relative to: baseUrl, else the folder of the tsconfig that set `paths`. */
   pathsBase?: string;
   outDir?: string;
+  /** Absolute rootDir: as set, else inferred as tsc does (the longest common folder of the non-declaration input files). */
   rootDir?: string;
+  /** Whether rootDir was set in the config (false: inferred). */
+  rootDirSet: boolean;
   verbatimModuleSyntax: boolean;
+  /** `preserveValueImports` (TypeScript 4.5-5.4): imports of values are kept even when unused. */
+  preserveValueImports: boolean;
+  /** `emitDecoratorMetadata` with decorators: names in decorated signatures' types are emitted as values. */
+  emitDecoratorMetadata: boolean;
+  /** The emitted module format: 'commonjs' (require), 'esm', or 'node' (per file, by extension and package.json "type"). */
+  moduleFormat: 'commonjs' | 'esm' | 'node';
+  /** `jsx: react-jsx` / `react-jsxdev` (the automatic runtime the compiler imports), else undefined. */
+  jsxRuntime?: 'jsx-runtime' | 'jsx-dev-runtime';
+  /** `jsxImportSource`, default 'react'. */
+  jsxImportSource: string;
+  /** Classic runtime factories, when set. */
+  jsxFactory?: string;
+  jsxFragmentFactory?: string;
+  /** `allowJs`. */
+  allowJs: boolean;
+  /** Absolute paths of the files the config includes (`files`/`include`/`exclude`, as tsc lists them). */
+  fileNames: string[];
+  /** Absolute paths of the tsconfig files its `references` name (solution-style configs). */
+  references: string[];
   /** What could not be read but does not stop the run (an `extends` of a package not installed). */
   notices: string[];
 }
@@ -57,18 +79,119 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   const o = parsed.options;
   if (o.paths) checkPaths(o.paths, [file, ...(configFile?.extendedSourceFiles ?? [])], root);
   const pathsBase = (o as { pathsBasePath?: string }).pathsBasePath;
+  const fileNames = parsed.fileNames.map((f) => path.resolve(f));
   return {
     file,
     baseUrl: o.baseUrl ? path.resolve(o.baseUrl) : undefined,
     paths: o.paths,
     pathsBase: o.baseUrl ? path.resolve(o.baseUrl) : pathsBase ? path.resolve(pathsBase) : path.dirname(file),
     outDir: o.outDir ? path.resolve(o.outDir) : undefined,
-    rootDir: o.rootDir ? path.resolve(o.rootDir) : undefined,
-    verbatimModuleSyntax: !!o.verbatimModuleSyntax,
+    rootDir: o.rootDir ? path.resolve(o.rootDir) : inferRootDir(fileNames, o, file),
+    rootDirSet: !!o.rootDir,
+    // importsNotUsedAsValues preserve|error (before TypeScript 5.5) keeps the module load of an import like verbatimModuleSyntax.
+    verbatimModuleSyntax: !!o.verbatimModuleSyntax || o.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Preserve || o.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Error,
+    preserveValueImports: !!(o as { preserveValueImports?: boolean }).preserveValueImports,
+    emitDecoratorMetadata: !!o.emitDecoratorMetadata && !!o.experimentalDecorators,
+    moduleFormat: moduleFormatOf(o),
+    jsxRuntime: o.jsx === ts.JsxEmit.ReactJSX ? 'jsx-runtime' : o.jsx === ts.JsxEmit.ReactJSXDev ? 'jsx-dev-runtime' : undefined,
+    jsxImportSource: o.jsxImportSource || 'react',
+    jsxFactory: o.jsxFactory,
+    jsxFragmentFactory: o.jsxFragmentFactory,
+    allowJs: !!o.allowJs,
+    fileNames,
+    references: (parsed.projectReferences ?? []).map((r) => resolveReference(r.path)),
     notices: missingPackages.map(
       (d) => `${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')} (an 'extends' of a package that is not installed); its settings were not applied. Install dependencies first if it sets paths or baseUrl.`,
     ),
   };
+}
+
+/**
+ * The tsconfig of each file, for a solution-style root config (`"files": []` plus `references`,
+ * the Vite and Angular default): every file uses the referenced config that includes it, as
+ * `tsc -b` and editors do. Otherwise one config for all files.
+ */
+export interface TsProject {
+  /** The config named by --tsconfig, or the root tsconfig.json / jsconfig.json. */
+  main: TsSettings;
+  /** The config that owns `abs` (an absolute file path); the main config when none includes it. */
+  forFile(abs: string): TsSettings;
+  notices: string[];
+}
+
+/**
+ * Load the project's tsconfig files: the one given (forced for every file), else the root
+ * tsconfig.json and, when it is solution-style, the configs its `references` name (recursively).
+ */
+export function loadTsProject(root: string, given: string | undefined): TsProject | undefined {
+  const main = loadTsSettings(root, given);
+  if (!main) return undefined;
+  const notices = [...main.notices];
+  if (given || !main.references.length) return { main, forFile: () => main, notices };
+  // Depth first in `references` order, as tsc -b lists them; each config read once.
+  const owners: TsSettings[] = [];
+  const seen = new Set([main.file]);
+  const visit = (config: TsSettings, depth: number) => {
+    for (const ref of config.references) {
+      if (seen.has(ref) || depth > 10) continue;
+      seen.add(ref);
+      const rel = path.relative(root, ref);
+      if (!fs.existsSync(ref)) {
+        notices.push(`${path.relative(root, config.file) || path.basename(config.file)} references ${rel}, which does not exist: files it would own use ${path.relative(root, main.file) || path.basename(main.file)} instead. Fix the reference.`);
+        continue;
+      }
+      let settings: TsSettings | undefined;
+      try {
+        settings = loadTsSettings(root, rel);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        notices.push(`${rel} (referenced by ${path.relative(root, config.file) || path.basename(config.file)}) was not applied: ${e.message}`);
+      }
+      if (!settings) continue;
+      notices.push(...settings.notices);
+      owners.push(settings);
+      visit(settings, depth + 1);
+    }
+  };
+  visit(main, 0);
+  // A root config that lists files itself owns them; the referenced configs own the rest.
+  const byFile = new Map<string, TsSettings>();
+  for (const owner of [main, ...owners]) for (const f of owner.fileNames) if (!byFile.has(f)) byFile.set(f, owner);
+  return { main, forFile: (abs) => byFile.get(abs) ?? main, notices };
+}
+
+/** A `references` path names a tsconfig file or a folder holding tsconfig.json. */
+function resolveReference(p: string): string {
+  const abs = path.resolve(p);
+  return fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory() ? path.join(abs, 'tsconfig.json') : abs;
+}
+
+/**
+ * tsc's rootDir when none is set: the longest common folder of the program's non-declaration
+ * input files (compiler option `rootDir`, "Default: the longest common path of all non-declaration
+ * input files"). With no input files, the tsconfig's folder.
+ */
+function inferRootDir(fileNames: string[], o: ts.CompilerOptions, file: string): string {
+  // composite projects use the config's folder.
+  if (o.composite) return path.dirname(file);
+  const inputs = fileNames.filter((f) => !/\.d\.[mc]?ts$/.test(f) && (o.allowJs || !/\.[mc]?jsx?$/.test(f)) && !/\.json$/.test(f));
+  if (!inputs.length) return path.dirname(file);
+  let common = path.dirname(inputs[0]).split(path.sep);
+  for (const f of inputs.slice(1)) {
+    const parts = path.dirname(f).split(path.sep);
+    let i = 0;
+    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join(path.sep) || path.sep;
+}
+
+/** How the compiler emits imports: CommonJS require, ES modules, or per file (node16/nodenext). */
+function moduleFormatOf(o: ts.CompilerOptions): TsSettings['moduleFormat'] {
+  const kind = o.module ?? (o.target === undefined || o.target < ts.ScriptTarget.ES2015 ? ts.ModuleKind.CommonJS : ts.ModuleKind.ES2015);
+  if (kind === ts.ModuleKind.Node16 || kind === ts.ModuleKind.Node18 || kind === ts.ModuleKind.Node20 || kind === ts.ModuleKind.NodeNext) return 'node';
+  if (kind === ts.ModuleKind.CommonJS || kind === ts.ModuleKind.AMD || kind === ts.ModuleKind.UMD) return 'commonjs';
+  return 'esm';
 }
 
 /**

@@ -35,7 +35,7 @@ export const undeclared: Rule = {
       if (isBuiltin(name)) continue;
       const manifest = nearestUp(edge.from, manifests, (dir) => readManifestIn(graph.root, dir));
       if (manifest && !manifest.error && (manifest.production.has(name) || manifest.name === name)) continue;
-      findings.push(findingAt(graph, 'undeclared', edge, messageFor(edge, name, manifest)));
+      findings.push(findingAt(graph, 'undeclared', edge, messageFor(edge, name, manifest), { level: edge.optional ? 'warn' : undefined }));
     }
     return findings;
   },

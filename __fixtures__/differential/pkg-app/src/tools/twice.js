@@ -1,0 +1,2 @@
+'use strict';
+exports.twice = (n) => n * 2;

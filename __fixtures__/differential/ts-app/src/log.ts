@@ -1,0 +1,1 @@
+export const log = (m: string): string => `[log] ${m}`;

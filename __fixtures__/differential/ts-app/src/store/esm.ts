@@ -1,0 +1,1 @@
+export const save = (n: number): number => n + 2;

@@ -1,0 +1,3 @@
+export interface Cfg {
+  name: string;
+}

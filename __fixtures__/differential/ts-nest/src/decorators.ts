@@ -1,0 +1,3 @@
+export const Injectable = (): ClassDecorator => () => undefined;
+export const Body = (): ParameterDecorator => () => undefined;
+export const Get = (): MethodDecorator => () => undefined;

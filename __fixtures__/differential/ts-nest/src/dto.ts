@@ -1,0 +1,3 @@
+export interface CreateDto {
+  name: string;
+}

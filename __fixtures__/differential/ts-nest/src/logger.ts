@@ -1,0 +1,4 @@
+export interface Logger {
+  log(m: string): void;
+}
+export type Level = 'info' | 'debug';

@@ -1,0 +1,3 @@
+export class Options {
+  verbose = false;
+}

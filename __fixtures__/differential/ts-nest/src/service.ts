@@ -1,0 +1,5 @@
+export class Service {
+  run(name: string): string {
+    return `ran ${name}`;
+  }
+}
