@@ -407,7 +407,7 @@ describe('stale in a shallow clone', () => {
       const { findings, notices } = await runStale(incidentGraph(root), { commitTimes: githubCommitLookup({ token: 't', owner: 'acme', repo: 'svc', apiUrl }) });
       expect(findings).toEqual([]);
       expect(notices).toHaveLength(1);
-      expect(notices[0]).toContain('the clone is shallow and the GitHub API gave no commit for them (server error)');
+      expect(notices[0]).toContain('the clone is shallow and the commit lookup gave no commit for them (server error)');
       expect(notices[0]).toContain('`fetch-depth: 0`');
     });
   });

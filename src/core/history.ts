@@ -1,6 +1,7 @@
 // When each file last changed, for `stale`. Git history is read in ONE pass (not one `git log`
 // per file); uncommitted changes count as now. A shallow clone has no usable history: inside
-// GitHub Actions the front end passes a lookup (the API) that is asked for only the files that have variants.
+// CI the front end may pass a commit-time lookup (a function; the core does not know where it asks),
+// which is asked for only the files that have variants.
 import path from 'node:path';
 import { git, gitTopLevel, isShallow } from './git.js';
 import type { CommitTimeLookup } from './types.js';
@@ -15,7 +16,7 @@ export interface ChangeTime {
 export interface Recency {
   times: Map<string, ChangeTime>;
   /** Where the commit times came from; 'none' when there were none to read. */
-  source: 'git' | 'github' | 'none';
+  source: 'git' | 'lookup' | 'none';
   /** Why commit times are missing (for the notice), when they are. */
   missing?: string;
   /** What the user can do about it. */
@@ -30,7 +31,7 @@ const MAX_PATHSPECS = 24;
 /** Last commit time of each of `files` (relative to `root`), from one `git log` pass. */
 export function gitCommitTimes(root: string, files: readonly string[]): Map<string, number> | undefined {
   const pathspecs = files.length <= MAX_PATHSPECS ? files.map((f) => `:(literal)${f}`) : ['.'];
-  const out = git(root, ['-c', 'core.quotePath=false', 'log', '--format=%x01%ct', '--name-only', '-z', '--no-renames', '--relative', '--', ...pathspecs]);
+  const out = git(root, ['log', '--no-show-signature', '--no-textconv', '--no-ext-diff', '--format=%x01%ct', '--name-only', '-z', '--no-renames', '--relative', '--', ...pathspecs], { maxOutput: 256 * 1024 * 1024 });
   if (out === undefined) return undefined;
   const wanted = new Set(files);
   const times = new Map<string, number>();
@@ -50,7 +51,7 @@ export function gitCommitTimes(root: string, files: readonly string[]): Map<stri
 /** Files under `root` (relative to it) with uncommitted changes, untracked files included. */
 export function uncommittedFiles(root: string): Set<string> | undefined {
   const top = gitTopLevel(root);
-  const out = top === undefined ? undefined : git(root, ['-c', 'core.quotePath=false', 'status', '--porcelain', '-z', '--untracked-files=all', '--', '.']);
+  const out = top === undefined ? undefined : git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--ignore-submodules=all', '--', '.'], { noFilters: true });
   if (out === undefined || top === undefined) return undefined;
   const prefix = path.relative(top, root).split(path.sep).join('/');
   const changed = new Set<string>();
@@ -100,14 +101,14 @@ export async function changeTimes(root: string, files: readonly string[], option
   const top = gitTopLevel(root)!;
   const prefix = path.relative(top, root).split(path.sep).join('/');
   const head = git(root, ['rev-parse', 'HEAD'])?.trim() || undefined;
-  const fromApi = await options.commitTimes(committed, { prefix, ref: head });
-  for (const [f, time] of fromApi.times) times.set(f, { time, uncommitted: false });
-  const unknown = committed.filter((f) => !fromApi.times.has(f));
+  const looked = await options.commitTimes(committed, { prefix, ref: head });
+  for (const [f, time] of looked.times) times.set(f, { time, uncommitted: false });
+  const unknown = committed.filter((f) => !looked.times.has(f));
   return {
     times,
-    source: 'github',
+    source: 'lookup',
     ...(unknown.length
-      ? { missing: `the clone is shallow and the GitHub API gave no commit for them${fromApi.error ? ` (${fromApi.error})` : ''}`, fix: FULL_HISTORY }
+      ? { missing: `the clone is shallow and the commit lookup gave no commit for them${looked.error ? ` (${looked.error})` : ''}`, fix: FULL_HISTORY }
       : {}),
   };
 }
