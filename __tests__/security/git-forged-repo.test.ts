@@ -230,3 +230,29 @@ describe('legitimate layouts still work', () => {
     expect(gitListFiles(sub)).toEqual(expect.arrayContaining(['src/index.ts', 'src/unused.ts']));
   });
 });
+
+describe('a repository another user owns', () => {
+  // Only root can hand files to another uid; elsewhere the case cannot be built.
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  const savedHome = process.env.HOME;
+  afterEach(() => {
+    process.env.HOME = savedHome;
+  });
+
+  asRoot('a .git above the root owned by someone else is not opened (as git refuses it), unless safe.directory lists it', async () => {
+    const marks = markerDir();
+    const repo = legitRepo();
+    writeConfig(path.join(repo, '.git', 'config'), [['core.fsmonitor', `touch '${path.join(marks.dir, 'fsmonitor')}'; false`]]);
+    for (const p of [repo, path.join(repo, '.git')]) fs.chownSync(p, 4242, 4242);
+    process.env.HOME = tempDir('shipset-home-');
+    expect(findRepository(path.join(repo, 'app'))).toBeUndefined();
+    const refused = await check(path.join(repo, 'app'));
+    expect(refused.graph.inGit).toBe(false);
+    expect(marks.ran()).toEqual([]);
+
+    fs.writeFileSync(path.join(process.env.HOME, '.gitconfig'), `[safe]\n\tdirectory = ${repo}\n`);
+    expect(findRepository(path.join(repo, 'app'))?.workTree).toBe(repo);
+    expectHistoryWorks(await check(path.join(repo, 'app')));
+    expect(marks.ran()).toEqual([]);
+  });
+});

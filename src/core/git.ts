@@ -29,6 +29,8 @@ export interface Repository {
  */
 const OVERRIDES: readonly string[] = [
   // An fsmonitor is a program git runs on every index refresh (status, ls-files, checkout).
+  // A boolean since git 2.36; older git takes it as a program name and runs `false`, which
+  // fails, and git then goes on without a monitor.
   'core.fsmonitor=false',
   // Hooks (post-checkout on `worktree add`, reference-transaction on any ref update, pre-auto-gc)
   // are project code. /dev/null is not a directory, so no hook is ever found.
@@ -139,7 +141,9 @@ export function findRepository(root: string): Repository | undefined {
   }
   for (;;) {
     const found = repositoryAt(dir);
-    if (found) return found;
+    // Like git's own safe.directory check (which an explicit GIT_DIR skips): a repository that
+    // another user owns (a `.git` planted in /tmp on a shared machine) is not opened.
+    if (found) return ownedOrSafe(found) ? found : undefined;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -173,6 +177,41 @@ function repositoryAt(dir: string): Repository | undefined {
   const insideOwnTree = target === dir || target.startsWith(dir + path.sep);
   if (!insideDotGit || insideOwnTree || !isGitDir(target)) return undefined;
   return { gitDir: target, workTree: dir };
+}
+
+/**
+ * True when the current user owns the work tree and the git directory (root may open a sudo
+ * user's), or the user's global config lists the work tree in safe.directory (actions/checkout
+ * adds the workspace there for container jobs). Where there are no uids (Windows): true.
+ */
+function ownedOrSafe(repo: Repository): boolean {
+  const uid = process.getuid?.();
+  if (uid === undefined) return true;
+  const allowed = new Set([uid, ...(uid === 0 && process.env.SUDO_UID ? [Number(process.env.SUDO_UID)] : [])]);
+  try {
+    if (allowed.has(fs.statSync(repo.workTree).uid) && allowed.has(fs.statSync(repo.gitDir).uid)) return true;
+  } catch {
+    return false;
+  }
+  let out = '';
+  try {
+    // Only the global config: git ignores safe.directory in a repository's own config too.
+    out = execFileSync('git', ['config', '--global', '--get-all', 'safe.directory'], {
+      cwd: '/',
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: TIMEOUT_MS,
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
+    });
+  } catch {
+    return false;
+  }
+  let safe = false;
+  for (const value of out.replace(/\n$/, '').split('\n').map((l) => l.trim())) {
+    if (!value) safe = false; // an empty entry resets the list
+    else if (value === '*' || path.resolve(value) === repo.workTree || (value.endsWith('/*') && repo.workTree.startsWith(value.slice(0, -1)))) safe = true;
+  }
+  return safe;
 }
 
 function isGitDir(dir: string): boolean {
