@@ -10,7 +10,7 @@ import { findRepository, gitListFiles } from '../../src/core/git.js';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import type { Result } from '../../src/core/types.js';
-import { runCli } from '../helpers/dist.js';
+import { runAction, runCli } from '../helpers/dist.js';
 import { cleanupFixtures, commit, gitRun, tempDir, writeFiles } from '../helpers/fixture.js';
 import { APP_V1, EVIL_ATTRIBUTES, forgeGitDir, hostileConfig, legitRepo, markerDir, NOV15, repoWithForgedApp, writeConfig } from './git-helpers.js';
 
@@ -59,6 +59,37 @@ describe('the root folder is a git-directory lookalike', () => {
     expect(marks.ran()).toEqual([]);
     expect(findRepository(app)).toEqual({ gitDir: path.join(repo, '.git'), workTree: repo });
     expectHistoryWorks(result);
+    // The base diff checks the forged folder out again, into a temporary worktree, and analyses it there.
+    const base = gitRun(repo, ['rev-parse', 'HEAD~1']).trim();
+    const diff = await computeBaseDiff(defaultOptions(app, ['src/index.ts']), result.manifest, base, (o) => runPipeline(o, app));
+    expect(marks.ran()).toEqual([]);
+    expect(diff.notice).toBeUndefined();
+    expect(diff.commit).toBe(base);
+  });
+
+  it('through dist/index.js (the action, working-directory on the forged folder, with a base diff): nothing runs', () => {
+    const marks = markerDir();
+    const { repo } = repoWithForgedApp(marks.dir);
+    const base = gitRun(repo, ['rev-parse', 'HEAD~1']).trim();
+    const io = tempDir('shipset-runner-');
+    for (const f of ['output', 'summary']) fs.writeFileSync(path.join(io, f), '');
+    const r = runAction(repo, {
+      GITHUB_WORKSPACE: repo,
+      GITHUB_OUTPUT: path.join(io, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(io, 'summary'),
+      GITHUB_REPOSITORY: 'octo/shop',
+      GITHUB_API_URL: 'http://127.0.0.1:9',
+      'INPUT_GITHUB-TOKEN': '',
+      'INPUT_WORKING-DIRECTORY': 'app',
+      INPUT_ENTRY: 'src/index.ts',
+      INPUT_PACK: 'false',
+      'INPUT_BASE-REF': base,
+    });
+    expect(marks.ran()).toEqual([]);
+    expect(r.status).toBe(1); // the stale error
+    const summary = fs.readFileSync(path.join(io, 'summary'), 'utf8');
+    expect(summary).toContain('stale');
+    expect(summary).toContain(base.slice(0, 7));
   });
 
   it('with uncommitted changes and a .gitattributes naming its filter: git status runs no filter or fsmonitor', async () => {
