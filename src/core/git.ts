@@ -81,11 +81,15 @@ const REPOSITORY_ENV = [
   'GIT_DIFF_OPTS',
 ];
 
-function gitEnv(repo: Repository, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+function withoutRepositoryEnv(from: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...from };
   for (const name of REPOSITORY_ENV) delete env[name];
+  return env;
+}
+
+function gitEnv(repo: Repository, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
-    ...env,
+    ...withoutRepositoryEnv(process.env),
     GIT_DIR: repo.gitDir,
     GIT_WORK_TREE: repo.workTree,
     // The system config is not the user's and not needed; the user's global config is kept
@@ -201,7 +205,8 @@ function ownedOrSafe(repo: Repository): boolean {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: TIMEOUT_MS,
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
+      // A git directory that does not exist: no repository (and no repository config) is opened.
+      env: { ...withoutRepositoryEnv(process.env), GIT_DIR: path.join(path.sep, 'nonexistent-shipset-git-dir'), GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
     });
   } catch {
     return false;
