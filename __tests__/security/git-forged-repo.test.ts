@@ -287,3 +287,19 @@ describe('a repository another user owns', () => {
     expect(marks.ran()).toEqual([]);
   });
 });
+
+describe('a filter driver whose name would inject a setting into `-c`', () => {
+  it('a driver named "x.smudge=<command> #" is not turned into filter.x.smudge=<command>: the checkout is refused instead', async () => {
+    const marks = markerDir();
+    const repo = legitRepo({ 'app/.gitattributes': '* filter=x\n' });
+    const base = gitRun(repo, ['rev-parse', 'HEAD~1']).trim();
+    writeConfig(path.join(repo, '.git', 'config'), [[`filter.x.smudge=touch ${path.join(marks.dir, 'injected')}; cat #.smudge`, 'cat']]);
+    const app = path.join(repo, 'app');
+    const options = defaultOptions(app, ['src/index.ts']);
+    const result = await runPipeline(options, app);
+    const diff = await computeBaseDiff(options, result.manifest, base, (o) => runPipeline(o, app));
+    expect(marks.ran()).toEqual([]);
+    expect(diff.notice).toContain('could not check out');
+    expect(gitRun(repo, ['worktree', 'list', '--porcelain']).match(/^worktree /gm)).toHaveLength(1);
+  });
+});

@@ -227,32 +227,56 @@ function isGitDir(dir: string): boolean {
   }
 }
 
-/** `git -c ... <args>` for `repo`: the global options every call gets. */
-function commandLine(repo: Repository, args: readonly string[], noFilters: boolean): string[] {
-  const config = [...OVERRIDES, ...(noFilters ? neutralFilters(repo) : [])];
-  return ['--no-pager', ...config.flatMap((c) => ['-c', c]), ...args];
+/**
+ * `git -c ... <args>` for `repo`: the global options every call gets. Undefined when the filter
+ * drivers could not be neutralised (then the call is not made: fail closed).
+ */
+function commandLine(repo: Repository, args: readonly string[], noFilters: boolean): string[] | undefined {
+  const filters = noFilters ? neutralFilters(repo) : [];
+  if (!filters) return undefined;
+  return ['--no-pager', ...[...OVERRIDES, ...filters].flatMap((c) => ['-c', c]), ...args];
 }
 
 /**
  * `-c filter.<driver>.clean=` etc. for every filter driver the config defines. A .gitattributes
  * file (pull-request content) picks the driver by name, the config defines its command; an empty
  * command means "no filter", and required=false keeps git from failing on it. Reading the config
- * runs nothing.
+ * runs nothing. Undefined when the config cannot be read, or names a driver that `-c` cannot
+ * express (`-c` splits at the first `=`: a name holding one would set another key).
  */
-function neutralFilters(repo: Repository): string[] {
-  const out = run(repo, ['config', '--null', '--name-only', '--get-regexp', '^filter\\.'], {});
-  const drivers = new Set<string>();
-  for (const key of (out ?? '').split('\0')) {
-    const m = /^filter\.(.+)\.[^.]+$/s.exec(key.trim());
-    if (m) drivers.add(m[1]);
+function neutralFilters(repo: Repository): string[] | undefined {
+  let out: string;
+  try {
+    out = execFileSync('git', ['--no-pager', ...OVERRIDES.flatMap((c) => ['-c', c]), 'config', '--null', '--name-only', '--get-regexp', '^filter\\.'], {
+      cwd: repo.workTree,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: MAX_OUTPUT,
+      timeout: TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+      env: gitEnv(repo),
+    });
+  } catch (e) {
+    // Exit status 1 with no output: no key matched, there is no filter driver.
+    const err = e as { status?: number; stdout?: string };
+    if (err.status !== 1 || err.stdout) return undefined;
+    out = '';
   }
-  drivers.add('lfs');
+  const drivers = new Set<string>(['lfs']);
+  for (const key of out.split('\0').filter(Boolean)) {
+    const m = /^filter\.(.+)\.[^.]+$/s.exec(key);
+    if (!m) continue;
+    if (/[=\n\0]/.test(m[1])) return undefined;
+    drivers.add(m[1]);
+  }
   return [...drivers].flatMap((d) => ['clean', 'smudge', 'process'].map((k) => `filter.${d}.${k}=`).concat(`filter.${d}.required=false`));
 }
 
 function run(repo: Repository, args: readonly string[], options: GitCallOptions, cwd = repo.workTree): string | undefined {
+  const argv = commandLine(repo, args, !!options.noFilters);
+  if (!argv) return undefined;
   try {
-    return execFileSync('git', commandLine(repo, args, !!options.noFilters), {
+    return execFileSync('git', argv, {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -288,6 +312,7 @@ export function gitAsync(root: string, args: readonly string[], options: GitCall
   if (!repo) return Promise.resolve(undefined);
   const cwd = fs.realpathSync(root);
   const argv = commandLine(repo, args, !!options.noFilters);
+  if (!argv) return Promise.resolve(undefined);
   const max = options.maxOutput ?? MAX_OUTPUT;
   return new Promise((resolve) => {
     let child: ReturnType<typeof spawn>;
