@@ -121,7 +121,7 @@ export interface GitCallOptions {
   maxOutput?: number;
   /** Also disable every filter driver (clean/smudge/process) the config defines: for commands that check files out or hash them. */
   noFilters?: boolean;
-  /** Extra environment (e.g. GIT_LFS_SKIP_SMUDGE is already set). */
+  /** Extra environment variables for this call (they win over the pinned ones). */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -137,12 +137,8 @@ export interface GitCallOptions {
  * Returns undefined when there is none (no git: callers fall back to a folder walk).
  */
 export function findRepository(root: string): Repository | undefined {
-  let dir: string;
-  try {
-    dir = fs.realpathSync(root);
-  } catch {
-    return undefined;
-  }
+  let dir = realPath(root);
+  if (!dir) return undefined;
   for (;;) {
     const found = repositoryAt(dir);
     // Like git's own safe.directory check (which an explicit GIT_DIR skips): a repository that
@@ -298,8 +294,17 @@ function run(repo: Repository, args: readonly string[], options: GitCallOptions,
  */
 export function git(root: string, args: readonly string[], options: GitCallOptions = {}): string | undefined {
   const repo = findRepository(root);
-  if (!repo) return undefined;
-  return run(repo, args, options, fs.realpathSync(root));
+  const cwd = repo && realPath(root);
+  if (!repo || !cwd) return undefined;
+  return run(repo, args, options, cwd);
+}
+
+function realPath(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -309,10 +314,9 @@ export function git(root: string, args: readonly string[], options: GitCallOptio
  */
 export function gitAsync(root: string, args: readonly string[], options: GitCallOptions = {}): Promise<string | undefined> {
   const repo = findRepository(root);
-  if (!repo) return Promise.resolve(undefined);
-  const cwd = fs.realpathSync(root);
-  const argv = commandLine(repo, args, !!options.noFilters);
-  if (!argv) return Promise.resolve(undefined);
+  const cwd = repo && realPath(root);
+  const argv = repo && cwd && commandLine(repo, args, !!options.noFilters);
+  if (!repo || !cwd || !argv) return Promise.resolve(undefined);
   const max = options.maxOutput ?? MAX_OUTPUT;
   return new Promise((resolve) => {
     let child: ReturnType<typeof spawn>;
