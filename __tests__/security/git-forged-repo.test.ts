@@ -151,6 +151,22 @@ describe('a .git entry planted in the app folder', () => {
     expectHistoryWorks(result);
   });
 
+  it("a .git file into the enclosing repository's own .git (to make app look like the top of it) is ignored", async () => {
+    const marks = markerDir();
+    const repo = legitRepo();
+    const app = path.join(repo, 'app');
+    fs.writeFileSync(path.join(app, '.git'), 'gitdir: ../.git\n');
+    const linked = path.join(tempDir('shipset-linked-'), 'wt');
+    gitRun(repo, ['worktree', 'add', '-q', '--detach', linked, 'HEAD']);
+    // Also one into another worktree's record (its back-link names the other folder).
+    fs.mkdirSync(path.join(app, 'nested'));
+    fs.writeFileSync(path.join(app, 'nested', '.git'), `gitdir: ${path.join(repo, '.git', 'worktrees', 'wt')}\n`);
+    expect(findRepository(app)).toEqual({ gitDir: path.join(repo, '.git'), workTree: repo });
+    expect(findRepository(path.join(app, 'nested'))).toEqual({ gitDir: path.join(repo, '.git'), workTree: repo });
+    expectHistoryWorks(await check(app));
+    expect(marks.ran()).toEqual([]);
+  });
+
   it('a .git symlink to a forged directory is ignored', async () => {
     const { marks, repo, app, result } = await planted((app, forged) => fs.symlinkSync(forged, path.join(app, '.git')), (repo) => path.join(repo, 'forged'));
     expect(marks.ran()).toEqual([]);
@@ -158,16 +174,23 @@ describe('a .git entry planted in the app folder', () => {
     expectHistoryWorks(result);
   });
 
-  it('a .git file into a forged "x/.git/modules" folder is accepted as a submodule, and still runs nothing', async () => {
-    // The layout of a submodule cannot be told from a forgery by its path alone: then the
-    // command-line overrides are what keeps every planted command from running.
-    const { marks, result } = await planted(
+  it('a .git file into a forged "x/.git/modules" folder that names the app as its work tree is accepted as a submodule, and still runs nothing', async () => {
+    // A submodule's layout (and its back-link, core.worktree) can be forged by whoever can plant a
+    // `.git` folder (not a git checkout: git refuses such paths): then the command-line overrides
+    // are what keeps every planted command from running.
+    const { marks, repo, app } = await planted(
       (app) => fs.writeFileSync(path.join(app, '.git'), 'gitdir: ../vendor/.git/modules/app\n'),
       (repo) => path.join(repo, 'vendor', '.git', 'modules', 'app'),
     );
-    writeFiles(path.join(result.graph.root), { '.gitattributes': EVIL_ATTRIBUTES });
-    await check(result.graph.root);
+    const forged = path.join(repo, 'vendor', '.git', 'modules', 'app');
+    expect(findRepository(app)?.workTree).toBe(repo); // no back-link yet: ignored
+    writeConfig(path.join(forged, 'config'), [['core.worktree', '../../../../app']]);
+    expect(findRepository(app)).toEqual({ gitDir: forged, workTree: app });
+    writeFiles(app, { '.gitattributes': EVIL_ATTRIBUTES, 'src/api.ts': 'export const api = 9;\n' });
+    const result = await check(app);
+    const diff = await computeBaseDiff(defaultOptions(app, ['src/index.ts']), result.manifest, 'HEAD', (o) => runPipeline(o, app));
     expect(marks.ran()).toEqual([]);
+    expect(diff.notice).toContain('skipped'); // the forged repository has no commits
   });
 
   it('a .git folder planted in the app (not a clone) is used as git would, and still runs nothing', async () => {
@@ -246,19 +269,15 @@ describe('legitimate layouts still work', () => {
     expectHistoryWorks(result);
   });
 
-  it('a submodule layout (.git file into the superproject’s .git/modules)', async () => {
+  it('a submodule (.git file into the superproject’s .git/modules, made by git submodule add)', async () => {
+    const library = legitRepo();
     const superproject = legitRepo();
-    const sub = path.join(superproject, 'sub');
-    fs.mkdirSync(sub);
-    fs.mkdirSync(path.join(superproject, '.git', 'modules'));
-    gitRun(sub, ['init', '-q', '-b', 'main', '--separate-git-dir', path.join(superproject, '.git', 'modules', 'sub')]);
-    gitRun(sub, ['config', 'commit.gpgsign', 'false']);
-    commit(sub, APP_V1, '2025-11-05T12:00:00Z');
-    commit(sub, { 'src/api-v2.ts': 'export const api = 2;\n' }, NOV15);
+    gitRun(superproject, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', library, 'lib']);
+    const sub = path.join(superproject, 'lib');
     expect(fs.readFileSync(path.join(sub, '.git'), 'utf8')).toMatch(/^gitdir: /);
-    expect(findRepository(sub)).toEqual({ gitDir: path.join(superproject, '.git', 'modules', 'sub'), workTree: sub });
-    expectHistoryWorks(await check(sub));
-    expect(gitListFiles(sub)).toEqual(expect.arrayContaining(['src/index.ts', 'src/unused.ts']));
+    expect(findRepository(path.join(sub, 'app'))).toEqual({ gitDir: path.join(superproject, '.git', 'modules', 'lib'), workTree: sub });
+    expectHistoryWorks(await check(path.join(sub, 'app')));
+    expect(gitListFiles(path.join(sub, 'app'))).toEqual(expect.arrayContaining(['src/index.ts', 'src/unused.ts']));
   });
 });
 

@@ -175,8 +175,45 @@ function repositoryAt(dir: string): Repository | undefined {
   }
   const insideDotGit = target.split(path.sep).includes('.git');
   const insideOwnTree = target === dir || target.startsWith(dir + path.sep);
-  if (!insideDotGit || insideOwnTree || !isGitDir(target)) return undefined;
+  if (!insideDotGit || insideOwnTree || !isGitDir(target) || !linksBack(target, dir)) return undefined;
   return { gitDir: target, workTree: dir };
+}
+
+/**
+ * Whether git directory `gitDir` names `workTree` as its own, as git records it: a linked
+ * worktree's `gitdir` file holds the path of `<workTree>/.git`; a submodule's config holds
+ * core.worktree. A `.git` file that points at another repository's git directory (its main
+ * `.git`, to make the root look like the top of that repository) fails this.
+ */
+function linksBack(gitDir: string, workTree: string): boolean {
+  const same = (a: string, b: string) => realPath(a) !== undefined && realPath(a) === realPath(b);
+  const backLink = path.join(gitDir, 'gitdir');
+  if (fs.existsSync(backLink)) {
+    try {
+      return same(path.resolve(gitDir, fs.readFileSync(backLink, 'utf8').trim()), path.join(workTree, '.git'));
+    } catch {
+      return false;
+    }
+  }
+  const worktree = readConfigFile(['--file', path.join(gitDir, 'config'), '--get', 'core.worktree'])?.trim();
+  return !!worktree && same(path.resolve(gitDir, worktree), workTree);
+}
+
+/** `git config <args>` (--global or --file) with no repository opened; reading config runs nothing. Undefined when unset or failing. */
+function readConfigFile(args: readonly string[]): string | undefined {
+  try {
+    return execFileSync('git', ['config', ...args], {
+      cwd: '/',
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: TIMEOUT_MS,
+      maxBuffer: 1024 * 1024,
+      // A git directory that does not exist: no repository (and no repository config) is opened.
+      env: { ...withoutRepositoryEnv(process.env), GIT_DIR: path.join(path.sep, 'nonexistent-shipset-git-dir'), GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -193,20 +230,9 @@ function ownedOrSafe(repo: Repository): boolean {
   } catch {
     return false;
   }
-  let out = '';
-  try {
-    // Only the global config: git ignores safe.directory in a repository's own config too.
-    out = execFileSync('git', ['config', '--global', '--get-all', 'safe.directory'], {
-      cwd: '/',
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: TIMEOUT_MS,
-      // A git directory that does not exist: no repository (and no repository config) is opened.
-      env: { ...withoutRepositoryEnv(process.env), GIT_DIR: path.join(path.sep, 'nonexistent-shipset-git-dir'), GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
-    });
-  } catch {
-    return false;
-  }
+  // Only the global config: git ignores safe.directory in a repository's own config too.
+  const out = readConfigFile(['--global', '--get-all', 'safe.directory']);
+  if (out === undefined) return false;
   let safe = false;
   for (const value of out.replace(/\n$/, '').split('\n').map((l) => l.trim())) {
     if (!value) safe = false; // an empty entry resets the list
