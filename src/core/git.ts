@@ -132,8 +132,10 @@ export interface GitCallOptions {
  * - a `.git` folder (a clone, e.g. actions/checkout's workspace) that has a HEAD file;
  * - a `.git` file (`gitdir: <path>`: a linked worktree or a submodule) or a `.git` symlink, only
  *   when its target is a git directory that lies inside some folder named `.git` (where git keeps
- *   `worktrees/<name>` and `modules/<name>`) and outside the folder holding the `.git` file; a
- *   target elsewhere (a planted fake inside the checkout) is ignored and the walk goes on up.
+ *   `worktrees/<name>` and `modules/<name>`), outside the folder holding the `.git` file, and
+ *   names that folder as its work tree (`linksBack`); any other target (a planted fake inside the
+ *   checkout, or the enclosing repository's own `.git`) is ignored and the walk goes on up.
+ * - a repository another user owns is not opened (see `ownedOrSafe`).
  * Returns undefined when there is none (no git: callers fall back to a folder walk).
  */
 export function findRepository(root: string): Repository | undefined {
