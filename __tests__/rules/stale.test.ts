@@ -261,20 +261,20 @@ describe('stale with git history', () => {
 });
 
 describe('recency from one git pass', () => {
-  it('maps each file to its last commit time, for a root below the top of the repository', () => {
+  it('maps each file to its last commit time, for a root below the top of the repository', async () => {
     const top = gitProject([
       { date: NOV5, files: { 'app/src/a.ts': '', 'app/src/b c.ts': '', 'other/x.ts': '' } },
       { date: NOV15, files: { 'app/src/b c.ts': '//\n', 'other/x.ts': '//\n' } },
     ]);
     const root = path.join(top, 'app');
-    const times = gitCommitTimes(root, ['src/a.ts', 'src/b c.ts', 'src/none.ts']);
+    const times = await gitCommitTimes(root, ['src/a.ts', 'src/b c.ts', 'src/none.ts']);
     expect(times).toEqual(new Map([['src/a.ts', Date.parse(NOV5)], ['src/b c.ts', Date.parse(NOV15)]]));
     writeFiles(top, { 'app/src/a.ts': 'x', 'app/src/new.ts': '', 'other/y.ts': '' });
     gitRun(top, ['mv', 'app/src/b c.ts', 'app/src/renamed.ts']);
-    expect([...uncommittedFiles(root)!].sort()).toEqual(['src/a.ts', 'src/new.ts', 'src/renamed.ts']);
+    expect([...(await uncommittedFiles(root))!].sort()).toEqual(['src/a.ts', 'src/new.ts', 'src/renamed.ts']);
   });
 
-  it('leaves out files deleted in the work tree or the index: they did not change "now", they are gone', () => {
+  it('leaves out files deleted in the work tree or the index: they did not change "now", they are gone', async () => {
     const root = gitProject([{ date: NOV5, files: { 'src/a.ts': '', 'src/b.ts': '', 'src/c.ts': '', 'src/d.ts': '' } }]);
     fs.rmSync(path.join(root, 'src/a.ts')); // " D": deleted in the work tree only
     gitRun(root, ['rm', '-q', 'src/b.ts']); // "D ": deletion staged
@@ -282,12 +282,12 @@ describe('recency from one git pass', () => {
     gitRun(root, ['add', 'src/e.ts']);
     fs.rmSync(path.join(root, 'src/e.ts')); // "AD": added to the index, then deleted
     writeFiles(root, { 'src/c.ts': 'edited\n' }); // " M": the one real change
-    expect([...uncommittedFiles(root)!].sort()).toEqual(['src/c.ts']);
+    expect([...(await uncommittedFiles(root))!].sort()).toEqual(['src/c.ts']);
   });
 
-  it('returns undefined outside git', () => {
-    expect(gitCommitTimes(tempDir(), ['a.ts'])).toBeUndefined();
-    expect(uncommittedFiles(tempDir())).toBeUndefined();
+  it('returns undefined outside git', async () => {
+    expect(await gitCommitTimes(tempDir(), ['a.ts'])).toBeUndefined();
+    expect(await uncommittedFiles(tempDir())).toBeUndefined();
   });
 });
 
@@ -407,7 +407,7 @@ describe('stale in a shallow clone', () => {
       const { findings, notices } = await runStale(incidentGraph(root), { commitTimes: githubCommitLookup({ token: 't', owner: 'acme', repo: 'svc', apiUrl }) });
       expect(findings).toEqual([]);
       expect(notices).toHaveLength(1);
-      expect(notices[0]).toContain('the clone is shallow and the GitHub API gave no commit for them (server error)');
+      expect(notices[0]).toContain('the clone is shallow and the commit lookup gave no commit for them (server error)');
       expect(notices[0]).toContain('`fetch-depth: 0`');
     });
   });

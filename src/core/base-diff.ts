@@ -1,11 +1,14 @@
 // The ship set at a base ref, for "what does this change add to or remove from what ships".
 // The base is checked out into a temporary detached worktree outside the user's work tree
-// (their files, index and HEAD stay as they are) and removed again in every case.
-import { execFileSync } from 'node:child_process';
+// (their files, index and HEAD stay as they are) and removed again in every case, also when
+// the run is interrupted (SIGINT/SIGTERM: the front ends run the cleanup registry).
+// The checkout runs no project code: the git runner turns hooks, fsmonitor and filter drivers
+// off, so neither a post-checkout hook nor a .gitattributes filter (git-lfs included) runs.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { git, gitTopLevel, isShallow } from './git.js';
+import { onCleanup } from './cleanup.js';
+import { findRepository, git, gitAsync, gitTopLevel, isShallow } from './git.js';
 import type { Finding, Manifest, Options, Result } from './types.js';
 
 export interface BaseDiff {
@@ -34,7 +37,7 @@ export async function computeBaseDiff(options: Options, current: Manifest, ref: 
   if (!ref || ref.startsWith('-')) return none(`Ship-set comparison skipped: '${ref}' is not a git ref.`);
   const top = gitTopLevel(options.root);
   if (!top) return none(`Ship-set comparison with '${ref}' skipped: ${options.root} is not in a git repository.`);
-  const commit = resolveCommit(top, ref);
+  const commit = await resolveCommit(top, ref);
   if (!commit) {
     return none(
       `Ship-set comparison skipped: base '${ref}' is not in this clone and could not be fetched from origin. ` +
@@ -44,9 +47,12 @@ export async function computeBaseDiff(options: Options, current: Manifest, ref: 
 
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'shipset-base-')));
   const tree = path.join(tmp, 'tree');
+  const release = onCleanup(() => removeWorktree(top, tree, tmp));
   try {
-    // Hooks off: a checkout hook is project code, and shipset never runs project code.
-    if (git(top, ['-c', 'core.hooksPath=/dev/null', 'worktree', 'add', '--detach', '--quiet', tree, commit]) === undefined) {
+    // Asynchronous: checking out a large tree takes a while, and a signal must be able to stop it
+    // (a synchronous child blocks the signal handler until it returns). Filters off (noFilters).
+    const added = await gitAsync(top, ['worktree', 'add', '--detach', '--quiet', tree, commit], { noFilters: true, timeoutMs: 300_000 });
+    if (added === undefined) {
       return { ...none(`Ship-set comparison skipped: could not check out '${ref}' (${commit.slice(0, 12)}) into a temporary worktree.`), commit };
     }
     const baseRoot = path.join(tree, path.relative(fs.realpathSync(top), options.root));
@@ -54,10 +60,37 @@ export async function computeBaseDiff(options: Options, current: Manifest, ref: 
     if ('notice' in base) return { ...none(base.notice), commit };
     return { ref, commit, ...compare(base.manifest, current), notice: base.partial };
   } finally {
-    git(top, ['worktree', 'remove', '--force', tree]);
-    git(top, ['worktree', 'prune']);
-    fs.rmSync(tmp, { recursive: true, force: true });
+    removeWorktree(top, tree, tmp);
+    release();
   }
+}
+
+/**
+ * Remove the temporary worktree `tree` (inside `tmp`) of the repository at `top`: its folder and
+ * git's record of it. Synchronous (it also runs from a signal handler); never throws. A worktree
+ * whose `worktree add` was interrupted is still locked ("initializing"): `remove` then needs
+ * --force twice and `prune` skips it, so its record is deleted directly as a last resort.
+ */
+export function removeWorktree(top: string, tree: string, tmp: string): void {
+  git(top, ['worktree', 'remove', '--force', '--force', tree], { timeoutMs: 20_000 });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    const repo = findRepository(top);
+    if (repo) {
+      const commondir = path.join(repo.gitDir, 'commondir');
+      const common = fs.existsSync(commondir) ? path.resolve(repo.gitDir, fs.readFileSync(commondir, 'utf8').trim()) : repo.gitDir;
+      const records = path.join(common, 'worktrees');
+      for (const name of fs.existsSync(records) ? fs.readdirSync(records) : []) {
+        const gitdir = path.join(records, name, 'gitdir');
+        if (fs.existsSync(gitdir) && fs.readFileSync(gitdir, 'utf8').trim() === path.join(tree, '.git')) {
+          fs.rmSync(path.join(records, name), { recursive: true, force: true });
+        }
+      }
+    }
+  } catch {
+    // Best effort: prune below still drops the entries of folders that are gone.
+  }
+  git(top, ['worktree', 'prune'], { timeoutMs: 20_000 });
 }
 
 /** Files added/removed and findings new in `current`, against `base`. Pure. */
@@ -98,22 +131,15 @@ async function baseManifest(
   }
 }
 
-function resolveCommit(top: string, ref: string): string | undefined {
+async function resolveCommit(top: string, ref: string): Promise<string | undefined> {
   const lookup = (r: string) => git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${r}^{commit}`])?.trim() || undefined;
   const local = lookup(ref) ?? lookup(`origin/${ref}`);
   if (local) return local;
   // A shallow clone (actions/checkout's default) lacks the base: fetch just that commit, once.
   // In a full clone, a depth-limited fetch would make the repository shallow: fetch normally.
   const depth = isShallow(top) ? ['--depth=1'] : [];
-  try {
-    execFileSync('git', ['fetch', '--no-tags', '--quiet', ...depth, 'origin', ref], {
-      cwd: top,
-      stdio: 'ignore',
-      timeout: 120_000,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-    });
-  } catch {
-    return undefined;
-  }
+  // Asynchronous for the same reason as the checkout: a signal must be able to stop a slow fetch.
+  const fetched = await gitAsync(top, ['fetch', '--no-tags', '--quiet', '--no-recurse-submodules', ...depth, 'origin', ref], { timeoutMs: 120_000 });
+  if (fetched === undefined) return undefined;
   return lookup(ref) ?? lookup(`origin/${ref}`) ?? lookup('FETCH_HEAD');
 }

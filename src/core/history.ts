@@ -1,8 +1,9 @@
 // When each file last changed, for `stale`. Git history is read in ONE pass (not one `git log`
 // per file); uncommitted changes count as now. A shallow clone has no usable history: inside
-// GitHub Actions the front end passes a lookup (the API) that is asked for only the files that have variants.
+// CI the front end may pass a commit-time lookup (a function; the core does not know where it asks),
+// which is asked for only the files that have variants.
 import path from 'node:path';
-import { git, gitTopLevel, isShallow } from './git.js';
+import { git, gitAsync, gitTopLevel, isShallow } from './git.js';
 import type { CommitTimeLookup } from './types.js';
 
 export interface ChangeTime {
@@ -15,7 +16,7 @@ export interface ChangeTime {
 export interface Recency {
   times: Map<string, ChangeTime>;
   /** Where the commit times came from; 'none' when there were none to read. */
-  source: 'git' | 'github' | 'none';
+  source: 'git' | 'lookup' | 'none';
   /** Why commit times are missing (for the notice), when they are. */
   missing?: string;
   /** What the user can do about it. */
@@ -27,10 +28,14 @@ const FULL_HISTORY = 'Check out the full history (actions/checkout with `fetch-d
 /** Above this many files, `git log` reads the whole root: git matches every pathspec against every changed path, so hundreds of pathspecs cost more than one full pass (measured: 400 pathspecs 5.3 s, whole root 0.3 s, over 3000 commits). */
 const MAX_PATHSPECS = 24;
 
-/** Last commit time of each of `files` (relative to `root`), from one `git log` pass. */
-export function gitCommitTimes(root: string, files: readonly string[]): Map<string, number> | undefined {
+/**
+ * Last commit time of each of `files` (relative to `root`), from one `git log` pass. Asynchronous
+ * (like `uncommittedFiles`): over a long history it takes seconds, and an interrupted run must
+ * be able to clean up meanwhile (a synchronous child holds back the signal handler).
+ */
+export async function gitCommitTimes(root: string, files: readonly string[]): Promise<Map<string, number> | undefined> {
   const pathspecs = files.length <= MAX_PATHSPECS ? files.map((f) => `:(literal)${f}`) : ['.'];
-  const out = git(root, ['-c', 'core.quotePath=false', 'log', '--format=%x01%ct', '--name-only', '-z', '--no-renames', '--relative', '--', ...pathspecs]);
+  const out = await gitAsync(root, ['log', '--no-show-signature', '--no-textconv', '--no-ext-diff', '--format=%x01%ct', '--name-only', '-z', '--no-renames', '--relative', '--', ...pathspecs], { maxOutput: 256 * 1024 * 1024 });
   if (out === undefined) return undefined;
   const wanted = new Set(files);
   const times = new Map<string, number>();
@@ -48,9 +53,9 @@ export function gitCommitTimes(root: string, files: readonly string[]): Map<stri
 }
 
 /** Files under `root` (relative to it) with uncommitted changes, untracked files included. */
-export function uncommittedFiles(root: string): Set<string> | undefined {
+export async function uncommittedFiles(root: string): Promise<Set<string> | undefined> {
   const top = gitTopLevel(root);
-  const out = top === undefined ? undefined : git(root, ['-c', 'core.quotePath=false', 'status', '--porcelain', '-z', '--untracked-files=all', '--', '.']);
+  const out = top === undefined ? undefined : await gitAsync(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--ignore-submodules=all', '--', '.'], { noFilters: true });
   if (out === undefined || top === undefined) return undefined;
   const prefix = path.relative(top, root).split(path.sep).join('/');
   const changed = new Set<string>();
@@ -82,13 +87,13 @@ export async function changeTimes(root: string, files: readonly string[], option
   if (!options.inGit || gitTopLevel(root) === undefined) {
     return { times, source: 'none', missing: 'the root is not in a git repository, so there is no history to compare', fix: 'Run shipset in a git checkout of the project' };
   }
-  const dirty = uncommittedFiles(root) ?? new Set<string>();
+  const dirty = (await uncommittedFiles(root)) ?? new Set<string>();
   for (const f of files) if (dirty.has(f)) times.set(f, { time: now, uncommitted: true });
   const committed = files.filter((f) => !dirty.has(f));
   if (!committed.length) return { times, source: 'git' };
 
   if (!isShallow(root)) {
-    const fromLog = gitCommitTimes(root, committed);
+    const fromLog = await gitCommitTimes(root, committed);
     if (!fromLog) return { times, source: 'none', missing: 'git log failed', fix: 'Check that git works in the root' };
     for (const [f, time] of fromLog) times.set(f, { time, uncommitted: false });
     const unknown = committed.filter((f) => !fromLog.has(f));
@@ -100,14 +105,14 @@ export async function changeTimes(root: string, files: readonly string[], option
   const top = gitTopLevel(root)!;
   const prefix = path.relative(top, root).split(path.sep).join('/');
   const head = git(root, ['rev-parse', 'HEAD'])?.trim() || undefined;
-  const fromApi = await options.commitTimes(committed, { prefix, ref: head });
-  for (const [f, time] of fromApi.times) times.set(f, { time, uncommitted: false });
-  const unknown = committed.filter((f) => !fromApi.times.has(f));
+  const looked = await options.commitTimes(committed, { prefix, ref: head });
+  for (const [f, time] of looked.times) times.set(f, { time, uncommitted: false });
+  const unknown = committed.filter((f) => !looked.times.has(f));
   return {
     times,
-    source: 'github',
+    source: 'lookup',
     ...(unknown.length
-      ? { missing: `the clone is shallow and the GitHub API gave no commit for them${fromApi.error ? ` (${fromApi.error})` : ''}`, fix: FULL_HISTORY }
+      ? { missing: `the clone is shallow and the commit lookup gave no commit for them${looked.error ? ` (${looked.error})` : ''}`, fix: FULL_HISTORY }
       : {}),
   };
 }
