@@ -39,7 +39,7 @@ export async function runRules(graph: ModuleGraph, options: Options, rules: read
 /** A rule may lower one finding to `warn` (e.g. an optional Python import); never raise it above the rule's level. */
 function withLevel(raw: RawFinding, ruleLevel: FindingLevel): Finding {
   const level: FindingLevel = raw.rule === 'outside-root' ? 'error' : raw.level === 'warn' || ruleLevel === 'warn' ? 'warn' : 'error';
-  const { rule, file, line, column, specifier, target, chain, message } = raw;
+  const { rule, file, line, column, specifier, target, chain, message, sites } = raw;
   return {
     rule,
     level,
@@ -50,6 +50,7 @@ function withLevel(raw: RawFinding, ruleLevel: FindingLevel): Finding {
     ...(target !== undefined ? { target } : {}),
     chain,
     message,
+    ...(sites?.length ? { sites } : {}),
   };
 }
 
