@@ -30,6 +30,8 @@ export interface ModuleFacts {
   language: 'js' | 'py';
   /** Names the module exports (JS/TS, `default` included) or defines at top level (Python). */
   exports: Set<string>;
+  /** Python: the top-level names bound by import statements (`os` of `import os`): not the module's own API. */
+  importBound?: Set<string>;
   imports: FactImport[];
 }
 
@@ -190,13 +192,14 @@ function pythonFacts(text: string): ModuleFacts {
     return { specifier, line: imp.line, names: names.includes('*') ? 'whole' : names, pythonFromNames: names.filter((n) => n !== '*'), typeOnly: false };
   });
   const exports = new Set<string>();
+  const importBound = new Set<string>();
   const tree = pythonParser.parse(text);
-  topLevelNames(tree.topNode, text, exports);
-  return { language: 'py', exports, imports };
+  topLevelNames(tree.topNode, text, exports, importBound);
+  return { language: 'py', exports, importBound, imports };
 }
 
 /** Names bound by the statements of a block, looking into `if`/`try`/`with` bodies (still module level). */
-function topLevelNames(block: SyntaxNode, text: string, into: Set<string>): void {
+function topLevelNames(block: SyntaxNode, text: string, into: Set<string>, imported: Set<string>): void {
   for (let node = block.firstChild; node; node = node.nextSibling) {
     const name = (n: SyntaxNode | null) => (n ? text.slice(n.from, n.to) : undefined);
     switch (node.name) {
@@ -207,7 +210,7 @@ function topLevelNames(block: SyntaxNode, text: string, into: Set<string>): void
         break;
       }
       case 'DecoratedStatement':
-        topLevelNames(node, text, into);
+        topLevelNames(node, text, into, imported);
         break;
       case 'AssignStatement':
         // Every plain name before the last `=` is bound (`a = b = 1`, `a, b = ...`, `a: int = 1`).
@@ -225,7 +228,10 @@ function topLevelNames(block: SyntaxNode, text: string, into: Set<string>): void
             const item = children.slice(start, i).filter((c) => c.name === 'VariableName' || c.name === 'as');
             const asAt = item.findIndex((c) => c.name === 'as');
             const bound = asAt >= 0 ? item[asAt + 1] : isFrom ? item[item.length - 1] : item[0];
-            if (bound && bound.name === 'VariableName') into.add(name(bound)!);
+            if (bound && bound.name === 'VariableName') {
+              into.add(name(bound)!);
+              imported.add(name(bound)!);
+            }
             start = i + 1;
           }
         }
@@ -235,7 +241,7 @@ function topLevelNames(block: SyntaxNode, text: string, into: Set<string>): void
       case 'TryStatement':
       case 'WithStatement':
       case 'Body':
-        topLevelNames(node, text, into);
+        topLevelNames(node, text, into, imported);
         break;
       default:
         break;
@@ -248,8 +254,11 @@ function hasLaterOp(node: SyntaxNode): boolean {
   return false;
 }
 
-/** Names a module offers to `import *`-style whole-module use: its exports, without private `_names` (Python). */
+/**
+ * The names that make up a module's own API, for whole-module use: its exports (JS/TS); for Python
+ * its top-level definitions without private `_names` and without names it merely imports (`os`).
+ */
 export function publicNames(facts: ModuleFacts): Set<string> {
   if (facts.language === 'js') return facts.exports;
-  return new Set([...facts.exports].filter((n) => !n.startsWith('_')));
+  return new Set([...facts.exports].filter((n) => !n.startsWith('_') && !facts.importBound?.has(n)));
 }
