@@ -14,6 +14,8 @@ afterAll(cleanupFixtures);
 
 const NOV5 = '2025-11-05T12:00:00Z';
 const NOV15 = '2025-11-15T12:00:00Z';
+/** A module body both variants share, so the newer one provides what the importer takes (`h`). */
+const H = 'export const h = 1;\n';
 
 async function runStale(graph: ModuleGraph, options: Partial<Options> = {}): Promise<{ findings: RawFinding[]; notices: string[] }> {
   const notices: string[] = [];
@@ -147,6 +149,15 @@ describe('stale with git history', () => {
     expect((await runStale(incidentGraph(again), { deprecated: ['src/claude_mcp_hybrid.ts'] })).findings).toEqual([]);
   });
 
+  it('takes a word variant of an entry with nothing to compare (no importers, no exports) for no replacement', async () => {
+    const root = gitProject([
+      { date: NOV5, files: { 'server.js': "require('http').createServer().listen(3000);\n" } },
+      { date: NOV15, files: { 'server-cluster.js': "require('cluster');\n" } },
+    ]);
+    const graph = buildGraph({ root, inGit: true, entries: ['server.js'], files: { 'server.js': [] }, dormant: ['server-cluster.js'] });
+    expect(await runStale(graph)).toEqual({ findings: [], notices: [] });
+  });
+
   it('puts the finding at the entry, line 1, when the entry itself is the older variant', async () => {
     const root = gitProject([
       { date: NOV5, files: { 'api-v1.js': '', 'api-v2.js': '' } },
@@ -181,28 +192,28 @@ describe('stale with git history', () => {
 
   it('shows the time when both changed on the same day', async () => {
     const root = gitProject([
-      { date: '2025-11-05T09:00:00Z', files: { 'src/index.ts': '', 'src/hybrid.ts': '', 'src/hybrid_sessions.ts': '' } },
-      { date: '2025-11-05T17:30:00Z', files: { 'src/hybrid_sessions.ts': '//\n' } },
+      { date: '2025-11-05T09:00:00Z', files: { 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid.ts': H, 'src/hybrid_sessions.ts': H } },
+      { date: '2025-11-05T17:30:00Z', files: { 'src/hybrid_sessions.ts': `//\n${H}` } },
     ]);
     const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
     const [finding] = (await runStale(graph)).findings;
-    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-05 09:00 UTC), but src/hybrid_sessions.ts is a newer replacement (last changed 2025-11-05 17:30 UTC)');
+    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-05 09:00 UTC), but src/hybrid_sessions.ts is a newer replacement (last changed 2025-11-05 17:30 UTC, exports h)');
   });
 
   it('counts uncommitted changes, untracked files included, as now', async () => {
     // Committed history says the imported file is the newer one ...
     const root = gitProject([
-      { date: NOV5, files: { 'src/index.ts': '', 'src/hybrid_sessions.ts': 'old\n' } },
-      { date: NOV15, files: { 'src/hybrid.ts': '' } },
+      { date: NOV5, files: { 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid_sessions.ts': `// old\n${H}` } },
+      { date: NOV15, files: { 'src/hybrid.ts': H } },
     ]);
     const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
     expect((await runStale(graph)).findings).toEqual([]);
     // ... until the variant is edited in the work tree.
-    writeFiles(root, { 'src/hybrid_sessions.ts': 'edited, not committed\n' });
+    writeFiles(root, { 'src/hybrid_sessions.ts': `// edited, not committed\n${H}` });
     const [finding] = (await runStale(graph)).findings;
-    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-15), but src/hybrid_sessions.ts is a newer replacement (uncommitted changes (now))');
+    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-15), but src/hybrid_sessions.ts is a newer replacement (uncommitted changes (now), exports h)');
 
-    writeFiles(root, { 'src/hybrid-v2.ts': 'brand new, untracked\n' });
+    writeFiles(root, { 'src/hybrid-v2.ts': `// brand new, untracked\n${H}` });
     const withUntracked = { ...graph, sourceFiles: [...graph.sourceFiles, 'src/hybrid-v2.ts'].sort() };
     expect((await runStale(withUntracked)).findings).toHaveLength(1); // the newest of the two: both are "now"
   });
@@ -314,7 +325,7 @@ describe('stale without git history', () => {
   });
 
   it('raises no finding and says why in a notice when nothing decides', async () => {
-    const root = plainProject({ 'src/index.ts': '', 'src/hybrid.ts': '', 'src/hybrid_sessions.ts': '' });
+    const root = plainProject({ 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid.ts': H, 'src/hybrid_sessions.ts': H });
     const graph = buildGraph({ root, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
     const { findings, notices } = await runStale(graph);
     expect(findings).toEqual([]);

@@ -48,7 +48,12 @@ export const stale: Rule = {
     const pairs: Replacement[] = [];
     for (const pair of candidates) {
       const provides = test.check(pair.current, pair.variant);
-      if (provides) pairs.push({ ...pair, provides });
+      if (!provides) continue;
+      // Nothing to compare (an entry or a side-effect import, and a file with no exports): only a
+      // version in the names (`api-v1` / `api-v2`) says V replaces F; a word (`server-cluster`) does not.
+      const nothingUsed = !provides.names.length && !provides.whole?.of;
+      if (nothingUsed && !pair.relation.versions) continue;
+      pairs.push({ ...pair, provides });
     }
     if (!pairs.length) return [];
 
