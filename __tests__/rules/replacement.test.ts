@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ReplacementTest, refersTo } from '../../src/core/rules/replacement.js';
 import { cleanupFixtures, type Files, tempDir, writeFiles } from '../helpers/fixture.js';
 import { buildGraph, type GraphSpec } from './graph-builder.js';
@@ -67,6 +69,16 @@ describe('ReplacementTest', () => {
     expect(judge({ ...base, 'app.py': 'import hybrid\n', 'hybrid_sessions.py': 'import os\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toBeUndefined();
     expect(judge({ ...base, 'app.py': 'import hybrid\n', 'hybrid_sessions.py': 'def run():\n    pass\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toEqual({ names: [], whole: { shared: 1, of: 2 } });
     expect(judge({ ...base, 'app.py': 'from hybrid import mcp\n', 'hybrid_sessions.py': 'from hybrid import mcp\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toBeUndefined();
+  });
+
+
+  it('does not read a variant that is a symlink out of the root', () => {
+    const outside = tempDir();
+    writeFiles(outside, { 'secret.ts': 'export const a = 1;\n' });
+    const root = tempDir();
+    writeFiles(root, { 'src/index.ts': "import { a } from './api';\n", 'src/api.ts': 'export const a = 1;\n' });
+    fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(root, 'src/api.v2.ts'));
+    expect(new ReplacementTest(buildGraph({ ...reach('./api'), root }), ['src/api.v2.ts']).check('src/api.ts', 'src/api.v2.ts')).toBeUndefined();
   });
 });
 

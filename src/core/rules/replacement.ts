@@ -51,8 +51,21 @@ export class ReplacementTest {
   }
 
   private factsOf(file: string): ModuleFacts | undefined {
-    if (!this.facts.has(file)) this.facts.set(file, moduleFacts(path.join(this.graph.root, file)));
+    if (!this.facts.has(file)) this.facts.set(file, this.insideRoot(file) ? moduleFacts(path.join(this.graph.root, file)) : undefined);
     return this.facts.get(file);
+  }
+
+  private realRoot?: string;
+
+  /** A file that is (or passes through) a symlink out of the root is not read: its names could end up in a message. */
+  private insideRoot(file: string): boolean {
+    try {
+      this.realRoot ??= fs.realpathSync(this.graph.root);
+      const real = fs.realpathSync(path.join(this.graph.root, file));
+      return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
+    } catch {
+      return false;
+    }
   }
 
   /** The variants some reachable file imports in any way, type-only imports included. */
@@ -65,6 +78,7 @@ export class ReplacementTest {
       if (!family) continue;
       let text: string;
       try {
+        if (!this.insideRoot(file)) continue;
         text = fs.readFileSync(path.join(this.graph.root, file), 'utf8');
       } catch {
         continue;
