@@ -62,6 +62,8 @@ describe('nameMarker', () => {
     'src/my_legacy_adapter.ts', // 'legacy' in the middle
     'src/legacyish.ts',
     'src/deprecation.ts',
+    'src/core/rules/deprecated.ts', // a module about deprecation, not a deprecated module
+    'src/Obsolete.ts',
     'src/obsoleteness.ts',
     'src/oldies/x.ts', // folder is not exactly 'old'
     'src/archives/x.ts',

@@ -53,7 +53,9 @@ export function nameMarker(file: string): NameMark | undefined {
   const copy = /\s\(\d+\)$|\(\d+\)$|\scopy(?:\s\d+)?$/i.exec(stem);
   if (copy) return { reason: `its name ends in '${copy[0].trim()}' (a copy the operating system made)`, strength: 'strong' };
   const parts = nameParts(stem);
-  const any = parts.find((p) => ANY_PART.has(p.toLowerCase()));
+  // A name that is only the word (`deprecated.ts`) is a module about deprecation (a lint rule, a
+  // shim of old APIs still in use): the word marks a file only beside the name it qualifies.
+  const any = parts.length >= 2 ? parts.find((p) => ANY_PART.has(p.toLowerCase())) : undefined;
   if (any) return { reason: `its name contains the part '${any}'`, strength: 'strong' };
   const dotted = stem.split(/[._]+/).filter(Boolean);
   const last = dotted[dotted.length - 1];
