@@ -117,6 +117,8 @@ describe('headerMarker', () => {
     expect(header('e.ts', '/** @deprecated use bar */\nexport function foo() {}\n')).toBeUndefined();
     expect(header('e2.ts', '/**\n * @deprecated\n */\nexport default class A {}\n')).toBeUndefined();
     expect(header('e4.ts', '// helpers\n\n/** Sums.\n * @deprecated use total() */\nconst x = 1;\n')).toBeUndefined();
+    expect(header('e4c.ts', '/** @deprecated use v2 */\nexport default { a: 1 };\n')).toBeUndefined();
+    expect(header('e4d.ts', '/** @deprecated */\n@Injectable()\nexport class S {}\n')).toBeUndefined();
     expect(header('e4b.ts', '/** @deprecated */\n// eslint-disable-next-line\nasync function f() {}\n')).toBeUndefined();
   });
   it('counts @deprecated detached from the first statement by a blank line, or above a statement that declares nothing', () => {

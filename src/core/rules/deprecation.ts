@@ -128,7 +128,7 @@ const BLOCK_COMMENT = /\/\*[\s\S]*?(?:\*\/|$)/y;
 const DIRECTIVE = /(['"])use [\w -]+\1[ \t]*;?/y;
 
 /** A statement that declares a symbol a JSDoc tag can belong to. */
-const DECLARATION = /(?:export\s+(?:default\s+)?)?(?:declare\s+)?(?:async\s+function\b|function\b|class\b|abstract\s+class\b|const\b|let\b|var\b|interface\b|type\s+[\w$]|enum\b|namespace\b|module\s+[\w$]|@)/y;
+const DECLARATION = /export\s+default\b|(?:export\s+)?(?:declare\s+)?(?:async\s+function\b|function\b|class\b|abstract\s+class\b|const\b|let\b|var\b|interface\b|type\s+[\w$]|enum\b|namespace\b|module\s+[\w$]|@)/y;
 const FILE_TAG = /@(?:file|fileoverview|module)\b/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 
