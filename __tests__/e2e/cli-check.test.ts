@@ -193,7 +193,14 @@ describe('scenario E: bad input never crashes', () => {
 
   it('a folder that is not a git repository still runs: version numbers decide, else a notice says what to do', () => {
     const root = tempDir();
-    writeFiles(root, { 'index.js': "require('./a');\nrequire('./b');\n", 'a.js': '', 'a_v2.js': '', 'b.js': '', 'b_sessions.js': '' });
+    // Each newer file provides what index.js takes from the older one (so each is a replacement).
+    writeFiles(root, {
+      'index.js': "const { run } = require('./a');\nconst { go } = require('./b');\n",
+      'a.js': 'exports.run = () => 1;\n',
+      'a_v2.js': 'exports.run = () => 2;\n',
+      'b.js': 'exports.go = 1;\n',
+      'b_sessions.js': 'exports.go = 2;\n',
+    });
     const r = runCli(['check', 'index.js', '--root', root, '--json'], root);
     expect(r.status).toBe(1);
     const m = json(r.stdout);

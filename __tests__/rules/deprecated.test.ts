@@ -46,17 +46,18 @@ describe('deprecated', () => {
 
   it('flags files marked by name, by header and by glob; not words that contain a marker or a symbol’s JSDoc', () => {
     const findings = check(graph, ['src/experimental/**']);
-    expect(findings.map((f) => [f.file, f.line, f.chain])).toEqual([
-      ['src/api.ts', 3, ['src/index.ts', 'src/legacy_prompts.ts', 'src/api.ts']],
-      ['src/experimental/flag.ts', 1, ['src/index.ts', 'src/experimental/flag.ts']],
-      ['src/legacy_prompts.ts', 1, ['src/index.ts', 'src/legacy_prompts.ts']],
+    expect(findings.map((f) => [f.file, f.line, f.chain, f.level])).toEqual([
+      ['src/api.ts', 3, ['src/index.ts', 'src/legacy_prompts.ts', 'src/api.ts'], undefined],
+      ['src/experimental/flag.ts', 1, ['src/index.ts', 'src/experimental/flag.ts'], undefined],
+      // `legacy` is a weak mark: a warning, not an error
+      ['src/legacy_prompts.ts', 1, ['src/index.ts', 'src/legacy_prompts.ts'], 'warn'],
     ]);
   });
 
   it('names the mark, the importing line and the fix', () => {
     const findings = check(graph);
     expect(findings.find((f) => f.file === 'src/legacy_prompts.ts')!.message).toBe(
-      "src/legacy_prompts.ts is deprecated (its name starts with 'legacy') but ships: src/index.ts:3 imports it as ./legacy_prompts (src/index.ts -> src/legacy_prompts.ts). Import the current file instead, or remove the import at src/index.ts:3; if the file is not deprecated, remove the mark.",
+      "src/legacy_prompts.ts is possibly deprecated (its name starts with 'legacy') but ships: src/index.ts:3 imports it as ./legacy_prompts (src/index.ts -> src/legacy_prompts.ts). Import the current file instead, or remove the import at src/index.ts:3; if it is live code, rename it or put `// shipset-ignore deprecated: <reason>` in the leading comment of src/legacy_prompts.ts (or an `ignore` entry for it in shipset.config.json).",
     );
     expect(findings.find((f) => f.file === 'src/api.ts')!.message).toContain("(its header says '* @deprecated use client.ts')");
   });
@@ -67,7 +68,7 @@ describe('deprecated', () => {
     const findings = check(buildGraph({ root: dir, entries: ['server_old.js'], files: { 'server_old.js': [] } }));
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toBe(
-      "server_old.js is deprecated (its name ends in 'old') but ships: it is an entry. Use the current file as the entry; if the file is not deprecated, remove the mark.",
+      "server_old.js is deprecated (its name ends in 'old') but ships: it is an entry. Use the current file as the entry; if the file is not deprecated, remove the mark or put `// shipset-ignore deprecated: <reason>` in the leading comment of server_old.js (or an `ignore` entry for it in shipset.config.json).",
     );
   });
 

@@ -20,46 +20,58 @@ describe('nameMarker', () => {
     'claude_mcp_DEPRECATED_nov5.py',
     'src/obsolete-helpers.ts',
     'src/helpersObsolete.ts',
-    'legacy_prompts.py',
-    'src/api.legacy.ts',
-    'src/legacyApi.ts',
+    'src/deprecatedApi.ts',
+    'src/api.old.ts',
     'src/format_old.ts',
-    'src/formatOld.ts',
     'src/server.bak.js',
     'src/foo copy.js',
+    'src/foo copy 2.js',
+    'src/foo.js~',
     'src/config.orig.ts',
-    'src/helpers-backup.ts',
-    'src/utils_unused.ts',
     'src/report (1).ts',
     'src/report(2).js',
-    'src/legacy/api.ts',
     'lib/deprecated/x.js',
     'obsolete/x.js',
-    'src/archive/handler.ts',
-    'src/old/handler.ts',
-    'backup/handler.py',
-  ])('%s is marked', (file) => {
-    expect(nameMarker(file)).toEqual(expect.any(String));
+  ])('%s has a strong mark (error)', (file) => {
+    expect(nameMarker(file)).toEqual({ reason: expect.any(String), strength: 'strong' });
   });
 
+  it.each(['legacy_prompts.py', 'src/api.legacy.ts', 'src/legacy.ts', 'src/legacy/api.ts', 'src/archive/handler.ts', 'src/old/handler.ts', 'backup/handler.py', 'src/Legacy/x.ts'])(
+    '%s has a weak mark (warn)',
+    (file) => {
+      expect(nameMarker(file)).toEqual({ reason: expect.any(String), strength: 'weak' });
+    },
+  );
+
   it.each([
+    'src/deepCopy.ts',
+    'src/db-backup.ts',
+    'src/find-unused.ts',
+    'src/formatOld.ts', // camelCase is split only to find deprecated / obsolete
+    'src/format-old.ts', // old after '-' is a word of the name
+    'src/legacyApi.ts',
+    'src/helpers-backup.ts',
+    'src/utils_unused.ts',
     'src/old-school.ts',
     'src/oldSchool.ts',
     'src/copyright.ts',
     'src/bold.ts',
     'src/holder.ts',
-    'src/unusedVars_check.ts', // 'unused' first, not last
-    'src/backup_scheduler.ts', // 'backup' first, not last
+    'src/unusedVars_check.ts',
+    'src/backup_scheduler.ts',
     'src/my_legacy_adapter.ts', // 'legacy' in the middle
     'src/legacyish.ts',
     'src/deprecation.ts',
+    'src/core/rules/deprecated.ts', // a module about deprecation, not a deprecated module
+    'src/Obsolete.ts',
     'src/obsoleteness.ts',
     'src/oldies/x.ts', // folder is not exactly 'old'
     'src/archives/x.ts',
     'src/legacy-code/x.ts',
     'src/copy_file.ts',
-    'src/copy.ts', // a one-word module named for what it does
+    'src/copy.ts',
     'src/backup.ts',
+    'src/old.ts', // a name before the marker is needed
     'src/index.ts',
     'src/step1.ts',
   ])('%s is not marked', (file) => {
@@ -67,9 +79,10 @@ describe('nameMarker', () => {
   });
 
   it('says which part marks the file', () => {
-    expect(nameMarker('src/format_old.ts')).toBe("its name ends in 'old'");
-    expect(nameMarker('claude_mcp_DEPRECATED_nov5.py')).toBe("its name contains the part 'DEPRECATED'");
-    expect(nameMarker('src/legacy/api.ts')).toBe("it is in a folder named 'legacy'");
+    expect(nameMarker('src/format_old.ts')?.reason).toBe("its name ends in 'old'");
+    expect(nameMarker('claude_mcp_DEPRECATED_nov5.py')?.reason).toBe("its name contains the part 'DEPRECATED'");
+    expect(nameMarker('src/legacy/api.ts')?.reason).toBe("it is in a folder named 'legacy'");
+    expect(nameMarker('src/legacy/api_old.ts')).toEqual({ reason: "its name ends in 'old'", strength: 'strong' });
   });
 });
 
@@ -100,11 +113,18 @@ describe('headerMarker', () => {
   it('counts a file-level JSDoc (@file) even when glued to a declaration', () => {
     expect(header('d.ts', '/** @file @deprecated */\nexport const a = 1;\n')?.line).toBe(1);
   });
-  it('counts @deprecated in the first comment even when it sits right above a declaration', () => {
-    expect(header('e.ts', '/** @deprecated use bar */\nexport function foo() {}\n')).toEqual({ line: 1, text: '/** @deprecated use bar */' });
-    expect(header('e2.ts', '/**\n * @deprecated\n */\nexport default class A {}\n')).toEqual({ line: 2, text: '* @deprecated' });
+  it('reads @deprecated glued to the first declaration as that symbol\'s, not the file\'s', () => {
+    expect(header('e.ts', '/** @deprecated use bar */\nexport function foo() {}\n')).toBeUndefined();
+    expect(header('e2.ts', '/**\n * @deprecated\n */\nexport default class A {}\n')).toBeUndefined();
+    expect(header('e4.ts', '// helpers\n\n/** Sums.\n * @deprecated use total() */\nconst x = 1;\n')).toBeUndefined();
+    expect(header('e4c.ts', '/** @deprecated use v2 */\nexport default { a: 1 };\n')).toBeUndefined();
+    expect(header('e4d.ts', '/** @deprecated */\n@Injectable()\nexport class S {}\n')).toBeUndefined();
+    expect(header('e4b.ts', '/** @deprecated */\n// eslint-disable-next-line\nasync function f() {}\n')).toBeUndefined();
+  });
+  it('counts @deprecated detached from the first statement by a blank line, or above a statement that declares nothing', () => {
+    expect(header('e10.ts', '/** @deprecated use bar */\n\nexport function foo() {}\n')).toEqual({ line: 1, text: '/** @deprecated use bar */' });
     expect(header('e3.js', '/** @deprecated */\nmodule.exports = {};\n')?.line).toBe(1);
-    expect(header('e4.ts', '// helpers\n\n/** Sums.\n * @deprecated use total() */\nconst x = 1;\n')?.line).toBe(4);
+    expect(header('e11.ts', '/** @deprecated */\n')?.line).toBe(1);
   });
   it("ignores a symbol's JSDoc below the first statement, however close to the top", () => {
     expect(header('e8.ts', 'export const a = 1;\n/** @deprecated use bar */\nexport function foo() {}\n')).toBeUndefined();
@@ -150,7 +170,7 @@ describe('deprecationOf', () => {
     const root = tempDir();
     writeFiles(root, { 'src/a_old.ts': '// DEPRECATED\n', 'src/b.ts': 'export {};\n' });
     expect(deprecationOf(root, 'src/a_old.ts', ['src/a_*.ts'])?.reason).toBe("it matches the deprecated glob 'src/a_*.ts'");
-    expect(deprecationOf(root, 'src/a_old.ts', [])).toEqual({ reason: "its header says '// DEPRECATED'", line: 1 });
+    expect(deprecationOf(root, 'src/a_old.ts', [])).toEqual({ reason: "its header says '// DEPRECATED'", line: 1, strength: 'strong' });
     writeFiles(root, { 'src/a_old.ts': 'export {};\n' });
     expect(deprecationOf(root, 'src/a_old.ts', [])?.reason).toBe("its name ends in 'old'");
     expect(deprecationOf(root, 'src/b.ts', [])).toBeUndefined();

@@ -49,7 +49,7 @@ describe('unresolved', () => {
 
   it('names the file, the line, the reason and the fix', () => {
     expect(findings.find((f) => f.line === 4)!.message).toBe(
-      'src/index.js:4 imports ../config/database.js, which resolves to nothing (no file src/config/database.js). Create the file, fix the path, or remove the import.',
+      'src/index.js:4 imports ../config/database.js, which resolves to nothing (no file src/config/database.js). Create the file, fix the path, or remove the import; if the import can never run, put `// shipset-ignore unresolved: <reason>` on the line above the import in src/index.js.',
     );
   });
 
@@ -60,7 +60,38 @@ describe('unresolved', () => {
   });
 
   it('lowers an optional Python import to a warning and says why', () => {
-    expect(findings[0].message).toContain('inside try/except ImportError');
+    expect(findings[0].message).toContain('guarded by try/except ImportError');
+    expect(findings[0].message).toContain('`# shipset-ignore unresolved: <reason>`');
+  });
+
+  it('lowers an optional JS import (try/catch around require) to a warning', () => {
+    const g = buildGraph({ entries: ['index.js'], files: { 'index.js': [{ specifier: './config.local.json', class: 'unresolved', kind: 'require', optional: true }] } });
+    const [f] = check(unresolved, g);
+    expect(f.level).toBe('warn');
+    expect(f.message).toContain('guarded by a try/catch or a runtime check');
+  });
+
+  it('names a file whose name differs only in case (Linux tells case apart)', () => {
+    const root = tempDir();
+    writeFiles(root, { 'src/index.js': '', 'src/lib/utils.js': '', 'src/lib/other.ts': '' });
+    const g = buildGraph({
+      root,
+      entries: ['src/index.js'],
+      files: {
+        'src/index.js': [
+          { specifier: './lib/Utils', class: 'unresolved', line: 1 },
+          { specifier: './lib/Utils.js', class: 'unresolved', line: 2 },
+          { specifier: './lib/missing', class: 'unresolved', line: 3 },
+          { specifier: './Lib/utils', class: 'unresolved', line: 4 },
+        ],
+      },
+    });
+    const messages = check(unresolved, g).map((f) => f.message);
+    expect(messages[0]).toContain('src/lib/utils.js exists, but the case differs');
+    expect(messages[0]).toContain('Write the name as it is on disk (src/lib/utils.js)');
+    expect(messages[1]).toContain('src/lib/utils.js exists, but the case differs');
+    expect(messages[2]).not.toContain('case differs');
+    expect(messages[3]).not.toContain('case differs');
   });
 });
 
@@ -108,7 +139,7 @@ describe('shadowed', () => {
         target: 'src/prompts.ts',
         chain: ['src/index.ts'],
         message:
-          'src/index.ts:2 imports ./prompts, which runs src/prompts.ts; src/prompts/index.ts also exists and is shadowed (edits there never run). Rename or remove one of them, or import the intended file by its full path.',
+          'src/index.ts:2 imports ./prompts, which runs src/prompts.ts; src/prompts/index.ts also exists and is shadowed (edits there never run). Rename or remove one of them, or import the intended file by its full path; if the file that runs is the intended one, put `// shipset-ignore shadowed: <reason>` on the line above the import in src/index.ts.',
       },
     ]);
   });
@@ -134,7 +165,7 @@ describe('dynamic', () => {
       ['src/plugins.ts', 9, 3, ['src/app.ts', 'src/plugins.ts']],
     ]);
     expect(findings[0].message).toBe(
-      'src/plugins.ts:7 loads a module with a computed specifier (`./plugins/${name}.js`): shipset cannot tell which files it loads, so the shipped set may be incomplete. Name the files it can load with `include` (e.g. src/plugins/**), or import them statically.',
+      'src/plugins.ts:7 loads a module with a computed specifier (`./plugins/${name}.js`): shipset cannot tell which files it loads, so the shipped set may be incomplete. Name the files it can load with `include` (e.g. src/plugins/**), or import them statically; if it loads only packages or files that already ship, put `// shipset-ignore dynamic: <reason>` on the line above the call in src/plugins.ts.',
     );
     expect(findings[1].message).not.toContain('(e.g.');
   });

@@ -14,6 +14,8 @@ afterAll(cleanupFixtures);
 
 const NOV5 = '2025-11-05T12:00:00Z';
 const NOV15 = '2025-11-15T12:00:00Z';
+/** A module body both variants share, so the newer one provides what the importer takes (`h`). */
+const H = 'export const h = 1;\n';
 
 async function runStale(graph: ModuleGraph, options: Partial<Options> = {}): Promise<{ findings: RawFinding[]; notices: string[] }> {
   const notices: string[] = [];
@@ -69,7 +71,7 @@ describe('stale with git history', () => {
         target: 'src/claude_mcp_hybrid.ts',
         chain: ['src/server_hosted.ts'],
         message:
-          'src/server_hosted.ts:3 imports ./claude_mcp_hybrid (src/claude_mcp_hybrid.ts, last changed 2025-11-05), but src/claude_mcp_hybrid_sessions.ts is a newer variant (last changed 2025-11-15) that nothing imports. Import the newer file, or mark one of them deprecated.',
+          'src/server_hosted.ts:3 imports ./claude_mcp_hybrid (src/claude_mcp_hybrid.ts, last changed 2025-11-05), but src/claude_mcp_hybrid_sessions.ts is a newer replacement (last changed 2025-11-15, exports mcp) that nothing imports. Import the newer file, or mark one of them deprecated; if they are not versions of each other, put `// shipset-ignore stale: <reason>` on the line above the import in src/server_hosted.ts.',
       },
     ]);
   });
@@ -88,7 +90,7 @@ describe('stale with git history', () => {
     });
     const { findings } = await runStale(graph);
     expect(findings.map((f) => f.message)).toEqual([
-      'server_hosted.py:2 imports claude_mcp_hybrid (claude_mcp_hybrid.py, last changed 2025-11-05), but claude_mcp_hybrid_sessions.py is a newer variant (last changed 2025-11-15) that nothing imports. Import the newer file, or mark one of them deprecated.',
+      'server_hosted.py:2 imports claude_mcp_hybrid (claude_mcp_hybrid.py, last changed 2025-11-05), but claude_mcp_hybrid_sessions.py is a newer replacement (last changed 2025-11-15, defines mcp) that nothing imports. Import the newer file, or mark one of them deprecated; if they are not versions of each other, put `# shipset-ignore stale: <reason>` on the line above the import in server_hosted.py.',
     ]);
   });
 
@@ -147,6 +149,15 @@ describe('stale with git history', () => {
     expect((await runStale(incidentGraph(again), { deprecated: ['src/claude_mcp_hybrid.ts'] })).findings).toEqual([]);
   });
 
+  it('takes a word variant of an entry with nothing to compare (no importers, no exports) for no replacement', async () => {
+    const root = gitProject([
+      { date: NOV5, files: { 'server.js': "require('http').createServer().listen(3000);\n" } },
+      { date: NOV15, files: { 'server-cluster.js': "require('cluster');\n" } },
+    ]);
+    const graph = buildGraph({ root, inGit: true, entries: ['server.js'], files: { 'server.js': [] }, dormant: ['server-cluster.js'] });
+    expect(await runStale(graph)).toEqual({ findings: [], notices: [] });
+  });
+
   it('puts the finding at the entry, line 1, when the entry itself is the older variant', async () => {
     const root = gitProject([
       { date: NOV5, files: { 'api-v1.js': '', 'api-v2.js': '' } },
@@ -158,11 +169,11 @@ describe('stale with git history', () => {
       expect.objectContaining({ file: 'api-v1.js', line: 1, target: 'api-v1.js', chain: ['api-v1.js'] }),
     ]);
     expect(findings[0].message).toBe(
-      'api-v1.js is an entry (last changed 2025-11-05), but api-v2.js is a newer variant (last changed 2025-11-15) that nothing imports. Use the newer file as the entry, or mark one of them deprecated.',
+      'api-v1.js is an entry (last changed 2025-11-05), but api-v2.js is a newer replacement (last changed 2025-11-15) that nothing imports. Use the newer file as the entry, or mark one of them deprecated; if they are not versions of each other, put `// shipset-ignore stale: <reason>` in the leading comment of api-v1.js (or an `ignore` entry for it in shipset.config.json).',
     );
   });
 
-  it('reports one finding per import line of the older file, and the newest of several variants', async () => {
+  it('reports one finding per pair (the other import lines in sites), and the newest of several variants', async () => {
     const root = gitProject([
       { date: NOV5, files: { 'src/a.ts': '', 'src/b.ts': '', 'src/api.ts': '', 'src/api.v2.ts': '' } },
       { date: NOV15, files: { 'src/api.v3.ts': '' } },
@@ -175,37 +186,34 @@ describe('stale with git history', () => {
       dormant: ['src/api.v2.ts', 'src/api.v3.ts'],
     });
     const { findings } = await runStale(graph);
-    expect(findings.map((f) => [f.file, f.line, f.chain])).toEqual([
-      ['src/a.ts', 2, ['src/a.ts']],
-      ['src/b.ts', 1, ['src/a.ts', 'src/b.ts']],
-    ]);
-    for (const f of findings) expect(f.message).toContain('but src/api.v3.ts is a newer variant (last changed 2025-11-15)');
+    expect(findings.map((f) => [f.file, f.line, f.chain, f.sites])).toEqual([['src/a.ts', 2, ['src/a.ts'], [{ file: 'src/b.ts', line: 1, column: 1 }]]]);
+    for (const f of findings) expect(f.message).toContain('but src/api.v3.ts is a newer replacement (last changed 2025-11-15)');
   });
 
   it('shows the time when both changed on the same day', async () => {
     const root = gitProject([
-      { date: '2025-11-05T09:00:00Z', files: { 'src/index.ts': '', 'src/hybrid.ts': '', 'src/hybrid_sessions.ts': '' } },
-      { date: '2025-11-05T17:30:00Z', files: { 'src/hybrid_sessions.ts': '//\n' } },
+      { date: '2025-11-05T09:00:00Z', files: { 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid.ts': H, 'src/hybrid_sessions.ts': H } },
+      { date: '2025-11-05T17:30:00Z', files: { 'src/hybrid_sessions.ts': `//\n${H}` } },
     ]);
     const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
     const [finding] = (await runStale(graph)).findings;
-    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-05 09:00 UTC), but src/hybrid_sessions.ts is a newer variant (last changed 2025-11-05 17:30 UTC)');
+    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-05 09:00 UTC), but src/hybrid_sessions.ts is a newer replacement (last changed 2025-11-05 17:30 UTC, exports h)');
   });
 
   it('counts uncommitted changes, untracked files included, as now', async () => {
     // Committed history says the imported file is the newer one ...
     const root = gitProject([
-      { date: NOV5, files: { 'src/index.ts': '', 'src/hybrid_sessions.ts': 'old\n' } },
-      { date: NOV15, files: { 'src/hybrid.ts': '' } },
+      { date: NOV5, files: { 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid_sessions.ts': `// old\n${H}` } },
+      { date: NOV15, files: { 'src/hybrid.ts': H } },
     ]);
     const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
     expect((await runStale(graph)).findings).toEqual([]);
     // ... until the variant is edited in the work tree.
-    writeFiles(root, { 'src/hybrid_sessions.ts': 'edited, not committed\n' });
+    writeFiles(root, { 'src/hybrid_sessions.ts': `// edited, not committed\n${H}` });
     const [finding] = (await runStale(graph)).findings;
-    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-15), but src/hybrid_sessions.ts is a newer variant (uncommitted changes (now))');
+    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-15), but src/hybrid_sessions.ts is a newer replacement (uncommitted changes (now), exports h)');
 
-    writeFiles(root, { 'src/hybrid-v2.ts': 'brand new, untracked\n' });
+    writeFiles(root, { 'src/hybrid-v2.ts': `// brand new, untracked\n${H}` });
     const withUntracked = { ...graph, sourceFiles: [...graph.sourceFiles, 'src/hybrid-v2.ts'].sort() };
     expect((await runStale(withUntracked)).findings).toHaveLength(1); // the newest of the two: both are "now"
   });
@@ -219,7 +227,7 @@ describe('stale with git history', () => {
     const { findings, notices } = await runStale(graph);
     expect(notices).toEqual([]);
     expect(findings.map((f) => f.message)).toEqual([
-      'src/index.ts:1 imports ./api (src/api.ts, no version in its name, last changed 2025-11-15), but src/api.v2.ts is a newer variant (version 2, last changed 2025-11-15) that nothing imports (both last changed at the same time: decided by the version numbers in the names). Import the newer file, or mark one of them deprecated.',
+      'src/index.ts:1 imports ./api (src/api.ts, no version in its name, last changed 2025-11-15), but src/api.v2.ts is a newer replacement (version 2, last changed 2025-11-15) that nothing imports (both last changed at the same time: decided by the version numbers in the names). Import the newer file, or mark one of them deprecated; if they are not versions of each other, put `// shipset-ignore stale: <reason>` on the line above the import in src/index.ts.',
     ]);
   });
 
@@ -229,7 +237,7 @@ describe('stale with git history', () => {
     const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./api-v1', 'src/api-v1.ts']], 'src/api-v1.ts': [] }, dormant: ['src/api-v2.ts'] });
     const [finding] = (await runStale(graph)).findings;
     expect(finding.message).toContain(
-      '(src/api-v1.ts, version 1, uncommitted changes (now)), but src/api-v2.ts is a newer variant (version 2, uncommitted changes (now)) that nothing imports (both have uncommitted changes: decided by the version numbers in the names).',
+      '(src/api-v1.ts, version 1, uncommitted changes (now)), but src/api-v2.ts is a newer replacement (version 2, uncommitted changes (now)) that nothing imports (both have uncommitted changes: decided by the version numbers in the names).',
     );
   });
 
@@ -239,7 +247,7 @@ describe('stale with git history', () => {
     const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./api', 'src/api.ts']], 'src/api.ts': [] }, dormant: ['src/api.v2.ts'] });
     const [finding] = (await runStale(graph)).findings;
     expect(finding.message).toContain(
-      '(src/api.ts, no version in its name, last changed 2025-11-05), but src/api.v2.ts is a newer variant (version 2) that nothing imports (no commit history for src/api.v2.ts to compare: decided by the version numbers in the names).',
+      '(src/api.ts, no version in its name, last changed 2025-11-05), but src/api.v2.ts is a newer replacement (version 2) that nothing imports (no commit history for src/api.v2.ts to compare: decided by the version numbers in the names).',
     );
   });
 
@@ -306,7 +314,7 @@ describe('stale without git history', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ file: 'src/index.js', line: 1, target: 'src/api-v1.js' });
     expect(findings[0].message).toBe(
-      'src/index.js:1 imports ./api-v1.js (src/api-v1.js, version 1), but src/api-v2.js is a newer variant (version 2) that nothing imports (no commit history to compare: decided by the version numbers in the names). Import the newer file, or mark one of them deprecated.',
+      'src/index.js:1 imports ./api-v1.js (src/api-v1.js, version 1), but src/api-v2.js is a newer replacement (version 2) that nothing imports (no commit history to compare: decided by the version numbers in the names). Import the newer file, or mark one of them deprecated; if they are not versions of each other, put `// shipset-ignore stale: <reason>` on the line above the import in src/index.js.',
     );
   });
 
@@ -317,7 +325,7 @@ describe('stale without git history', () => {
   });
 
   it('raises no finding and says why in a notice when nothing decides', async () => {
-    const root = plainProject({ 'src/index.ts': '', 'src/hybrid.ts': '', 'src/hybrid_sessions.ts': '' });
+    const root = plainProject({ 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid.ts': H, 'src/hybrid_sessions.ts': H });
     const graph = buildGraph({ root, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
     const { findings, notices } = await runStale(graph);
     expect(findings).toEqual([]);
@@ -350,7 +358,7 @@ describe('stale in a shallow clone', () => {
     const { findings, notices } = await runStale(incidentGraph(root));
     expect(notices).toEqual([]);
     expect(findings.map((f) => f.message)).toEqual([
-      'src/server_hosted.ts:3 imports ./claude_mcp_hybrid (src/claude_mcp_hybrid.ts, last change unknown), but src/claude_mcp_hybrid_sessions.ts is a newer variant (uncommitted changes (now)) that nothing imports. Import the newer file, or mark one of them deprecated.',
+      'src/server_hosted.ts:3 imports ./claude_mcp_hybrid (src/claude_mcp_hybrid.ts, last change unknown), but src/claude_mcp_hybrid_sessions.ts is a newer replacement (uncommitted changes (now), exports mcp) that nothing imports. Import the newer file, or mark one of them deprecated; if they are not versions of each other, put `// shipset-ignore stale: <reason>` on the line above the import in src/server_hosted.ts.',
     ]);
   });
 
@@ -392,7 +400,7 @@ describe('stale in a shallow clone', () => {
       const { findings, notices } = await runStale(incidentGraph(root), { commitTimes: githubCommitLookup({ token: 't0ken', owner: 'acme', repo: 'svc', apiUrl }) });
       expect(notices).toEqual([]);
       expect(findings).toHaveLength(1);
-      expect(findings[0].message).toContain('(src/claude_mcp_hybrid.ts, last changed 2025-11-05), but src/claude_mcp_hybrid_sessions.ts is a newer variant (last changed 2025-11-15)');
+      expect(findings[0].message).toContain('(src/claude_mcp_hybrid.ts, last changed 2025-11-05), but src/claude_mcp_hybrid_sessions.ts is a newer replacement (last changed 2025-11-15, exports mcp)');
       const asked = requests.map((r) => new URL(r.url, apiUrl)).map((u) => [u.pathname, u.searchParams.get('path'), u.searchParams.get('per_page'), u.searchParams.get('sha')]);
       expect(asked.sort()).toEqual([
         ['/repos/acme/svc/commits', 'src/claude_mcp_hybrid.ts', '1', head],

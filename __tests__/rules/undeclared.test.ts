@@ -68,7 +68,7 @@ describe('undeclared', () => {
         specifier: 'typescript',
         chain: ['src/index.ts', 'src/lib/run.ts'],
         message:
-          'src/lib/run.ts:2 imports typescript, but package.json lists typescript only in devDependencies: a production install omits it. Move it to dependencies (npm install --save-prod typescript).',
+          'src/lib/run.ts:2 imports typescript, but package.json lists typescript only in devDependencies: a production install omits it. Move it to dependencies (npm install --save-prod typescript); if the package is provided another way, put `// shipset-ignore undeclared: <reason>` on the line above the import in src/lib/run.ts.',
       },
     ]);
   });
@@ -79,7 +79,7 @@ describe('undeclared', () => {
     const findings = check(graph);
     expect(findings.map((f) => [f.line, f.specifier])).toEqual([[1, 'zod/v4'], [2, '@other/pkg/deep']]);
     expect(findings[0].message).toBe(
-      'src/index.ts:1 imports zod/v4 (package zod), but zod is not in dependencies, optionalDependencies or peerDependencies of package.json: a production install would not provide it. Add it (npm install zod), or remove the import.',
+      'src/index.ts:1 imports zod/v4 (package zod), but zod is not in dependencies, optionalDependencies or peerDependencies of package.json: a production install would not provide it. Add it (npm install zod), or remove the import; if the package is provided another way, put `// shipset-ignore undeclared: <reason>` on the line above the import in src/index.ts.',
     );
     expect(findings[1].message).toContain('(package @other/pkg)');
   });
@@ -167,6 +167,58 @@ describe('undeclared', () => {
     writeFiles(broken, { 'package.json': '{ "dependencies": ' });
     const bad = check(buildGraph({ root: broken, entries: ['index.js'], files: { 'index.js': [pkg('hono')] } }));
     expect(bad[0].message).toMatch(/package\.json cannot be read \(.+\), so nothing is declared\. Fix package\.json\./);
+  });
+
+  it('gives one finding per package, the other import lines in sites, at the first import the code needs', () => {
+    const root = project();
+    const graph = buildGraph({
+      root,
+      entries: ['src/a.ts'],
+      files: {
+        'src/a.ts': [{ ...pkg('zod'), optional: true }, ['./b', 'src/b.ts'], pkg('zod/v4')],
+        'src/b.ts': [pkg('zod'), pkg('zod')],
+      },
+    });
+    const findings = check(graph);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ file: 'src/a.ts', line: 3, sites: [{ file: 'src/a.ts', line: 1, column: 1 }, { file: 'src/b.ts', line: 1, column: 1 }, { file: 'src/b.ts', line: 2, column: 1 }] });
+    expect(findings[0].level).toBeUndefined();
+    expect(findings[0].message).toContain('It is imported at 3 more lines (see sites).');
+  });
+
+  it('only warns when every import of the package is optional (try/catch, runtime check)', () => {
+    const root = project();
+    const graph = buildGraph({ root, entries: ['src/a.js'], files: { 'src/a.js': [{ ...pkg('bufferutil'), optional: true }, { ...pkg('dotenv'), optional: true }] } });
+    const findings = check(graph);
+    expect(findings.map((f) => [f.specifier, f.level])).toEqual([['bufferutil', 'warn'], ['dotenv', 'warn']]);
+    expect(findings[0].message).toContain('the import is optional');
+    expect(findings[0].message).toContain('shipset-ignore undeclared');
+  });
+
+  it('takes workspace packages as declared: members of the root workspaces (npm/yarn, pnpm) and workspace: versions', () => {
+    const root = tempDir();
+    writeFiles(root, {
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', '!packages/skip'] }),
+      'packages/shared/package.json': JSON.stringify({ name: '@acme/shared' }),
+      'packages/skip/package.json': JSON.stringify({ name: '@acme/skip' }),
+      'apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { '@acme/proto': 'workspace:^' }, devDependencies: { '@acme/tools': 'workspace:*' } }),
+    });
+    const graph = buildGraph({
+      root,
+      entries: ['apps/api/index.js'],
+      files: { 'apps/api/index.js': [pkg('@acme/shared'), pkg('@acme/proto'), pkg('@acme/tools'), pkg('@acme/skip')] },
+    });
+    const findings = check(graph);
+    expect(findings.map((f) => f.specifier)).toEqual(['@acme/tools', '@acme/skip']);
+    expect(findings[0].message).toContain('It is the workspace package: move "@acme/tools": "workspace:*" to dependencies');
+    expect(findings[0].message).not.toContain('npm install');
+    const pnpm = tempDir();
+    writeFiles(pnpm, {
+      'package.json': JSON.stringify({ name: 'mono' }),
+      'pnpm-workspace.yaml': "packages:\n  - 'libs/**'\n  - \"apps/*\" # apps\n",
+      'libs/core/util/package.json': JSON.stringify({ name: '@acme/util' }),
+    });
+    expect(check(buildGraph({ root: pnpm, entries: ['apps/a/index.js'], files: { 'apps/a/index.js': [pkg('@acme/util')] } }))).toEqual([]);
   });
 
   it('leaves Python files to the Python rule', () => {

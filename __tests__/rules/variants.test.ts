@@ -12,13 +12,21 @@ describe('variantRelation', () => {
     ['hybrid', 'hybridSessions'],
   ])('%s / %s are variants by a suffix part', (a, b) => {
     expect(rel(a, b)).toEqual(expect.any(Object));
-    expect(rel(b, a)).toEqual(expect.any(Object));
+  });
+
+  it.each([
+    ['claude_mcp_hybrid_sessions', 'claude_mcp_hybrid'],
+    ['server-v2', 'server'],
+    ['api.new', 'api'],
+    ['db-seed', 'db'],
+  ])('%s / %s: a shorter name is never the newer variant of a longer one', (a, b) => {
+    expect(rel(a, b)).toBeUndefined();
   });
 
   it('reads the versions of version variants, a bare name counting as 0', () => {
     expect(rel('api-v1', 'api-v2')).toEqual({ versions: [1, 2] });
-    expect(rel('api.v2', 'api')).toEqual({ versions: [2, 0] });
-    expect(rel('UserList', 'UserList2')).toEqual({ versions: [0, 2] });
+    expect(rel('api-v2', 'api-v1')).toEqual({ versions: [2, 1] });
+    expect(rel('api', 'api.v2')).toEqual({ versions: [0, 2] });
     expect(rel('server', 'server-v2')).toEqual({ versions: [0, 2] });
     expect(rel('hybrid', 'hybrid_sessions')).toEqual({});
   });
@@ -39,6 +47,20 @@ describe('variantRelation', () => {
     ['api', 'api.bench'],
     ['api', 'api.fixtures'],
     ['api', 'api-test-v2'],
+    ['app.config', 'app.config.server'],
+    ['app.routes', 'app.routes.server'],
+    ['environment', 'environment.prod'],
+    ['environment', 'environment.production'],
+    ['server', 'server-dev'],
+    ['schema', 'schema.arbitraries'],
+    ['user', 'user.interface'],
+    ['project-read-model', 'project-read-model-type'],
+    ['db', 'db-seed'],
+    ['db', 'db.seeds'],
+    ['api', 'api.client'],
+    ['api', 'api.worker'],
+    ['config', 'config.local'],
+    ['render', 'render.edge'],
   ])('%s / %s: role suffixes are never variants', (a, b) => {
     expect(rel(a, b)).toBeUndefined();
   });
@@ -51,18 +73,25 @@ describe('variantRelation', () => {
     ['api', 'app'],
     ['hybrid', 'hybrid'],
     ['m3', 'm38'],
+    ['base', 'base64'],
+    ['http', 'http2'],
+    ['oauth', 'oauth2'],
+    ['sha', 'sha256'],
+    ['UserList', 'UserList2'],
+    ['api-1', 'api-2'],
   ])('%s / %s are not variants', (a, b) => {
     expect(rel(a, b)).toBeUndefined();
   });
 
   it('the bare stem is not a variant of a numbered series member', () => {
     expect(rel('step', 'step2', ['step', 'step1', 'step2'])).toBeUndefined();
-    expect(rel('UserList', 'UserList2', ['UserList', 'UserList2'])).toEqual({ versions: [0, 2] });
+    expect(rel('migrate', 'migrate-2', ['migrate', 'migrate-1', 'migrate-2'])).toBeUndefined();
+    expect(rel('migrate', 'migrate-2', ['migrate', 'migrate-2'])).toEqual({ versions: [0, 2] });
   });
 
   it('honours extra ignore words', () => {
-    expect(variantRelation('api', 'api.browser', new Set([...roles, 'browser']), [])).toBeUndefined();
-    expect(rel('api', 'api.browser')).toEqual({});
+    expect(variantRelation('api', 'api.lambda', new Set([...roles, 'lambda']), [])).toBeUndefined();
+    expect(rel('api', 'api.lambda')).toEqual({});
   });
 });
 
@@ -90,6 +119,6 @@ describe('findVariantPairs', () => {
   });
 
   it('takes extra ignore words from the options, case-insensitively', () => {
-    expect(findVariantPairs(new Set(['src/a.ts']), ['src/a.ts', 'src/a.worker.ts'], ['Worker'])).toEqual([]);
+    expect(findVariantPairs(new Set(['src/a.ts']), ['src/a.ts', 'src/a.lambda.ts'], ['Lambda'])).toEqual([]);
   });
 });

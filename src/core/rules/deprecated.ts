@@ -1,12 +1,12 @@
 // The `deprecated` rule: a file someone marked as not-to-ship is still reached from an entry.
 import type { RawFinding } from '../types.js';
 import { deprecationOf } from './deprecation.js';
-import { at, byCodeUnit, chainOf, formatChain, importersOf, type Rule } from './rule.js';
+import { at, byCodeUnit, chainOf, formatChain, ignoreHint, importersOf, type Rule } from './rule.js';
 
 export const deprecated: Rule = {
   name: 'deprecated',
   defaultLevel: 'error',
-  why: 'A file marked deprecated (by a glob, its header, or its name or folder) still ships because something imports it.',
+  why: 'A file marked deprecated (by a glob, its header, or its name or folder) still ships because something imports it. Weak marks (legacy, archive/) only warn.',
   check({ graph, options }) {
     const findings: RawFinding[] = [];
     for (const file of [...graph.files.keys()].sort(byCodeUnit)) {
@@ -23,12 +23,17 @@ export const deprecated: Rule = {
       const fix = edge
         ? `Import the current file instead, or remove the import at ${at(edge.from, edge.line)}`
         : 'Use the current file as the entry';
+      const weak = mark.strength === 'weak';
+      const unmark = weak
+        ? `if it is live code, rename it or ${ignoreHint('deprecated', file, true)}`
+        : `if the file is not deprecated, remove the mark or ${ignoreHint('deprecated', file, true)}`;
       findings.push({
         rule: 'deprecated',
+        ...(weak ? { level: 'warn' as const } : {}),
         file,
         line: mark.line,
         chain,
-        message: `${file} is deprecated (${mark.reason}) but ships: ${how}. ${fix}; if the file is not deprecated, remove the mark.`,
+        message: `${file} is ${weak ? 'possibly deprecated' : 'deprecated'} (${mark.reason}) but ships: ${how}. ${fix}; ${unmark}.`,
       });
     }
     return findings;

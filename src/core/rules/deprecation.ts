@@ -20,29 +20,51 @@ export function stemOf(file: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-const ANY_PART = new Set(['deprecated', 'obsolete']);
-const FIRST_OR_LAST_PART = new Set(['legacy']);
-const LAST_PART = new Set(['old', 'bak', 'backup', 'orig', 'copy', 'unused']);
-const MARKED_FOLDERS = new Set(['legacy', 'deprecated', 'obsolete', 'archive', 'old', 'backup']);
+/** How strongly a mark says "do not ship": a strong mark is an error, a weak one a warning. */
+export type MarkStrength = 'strong' | 'weak';
 
-/** Why the name or a folder of `file` marks it deprecated, in words; undefined when it does not. */
-export function nameMarker(file: string): string | undefined {
+export interface NameMark {
+  reason: string;
+  strength: MarkStrength;
+}
+
+/** Any part of the name, camelCase split too (`helpersObsolete`): these words say nothing else. */
+const ANY_PART = new Set(['deprecated', 'obsolete']);
+/** The last part after `.` or `_` (`server.bak.js`, `format_old.ts`); not after `-` or a case change (`db-backup`, `formatOld`). */
+const LAST_PART = new Set(['old', 'bak', 'orig']);
+const STRONG_FOLDERS = new Set(['deprecated', 'obsolete']);
+/** Weak: a live feature folder is often called `legacy/` or `archive/` (the archive feature). */
+const WEAK_FOLDERS = new Set(['legacy', 'archive', 'old', 'backup']);
+
+/**
+ * Why the name or a folder of `file` marks it deprecated, and how strongly; undefined when it does
+ * not. Strong: `deprecated`/`obsolete` as a name part (camelCase is split for these two only),
+ * `old`/`bak`/`orig` as the last part after `.` or `_`, an operating-system copy (`foo copy.js`,
+ * `foo (1).js`, `foo.js~`), a folder named `deprecated`/`obsolete`. Weak: `legacy` as the first or
+ * last part, a folder named `legacy`, `archive`, `old` or `backup`.
+ */
+export function nameMarker(file: string): NameMark | undefined {
   const folders = path.posix.dirname(file).split('/');
-  const folder = folders.find((f) => MARKED_FOLDERS.has(f.toLowerCase()));
-  if (folder) return `it is in a folder named '${folder}'`;
+  const strongFolder = folders.find((f) => STRONG_FOLDERS.has(f.toLowerCase()));
+  if (strongFolder) return { reason: `it is in a folder named '${strongFolder}'`, strength: 'strong' };
+  const base = path.posix.basename(file);
+  if (base.endsWith('~')) return { reason: `its name ends in '~' (an editor's backup copy)`, strength: 'strong' };
   const stem = stemOf(file);
-  if (/\s*\(\d+\)$/.test(stem)) return `its name ends in '${/\(\d+\)$/.exec(stem)![0]}' (a copy)`;
+  const copy = /\s\(\d+\)$|\(\d+\)$|\scopy(?:\s\d+)?$/i.exec(stem);
+  if (copy) return { reason: `its name ends in '${copy[0].trim()}' (a copy the operating system made)`, strength: 'strong' };
   const parts = nameParts(stem);
-  const lower = parts.map((p) => p.toLowerCase());
-  const anyIndex = lower.findIndex((p) => ANY_PART.has(p));
-  if (anyIndex >= 0) return `its name contains the part '${parts[anyIndex]}'`;
-  if (lower.length && FIRST_OR_LAST_PART.has(lower[0])) return `its name starts with '${parts[0]}'`;
-  const last = lower.length - 1;
-  // A suffix marker needs a name before it: `format_old.ts` is a leftover, `backup.ts` or
-  // `copy.ts` alone is a module that does backups or copies.
-  if (last >= 0 && (FIRST_OR_LAST_PART.has(lower[last]) || (last >= 1 && LAST_PART.has(lower[last])))) {
-    return `its name ends in '${parts[last]}'`;
-  }
+  // A name that is only the word (`deprecated.ts`) is a module about deprecation (a lint rule, a
+  // shim of old APIs still in use): the word marks a file only beside the name it qualifies.
+  const any = parts.length >= 2 ? parts.find((p) => ANY_PART.has(p.toLowerCase())) : undefined;
+  if (any) return { reason: `its name contains the part '${any}'`, strength: 'strong' };
+  const dotted = stem.split(/[._]+/).filter(Boolean);
+  const last = dotted[dotted.length - 1];
+  if (dotted.length >= 2 && LAST_PART.has(last.toLowerCase())) return { reason: `its name ends in '${last}'`, strength: 'strong' };
+  const words = stem.split(/[_\-. ]+/).filter(Boolean);
+  if (words.length && words[0].toLowerCase() === 'legacy') return { reason: `its name starts with '${words[0]}'`, strength: 'weak' };
+  if (words.length >= 2 && words[words.length - 1].toLowerCase() === 'legacy') return { reason: `its name ends in '${words[words.length - 1]}'`, strength: 'weak' };
+  const weakFolder = folders.find((f) => WEAK_FOLDERS.has(f.toLowerCase()));
+  if (weakFolder) return { reason: `it is in a folder named '${weakFolder}'`, strength: 'weak' };
   return undefined;
 }
 
@@ -57,10 +79,13 @@ export interface HeaderMark {
 }
 
 /**
- * A file-level deprecation header: `@deprecated` (or a line starting with `DEPRECATED`) in any
- * comment before the first token of code. Such a comment marks the file even when it sits right
- * above a declaration: the top of the file is where a reader looks for what the file is. A
- * `@deprecated` JSDoc further down (after the first statement) documents a symbol, not the file.
+ * A file-level deprecation header among the comments before the first token of code: a line
+ * comment starting with `DEPRECATED` (`// DEPRECATED: use v2`), or `@deprecated` in a comment
+ * that is about the file: one carrying `@file`/`@fileoverview`/`@module`, one detached from the
+ * first statement by a blank line, or one above a statement that declares nothing (an import,
+ * `export {}`, `module.exports = ...`). A `@deprecated` doc comment glued to a declaration
+ * (`/** @deprecated *\/ export function f()`) is that symbol's, as TypeScript reads it: not the
+ * file's. Python: `#` comments and the module docstring before the first statement.
  */
 export function headerMarker(absPath: string): HeaderMark | undefined {
   let text: string;
@@ -102,6 +127,11 @@ const BLOCK_COMMENT = /\/\*[\s\S]*?(?:\*\/|$)/y;
  */
 const DIRECTIVE = /(['"])use [\w -]+\1[ \t]*;?/y;
 
+/** A statement that declares a symbol a JSDoc tag can belong to. */
+const DECLARATION = /export\s+default\b|(?:export\s+)?(?:declare\s+)?(?:async\s+function\b|function\b|class\b|abstract\s+class\b|const\b|let\b|var\b|interface\b|type\s+[\w$]|enum\b|namespace\b|module\s+[\w$]|@)/y;
+const FILE_TAG = /@(?:file|fileoverview|module)\b/;
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
 function scriptHeader(text: string): HeaderMark | undefined {
   let pos = text.startsWith('#!') ? text.search(/\n|$/) : 0;
   const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
@@ -110,6 +140,8 @@ function scriptHeader(text: string): HeaderMark | undefined {
     const m = re.exec(text);
     return m && m[0].length ? m[0] : undefined;
   };
+  const comments: Array<{ text: string; from: number; to: number }> = [];
+  let statement: number | undefined;
   while (pos < text.length) {
     const skipped = match(WHITESPACE) ?? match(DIRECTIVE);
     if (skipped) {
@@ -117,10 +149,21 @@ function scriptHeader(text: string): HeaderMark | undefined {
       continue;
     }
     const comment = match(LINE_COMMENT) ?? match(BLOCK_COMMENT);
-    if (!comment) return undefined; // the first token of code: the header is over
-    const mark = markIn(comment, lineAt(pos));
-    if (mark) return mark;
+    if (!comment) {
+      statement = pos; // the first token of code: the header is over
+      break;
+    }
+    comments.push({ text: comment, from: pos, to: pos + comment.length });
     pos += comment.length;
+  }
+  DECLARATION.lastIndex = statement ?? 0;
+  const declares = statement !== undefined && DECLARATION.test(text);
+  for (const c of comments) {
+    if (c.text.startsWith('//') && /^\/\/+\s*DEPRECATED\b/.test(c.text)) return { line: lineAt(c.from), text: c.text.trim() };
+    const mark = markIn(c.text, lineAt(c.from));
+    if (!mark) continue;
+    const detached = statement === undefined || BLANK_LINE.test(text.slice(c.to, statement));
+    if (FILE_TAG.test(c.text) || detached || !declares) return mark;
   }
   return undefined;
 }
@@ -157,6 +200,8 @@ function pythonHeader(text: string): HeaderMark | undefined {
 export interface DeprecationMark {
   /** Why, in words: "it matches the deprecated glob 'x'", "its name ends in 'old'", ... */
   reason: string;
+  /** Strong marks (a glob, a header, `deprecated`/`old`/copies in the name) fail the run; weak ones (`legacy`, `archive/`) warn. */
+  strength: MarkStrength;
   /** Line of the header when the mark is a header, else 1. */
   line: number;
 }
@@ -164,11 +209,11 @@ export interface DeprecationMark {
 /** Whether and why `file` (relative to `root`) is marked deprecated. */
 export function deprecationOf(root: string, file: string, globs: string[]): DeprecationMark | undefined {
   const glob = globMarker(file, globs);
-  if (glob) return { reason: `it matches the deprecated glob '${glob}'`, line: 1 };
+  if (glob) return { reason: `it matches the deprecated glob '${glob}'`, line: 1, strength: 'strong' };
   const header = headerMarker(path.join(root, file));
-  if (header) return { reason: `its header says '${shorten(header.text)}'`, line: header.line };
+  if (header) return { reason: `its header says '${shorten(header.text)}'`, line: header.line, strength: 'strong' };
   const name = nameMarker(file);
-  if (name) return { reason: name, line: 1 };
+  if (name) return { reason: name.reason, line: 1, strength: name.strength };
   return undefined;
 }
 

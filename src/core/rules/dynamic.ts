@@ -1,7 +1,7 @@
 // dynamic: import()/require() with a computed specifier; the engine cannot know what it loads.
 import path from 'node:path';
 import type { RawFinding } from '../types.js';
-import { at, byCodeUnit, chainOf, type Rule } from './rule.js';
+import { at, byCodeUnit, chainOf, ignoreHint, type Rule } from './rule.js';
 
 export const dynamic: Rule = {
   name: 'dynamic',
@@ -20,7 +20,8 @@ export const dynamic: Rule = {
           chain: chainOf(graph, site.file),
           message:
             `${at(site.file, site.line)} loads a module with a computed specifier (${site.expression}): shipset cannot tell which files it loads, ` +
-            `so the shipped set may be incomplete. Name the files it can load with \`include\`${glob ? ` (e.g. ${glob})` : ''}, or import them statically.`,
+            `so the shipped set may be incomplete. Name the files it can load with \`include\`${glob ? ` (e.g. ${glob})` : ''}, or import them statically; ` +
+            `if it loads only packages or files that already ship, ${ignoreHint('dynamic', site.file).replace('above the import', 'above the call')}.`,
         });
       }
     }

@@ -95,3 +95,15 @@ export function importersOf(graph: ModuleGraph, file: string): ImportEdge[] {
   for (const edge of reachableEdges(graph)) if (edge.class === 'file' && edge.target === file) found.push(edge);
   return found;
 }
+
+/**
+ * The narrowest way to silence a finding that is wrong, in words for the message: the inline
+ * directive on the line above the import (or, for a finding about a whole file, in its leading
+ * comment), written in the comment syntax of `file`'s language.
+ */
+export function ignoreHint(rule: RuleName, file: string, wholeFile = false): string {
+  const directive = `\`${/\.pyi?$/.test(file) ? '#' : '//'} shipset-ignore ${rule}: <reason>\``;
+  return wholeFile
+    ? `put ${directive} in the leading comment of ${file} (or an \`ignore\` entry for it in shipset.config.json)`
+    : `put ${directive} on the line above the import in ${file}`;
+}

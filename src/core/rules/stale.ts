@@ -1,12 +1,16 @@
-// stale (incident 1): a shipped file has a newer variant beside it that nothing imports, so
-// production runs the old copy while the fixes sit in the new one.
+// stale (incident 1): a shipped file has a newer replacement beside it that nothing imports, so
+// production runs the old copy while the fixes sit in the new one. A replacement is a variant of
+// the file's name (variants.ts) that passes the replacement test (replacement.ts) and is newer.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModuleGraph, RawFinding } from '../types.js';
 import { deprecationOf } from './deprecation.js';
 import { changeTimes, type ChangeTime, type Recency } from '../history.js';
-import { at, byCodeUnit, chainOf, findingAt, importersOf, type Rule } from './rule.js';
+import { type Provision, ReplacementTest } from './replacement.js';
+import { at, byCodeUnit, chainOf, findingAt, ignoreHint, importersOf, type Rule } from './rule.js';
 import { findVariantPairs, type VariantPair } from './variants.js';
+
+type Replacement = VariantPair & { provides: Provision };
 
 /** Pairs listed by name in the "could not decide" notice; the rest are counted. */
 const NOTICE_PAIRS = 5;
@@ -19,7 +23,7 @@ type Verdict =
 export const stale: Rule = {
   name: 'stale',
   defaultLevel: 'error',
-  why: 'A shipped file has a newer variant beside it (hybrid vs hybrid_sessions, api-v1 vs api-v2) that nothing imports: production would run the old copy.',
+  why: 'A shipped file has a newer replacement beside it (hybrid vs hybrid_sessions, api-v1 vs api-v2) that provides what its importers use and that nothing imports: production would run the old copy.',
   async check({ graph, options, notices }) {
     const reachable = new Set(graph.files.keys());
     const marked = new Map<string, boolean>();
@@ -35,16 +39,29 @@ export const stale: Rule = {
       if (!onDisk.has(f)) onDisk.set(f, fs.existsSync(path.join(graph.root, f)));
       return onDisk.get(f)!;
     };
-    const pairs = findVariantPairs(reachable, graph.sourceFiles, options.staleIgnore).filter(
+    const candidates = findVariantPairs(reachable, graph.sourceFiles, options.staleIgnore).filter(
       (p) => exists(p.variant) && !isMarked(p.current) && !isMarked(p.variant),
     );
+    if (!candidates.length) return [];
+    // The replacement test before any history: most name pairs fail it, and git is the slow part.
+    const test = new ReplacementTest(graph, [...new Set(candidates.map((p) => p.variant))]);
+    const pairs: Replacement[] = [];
+    for (const pair of candidates) {
+      const provides = test.check(pair.current, pair.variant);
+      if (!provides) continue;
+      // Nothing to compare (an entry or a side-effect import, and a file with no exports): only a
+      // version in the names (`api-v1` / `api-v2`) says V replaces F; a word (`server-cluster`) does not.
+      const nothingUsed = !provides.names.length && !provides.whole?.of;
+      if (nothingUsed && !pair.relation.versions) continue;
+      pairs.push({ ...pair, provides });
+    }
     if (!pairs.length) return [];
 
     const files = [...new Set(pairs.flatMap((p) => [p.current, p.variant]))].sort(byCodeUnit);
     const recency = await changeTimes(graph.root, files, { inGit: graph.inGit, ...(options.commitTimes ? { commitTimes: options.commitTimes } : {}), ...(options.now !== undefined ? { now: options.now } : {}) });
 
-    const newest = new Map<string, { pair: VariantPair; verdict: Verdict & { newer: true } }>();
-    const undecided: VariantPair[] = [];
+    const newest = new Map<string, { pair: Replacement; verdict: Verdict & { newer: true } }>();
+    const undecided: Replacement[] = [];
     for (const pair of pairs) {
       const verdict = decide(pair, recency);
       if (verdict.newer === undefined) undecided.push(pair);
@@ -56,7 +73,7 @@ export const stale: Rule = {
 
     const findings: RawFinding[] = [];
     for (const [current, { pair, verdict }] of [...newest].sort(([a], [b]) => byCodeUnit(a, b))) {
-      findings.push(...findingsFor(graph, current, pair, verdict.by, recency));
+      findings.push(findingFor(graph, current, pair, verdict.by, recency));
     }
     return findings;
   },
@@ -122,31 +139,51 @@ function formatTime(t: ChangeTime, other: ChangeTime | undefined): string {
   return sameDay ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : iso.slice(0, 10);
 }
 
-function findingsFor(graph: ModuleGraph, current: string, pair: VariantPair, by: 'time' | 'version', recency: Recency): RawFinding[] {
+/** One finding per pair: at the first import of the older file, its other import lines in `sites`. */
+function findingFor(graph: ModuleGraph, current: string, pair: Replacement, by: 'time' | 'version', recency: Recency): RawFinding {
   const old = describe(current, pair.variant, by, pair, recency);
-  const fresh = describe(pair.variant, current, by, pair, recency);
+  const fresh = [describe(pair.variant, current, by, pair, recency), provided(pair)].filter(Boolean).join(', ');
   const how = by === 'version' ? versionNote(pair, recency) : '';
-  const newer = `${pair.variant} is a newer variant (${fresh}) that nothing imports${how}`;
-  const findings: RawFinding[] = [];
+  const newer = `${pair.variant} is a newer replacement (${fresh}) that nothing imports${how}`;
   const seen = new Set<string>();
-  for (const edge of importersOf(graph, current)) {
+  const edges = importersOf(graph, current).filter((edge) => {
     const key = `${edge.from}\0${edge.line}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return false;
     seen.add(key);
-    const message = `${at(edge.from, edge.line)} imports ${edge.specifier} (${current}, ${old}), but ${newer}. Import the newer file, or mark one of them deprecated.`;
-    findings.push(findingAt(graph, 'stale', edge, message, { target: current }));
+    return true;
+  });
+  const notVersions = 'if they are not versions of each other';
+  if (edges.length) {
+    const [first, ...rest] = edges;
+    const also = rest.length ? ` It is imported at ${rest.length} more ${rest.length === 1 ? 'line' : 'lines'} (see sites).` : '';
+    const message =
+      `${at(first.from, first.line)} imports ${first.specifier} (${current}, ${old}), but ${newer}. Import the newer file, or mark one of them deprecated; ` +
+      `${notVersions}, ${ignoreHint('stale', first.from)}.${also}`;
+    const finding = findingAt(graph, 'stale', first, message, { target: current });
+    if (rest.length) finding.sites = rest.map((e) => ({ file: e.from, line: e.line, column: e.column }));
+    return finding;
   }
-  if (graph.entries.includes(current) || !findings.length) {
-    findings.push({
-      rule: 'stale',
-      file: current,
-      line: 1,
-      target: current,
-      chain: chainOf(graph, current),
-      message: `${current} ${graph.entries.includes(current) ? 'is an entry' : 'ships'} (${old}), but ${newer}. ${graph.entries.includes(current) ? 'Use the newer file as the entry' : 'Import the newer file'}, or mark one of them deprecated.`,
-    });
-  }
-  return findings;
+  const entry = graph.entries.includes(current);
+  return {
+    rule: 'stale',
+    file: current,
+    line: 1,
+    target: current,
+    chain: chainOf(graph, current),
+    message:
+      `${current} ${entry ? 'is an entry' : 'ships'} (${old}), but ${newer}. ${entry ? 'Use the newer file as the entry' : 'Import the newer file'}, or mark one of them deprecated; ` +
+      `${notVersions}, ${ignoreHint('stale', current, true)}.`,
+  };
+}
+
+/** `exports mcp` / `defines mcp, run` / `exports 4 of the 5 names the older file exports`. */
+function provided(pair: Replacement): string {
+  const verb = pair.variant.endsWith('.py') ? 'defines' : 'exports';
+  const { names, whole } = pair.provides;
+  const parts: string[] = [];
+  if (names.length) parts.push(`${verb} ${names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ')}`);
+  if (whole && whole.of) parts.push(`${verb} ${whole.shared} of the ${whole.of} public names of ${pair.current}`);
+  return parts.join('; ');
 }
 
 function undecidedNotice(pairs: VariantPair[], recency: Recency): string {

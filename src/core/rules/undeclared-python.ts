@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { distributionsFor, normalizeDistName } from '../graph/python/distributions.js';
 import { readPythonManifests, type PythonManifests } from '../graph/python/manifests.js';
-import type { RawFinding } from '../types.js';
-import { at, findingAt, nearestUp, reachableEdges, type Rule } from './rule.js';
+import type { ImportEdge, RawFinding } from '../types.js';
+import { at, findingAt, ignoreHint, nearestUp, reachableEdges, type Rule } from './rule.js';
 
 export const undeclaredPython: Rule = {
   name: 'undeclared',
@@ -15,7 +15,13 @@ export const undeclaredPython: Rule = {
   why: 'A shipped Python file imports a package that requirements.txt / pyproject.toml do not declare: a fresh install of the service would not have it.',
   check({ graph, notices }) {
     const cache = new Map<string, PythonManifests | undefined>();
-    const findings: RawFinding[] = [];
+    // One finding per distribution and manifest: the first import the code needs, the rest in `sites`.
+    const groups = new Map<string, { edges: ImportEdge[]; message: (edge: ImportEdge, optional: boolean) => string }>();
+    const add = (key: string, edge: ImportEdge, message: (edge: ImportEdge, optional: boolean) => string): void => {
+      const group = groups.get(key) ?? { edges: [], message };
+      group.edges.push(edge);
+      groups.set(key, group);
+    };
     const said = new Set<string>();
     const unchecked = new Map<string, Set<string>>(); // file -> packages, when no manifest covers it
     const notice = (text: string): void => {
@@ -24,15 +30,8 @@ export const undeclaredPython: Rule = {
         notices.push(text);
       }
     };
-    // A package imported optionally (try/except ImportError, a version or platform check) is a
-    // warning, unless it is also imported unguarded somewhere.
-    const required = new Set<string>();
-    for (const edge of reachableEdges(graph)) if (edge.class === 'package' && !edge.optional) required.add(edge.packageName ?? edge.specifier);
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'package' || graph.files.get(edge.from)?.language !== 'python') continue;
-      if (edge.optional && required.has(edge.packageName ?? edge.specifier)) continue;
-      const level = edge.optional ? ('warn' as const) : undefined;
-      const guarded = edge.optional ? ' (an optional import: inside try/except ImportError or a version/platform check, so this is a warning)' : '';
       const manifests = nearestUp(edge.from, cache, (dir) => readPythonManifests(graph.root, path.join(graph.root, dir)));
       if (!manifests) {
         if (!unchecked.has(edge.from)) unchecked.set(edge.from, new Set());
@@ -44,10 +43,11 @@ export const undeclaredPython: Rule = {
       if (names.some((n) => manifests.production.has(n) || n === manifests.projectName)) continue;
       const where = manifests.files.join(', ');
       const base = `${at(edge.from, edge.line)} imports ${edge.specifier}`;
+      const said = (e: ImportEdge) => `${at(e.from, e.line)} imports ${e.specifier}`;
       const shown = known ? names[0] : normalizeDistName(edge.packageName ?? edge.specifier.split('.')[0]);
       const devHit = names.find((n) => manifests.dev.has(n));
       if (devHit) {
-        findings.push(findingAt(graph, 'undeclared', edge, `${base}${guarded}, but ${devHit} is declared only for development in ${where}: a production install omits it. Move ${devHit} to requirements.txt or [project] dependencies.`, { level }));
+        add(`${where}\0${devHit}`, edge, (e, optional) => `${said(e)}, but ${devHit} is declared only for development in ${where}: a production install omits it${optional ? OPTIONAL : ''}. Move ${devHit} to requirements.txt or [project] dependencies; ${HINT(e)}.`);
         continue;
       }
       const maybe = known ? undefined : plausibleProvider(edge.packageName ?? edge.specifier.split('.')[0], manifests.production);
@@ -55,11 +55,18 @@ export const undeclaredPython: Rule = {
         notice(`${base}: no declared distribution has that name, but ${maybe} (declared in ${where}) may provide it; shipset knows no mapping for this import name, so it raised no finding. Declare the distribution that provides ${edge.specifier} if ${maybe} does not.`);
         continue;
       }
-      const local = edge.localCandidate;
-      const fix = local
-        ? `The project has ${local}, which is not on the import path: if that is the code that runs, pass --python-path ${path.posix.dirname(local.replace(/\/$/, ''))} (python-path in the config); else add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml).`
-        : `Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import.`;
-      findings.push(findingAt(graph, 'undeclared', edge, `${base}${guarded}, but ${shown} is not declared in ${where}: a fresh install would not provide it. ${fix}`, { level }));
+      add(`${where}\0${shown}`, edge, (e, optional) => `${said(e)}, but ${shown} is not declared in ${where}: a fresh install would not provide it${optional ? OPTIONAL : ''}. ${localAdvice(e, shown)}; ${HINT(e)}.`);
+    }
+    const findings: RawFinding[] = [];
+    for (const { edges, message } of groups.values()) {
+      const required = edges.filter((e) => !e.optional);
+      const first = required[0] ?? edges[0];
+      const optional = required.length === 0;
+      const rest = edges.filter((e) => e !== first);
+      const also = rest.length ? ` It is imported at ${rest.length} more ${rest.length === 1 ? 'line' : 'lines'} (see sites).` : '';
+      const finding = findingAt(graph, 'undeclared', first, message(first, optional) + also, optional ? { level: 'warn' } : {});
+      if (rest.length) finding.sites = rest.map((e) => ({ file: e.from, line: e.line, column: e.column }));
+      findings.push(finding);
     }
     if (unchecked.size) {
       const files = [...unchecked.keys()];
@@ -70,6 +77,9 @@ export const undeclaredPython: Rule = {
     return findings;
   },
 };
+
+const OPTIONAL = ' (the import is inside try/except ImportError or a version/platform check, so the code runs without it: a warning)';
+const HINT = (edge: ImportEdge): string => `if the package is provided another way, ${ignoreHint('undeclared', edge.from)}`;
 
 const DIST_AFFIXES = /^(python-|py-|py)|(-python|-py|-binary|-client|-sdk|-headless|-api)$/g;
 
@@ -82,4 +92,15 @@ function plausibleProvider(importName: string, declared: Set<string>): string | 
     if (core.length >= 3 && (core.includes(wanted) || wanted.includes(core))) return dist;
   }
   return undefined;
+}
+
+/**
+ * The fix for an undeclared import: when a module of that name sits inside the project but off the
+ * import path (`vendor/tinylib/` after a `sys.path.insert`), point at --python-path first.
+ */
+function localAdvice(edge: ImportEdge, shown: string): string {
+  const local = edge.localCandidate;
+  return local
+    ? `The project has ${local}, which is not on the import path: if that is the code that runs, pass --python-path ${path.posix.dirname(local.replace(/\/$/, ''))} (python-path in the config); else add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml)`
+    : `Add ${shown} to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import`;
 }

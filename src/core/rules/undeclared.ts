@@ -1,11 +1,14 @@
 // undeclared: a shipped JS/TS file imports a package that a production install of the nearest
-// package.json would not provide. Reads package.json only: no node_modules needed.
+// package.json would not provide. Reads package.json (and pnpm-workspace.yaml) only: no
+// node_modules needed. One finding per package and manifest, its other import lines in `sites`;
+// an import the code survives without (inside try/catch, behind a runtime check) only warns.
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { packageNameOf } from '../graph/resolve.js';
 import type { ImportEdge, RawFinding } from '../types.js';
-import { at, findingAt, nearestUp, reachableEdges, type Rule } from './rule.js';
+import { at, findingAt, ignoreHint, nearestUp, reachableEdges, type Rule } from './rule.js';
 
 interface Manifest {
   /** Relative to the root. */
@@ -13,6 +16,8 @@ interface Manifest {
   name?: string;
   production: Set<string>;
   dev: Set<string>;
+  /** Dependencies (any field) whose version uses the `workspace:` protocol, with that version. */
+  workspaceProtocol: Map<string, string>;
   /** Why it could not be read, when it could not. */
   error?: string;
 }
@@ -25,7 +30,8 @@ export const undeclared: Rule = {
   why: 'A shipped file imports a package that is not a production dependency of its package.json: a production install would not have it.',
   check({ graph }) {
     const manifests = new Map<string, Manifest | undefined>();
-    const findings: RawFinding[] = [];
+    const groups = new Map<string, { name: string; manifest: Manifest | undefined; edges: ImportEdge[] }>();
+    let workspaces: Map<string, string> | undefined;
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'package') continue;
       if (graph.files.get(edge.from)?.language === 'python') continue; // undeclared-python's job
@@ -35,24 +41,125 @@ export const undeclared: Rule = {
       if (isBuiltin(name)) continue;
       const manifest = nearestUp(edge.from, manifests, (dir) => readManifestIn(graph.root, dir));
       if (manifest && !manifest.error && (manifest.production.has(name) || manifest.name === name)) continue;
-      findings.push(findingAt(graph, 'undeclared', edge, messageFor(edge, name, manifest), { level: edge.optional ? 'warn' : undefined }));
+      // A member of the root's workspaces is linked by the package manager, not installed from a registry.
+      workspaces ??= workspaceMembers(graph.root);
+      if (workspaces.has(name) && !manifest?.dev.has(name)) continue;
+      const key = `${manifest?.path ?? ''}\0${name}`;
+      const group = groups.get(key) ?? { name, manifest, edges: [] };
+      group.edges.push(edge);
+      groups.set(key, group);
+    }
+    const findings: RawFinding[] = [];
+    for (const { name, manifest, edges } of groups.values()) {
+      // The finding sits at the first import the code cannot run without, when there is one.
+      const required = edges.filter((e) => !e.optional);
+      const first = required[0] ?? edges[0];
+      const optional = required.length === 0;
+      const rest = edges.filter((e) => e !== first);
+      const also = rest.length ? ` It is imported at ${rest.length} more ${rest.length === 1 ? 'line' : 'lines'} (see sites).` : '';
+      const finding = findingAt(graph, 'undeclared', first, messageFor(first, name, manifest, workspaces?.get(name), optional) + also, optional ? { level: 'warn' } : {});
+      if (rest.length) finding.sites = rest.map((e) => ({ file: e.from, line: e.line, column: e.column }));
+      findings.push(finding);
     }
     return findings;
   },
 };
 
-function messageFor(edge: ImportEdge, name: string, manifest: Manifest | undefined): string {
+function messageFor(edge: ImportEdge, name: string, manifest: Manifest | undefined, workspaceDir: string | undefined, optional: boolean): string {
   const what = `${at(edge.from, edge.line)} imports ${edge.specifier}${edge.specifier === name ? '' : ` (package ${name})`}`;
+  const hint = `if the package is provided another way, ${ignoreHint('undeclared', edge.from)}`;
+  if (optional) {
+    const where = manifest && !manifest.error ? `of ${manifest.path}` : 'of any package.json';
+    return `${what}, which is not a production dependency ${where}; the import is optional (guarded by try/catch or a runtime check), so the code runs without it. Add ${name} to dependencies or optionalDependencies if the feature is wanted in production; ${hint}.`;
+  }
   if (!manifest) {
-    return `${what}, but there is no package.json between ${edge.from} and the root, so a production install would not provide it. Add a package.json that lists ${name} in dependencies.`;
+    return `${what}, but there is no package.json between ${edge.from} and the root, so a production install would not provide it. Add a package.json that lists ${name} in dependencies; ${hint}.`;
   }
   if (manifest.error) {
     return `${what}, but ${manifest.path} cannot be read (${manifest.error}), so nothing is declared. Fix ${manifest.path}.`;
   }
   if (manifest.dev.has(name)) {
-    return `${what}, but ${manifest.path} lists ${name} only in devDependencies: a production install omits it. Move it to dependencies (npm install --save-prod ${name}).`;
+    const protocol = manifest.workspaceProtocol.get(name);
+    if (protocol || workspaceDir) {
+      return `${what}, but ${manifest.path} lists ${name} only in devDependencies: a production install omits it. It is the workspace package${workspaceDir ? ` at ${workspaceDir}` : ''}: move "${name}": "${protocol ?? 'workspace:*'}" to dependencies; ${hint}.`;
+    }
+    return `${what}, but ${manifest.path} lists ${name} only in devDependencies: a production install omits it. Move it to dependencies (npm install --save-prod ${name}); ${hint}.`;
   }
-  return `${what}, but ${name} is not in dependencies, optionalDependencies or peerDependencies of ${manifest.path}: a production install would not provide it. Add it (npm install ${name}), or remove the import.`;
+  return `${what}, but ${name} is not in dependencies, optionalDependencies or peerDependencies of ${manifest.path}: a production install would not provide it. Add it (npm install ${name}), or remove the import; ${hint}.`;
+}
+
+/** Folders never searched for workspace members. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** How deep a workspace pattern with `**` is followed (real layouts are two or three levels deep). */
+const MAX_WORKSPACE_DEPTH = 5;
+
+/**
+ * The packages of the root's workspaces (package.json `workspaces`, as an array or `{packages}`,
+ * and pnpm-workspace.yaml `packages:`), by name, with their folder relative to the root.
+ * Negated patterns (`!packages/internal`) exclude, as npm, yarn and pnpm read them.
+ */
+export function workspaceMembers(root: string): Map<string, string> {
+  const patterns: string[] = [];
+  try {
+    const json = objectOf(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')));
+    const ws = Array.isArray(json.workspaces) ? json.workspaces : objectOf(json.workspaces).packages;
+    if (Array.isArray(ws)) patterns.push(...ws.filter((p): p is string => typeof p === 'string'));
+  } catch {
+    // no root manifest, or one the rule reports elsewhere
+  }
+  try {
+    patterns.push(...pnpmPackages(fs.readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8')));
+  } catch {
+    // no pnpm workspace
+  }
+  const members = new Map<string, string>();
+  const include = patterns.filter((p) => !p.startsWith('!')).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
+  if (!include.length) return members;
+  const isIncluded = picomatch(include);
+  const excluded = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/^\.\//, '').replace(/\/+$/, ''));
+  const isExcluded = excluded.length ? picomatch(excluded) : () => false;
+  const maxDepth = include.some((p) => p.includes('**')) ? MAX_WORKSPACE_DEPTH : Math.max(...include.map((p) => p.split('/').length));
+  const walk = (rel: string, depth: number): void => {
+    if (depth > maxDepth) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || SKIPPED_DIRS.has(entry.name)) continue;
+      const dir = rel ? `${rel}/${entry.name}` : entry.name;
+      if (isIncluded(dir) && !isExcluded(dir)) {
+        try {
+          const name = objectOf(JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8'))).name;
+          if (typeof name === 'string' && !members.has(name)) members.set(name, dir);
+        } catch {
+          // a folder without a readable package.json is no package
+        }
+      }
+      walk(dir, depth + 1);
+    }
+  };
+  walk('', 1);
+  return members;
+}
+
+/** The `packages:` list of a pnpm-workspace.yaml (block or flow style; quotes removed). */
+function pnpmPackages(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^packages\s*:/.test(l));
+  if (start < 0) return [];
+  const inline = /^packages\s*:\s*\[(.*)\]/.exec(lines[start]);
+  const unquote = (v: string) => v.trim().replace(/^(['"])(.*)\1$/, '$2');
+  if (inline) return inline[1].split(',').map(unquote).filter(Boolean);
+  const found: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (/^\S/.test(line)) break; // the next top-level key
+    const item = /^\s*-\s*(.+?)\s*(?:#.*)?$/.exec(line);
+    if (item) found.push(unquote(item[1]));
+  }
+  return found;
 }
 
 /**
@@ -65,13 +172,13 @@ function readManifestIn(root: string, dir: string): Manifest | undefined {
   const abs = path.join(root, rel);
   if (!fs.existsSync(abs)) return undefined;
   const manifest = readManifest(abs, rel);
-  return manifest === 'format-marker' ? (dir === '.' ? { path: rel, production: new Set(), dev: new Set() } : undefined) : manifest;
+  return manifest === 'format-marker' ? (dir === '.' ? { path: rel, production: new Set(), dev: new Set(), workspaceProtocol: new Map() } : undefined) : manifest;
 }
 
 const DEPENDENCY_FIELDS = [...PRODUCTION_FIELDS, 'devDependencies'] as const;
 
 function readManifest(abs: string, rel: string): Manifest | 'format-marker' {
-  const manifest: Manifest = { path: rel, production: new Set(), dev: new Set() };
+  const manifest: Manifest = { path: rel, production: new Set(), dev: new Set(), workspaceProtocol: new Map() };
   let json: Record<string, unknown>;
   try {
     json = objectOf(JSON.parse(fs.readFileSync(abs, 'utf8')));
@@ -83,6 +190,11 @@ function readManifest(abs: string, rel: string): Manifest | 'format-marker' {
   if (typeof json.name === 'string') manifest.name = json.name;
   for (const field of PRODUCTION_FIELDS) for (const dep of Object.keys(objectOf(json[field]))) manifest.production.add(dep);
   for (const dep of Object.keys(objectOf(json.devDependencies))) manifest.dev.add(dep);
+  for (const field of DEPENDENCY_FIELDS) {
+    for (const [dep, version] of Object.entries(objectOf(json[field]))) {
+      if (typeof version === 'string' && version.startsWith('workspace:')) manifest.workspaceProtocol.set(dep, version);
+    }
+  }
   return manifest;
 }
 

@@ -1,8 +1,9 @@
 // unresolved: an import of a reachable file lands on nothing (or on a file no engine can read),
 // so the program fails at run time on that line.
+import fs from 'node:fs';
 import path from 'node:path';
-import type { RawFinding } from '../types.js';
-import { at, findingAt, reachableEdges, type Rule } from './rule.js';
+import type { ImportEdge, ModuleGraph, RawFinding } from '../types.js';
+import { at, findingAt, ignoreHint, reachableEdges, type Rule } from './rule.js';
 
 export const unresolved: Rule = {
   name: 'unresolved',
@@ -10,24 +11,29 @@ export const unresolved: Rule = {
   why: 'An import of a shipped file resolves to nothing, or to a file of a language no engine can read: the program would fail on that line.',
   check({ graph }) {
     const findings: RawFinding[] = [];
+    const listings = new Map<string, string[]>();
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'unresolved' && edge.class !== 'unsupported') continue;
       const where = at(edge.from, edge.line);
+      const hint = ignoreHint('unresolved', edge.from);
+      const nearMiss = edge.class === 'unresolved' ? caseNearMiss(graph, edge, listings) : undefined;
+      const near = nearMiss && !(edge.reason ?? '').includes(nearMiss) ? `; ${nearMiss} exists, but the case differs and Linux file systems tell case apart` : '';
       let message: string;
       if (edge.class === 'unsupported') {
         const ext = path.posix.extname(edge.target ?? edge.specifier) || `'${path.posix.basename(edge.target ?? edge.specifier)}'`;
         message =
           `${where} imports ${edge.specifier}${edge.target ? ` (${edge.target})` : ''}, a ${ext} file: that language is not supported, ` +
           `so its own imports cannot be followed and the set would be incomplete. Import a JavaScript, TypeScript or Python module instead, ` +
-          `or drop the import and ship the file with \`include\`.`;
+          `or drop the import and ship the file with \`include\`; if the file is never loaded, ${hint}.`;
       } else if (edge.optional) {
+        const guard = edge.kind === 'python-import' ? 'try/except ImportError (or a version or platform check)' : 'a try/catch or a runtime check';
         message =
-          `${where} imports ${edge.specifier}, which resolves to nothing${edge.reason ? ` (${edge.reason})` : ''}; ` +
-          `it is inside try/except ImportError (or a sys.version_info/sys.platform check), so the program falls back at run time. Add the module if the fallback is not intended.`;
+          `${where} imports ${edge.specifier}, which resolves to nothing${edge.reason ? ` (${edge.reason})` : ''}${near}; ` +
+          `it is guarded by ${guard}, so the program falls back at run time. Add the module if the fallback is not intended; ${hint}.`;
       } else {
         message =
-          `${where} imports ${edge.specifier}, which resolves to nothing${edge.reason ? ` (${edge.reason})` : ''}. ` +
-          `Create the file, fix the path, or remove the import.`;
+          `${where} imports ${edge.specifier}, which resolves to nothing${edge.reason ? ` (${edge.reason})` : ''}${near}. ` +
+          `${nearMiss ? `Write the name as it is on disk (${nearMiss})` : 'Create the file, fix the path'}, or remove the import; if the import can never run, ${hint}.`;
       }
       const level = edge.optional && edge.class === 'unresolved' ? 'warn' : undefined;
       findings.push(findingAt(graph, 'unresolved', edge, message, { level, target: edge.target }));
@@ -35,3 +41,36 @@ export const unresolved: Rule = {
     return findings;
   },
 };
+
+/**
+ * A file or folder in the folder a relative JS specifier points into whose name matches the last
+ * part of the specifier except for case (`./Utils` beside `utils.js`): macOS and Windows would
+ * load it, Linux does not. Relative to the root; undefined when there is none.
+ */
+export function caseNearMiss(graph: ModuleGraph, edge: ImportEdge, listings: Map<string, string[]>): string | undefined {
+  const spec = edge.specifier;
+  if (edge.kind === 'python-import' || !(spec.startsWith('./') || spec.startsWith('../'))) return undefined;
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(edge.from), spec));
+  if (joined.startsWith('..')) return undefined;
+  const dir = path.posix.dirname(joined);
+  const base = path.posix.basename(joined).toLowerCase();
+  if (!listings.has(dir)) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(path.join(graph.root, dir));
+    } catch {
+      // the folder itself may differ in case: not looked into further
+    }
+    listings.set(dir, names);
+  }
+  const written = path.posix.basename(joined);
+  // `utils.js` for `./Utils` or `./Utils.js`; a name that starts with the exact spelling differs in
+  // something other than case, so it is no near miss.
+  const hit = listings.get(dir)!.find((n) => {
+    const lower = n.toLowerCase();
+    const sameName = lower === base || (lower.startsWith(`${base}.`) && !lower.slice(base.length + 1).includes('.'));
+    return sameName && !n.startsWith(written);
+  });
+  if (!hit) return undefined;
+  return dir === '.' ? hit : `${dir}/${hit}`;
+}

@@ -1,14 +1,18 @@
 // Variant families for `stale`: two files in the same folder and language family whose names say
-// one is another take on the other (`hybrid` / `hybrid_sessions`, `api-v1` / `api-v2`,
-// `UserList` / `UserList2`). Role suffixes (`api.test`, `api.d`) and numbered series
-// (`step1` / `step2`, `001_init` / `002_users`) are not variants.
+// one is another take on the other (`hybrid` / `hybrid_sessions`, `api` / `api.new`, `api-v1` /
+// `api-v2`). Role suffixes (`api.test`, `environment.prod`, `server-dev`), numbers glued to a
+// word (`base64`, `http2`: names, not versions) and numbered series (`step1` / `step2`,
+// `001_init` / `002_users`) are not variants, and a shorter name is never the newer take on a
+// longer one. Whether a variant really replaces the file is decided in stale.ts.
 import path from 'node:path';
 import { nameParts } from './deprecation.js';
 
 /** Suffix parts that give a file a role beside its subject, never a new version of it. */
 export const ROLE_SUFFIXES = [
-  'test', 'tests', 'spec', 'stories', 'story', 'd', 'mock', 'mocks', 'fixture', 'fixtures',
-  'bench', 'e2e', 'config', 'types', 'schema', 'module', 'styles',
+  'test', 'tests', 'spec', 'specs', 'stories', 'story', 'd', 'mock', 'mocks', 'fixture', 'fixtures',
+  'bench', 'e2e', 'config', 'type', 'types', 'interface', 'interfaces', 'schema', 'module', 'styles',
+  'arbitraries', 'seed', 'seeds', 'server', 'client', 'browser', 'node', 'native', 'web', 'edge',
+  'worker', 'dev', 'development', 'prod', 'production', 'staging', 'local',
 ] as const;
 
 export type Family = 'js' | 'py';
@@ -42,38 +46,34 @@ const VERSION_PART = /^v(\d+)$/;
 const NUMBER_PART = /^\d+$/;
 
 /**
- * How `a` and `b` (stems of two files in one folder and family) are variants of each other, or
- * undefined when they are not. `siblings` are all stems of that folder and family (for series).
+ * How `b` (the stem of a file nothing imports) is a variant of `a` (the stem of a shipped file in
+ * the same folder and family), or undefined when it is not. `b` must be `a` plus suffix parts
+ * (`hybrid_sessions`, `api.v2`, `api.new`), or `a` with its version part changed (`api-v1` /
+ * `api-v2`): a shorter name is never the newer take on a longer one. Parts are split on `_ - .`,
+ * spaces and case changes; a number glued to a word stays part of that word (`base64`).
+ * `siblings` are all stems of that folder and family (for numbered series).
  */
 export function variantRelation(a: string, b: string, ignore: ReadonlySet<string>, siblings: readonly string[]): VariantRelation | undefined {
   if (a === b) return undefined;
   const pa = nameParts(a).map((p) => p.toLowerCase());
   const pb = nameParts(b).map((p) => p.toLowerCase());
   if (!pa.length || !pb.length) return undefined;
-  if (pa.length !== pb.length) {
-    const [short, long, swapped] = pa.length < pb.length ? [pa, pb, false] : [pb, pa, true];
-    if (!short.every((p, i) => p === long[i])) return undefined;
-    const extra = long.slice(short.length);
-    if (extra.some((p) => ignore.has(p))) return undefined;
+  if (pa.length < pb.length) {
+    if (!pa.every((p, i) => p === pb[i])) return undefined;
+    const extra = pb.slice(pa.length);
+    if (extra.some((p) => ignore.has(p))) return undefined; // a role beside the subject: `environment.prod`
+    if (extra.length === 1 && NUMBER_PART.test(extra[0]) && inSeries(b, siblings)) return undefined;
     const version = extra.map(versionOfPart).find((v) => v !== undefined);
-    if (extra.length === 1 && NUMBER_PART.test(extra[0]) && inSeries(swapped ? a : b, siblings)) return undefined;
-    if (version === undefined) return {};
-    return { versions: swapped ? [version, 0] : [0, version] };
+    return version === undefined ? {} : { versions: [0, version] };
   }
+  if (pa.length > pb.length) return undefined; // shorter name: never the newer variant
   const differ = pa.map((_, i) => i).filter((i) => pa[i] !== pb[i]);
   if (differ.length !== 1) return undefined;
   const i = differ[0];
+  // Only `v<n>` parts are versions here: `api-1` / `api-2` are a series of steps, not versions.
   const va = VERSION_PART.exec(pa[i]);
   const vb = VERSION_PART.exec(pb[i]);
-  if (va && vb) return { versions: [Number(va[1]), Number(vb[1])] };
-  // `UserList` / `UserList2`: the bare stem against the stem plus a number, unless that number
-  // belongs to a series (`step1`, `step2`), which are siblings, not versions.
-  const [bare, numbered, swapped] = pa[i].length < pb[i].length ? [pa[i], pb[i], false] : [pb[i], pa[i], true];
-  const rest = numbered.slice(bare.length);
-  if (!numbered.startsWith(bare) || !NUMBER_PART.test(rest) || /\d$/.test(bare)) return undefined;
-  if (inSeries(swapped ? a : b, siblings)) return undefined;
-  const n = Number(rest);
-  return { versions: swapped ? [n, 0] : [0, n] };
+  return va && vb ? { versions: [Number(va[1]), Number(vb[1])] } : undefined;
 }
 
 function versionOfPart(part: string): number | undefined {
