@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { type BaseDiff, computeBaseDiff } from '../core/base-diff.js';
 import { runPipeline } from '../core/pipeline.js';
+import { classifyError } from '../core/errors.js';
 import { type Result, UsageError } from '../core/types.js';
 import { COMMENT_MAX_CHARS, renderFailureMarkdown, renderMarkdown, verdictLine, type MarkdownExtras } from '../report/markdown.js';
 import { annotationBudget, emitAnnotations, selectAnnotations, selectNotices } from './annotations.js';
@@ -114,6 +115,9 @@ function setOutputs(result: Result, manifestPath: string, tarballPath: string): 
 /** A message for the user: bad input as is, anything else without a stack trace (that goes to debug). */
 function errorMessage(e: unknown): string {
   if (e instanceof UsageError || (e as Error)?.name === 'UsageError') return (e as Error).message;
+  // EACCES, too large, too deep: the input's doing, said in one line.
+  const known = classifyError(e);
+  if (known) return known.message;
   if (e instanceof Error) {
     core.debug(e.stack ?? e.message);
     return `shipset failed: ${e.message}`;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultOptions, parseRuleLevels, resolveEntries, resolveRoot } from '../core/options.js';
 import { runPipeline } from '../core/pipeline.js';
+import { classifyError } from '../core/errors.js';
 import { UsageError, type Options, type Result } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { explainWhy } from '../core/why.js';
@@ -51,8 +52,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   try {
     return await dispatch(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`shipset: ${e.message}\n`);
+    // Bad input, and what the input's environment causes (EACCES, too large, too deep): one line.
+    const known = classifyError(e);
+    if (known) {
+      io.stderr.write(`shipset: ${known.message}\n`);
       return 2;
     }
     // Anything else is our bug: say so in one line, with a way to report it.

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitTopLevel } from '../git.js';
+import { manifestProblemText, readProjectManifest } from '../read-manifest.js';
 import { type FileNode, type ModuleGraph, type Options, UsageError } from '../types.js';
 import { buildJsGraph, JsEngine } from './madge-engine.js';
 import { buildPythonGraph } from './python/index.js';
@@ -58,7 +59,8 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
 
 /**
  * Every package.json between a reachable file and the root is read (module format, dependencies,
- * `imports`): one that is a named pipe would block the run forever, and a folder cannot be read.
+ * `imports`): one that is a named pipe would block the run forever, a folder cannot be read, and
+ * a link out of the root would read a file of the machine. Each is bad input, named here.
  */
 function checkManifestsAreFiles(root: string, reachable: Iterable<string>): void {
   const seen = new Set<string>();
@@ -67,9 +69,11 @@ function checkManifestsAreFiles(root: string, reachable: Iterable<string>): void
       seen.add(dir);
       if (dir === '..' || dir.startsWith('../') || path.posix.isAbsolute(dir)) break;
       const manifest = dir === '.' ? 'package.json' : `${dir}/package.json`;
-      const stat = fs.statSync(path.join(root, manifest), { throwIfNoEntry: false });
-      if (stat && !stat.isFile()) {
-        throw new UsageError(`${manifest} is not a regular file (a folder, pipe or device), but Node and shipset read it as the package manifest of its folder. Replace it with a JSON file, or remove it.`);
+      const abs = path.join(root, manifest);
+      if (!fs.lstatSync(abs, { throwIfNoEntry: false })) continue;
+      const read = readProjectManifest(root, abs);
+      if (!read.ok && read.kind !== 'missing') {
+        throw new UsageError(manifestProblemText(read, 'Node and shipset read it as the package manifest of its folder: replace it with a JSON file inside the root, or remove it.'));
       }
       if (dir === '.') break;
     }

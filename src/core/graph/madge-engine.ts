@@ -10,6 +10,7 @@ import path from 'node:path';
 import cabinet from 'filing-cabinet';
 import madge from 'madge';
 import precinct from 'precinct';
+import { describeFsError } from '../errors.js';
 import type { FileNode, ImportEdge } from '../types.js';
 import { languageOf } from './language.js';
 import { JS_EXTENSIONS, type Resolver } from './resolve.js';
@@ -48,7 +49,7 @@ export class JsEngine {
     try {
       text = fs.readFileSync(abs, 'utf8');
     } catch (e) {
-      const message = `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+      const message = `cannot be read (${describeFsError(e)})`;
       const node: FileNode = { path: rel, language: languageOf(abs) ?? 'js', edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message } };
       a = { node, follow };
       this.analysed.set(abs, a);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readProjectManifest } from '../read-manifest.js';
 import type { EdgeClass, ImportKind } from '../types.js';
 import { languageOf } from './language.js';
 import type { TsSettings } from './tsconfig.js';
@@ -110,7 +111,7 @@ export class Resolver {
     const found: string[] = [];
     const pkgFile = path.join(dir, 'package.json');
     if (this.kindOf(pkgFile) === 'file') {
-      const main = readJson(pkgFile)?.main;
+      const main = readJson(this.root, pkgFile)?.main;
       if (typeof main === 'string' && main) {
         const r = this.resolvePath(path.resolve(dir, main), fromTs, false);
         found.push(...r.found.filter((f) => path.dirname(f) !== dir || !path.basename(f).startsWith('index.')));
@@ -238,7 +239,7 @@ export class Resolver {
       seen.push(current);
       const pkg = path.join(current, 'package.json');
       if (this.kindOf(pkg) === 'file') {
-        const json = readJson(pkg);
+        const json = readJson(this.root, pkg);
         found = json && typeof json.imports === 'object' && json.imports ? { dir: current, imports: json.imports as Record<string, unknown> } : null;
         break;
       }
@@ -302,9 +303,15 @@ function notAFile(abs: string, root: string): string | undefined {
   return undefined;
 }
 
-function readJson(file: string): Record<string, unknown> | undefined {
+/**
+ * A project package.json through the manifest reader (regular file inside the root, size-capped);
+ * anything it refuses reads as absent here, and the graph builder names it as bad input.
+ */
+function readJson(root: string, file: string): Record<string, unknown> | undefined {
+  const read = readProjectManifest(root, file);
+  if (!read.ok) return undefined;
   try {
-    const v = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const v = JSON.parse(read.text);
     return v && typeof v === 'object' ? v : undefined;
   } catch {
     return undefined;

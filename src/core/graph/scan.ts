@@ -113,7 +113,9 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     }
     // Names inside type annotations are not run-time uses (`typeof x` in a type is erased too).
     if (ts.isTypeNode(node) && node.kind !== ts.SyntaxKind.ExpressionWithTypeArguments) return;
-    pending.push(...childrenInReverse(node));
+    // One push per child: spreading a 130,000-element array literal's children as call arguments
+    // overflows the stack (arguments live on it), the same as deep recursion would.
+    for (const child of childrenInReverse(node)) pending.push(child);
   };
   while (pending.length) visit(pending.pop()!);
 
@@ -265,7 +267,9 @@ function requireNames(source: ts.SourceFile, text: string): RequireNames {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
       if (isCreateRequireCall(node.initializer, creators)) names.add(node.name.text);
     }
-    pending.push(...childrenInReverse(node));
+    // One push per child: spreading a 130,000-element array literal's children as call arguments
+    // overflows the stack (arguments live on it), the same as deep recursion would.
+    for (const child of childrenInReverse(node)) pending.push(child);
   }
   return { requires: names, creators };
 }

@@ -21,8 +21,9 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
   };
 
   // An entry dropped by exclude leaves a package that cannot start: nothing imports it, so say it here.
+  const unreadable = (file: string): boolean => !!graph.files.get(file)?.parseError?.message.startsWith('cannot be read');
   for (const entry of graph.entries) {
-    if (archived.has(entry)) continue;
+    if (archived.has(entry) || unreadable(entry)) continue;
     const { reason, fix } = why(entry);
     findings.push({
       rule: 'unresolved',
@@ -41,6 +42,7 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
     if (!node) continue;
     for (const edge of node.edges) {
       if (edge.class !== 'file' || !edge.target || archived.has(edge.target)) continue;
+      if (unreadable(edge.target)) continue; // its unparseable finding says why it is not packed
       const { reason, fix } = why(edge.target);
       findings.push({
         rule: 'unresolved',

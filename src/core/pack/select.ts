@@ -6,6 +6,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { ManifestFile, ModuleGraph, Options } from '../types.js';
+import { describeFsError, readFix } from '../errors.js';
 import { UsageError } from '../types.js';
 import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
 
@@ -65,7 +66,14 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     }
     const found = realFileInside(root, rel);
     if (!found) continue; // missing, not a file, or a link out of the root: nothing to read
-    const content = fs.readFileSync(found.real);
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(found.real);
+    } catch (error) {
+      // A reachable file the engine could not read already has its unparseable finding: it is not packed.
+      if (graph.files.get(rel)?.parseError?.message.startsWith('cannot be read')) continue;
+      throw new UsageError(`${rel} cannot be read (${describeFsError(error)}): ${readFix(error, rel)}.`);
+    }
     files.push({ path: rel, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex'), ...why });
   }
   files.sort((a, b) => compareCodeUnits(a.path, b.path));

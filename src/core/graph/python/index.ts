@@ -3,6 +3,7 @@
 // builder computes chains and dormant files from this and merges it with the JS graph.
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeFsError } from '../../errors.js';
 import type { FileNode } from '../../types.js';
 import { UsageError } from '../../types.js';
 import { PathFinder } from './finder.js';
@@ -103,7 +104,7 @@ function readFileNode(ctx: ResolveContext, rel: string): FileNode {
   try {
     source = fs.readFileSync(abs, 'utf8');
   } catch (error) {
-    node.parseError = { file: rel, line: 1, column: 1, message: `cannot be read: ${(error as Error).message}` };
+    node.parseError = { file: rel, line: 1, column: 1, message: `cannot be read (${describeFsError(error)})` };
     return node;
   }
   const parsed = parsePython(source);
