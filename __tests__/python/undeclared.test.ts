@@ -19,7 +19,7 @@ async function run(files: Files): Promise<{ findings: RawFinding[]; notices: str
   writeFiles(root, { 'app.py': IMPORTS, ...files });
   const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [] });
   const graph: ModuleGraph = {
-    root, entries: ['app.py'], files: py.files, chains: new Map([['app.py', ['app.py']]]), dormant: [], sourceFiles: [...py.files.keys()],
+    root, entries: ['app.py'], files: py.files, via: new Map([['app.py', null]]), dormant: [], sourceFiles: [...py.files.keys()],
     inGit: false, notices: [],
   };
   const notices: string[] = [];

@@ -1,6 +1,6 @@
 // options -> ModuleGraph. Picks the engine per entry by its extension (madge for JS/TS,
 // shipset's own for Python), merges their files, then derives what every rule needs:
-// the shortest chain to each file, the dormant files, and the notices.
+// how each file was first reached (via), the dormant files, and the notices.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitTopLevel } from '../git.js';
@@ -12,6 +12,7 @@ import { languageOf } from './language.js';
 import { Resolver } from './resolve.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
 import { loadTsSettings } from './tsconfig.js';
+import { viaMap } from './via.js';
 
 export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const { root } = options;
@@ -45,7 +46,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   }
 
   checkManifestsAreFiles(root, files.keys());
-  const chains = shortestChains(options.entries, files);
+  const via = viaMap(options.entries, files);
   const listing = listSourceFiles(root, options.exclude);
   const inGit = gitTopLevel(root) !== undefined;
   if (!inGit) {
@@ -54,7 +55,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const runs = realTargetsOf(root, files);
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, chains, dormant, sourceFiles, inGit, notices };
+  return { root, entries: options.entries, files, via, typeOnly: [], dormant, sourceFiles, inGit, notices };
 }
 
 /**
@@ -78,28 +79,6 @@ function checkManifestsAreFiles(root: string, reachable: Iterable<string>): void
       if (dir === '.') break;
     }
   }
-}
-
-/** Breadth-first from the entries in order, following imports in source order. */
-export function shortestChains(entries: string[], files: Map<string, FileNode>): Map<string, string[]> {
-  const chains = new Map<string, string[]>();
-  const queue: string[] = [];
-  for (const e of entries) {
-    if (!chains.has(e)) {
-      chains.set(e, [e]);
-      queue.push(e);
-    }
-  }
-  for (let i = 0; i < queue.length; i++) {
-    const from = queue[i];
-    const chain = chains.get(from)!;
-    for (const edge of files.get(from)?.edges ?? []) {
-      if (edge.class !== 'file' || !edge.target || chains.has(edge.target)) continue;
-      chains.set(edge.target, [...chain, edge.target]);
-      queue.push(edge.target);
-    }
-  }
-  return chains;
 }
 
 /**

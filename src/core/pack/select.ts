@@ -30,18 +30,18 @@ function isNeverGlobbed(rel: string): boolean {
 
 export function selectFiles(graph: ModuleGraph, options: Options): { files: ManifestFile[]; excluded: string[] } {
   const root = graph.root;
-  const chosen = new Map<string, Pick<ManifestFile, 'reason' | 'chain'>>();
+  const chosen = new Map<string, Pick<ManifestFile, 'reason' | 'via'>>();
   const entries = new Set(graph.entries);
 
   for (const rel of graph.files.keys()) {
     // A reachable path that leaves the root is the outside-root rule's finding; it is never read here.
     if (!isSafeRelative(rel)) continue;
-    chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', chain: graph.chains.get(rel) ?? [rel] });
+    chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', via: graph.via.get(rel) ?? null });
   }
   const { files: includedList, exact } = includedFiles(graph, options);
   const included = new Set(includedList);
   for (const rel of included) {
-    if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', chain: [] });
+    if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', via: null });
   }
 
   // The tarball (and its temp files) must never pack itself when it is written inside the root.
