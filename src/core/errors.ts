@@ -29,12 +29,12 @@ export function fsErrorCode(error: unknown): string | undefined {
 }
 
 /**
- * "permission denied (EACCES)": the cause of a file-system error without the absolute path Node
- * puts in its message (the caller names the file relative to the root).
+ * "EACCES: permission denied": the cause of a file-system error as Node spells it, without the
+ * absolute path Node puts in its message (the caller names the file relative to the root).
  */
 export function describeFsError(error: unknown): string {
   const code = fsErrorCode(error);
-  if (code && FS_WORDS[code]) return `${FS_WORDS[code]} (${code})`;
+  if (code && FS_WORDS[code]) return `${code}: ${FS_WORDS[code]}`;
   if (isTooLarge(error)) return 'file too large to hold in memory';
   if (code) return code;
   return String((error as Error)?.message ?? error).replace(/, (open|read|stat|lstat|scandir) '.*'$/, '');
