@@ -14,7 +14,9 @@ import { runCli, type RunOutput } from '../helpers/dist.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 const SECRET = 'SHIPSET_TEST_SECRET_7d1f0c';
 const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
