@@ -46,16 +46,23 @@ export function isFsError(error: unknown): boolean {
   return !!code && (code in FS_WORDS || /^E[A-Z]+$/.test(code));
 }
 
-/** V8's "Maximum call stack size exceeded": code nested (or spread) deeper than a recursive walk goes. */
+/**
+ * V8's "Maximum call stack size exceeded": code nested (or spread) deeper than a recursive walk goes.
+ * By name, not instanceof: a library loaded in another realm (a vm context) throws its own RangeError.
+ */
 export function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
+  return isRangeError(error) && /call stack/i.test((error as Error).message);
+}
+
+function isRangeError(error: unknown): boolean {
+  return error instanceof RangeError || (error as Error | undefined)?.name === 'RangeError';
 }
 
 /** A file or output larger than Node can hold as one Buffer or string. */
 export function isTooLarge(error: unknown): boolean {
   const code = fsErrorCode(error);
   if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG' || code === 'EFBIG') return true;
-  return error instanceof RangeError && /Invalid string length|Array buffer allocation failed|Invalid typed array length/i.test(error.message);
+  return isRangeError(error) && /Invalid string length|Array buffer allocation failed|Invalid typed array length/i.test((error as Error).message);
 }
 
 /** The fix for a file that cannot be read, by cause. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import cabinet from 'filing-cabinet';
 import madge from 'madge';
 import precinct from 'precinct';
-import { describeFsError } from '../errors.js';
+import { describeFsError, isStackOverflow } from '../errors.js';
 import type { FileNode, ImportEdge } from '../types.js';
 import { languageOf } from './language.js';
 import { JS_EXTENSIONS, type Resolver } from './resolve.js';
@@ -158,8 +158,8 @@ export async function buildJsGraph(
   } catch (error) {
     // dependency-tree recurses once per import level: a chain a few thousand files deep overflows
     // the stack. The set is the same by construction (madge follows our own edges), so say so and go on.
-    if (!(error instanceof RangeError)) throw error;
-    notices.push(`The import graph is ${queue.length} files and too deep for madge's recursive walk (${error.message}); shipset used its own traversal of the same imports.`);
+    if (!isStackOverflow(error)) throw error;
+    notices.push(`The import graph is ${queue.length} files and too deep for madge's recursive walk (${(error as Error).message}); shipset used its own traversal of the same imports.`);
   }
   if (listed) for (const rel of listed) files.set(rel, engine.analyse(path.join(root, rel)).node);
   // Close the set ourselves: anything reachable by our edges that madge did not list.
