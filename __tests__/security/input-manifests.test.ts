@@ -197,5 +197,24 @@ describe('end to end (dist/cli.js)', () => {
     expect(r.stderr).toMatch(/^shipset: lib\/package\.json is a link to \/etc\/passwd, outside the root: .* replace it with a JSON file inside the root, or remove it\.\n$/);
     expect(r.stdout + r.stderr).not.toContain('root:x:0:0');
   });
-});
 
+  it('a tsconfig.json linked out of the root, or extending one that is, is refused unread: exit 2, one line', () => {
+    const secret = outsideSecret('tsconfig.json');
+    const root = tempDir();
+    writeFiles(root, { 'index.ts': 'export {};\n' });
+    fs.symlinkSync(secret, path.join(root, 'tsconfig.json'));
+    const direct = runCli(['check', 'index.ts'], root);
+    expectNoCrash(direct);
+    expect(direct.status).toBe(2);
+    expect(direct.stderr).toBe(`shipset: tsconfig.json is a link to ${secret}, outside the root: shipset reads only regular files inside the root, at most 10 MB each. Replace it with a tsconfig file inside the root, or pass another with --tsconfig.\n`);
+    fs.rmSync(path.join(root, 'tsconfig.json'));
+    writeFiles(root, { 'tsconfig.json': '{ "extends": "./base.json" }\n' });
+    fs.symlinkSync(secret, path.join(root, 'base.json'));
+    const extended = runCli(['check', 'index.ts'], root);
+    expectNoCrash(extended);
+    expect(extended.status).toBe(2);
+    expect(extended.stderr.trim().split('\n')).toHaveLength(1);
+    expect(extended.stderr).toContain(`base.json is a link to ${secret}, outside the root: shipset reads only regular files inside the root, at most 10 MB each. tsconfig.json extends it`);
+    expect(extended.stdout + extended.stderr).not.toContain(SECRET);
+  });
+});
