@@ -101,6 +101,16 @@ describe('a 130,000-element array literal', () => {
   });
 });
 
+describe('130,000 imports in one file', () => {
+  it('of an excluded file: one finding each, collected without spreading them onto the stack', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'index.js': "import './x.js';\n".repeat(WIDE), 'x.js': 'export {};\n' });
+    const result = await runPipeline({ ...defaultOptions(root, ['index.js']), exclude: ['x.js'] }, root);
+    expect(result.errorCount).toBe(WIDE);
+    expect(result.manifest.findings[WIDE - 1]).toMatchObject({ rule: 'unresolved', file: 'index.js', line: WIDE, target: 'x.js' });
+  });
+});
+
 describe('an unreadable file (EACCES)', () => {
   const project = (): string => {
     const root = tempDir();

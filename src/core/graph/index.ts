@@ -36,7 +36,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     const engine = new JsEngine(root, new Resolver(root, tsconfig), { verbatimModuleSyntax: tsconfig?.verbatimModuleSyntax });
     const js = await buildJsGraph(engine, root, jsEntries.map((e) => path.join(root, e)));
     for (const [k, v] of js.files) files.set(k, v);
-    notices.push(...js.notices);
+    for (const n of js.notices) notices.push(n);
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
   }
   if (pyEntries.length) {

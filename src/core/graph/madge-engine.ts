@@ -170,6 +170,6 @@ export async function buildJsGraph(
   }
   // madge lists only what it reached through our hooks; anything beyond our closure is not run.
   for (const rel of [...files.keys()]) if (!queued.has(rel)) files.delete(rel);
-  notices.push(...engine.notices);
+  for (const n of engine.notices) notices.push(n); // one per file: can be more than a call's arguments
   return { files, madgeGaps, notices };
 }
