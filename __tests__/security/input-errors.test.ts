@@ -146,23 +146,38 @@ describe('an unreadable file (EACCES)', () => {
 
   const asRoot = process.getuid?.() === 0;
   const setpriv = spawnSync('setpriv', ['--version']).status === 0;
-  (asRoot && !setpriv ? it.skip : it)('end to end with a real chmod 000 file: a finding, not "internal error"', () => {
+  /** The CLI as a user that chmod 000 really denies: `nobody` through setpriv when running as root. */
+  const runDenied = (root: string, args: string[]): RunOutput => {
+    if (!asRoot) return runCli(args, root);
+    for (const dir of [root, distCopy()]) fs.chmodSync(dir, 0o755);
+    spawnSync('chmod', ['-R', 'a+rX', distCopy()]);
+    const cli = path.join(distCopy(), 'dist', 'cli.js');
+    const p = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: 60_000 });
+    return { status: p.status ?? -1, stdout: p.stdout, stderr: p.stderr };
+  };
+  const realDenial = asRoot && !setpriv ? it.skip : it;
+
+  realDenial('end to end with a real chmod 000 file: a finding, not "internal error"', () => {
     const root = project();
     fs.chmodSync(path.join(root, 'b.js'), 0o000);
-    let r: RunOutput;
-    if (asRoot) {
-      // root reads through chmod 000: run the CLI as nobody, who cannot.
-      for (const dir of [root, distCopy()]) spawnSync('chmod', ['-R', 'a+rX', dir]);
-      fs.chmodSync(path.join(root, 'b.js'), 0o000);
-      const cli = path.join(distCopy(), 'dist', 'cli.js');
-      const p = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'check', 'index.js', '--json'], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: 60_000 });
-      r = { status: p.status ?? -1, stdout: p.stdout, stderr: p.stderr };
-    } else {
-      r = runCli(['check', 'index.js', '--json'], root);
-    }
+    const r = runDenied(root, ['check', 'index.js', '--json']);
     expectNoCrash(r);
     expect(r.status).toBe(1);
     const m = JSON.parse(r.stdout) as { findings: { rule: string; file: string; message: string }[] };
     expect(m.findings).toEqual([expect.objectContaining({ rule: 'unparseable', file: 'b.js', message: expect.stringContaining('cannot be read (EACCES: permission denied)') })]);
+  });
+
+  realDenial('end to end with a chmod 000 folder on an import path: an unresolved finding saying why', () => {
+    const root = tempDir();
+    writeFiles(root, { 'index.js': "import './locked/b.js';\n", 'locked/b.js': 'export {};\n' });
+    fs.chmodSync(path.join(root, 'locked'), 0o000);
+    const r = runDenied(root, ['check', 'index.js', '--json']);
+    fs.chmodSync(path.join(root, 'locked'), 0o755); // so the fixture can be removed
+    expectNoCrash(r);
+    expect(r.status).toBe(1);
+    const m = JSON.parse(r.stdout) as { findings: { rule: string; file: string; message: string }[] };
+    expect(m.findings).toEqual([
+      expect.objectContaining({ rule: 'unresolved', file: 'index.js', message: expect.stringContaining('locked/b.js cannot be looked up (EACCES: permission denied): make its folders readable and searchable (chmod a+rx)') }),
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeFsError } from '../errors.js';
 import { readProjectManifest } from '../read-manifest.js';
 import type { EdgeClass, ImportKind } from '../types.js';
 import { languageOf } from './language.js';
@@ -288,9 +289,15 @@ function readListing(dir: string): Map<string, EntryKind> | null {
 
 /** Why a path that exists is no candidate: a folder with no index, a pipe, a broken or looping link. */
 function notAFile(abs: string, root: string): string | undefined {
-  const link = fs.lstatSync(abs, { throwIfNoEntry: false });
-  if (!link) return undefined;
   const rel = path.relative(root, abs) || '.';
+  let link: fs.Stats | undefined;
+  try {
+    link = fs.lstatSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    // A folder on the way that the user running shipset may not open (EACCES): say so, as a finding.
+    return `${rel} cannot be looked up (${describeFsError(e)}): make its folders readable and searchable (chmod a+rx) by the user running shipset`;
+  }
+  if (!link) return undefined;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(abs);
