@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chainOf, viaMap } from '../../src/core/graph/via.js';
+import { chainOf, findingChain, viaMap } from '../../src/core/graph/via.js';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { formatChain } from '../../src/core/rules/rule.js';
@@ -17,6 +17,12 @@ import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 afterAll(cleanupFixtures);
 
 const DEPTH = 10_000;
+
+/** dist/cli.js with room for long output (spawnSync keeps 1 MB by default, then kills the child). */
+function runBig(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const cli = path.join(distCopy(), 'dist', 'cli.js');
+  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+}
 
 function node(file: string, imports: Array<[string, number]>): FileNode {
   return {
@@ -51,6 +57,17 @@ describe('via and chainOf', () => {
     expect(chainOf({ via }, 'elsewhere.js')).toEqual(['elsewhere.js']);
     const loop = new Map([['x', { file: 'y', line: 1 }], ['y', { file: 'x', line: 1 }]]);
     expect(chainOf({ via: loop }, 'x')).toEqual(['y', 'x']);
+  });
+
+  it('a finding keeps at most 100 steps of a long chain, with a marker counting the rest', () => {
+    const files = new Map<string, FileNode>();
+    for (let i = 0; i < 300; i++) files.set(`f${i}.js`, node(`f${i}.js`, i < 299 ? [[`f${i + 1}.js`, 1]] : []));
+    const graph = { via: viaMap(['f0.js'], files) };
+    const chain = findingChain(graph, 'f299.js');
+    expect(chain).toHaveLength(101);
+    expect([chain[0], chain[49], chain[50], chain[51], chain[100]]).toEqual(['f0.js', 'f49.js', '… 200 more files …', 'f250.js', 'f299.js']);
+    expect(formatChain(chain)).toBe('f0.js -> f1.js -> f2.js -> f3.js -> f4.js -> f5.js -> ... (288 more) ... -> f294.js -> f295.js -> f296.js -> f297.js -> f298.js -> f299.js');
+    expect(findingChain(graph, 'f99.js')).toEqual(chainOf(graph, 'f99.js'));
   });
 
   it('messages show a long chain with its middle elided', () => {
@@ -107,17 +124,19 @@ describe(`a ${DEPTH.toLocaleString('en')}-deep import chain`, () => {
     expect(m.schema).toBe(2);
     expect(m.files).toHaveLength(DEPTH + 1);
     expect(m.files.find((f) => f.path === `f${DEPTH}.js`)!.via).toEqual({ file: `f${DEPTH - 1}.js`, line: 2 });
-    // The one finding carries the whole chain (one per finding); its message elides the middle.
+    // The finding keeps the first and last 50 files of its chain and counts the rest; `why` has them all.
     const [finding] = m.findings;
     expect(finding).toMatchObject({ rule: 'unresolved', file: `f${DEPTH}.js`, line: 1 });
-    expect(finding.chain).toEqual(Array.from({ length: DEPTH + 1 }, (_, i) => `f${i}.js`));
+    expect(finding.chain).toEqual([
+      ...Array.from({ length: 50 }, (_, i) => `f${i}.js`),
+      `… ${(DEPTH + 1 - 100).toLocaleString('en-US')} more files …`,
+      ...Array.from({ length: 50 }, (_, i) => `f${DEPTH - 49 + i}.js`),
+    ]);
     expect(finding.message.length).toBeLessThan(1000);
   }, 90_000);
 
   it('`why` prints every step of the chain, with file:line, in output linear in the depth', () => {
-    // spawnSync keeps 1 MB of output by default: this answer is longer.
-    const cli = path.join(distCopy(), 'dist', 'cli.js');
-    const r = spawnSync(process.execPath, [cli, 'why', `f${DEPTH}.js`, '--entry', 'f0.js'], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+    const r = runBig(['why', `f${DEPTH}.js`, '--entry', 'f0.js'], root);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -127,6 +146,23 @@ describe(`a ${DEPTH.toLocaleString('en')}-deep import chain`, () => {
     expect(lines[lines.length - 1].trim()).toBe('imported by f0.js:2 (./f1.js), an entry');
     expect(lines.filter((l) => l.includes('imported by'))).toHaveLength(DEPTH);
     expect(Buffer.byteLength(r.stdout)).toBeLessThan(150 * DEPTH);
+  }, 90_000);
+
+  it('a finding in each of the 10,001 files still gives a manifest linear in size', () => {
+    const dyn = tempDir();
+    const more: Record<string, string> = {};
+    for (let i = 0; i < DEPTH; i++) more[`f${i}.js`] = `import './f${i + 1}.js';\nimport(globalThis.x);\n`;
+    more[`f${DEPTH}.js`] = 'export {};\n';
+    writeFiles(dyn, more);
+    const out = path.join(tempDir(), 'shipset.json');
+    const r = runBig(['check', 'f0.js', '--manifest', out], dyn);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0); // dynamic is a warning
+    const text = fs.readFileSync(out, 'utf8');
+    expect(Buffer.byteLength(text)).toBeLessThan(4_000 * (DEPTH + 1)); // ~2.6 KB a finding; full chains would be ~500 MB
+    const m = JSON.parse(text) as Manifest;
+    expect(m.findings).toHaveLength(DEPTH);
+    expect(m.findings.every((f) => f.rule === 'dynamic' && f.chain.length <= 101)).toBe(true);
   }, 90_000);
 
   it('the graph in process: via for every file, chainOf rebuilds the 10,001-file chain', async () => {

@@ -41,3 +41,29 @@ export function viaMap(entries: readonly string[], files: ReadonlyMap<string, Fi
   }
   return via;
 }
+
+/** Findings keep at most this many steps of their chain: the first and last halves, and a gap marker. */
+export const MAX_FINDING_CHAIN = 100;
+
+/** The element that stands for the files left out of a long finding chain. */
+export function gapMarker(hidden: number): string {
+  return `… ${hidden.toLocaleString('en-US')} more files …`;
+}
+
+/** How many files a gap marker stands for (0 for a path). */
+export function gapSize(step: string): number {
+  const m = /^… ([\d,]+) more files …$/.exec(step);
+  return m ? Number(m[1].replace(/,/g, '')) : 0;
+}
+
+/**
+ * The chain a finding carries: `chainOf`, but a chain longer than MAX_FINDING_CHAIN keeps its first
+ * and last 50 files with one gap marker between them. Every finding of a file 10,000 imports deep
+ * would otherwise carry 10,000 paths (quadratic again); `shipset why` prints the whole chain.
+ */
+export function findingChain(graph: Pick<ModuleGraph, 'via'>, file: string): string[] {
+  const chain = chainOf(graph, file);
+  if (chain.length <= MAX_FINDING_CHAIN) return chain;
+  const half = MAX_FINDING_CHAIN / 2;
+  return [...chain.slice(0, half), gapMarker(chain.length - 2 * half), ...chain.slice(chain.length - half)];
+}

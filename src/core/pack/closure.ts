@@ -1,7 +1,7 @@
 // The closure check: a package is only shippable when every file import of every packed
 // reachable file lands inside it. Read from the archive itself, not from the plan.
 import type { Finding, ManifestFile, ModuleGraph, Options } from '../types.js';
-import { chainOf } from '../graph/via.js';
+import { findingChain } from '../graph/via.js';
 import { isSecret, matchingExcludes } from './select.js';
 
 export function closureFindings(files: ManifestFile[], archived: Set<string>, graph: ModuleGraph, options: Options): Finding[] {
@@ -53,7 +53,7 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
         column: edge.column,
         specifier: edge.specifier,
         target: edge.target,
-        chain: chainOf(graph, file.path),
+        chain: findingChain(graph, file.path),
         message: `${file.path}:${edge.line} imports ${edge.specifier} (${edge.target}), but ${edge.target} is not in the package: ${reason}. ${fix}, or stop importing it.`,
       });
     }

@@ -1,7 +1,7 @@
 // What a rule is, and the small helpers every rule shares. Kept beside the rules (not in
 // types.ts) because only the rules and their runner use it.
 import path from 'node:path';
-import { chainOf } from '../graph/via.js';
+import { findingChain, gapSize } from '../graph/via.js';
 import type { FindingLevel, ImportEdge, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
 
 export interface RuleContext {
@@ -19,7 +19,10 @@ export interface Rule {
   check(ctx: RuleContext): RawFinding[] | Promise<RawFinding[]>;
 }
 
-export { chainOf };
+/** The chain a finding at `file` carries (entry first; a very long one keeps its ends, see findingChain). */
+export function chainOf(graph: Pick<ModuleGraph, 'via'>, file: string): string[] {
+  return findingChain(graph, file);
+}
 
 /** Chains longer than this are shown with their middle elided (a message stays one readable line). */
 const SHOWN_CHAIN = 12;
@@ -29,7 +32,9 @@ export function formatChain(chain: string[]): string {
   if (chain.length <= SHOWN_CHAIN) return chain.join(' -> ');
   const head = chain.slice(0, SHOWN_CHAIN / 2);
   const tail = chain.slice(chain.length - SHOWN_CHAIN / 2);
-  return [...head, `... (${chain.length - SHOWN_CHAIN} more) ...`, ...tail].join(' -> ');
+  const middle = chain.slice(SHOWN_CHAIN / 2, chain.length - SHOWN_CHAIN / 2);
+  const hidden = middle.reduce((n, step) => n + (gapSize(step) || 1), 0);
+  return [...head, `... (${hidden} more) ...`, ...tail].join(' -> ');
 }
 
 /**
