@@ -63,7 +63,7 @@ describe('the error classifier', () => {
       overflow = e;
     }
     expect(classifyError(overflow)!.message).toMatch(/^the project nests deeper \(or spreads wider\) than shipset can follow: .* Flatten the deepest expression, or split the generated file\.$/);
-    expect(classifyError(new RangeError('Invalid string length'))!.message).toMatch(/^too large: more than Node can hold as one string or buffer/);
+    expect(classifyError(new RangeError('Invalid string length'))!.message).toMatch(/^the project is too large for one output: more than Node can hold as one string or buffer/);
     expect(classifyError(Object.assign(new RangeError('File size (3000000000) is greater than 2 GiB'), { code: 'ERR_FS_FILE_TOO_LARGE', path: '/w/big.bin' }))!.message).toMatch(/^\/w\/big\.bin: too large/);
   });
 

@@ -85,7 +85,8 @@ export function classifyError(error: unknown): UsageError | undefined {
   }
   if (isTooLarge(error)) {
     const file = (error as ErrnoError).path;
-    return new UsageError(`${file ? `${file}: ` : ''}too large: more than Node can hold as one string or buffer (${(error as Error).message}). Exclude the file, or split it.`);
+    if (file) return new UsageError(`${file}: too large: more than Node can hold as one string or buffer (${(error as Error).message}). Exclude the file, or split it.`);
+    return new UsageError(`the project is too large for one output: more than Node can hold as one string or buffer (${(error as Error).message}). Check a smaller part of it (fewer entries), or exclude generated files.`);
   }
   if (isFsError(error)) {
     const e = error as ErrnoError;
