@@ -139,6 +139,12 @@ describe('requirements -r includes', () => {
     expect(m.problems).toEqual([expect.stringContaining('requirements.txt:2: -r alias.txt includes a file that is still being read')]);
   });
 
+  it('-rFILE (attached, as pip takes it) is an include too, and is refused the same way', () => {
+    const m = read({ 'requirements.txt': 'flask\n-r/dev/zero\n-rmore.txt\n', 'more.txt': 'gunicorn\n' });
+    expect(m.problems).toEqual([expect.stringMatching(/^requirements\.txt:2: -r \/dev\/zero is outside the root: /)]);
+    expect([...m.production]).toEqual(['flask', 'gunicorn']);
+  });
+
   it('a missing include says so, with the line, not the 10 MB rule', () => {
     const m = read({ 'requirements.txt': 'flask\n\n-r nope.txt\n' });
     expect(m.problems).toEqual(['requirements.txt:3: -r nope.txt does not exist: its declarations were not checked. Fix the path, or remove the include.']);

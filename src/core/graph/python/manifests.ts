@@ -102,11 +102,13 @@ function readRequirements(abs: string, into: Set<string>, found: PythonManifests
   for (const { text: raw, line: lineNo } of logical) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) continue;
-    const include = /^(-r|--requirement)(?:\s+|=)(\S+)/.exec(line);
+    // pip's options: `-r file`, `-rfile` (a short option takes its value attached), `--requirement[= ]file`.
+    const include = /^(-r)\s*(\S+)|^(--requirement)(?:\s+|=)(\S+)/.exec(line);
     if (include) {
-      const target = path.resolve(path.dirname(abs), include[2]);
+      const [option, written] = include[1] ? [include[1], include[2]] : [include[3], include[4]];
+      const target = path.resolve(path.dirname(abs), written);
       const set = isDevRequirementsFile(path.basename(target)) && into === found.production ? found.dev : into;
-      readRequirements(target, set, found, root, visiting, { file: read.rel, line: lineNo, option: include[1], target: include[2], depth: (site?.depth ?? 0) + 1 });
+      readRequirements(target, set, found, root, visiting, { file: read.rel, line: lineNo, option, target: written, depth: (site?.depth ?? 0) + 1 });
       continue;
     }
     const editable = /^(?:-e|--editable)(?:\s+|=)(\S+)/.exec(line);
