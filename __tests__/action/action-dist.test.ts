@@ -114,6 +114,10 @@ withDist('action (dist/index.js)', () => {
     expect(fs.existsSync(path.join(repo, 'shipset.tar.gz'))).toBe(false);
     expect(run.outputs.manifest).toBe(path.join(repo, 'shipset.json'));
     const manifest = JSON.parse(fs.readFileSync(run.outputs.manifest, 'utf8'));
+    // Schema 2: one `via` per file, no per-file chain.
+    expect(manifest).toMatchObject({ schema: 2, runtime: 'node', typeOnly: [] });
+    expect(manifest.files.find((f: { path: string }) => f.path === 'src/server_hosted.js')).toMatchObject({ reason: 'entry', via: null });
+    expect(manifest.files.every((f: object) => !('chain' in f))).toBe(true);
     const stale = manifest.findings.find((f: { rule: string }) => f.rule === 'stale');
     expect(stale).toMatchObject({ level: 'error', file: 'src/server_hosted.js', line: 2 });
     expect(manifest.dormant).toContain('src/claude_mcp_hybrid_sessions.js');

@@ -22,7 +22,7 @@ function fakePipeline(seen: string[] = []): Pipeline {
         if (e.isDirectory()) walk(abs);
         else if (e.name.endsWith('.ts')) {
           const rel = path.relative(options.root, abs).split(path.sep).join('/');
-          files.push({ path: rel, bytes: 0, sha256: '', reason: 'import', chain: [rel] });
+          files.push({ path: rel, bytes: 0, sha256: '', reason: 'import', via: null });
           fs.readFileSync(abs, 'utf8').split('\n').forEach((l, i) => {
             if (l.includes('BROKEN')) findings.push({ rule: 'unresolved', level: 'error', file: rel, line: i + 1, chain: [rel], message: `${rel}:${i + 1} imports ./gone` });
           });
@@ -41,7 +41,7 @@ async function headManifest(root: string): Promise<Manifest> {
 describe('compare', () => {
   it('reports added and removed files and findings new by rule, file and message without lines', () => {
     const f = (line: number, file = 'a.ts'): Finding => ({ rule: 'unresolved', level: 'error', file, line, chain: [], message: `${file}:${line} imports ./x` });
-    const file = (p: string) => ({ path: p, bytes: 0, sha256: '', reason: 'import' as const, chain: [] });
+    const file = (p: string) => ({ path: p, bytes: 0, sha256: '', reason: 'import' as const, via: null });
     const d = compare({ files: [file('a.ts'), file('old.ts')], findings: [f(3)] }, { files: [file('a.ts'), file('new.ts')], findings: [f(9), f(1, 'new.ts')] });
     expect(d).toEqual({ added: ['new.ts'], removed: ['old.ts'], newFindings: [f(1, 'new.ts')] });
     expect(findingKey(f(3))).toBe(findingKey(f(30)));

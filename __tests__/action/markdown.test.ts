@@ -17,14 +17,16 @@ function finding(over: Partial<Finding> = {}): Finding {
 
 function result(findings: Finding[], over: Partial<Manifest> = {}) {
   const manifest: Manifest = {
-    schema: 1,
+    schema: 2,
     tool: { name: 'shipset', version: '0.1.0' },
     root: '.',
     entries: ['src/index.ts'],
+    runtime: 'node',
     files: [
-      { path: 'src/index.ts', bytes: 10, sha256: 'a'.repeat(64), reason: 'entry', chain: ['src/index.ts'] },
-      { path: 'src/server.ts', bytes: 10, sha256: 'b'.repeat(64), reason: 'import', chain: ['src/index.ts', 'src/server.ts'] },
+      { path: 'src/index.ts', bytes: 10, sha256: 'a'.repeat(64), reason: 'entry', via: null },
+      { path: 'src/server.ts', bytes: 10, sha256: 'b'.repeat(64), reason: 'import', via: { file: 'src/index.ts', line: 1 } },
     ],
+    typeOnly: [],
     dormant: ['src/hybrid_sessions.ts'],
     packages: {},
     findings,

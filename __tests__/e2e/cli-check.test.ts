@@ -247,20 +247,21 @@ describe('secrets', () => {
 });
 
 describe('manifest and housekeeping', () => {
-  it('--json prints the schema-1 manifest; --manifest writes it; nothing else is left in the project', () => {
+  it('--json prints the schema-2 manifest; --manifest writes it; nothing else is left in the project', () => {
     const root = staleProject();
     const manifestFile = path.join(tempDir(), 'm', 'shipset.json');
     const r = runCli(['check', '--root', root, '--json', '--manifest', manifestFile, '--rule', 'stale=warn'], root);
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     expect(JSON.parse(fs.readFileSync(manifestFile, 'utf8'))).toEqual(m);
-    expect(Object.keys(m)).toEqual(['schema', 'tool', 'root', 'entries', 'files', 'dormant', 'packages', 'findings', 'notices', 'tarball']);
-    expect(m).toMatchObject({ schema: 1, tool: { name: 'shipset' }, root: '.', entries: ['src/server_hosted.ts'], tarball: null });
+    expect(Object.keys(m)).toEqual(['schema', 'tool', 'root', 'entries', 'runtime', 'files', 'typeOnly', 'dormant', 'packages', 'findings', 'notices', 'tarball']);
+    expect(m).toMatchObject({ schema: 2, runtime: 'node', typeOnly: [], tool: { name: 'shipset' }, root: '.', entries: ['src/server_hosted.ts'], tarball: null });
     const entry = m.files.find((f) => f.path === 'src/server_hosted.ts')!;
     const bytes = fs.readFileSync(path.join(root, 'src/server_hosted.ts'));
-    expect(entry).toMatchObject({ reason: 'entry', bytes: bytes.length, chain: ['src/server_hosted.ts'] });
+    expect(entry).toMatchObject({ reason: 'entry', bytes: bytes.length, via: null });
+    expect(entry).not.toHaveProperty('chain');
     expect(entry.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(m.findings[0]).toMatchObject({ rule: 'stale', level: 'warn' });
+    expect(m.findings[0]).toMatchObject({ rule: 'stale', level: 'warn', sites: [], suppressed: null });
     expect(gitRun(root, ['status', '--porcelain', '--ignored'])).toBe('');
   });
 });

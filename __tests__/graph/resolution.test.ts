@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildGraph } from '../../src/core/graph/index.js';
+import { chainOf } from '../../src/core/graph/via.js';
 import { defaultOptions } from '../../src/core/options.js';
 import type { ImportEdge, ModuleGraph } from '../../src/core/types.js';
 import { cleanupFixtures, gitInit, gitRun, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
@@ -380,7 +381,8 @@ describe('dormant files', () => {
     const g = await buildGraph(defaultOptions(root, ['index.js']));
     expect(g.inGit).toBe(true);
     expect(g.dormant).toEqual(['old.js']);
-    expect(g.chains.get('a.js')).toEqual(['index.js', 'a.js']);
+    expect(g.via.get('a.js')).toEqual({ file: 'index.js', line: 1 });
+    expect(chainOf(g, 'a.js')).toEqual(['index.js', 'a.js']);
   });
 });
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileNode, ImportEdge, ManifestFile, ModuleGraph, Options, Result } from '../../src/core/types.js';
 import { defaultOptions } from '../../src/core/options.js';
+import { viaMap } from '../../src/core/graph/via.js';
 
 /** `from -> [[specifier, target, line]]`: the file imports of each file. */
 export type Imports = Record<string, Array<[string, string, number]>>;
@@ -23,9 +24,7 @@ function walk(root: string, dir = ''): string[] {
 
 export function buildGraph(root: string, entries: string[], imports: Imports): ModuleGraph {
   const files = new Map<string, FileNode>();
-  const chains = new Map<string, string[]>();
   const queue = entries.map((e) => [e]);
-  for (const e of entries) chains.set(e, [e]);
   while (queue.length) {
     const chain = queue.shift()!;
     const file = chain[chain.length - 1];
@@ -35,13 +34,12 @@ export function buildGraph(root: string, entries: string[], imports: Imports): M
     }));
     files.set(file, { path: file, language: file.endsWith('.py') ? 'python' : 'ts', edges, dynamic: [] });
     for (const edge of edges) {
-      if (!chains.has(edge.target!)) chains.set(edge.target!, [...chain, edge.target!]);
       queue.push([...chain, edge.target!]);
     }
   }
   const sourceFiles = walk(root).filter((f) => SOURCE.test(f)).sort();
   return {
-    root, entries, files, chains,
+    root, entries, files, via: viaMap(entries, files),
     dormant: sourceFiles.filter((f) => !files.has(f)), typeOnly: [],
     sourceFiles, inGit: fs.existsSync(path.join(root, '.git')), notices: [],
   };
@@ -55,8 +53,8 @@ export function resultOf(graph: ModuleGraph, files: ManifestFile[], excluded: st
   return {
     graph, excluded, errorCount: 0, warningCount: 0,
     manifest: {
-      schema: 1, tool: { name: 'shipset', version: '0.0.0' }, root: '.', entries: graph.entries, files,
-      dormant: graph.dormant, packages: {}, findings: [], notices: [], tarball: null,
+      schema: 2, tool: { name: 'shipset', version: '0.0.0' }, root: '.', entries: graph.entries, runtime: 'node', files,
+      typeOnly: [], dormant: graph.dormant, packages: {}, findings: [], notices: [], tarball: null,
     },
   };
 }

@@ -40,9 +40,9 @@ describe('selectFiles', () => {
     expect(files.map((f) => f.path)).toEqual(['package-lock.json', 'package.json', 'src/Zeta.ts', 'src/db.ts', 'src/index.ts', 'src/routes/users.ts']);
     expect(excluded).toEqual([]);
     const byPath = Object.fromEntries(files.map((f) => [f.path, f]));
-    expect(byPath['src/index.ts']).toMatchObject({ reason: 'entry', chain: ['src/index.ts'] });
-    expect(byPath['src/routes/users.ts']).toMatchObject({ reason: 'import', chain: ['src/index.ts', 'src/routes/users.ts'] });
-    expect(byPath['package.json']).toMatchObject({ reason: 'include', chain: [] });
+    expect(byPath['src/index.ts']).toMatchObject({ reason: 'entry', via: null });
+    expect(byPath['src/routes/users.ts']).toMatchObject({ reason: 'import', via: { file: 'src/index.ts', line: 2 } });
+    expect(byPath['package.json']).toMatchObject({ reason: 'include', via: null });
     const content = fs.readFileSync(path.join(root, 'src/db.ts'), 'utf8');
     expect(byPath['src/db.ts']).toMatchObject({ bytes: Buffer.byteLength(content), sha256: sha(content) });
   });

@@ -234,7 +234,7 @@ describe('family 5: a package that is project code off the import path', () => {
     });
     const py = await buildPythonGraph({ root, entries: ['main.py'], pythonPath: [], python: false });
     expect(py.files.get('main.py')!.edges.find((e) => e.specifier === 'tinylib')).toMatchObject({ class: 'package', localCandidate: 'vendor/tinylib/' });
-    const graph: ModuleGraph = { root, entries: ['main.py'], files: py.files, chains: new Map([['main.py', ['main.py']]]), dormant: [], sourceFiles: ['main.py'], inGit: false, notices: [], typeOnly: [] };
+    const graph: ModuleGraph = { root, entries: ['main.py'], files: py.files, via: new Map([['main.py', null]]), dormant: [], sourceFiles: ['main.py'], inGit: false, notices: [], typeOnly: [] };
     const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices: [] });
     expect(findings.map((f) => f.message)).toEqual([
       'main.py:3 imports tinylib, but tinylib is not declared in requirements.txt: a fresh install would not provide it. The project has vendor/tinylib/, which is not on the import path: if that is the code that runs, pass --python-path vendor (python-path in the config); else add tinylib to requirements.txt (or [project] dependencies in pyproject.toml); if the package is provided another way, put `# shipset-ignore undeclared: <reason>` on the line above the import in main.py.',

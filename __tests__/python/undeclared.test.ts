@@ -19,7 +19,7 @@ async function run(files: Files): Promise<{ findings: RawFinding[]; notices: str
   writeFiles(root, { 'app.py': IMPORTS, ...files });
   const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [] });
   const graph: ModuleGraph = {
-    root, entries: ['app.py'], files: py.files, chains: new Map([['app.py', ['app.py']]]), dormant: [], sourceFiles: [...py.files.keys()],
+    root, entries: ['app.py'], files: py.files, via: new Map([['app.py', null]]), dormant: [], sourceFiles: [...py.files.keys()],
     inGit: false, notices: [], typeOnly: [],
   };
   const notices: string[] = [];
@@ -114,7 +114,7 @@ describe('toml subset reader', () => {
     });
     const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [], python: false });
     const graph: ModuleGraph = {
-      root, entries: ['app.py'], files: py.files, chains: new Map([['app.py', ['app.py']], ['helper.py', ['app.py', 'helper.py']]]), dormant: [], sourceFiles: [...py.files.keys()],
+      root, entries: ['app.py'], files: py.files, via: new Map([['app.py', null], ['helper.py', { file: 'app.py', line: 1 }]]), dormant: [], sourceFiles: [...py.files.keys()],
       inGit: false, notices: [], typeOnly: [],
     };
     const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices: [] });

@@ -6,11 +6,13 @@ function result(findings: Finding[], extra: Partial<Result['manifest']> = {}): R
   const errors = findings.filter((f) => f.level === 'error').length;
   return {
     manifest: {
-      schema: 1,
+      schema: 2,
       tool: { name: 'shipset', version: 't' },
       root: '.',
       entries: ['src/index.ts'],
-      files: [{ path: 'src/index.ts', bytes: 1, sha256: 'x', reason: 'entry', chain: ['src/index.ts'] }],
+      runtime: 'node',
+      files: [{ path: 'src/index.ts', bytes: 1, sha256: 'x', reason: 'entry', via: null }],
+      typeOnly: [],
       dormant: ['src/old.ts'],
       packages: {},
       findings,

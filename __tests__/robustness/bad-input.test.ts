@@ -108,14 +108,14 @@ describe('files that are not regular files', () => {
   it('stops on a package.json or tsconfig.json that is a named pipe instead of waiting on it forever', () => {
     const root = project({ 'sub/x.js': 'export {};\n', 'uses-sub.js': "import './sub/x.js';\n" });
     mkfifo(path.join(root, 'sub', 'package.json'));
-    expectUsage(runCli(['check', 'uses-sub.js'], root), 'sub/package.json is not a regular file');
+    expectUsage(runCli(['check', 'uses-sub.js'], root), 'sub/package.json is a named pipe (FIFO), not a regular file');
     fs.rmSync(path.join(root, 'sub'), { recursive: true });
     mkfifo(path.join(root, 'tsconfig.json'));
     expectUsage(runCli(['check', 'index.js'], root), 'tsconfig.json: is not a regular file');
     fs.rmSync(path.join(root, 'tsconfig.json'));
     fs.rmSync(path.join(root, 'package.json'));
     mkfifo(path.join(root, 'package.json'));
-    expectUsage(runCli(['check'], root), 'package.json: is not a regular file');
+    expectUsage(runCli(['check'], root), 'package.json is a named pipe (FIFO), not a regular file');
   }, BOUND);
 
   it('refuses an include that names a pipe, and reads ./ as the root folder', () => {

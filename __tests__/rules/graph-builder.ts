@@ -1,7 +1,7 @@
 // Hand-built ModuleGraphs for rule tests: the rules read only the graph (plus the files on disk
 // for headers and package.json), so each test states exactly the graph it needs.
 import { defaultOptions } from '../../src/core/options.js';
-import type { DynamicSite, FileNode, ImportEdge, Language, ModuleGraph, Options, ParseFailure } from '../../src/core/types.js';
+import type { DynamicSite, FileNode, ImportEdge, Language, ModuleGraph, Options, ParseFailure, ViaSite } from '../../src/core/types.js';
 
 /** `['./a', 'src/a.ts']` is a resolved file import; an object gives any other edge. */
 export type EdgeSpec = [specifier: string, target: string] | (Partial<ImportEdge> & { specifier: string });
@@ -29,7 +29,7 @@ function languageOf(file: string): Language {
   return /\.[mc]?tsx?$/.test(file) ? 'ts' : 'js';
 }
 
-/** Build the graph; each import gets line = its index + 1 unless given; chains are shortest (BFS). */
+/** Build the graph; each import gets line = its index + 1 unless given; via is the first import reached breadth-first. */
 export function buildGraph(spec: GraphSpec): ModuleGraph {
   const root = spec.root ?? '/nonexistent-shipset-root';
   const files = new Map<string, FileNode>();
@@ -48,14 +48,14 @@ export function buildGraph(spec: GraphSpec): ModuleGraph {
       ...(fileSpec.parseError ? { parseError: { file, ...fileSpec.parseError } } : {}),
     });
   }
-  const chains = new Map<string, string[]>();
+  const via = new Map<string, ViaSite | null>();
   const queue = spec.entries.filter((e) => files.has(e));
-  for (const e of queue) chains.set(e, [e]);
+  for (const e of queue) via.set(e, null);
   while (queue.length) {
     const file = queue.shift()!;
     for (const edge of files.get(file)!.edges) {
-      if (edge.class !== 'file' || !edge.target || chains.has(edge.target) || !files.has(edge.target)) continue;
-      chains.set(edge.target, [...chains.get(file)!, edge.target]);
+      if (edge.class !== 'file' || !edge.target || via.has(edge.target) || !files.has(edge.target)) continue;
+      via.set(edge.target, { file, line: edge.line });
       queue.push(edge.target);
     }
   }
@@ -64,7 +64,7 @@ export function buildGraph(spec: GraphSpec): ModuleGraph {
     root,
     entries: spec.entries,
     files,
-    chains,
+    via,
     dormant,
     typeOnly: [],
     sourceFiles: [...new Set([...files.keys(), ...dormant])].sort(),

@@ -60,11 +60,13 @@ function render(texts: string[], marker = true): { summary: string; comment: str
     message: `${t(i)} imports ${t(i + 3)}: fix ${t(i + 4)}`,
   }));
   const manifest: Manifest = {
-    schema: 1,
+    schema: 2,
     tool: { name: 'shipset', version: 't' },
     root: '.',
     entries: [t(0), t(1)],
-    files: texts.map((x, i) => ({ path: x, bytes: 1, sha256: 'a'.repeat(64), reason: 'import', chain: [t(i)] })),
+    runtime: 'node',
+    typeOnly: [],
+    files: texts.map((x, i) => ({ path: x, bytes: 1, sha256: 'a'.repeat(64), reason: 'import', via: { file: t(i), line: 1 } })),
     dormant: [...texts],
     packages: {},
     findings,

@@ -56,11 +56,13 @@ function result(texts: string[]): Result {
   }));
   return {
     manifest: {
-      schema: 1,
+      schema: 2,
       tool: { name: 'shipset', version: 't' },
       root: '.',
       entries: texts.slice(0, 2),
-      files: texts.map((t) => ({ path: t, bytes: 1, sha256: 'a', reason: 'import', chain: [t] })),
+      runtime: 'node',
+      typeOnly: [],
+      files: texts.map((t) => ({ path: t, bytes: 1, sha256: 'a', reason: 'import', via: { file: t, line: 1 } })),
       dormant: [...texts],
       packages: {},
       findings,

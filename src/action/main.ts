@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { type BaseDiff, computeBaseDiff } from '../core/base-diff.js';
 import { runPipeline } from '../core/pipeline.js';
 import { manifestTarget, writeFileSafely } from '../core/safe-write.js';
+import { classifyError } from '../core/errors.js';
 import { type Result, UsageError } from '../core/types.js';
 import { annotationText, logLine } from '../report/escape.js';
 import { renderJson } from '../report/json.js';
@@ -125,6 +126,9 @@ function setOutputs(result: Result, manifestPath: string, tarballPath: string): 
 /** A message for the user: bad input as is, anything else without a stack trace (that goes to debug). */
 function errorMessage(e: unknown): string {
   if (e instanceof UsageError || (e as Error)?.name === 'UsageError') return (e as Error).message;
+  // EACCES, too large, too deep: the input's doing, said in one line.
+  const known = classifyError(e);
+  if (known) return known.message;
   if (e instanceof Error) {
     core.debug(e.stack ?? e.message);
     return `shipset failed: ${e.message}`;

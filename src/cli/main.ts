@@ -10,6 +10,7 @@ import { runPipeline } from '../core/pipeline.js';
 import { checkWriteTarget, manifestTarget, writeFileSafely, type WriteTarget } from '../core/safe-write.js';
 import { RULE_REGISTRY } from '../core/rules/index.js';
 import { FORMATS, type Format, type Options, type Result, RUNTIMES, UsageError } from '../core/types.js';
+import { classifyError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { explainWhy } from '../core/why.js';
 import { logLine, protectLines, terminalText } from '../report/escape.js';
@@ -89,9 +90,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   try {
     return await dispatch(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    // Bad input, and what the input's environment causes (EACCES, too large, too deep): one line.
+    const known = classifyError(e);
+    if (known) {
       // Messages quote file names and arguments: one line, no control characters, no workflow command.
-      io.stderr.write(`shipset: ${logLine(e.message)}\n`);
+      io.stderr.write(`shipset: ${logLine(known.message)}\n`);
       return 2;
     }
     // Anything else is our bug: say so in one line, with a way to report it.

@@ -1,9 +1,17 @@
-// The manifest JSON of DESIGN.md "Outputs" (schema 1), built from the stages' results.
+// The manifest JSON (schema 2), built from the stages' results. Linear in the size of the
+// project: each file names only the import that reached it (`via`), never its whole chain.
 import path from 'node:path';
 import { byCodeUnit } from './graph/source-files.js';
 import type { Finding, Manifest, ManifestFile, ModuleGraph, TarballInfo } from './types.js';
 import { VERSION } from './version.js';
 
+/** The runtime named in the manifest until a runtime option exists: the JS engine follows Node's rules. */
+export const DEFAULT_RUNTIME = 'node';
+
+/**
+ * Assembles the manifest. Findings get `sites: []` and `suppressed: null` when a rule set neither,
+ * so every finding has the same keys.
+ */
 export function buildManifest(input: {
   graph: ModuleGraph;
   files: ManifestFile[];
@@ -14,14 +22,16 @@ export function buildManifest(input: {
 }): Manifest {
   const { graph } = input;
   return {
-    schema: 1,
+    schema: 2,
     tool: { name: 'shipset', version: VERSION },
     root: posixRelative(input.cwd, graph.root),
     entries: graph.entries,
+    runtime: DEFAULT_RUNTIME,
     files: input.files,
+    typeOnly: [...(graph.typeOnly ?? [])].sort(byCodeUnit),
     dormant: graph.dormant,
     packages: packagesOf(graph),
-    findings: input.findings,
+    findings: input.findings.map((f) => ({ ...f, sites: f.sites ?? [], suppressed: f.suppressed ?? null })),
     notices: [...new Set(input.notices)],
     tarball: input.tarball,
   };

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { parseSourceDateEpoch } from './pack/tarball.js';
 import path from 'node:path';
+import { manifestProblemText, readProjectManifest } from './read-manifest.js';
 import { RULE_REGISTRY } from './rules/index.js';
 import {
   FORMATS,
@@ -436,12 +437,13 @@ function entriesFromPackageJson(root: string, source: string): string[] {
   if (!fs.existsSync(pkgPath)) {
     throw new UsageError(`${source}: no entry given and no package.json in ${root}. Name the entry file, e.g. 'shipset check src/index.ts'.`);
   }
-  const pkgStat = fs.statSync(pkgPath);
-  if (!pkgStat.isFile()) {
-    throw new UsageError(`${pkgPath}: is not a regular file (a folder, pipe or device). Replace it with the package manifest, or name the entry file.`);
+  // A regular file inside the root, at most 10 MB: a package.json linked out of the root is not read.
+  const read = readProjectManifest(root, pkgPath);
+  if (!read.ok) {
+    throw new UsageError(`${source}: no entry given, and ${manifestProblemText(read, 'Replace it with the package manifest, or name the entry file.')}`);
   }
   let parsed: unknown;
-  const text = fs.readFileSync(pkgPath, 'utf8');
+  const text = read.text;
   try {
     parsed = JSON.parse(text);
   } catch (e) {

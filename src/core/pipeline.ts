@@ -15,13 +15,14 @@ export async function runPipeline(options: Options, cwd: string = options.cwd ??
   if (options.pack) checkTarballPath(options);
   const graph = await buildGraph(options);
   const rules = await runRules(graph, options);
-  const findings = [...rules.findings];
-  const notices = [...(options.notices ?? []), ...graph.notices, ...rules.notices];
+  let findings = [...rules.findings];
+  const notices = (options.notices ?? []).concat(graph.notices, rules.notices);
   const { files, excluded, notices: selectNotices } = selectFiles(graph, options);
-  notices.push(...selectNotices);
+  for (const notice of selectNotices) notices.push(notice);
   // `check` predicts what `pack` would refuse: an import whose file the package leaves out.
-  findings.push(...closureFindings(files, new Set(files.map((f) => f.path)), graph, options));
-  notices.push(...applySuppressions(findings, options));
+  // concat, not push(...): 130,000 findings spread as arguments would overflow the stack.
+  findings = findings.concat(closureFindings(files, new Set(files.map((f) => f.path)), graph, options));
+  for (const notice of applySuppressions(findings, options)) notices.push(notice);
 
   let tarball: TarballInfo | null = null;
   const errorsBeforePack = findings.filter((f) => f.level === 'error' && counts(f)).length;
@@ -30,7 +31,7 @@ export async function runPipeline(options: Options, cwd: string = options.cwd ??
   } else if (options.pack) {
     const packed = await writeTarball(files, graph, options);
     tarball = packed.tarball;
-    findings.push(...packed.findings);
+    findings = findings.concat(packed.findings);
   }
   // A refused pack must not leave last run's tarball at the path a later step uploads.
   if (options.pack && !tarball) {

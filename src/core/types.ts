@@ -195,6 +195,12 @@ export interface FileNode {
   parseError?: ParseFailure;
 }
 
+/** The import that reached a file: the importing file and the 1-based line of the import. */
+export interface ViaSite {
+  file: string;
+  line: number;
+}
+
 export interface ModuleGraph {
   /** Absolute root. */
   root: string;
@@ -202,8 +208,12 @@ export interface ModuleGraph {
   entries: string[];
   /** Reachable files (entries included), keyed by relative path. */
   files: Map<string, FileNode>;
-  /** Shortest import chain from an entry to each reachable file (entry first, file last). */
-  chains: Map<string, string[]>;
+  /**
+   * How each reachable file was first reached, breadth-first from the entries: the import that
+   * reached it (importing file and line), or null for an entry. One pointer per file keeps the
+   * graph (and the manifest) linear in size; `chainOf` in graph/via.ts rebuilds the shortest chain.
+   */
+  via: Map<string, ViaSite | null>;
   /** Source files under the root that no entry reaches and no type-only import names, sorted. */
   dormant: string[];
   /**
@@ -252,12 +262,16 @@ export interface Suppression {
 /** What a rule yields before its level is applied. */
 export type RawFinding = Omit<Finding, 'level'> & { level?: FindingLevel };
 
+/** Why a file is in the package: an entry, reached by an import, or brought in by include (and, later, workspace or dependency). */
+export type ShipReason = 'entry' | 'import' | 'include' | 'workspace' | 'dependency';
+
 export interface ManifestFile {
   path: string;
   bytes: number;
   sha256: string;
-  reason: 'entry' | 'import' | 'include';
-  chain: string[];
+  reason: ShipReason;
+  /** The import that first reached it (null for an entry or an included file); see ModuleGraph.via. */
+  via: ViaSite | null;
 }
 
 export interface TarballInfo {
@@ -273,12 +287,19 @@ export interface TarballInfo {
   contentSha256: string;
 }
 
+/**
+ * The manifest JSON, schema 2: `files[].via` (one import site) replaced schema 1's per-file
+ * `chain`, which grew quadratically with the depth of the import graph.
+ */
 export interface Manifest {
-  schema: 1;
+  schema: 2;
   tool: { name: 'shipset'; version: string };
   root: string;
   entries: string[];
+  /** The runtime the set was computed for; "node" until a runtime option exists. */
+  runtime: string;
   files: ManifestFile[];
+  typeOnly: string[];
   dormant: string[];
   packages: Record<string, string[]>;
   findings: Finding[];

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModuleGraph, Result } from './types.js';
+import { chainOf } from './graph/via.js';
 import { compareCodeUnits, relativeInside } from './pack/paths.js';
 import { describeSecret, secretMatch } from './pack/secrets.js';
 
@@ -20,6 +21,10 @@ export interface WhyAnswer {
 export const MAX_CHAINS = 10;
 /** Partial paths explored before giving up on finding more chains (graphs with many routes). */
 const MAX_EXPANSIONS = 20_000;
+/** Path steps copied in all before giving up (a 10,000-deep chain would otherwise cost depth squared). */
+const MAX_STEPS_COPIED = 2_000_000;
+/** Deeper steps are not indented further: a 10,000-step chain stays linear in size on screen. */
+const MAX_INDENT = 40;
 
 export function explainWhy(result: Result, file: string, cwd: string): WhyAnswer {
   const graph = result.graph;
@@ -78,7 +83,9 @@ function plural(n: number, word: string): string {
 
 /**
  * Up to MAX_CHAINS simple import paths from any entry to `target`, shortest first. Breadth-first
- * over partial paths walked backwards along 'file' edges, so shorter chains come out first.
+ * over partial paths walked backwards along 'file' edges, so shorter chains come out first. When
+ * the search runs out of budget before reaching an entry (a chain thousands of files deep), the
+ * chain rebuilt from the graph's `via` pointers (a shortest one) is the answer.
  */
 export function importChains(graph: ModuleGraph, target: string): string[][] {
   const importers = new Map<string, string[]>();
@@ -95,7 +102,8 @@ export function importChains(graph: ModuleGraph, target: string): string[][] {
   const chains: string[][] = [];
   let queue: string[][] = [[target]];
   let expansions = 0;
-  while (queue.length && chains.length < MAX_CHAINS && expansions < MAX_EXPANSIONS) {
+  let copied = 0;
+  while (queue.length && chains.length < MAX_CHAINS && expansions < MAX_EXPANSIONS && copied < MAX_STEPS_COPIED) {
     const next: string[][] = [];
     for (const partial of queue) {
       const head = partial[0];
@@ -107,11 +115,13 @@ export function importChains(graph: ModuleGraph, target: string): string[][] {
       for (const from of importers.get(head) ?? []) {
         if (partial.includes(from)) continue;
         next.push([from, ...partial]);
-        if (++expansions >= MAX_EXPANSIONS) break;
+        copied += partial.length + 1;
+        if (++expansions >= MAX_EXPANSIONS || copied >= MAX_STEPS_COPIED) break;
       }
     }
     queue = next;
   }
+  if (!chains.length && graph.via.has(target)) return [chainOf(graph, target)];
   return chains;
 }
 
@@ -128,7 +138,7 @@ export function renderChains(graph: ModuleGraph, chains: string[][]): string {
           .sort((a, b) => a.line - b.line)[0];
         const site = edge ? `${from}:${edge.line} (${edge.specifier})` : from;
         const entry = i === 0 ? ', an entry' : '';
-        lines.push(`${'  '.repeat(chain.length - 1 - i)}imported by ${site}${entry}`);
+        lines.push(`${'  '.repeat(Math.min(chain.length - 1 - i, MAX_INDENT))}imported by ${site}${entry}`);
       }
       return lines.join('\n');
     })

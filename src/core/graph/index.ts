@@ -1,9 +1,10 @@
 // options -> ModuleGraph. Picks the engine per entry by its extension (madge for JS/TS,
 // shipset's own for Python), merges their files, then derives what every rule needs:
-// the shortest chain to each file, the dormant files, and the notices.
+// how each file was first reached (via), the dormant files, and the notices.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitTopLevel } from '../git.js';
+import { manifestProblemText, readProjectManifest } from '../read-manifest.js';
 import { type FileNode, type ModuleGraph, type Options, UsageError } from '../types.js';
 import { buildJsGraph, JsEngine } from './madge-engine.js';
 import { buildPythonGraph } from './python/index.js';
@@ -11,6 +12,7 @@ import { languageOf } from './language.js';
 import { Resolver } from './resolve.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
 import { loadTsProject } from './tsconfig.js';
+import { viaMap } from './via.js';
 
 export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const { root } = options;
@@ -35,8 +37,8 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     const engine = new JsEngine(root, new Resolver(root, project));
     const js = await buildJsGraph(engine, root, jsEntries.map((e) => path.join(root, e)));
     for (const [k, v] of js.files) files.set(k, v);
-    typeOnlyFound.push(...js.typeOnly);
-    notices.push(...js.notices);
+    for (const t of js.typeOnly) typeOnlyFound.push(t);
+    for (const n of js.notices) notices.push(n);
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
   }
   if (pyEntries.length) {
@@ -46,7 +48,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   }
 
   checkManifestsAreFiles(root, files.keys());
-  const chains = shortestChains(options.entries, files);
+  const via = viaMap(options.entries, files);
   const listing = listSourceFiles(root, options.exclude);
   const inGit = gitTopLevel(root) !== undefined;
   if (!inGit) {
@@ -57,12 +59,13 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const typeOnlySet = new Set(typeOnly);
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f) && !typeOnlySet.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, chains, dormant, typeOnly, sourceFiles, inGit, notices };
+  return { root, entries: options.entries, files, via, dormant, typeOnly, sourceFiles, inGit, notices };
 }
 
 /**
  * Every package.json between a reachable file and the root is read (module format, dependencies,
- * `imports`): one that is a named pipe would block the run forever, and a folder cannot be read.
+ * `imports`): one that is a named pipe would block the run forever, a folder cannot be read, and
+ * a link out of the root would read a file of the machine. Each is bad input, named here.
  */
 function checkManifestsAreFiles(root: string, reachable: Iterable<string>): void {
   const seen = new Set<string>();
@@ -71,35 +74,15 @@ function checkManifestsAreFiles(root: string, reachable: Iterable<string>): void
       seen.add(dir);
       if (dir === '..' || dir.startsWith('../') || path.posix.isAbsolute(dir)) break;
       const manifest = dir === '.' ? 'package.json' : `${dir}/package.json`;
-      const stat = fs.statSync(path.join(root, manifest), { throwIfNoEntry: false });
-      if (stat && !stat.isFile()) {
-        throw new UsageError(`${manifest} is not a regular file (a folder, pipe or device), but Node and shipset read it as the package manifest of its folder. Replace it with a JSON file, or remove it.`);
+      const abs = path.join(root, manifest);
+      if (!fs.lstatSync(abs, { throwIfNoEntry: false })) continue;
+      const read = readProjectManifest(root, abs);
+      if (!read.ok && read.kind !== 'missing') {
+        throw new UsageError(manifestProblemText(read, 'Node and shipset read it as the package manifest of its folder: replace it with a JSON file inside the root, or remove it.'));
       }
       if (dir === '.') break;
     }
   }
-}
-
-/** Breadth-first from the entries in order, following imports in source order. */
-export function shortestChains(entries: string[], files: Map<string, FileNode>): Map<string, string[]> {
-  const chains = new Map<string, string[]>();
-  const queue: string[] = [];
-  for (const e of entries) {
-    if (!chains.has(e)) {
-      chains.set(e, [e]);
-      queue.push(e);
-    }
-  }
-  for (let i = 0; i < queue.length; i++) {
-    const from = queue[i];
-    const chain = chains.get(from)!;
-    for (const edge of files.get(from)?.edges ?? []) {
-      if (edge.class !== 'file' || !edge.target || chains.has(edge.target)) continue;
-      chains.set(edge.target, [...chain, edge.target]);
-      queue.push(edge.target);
-    }
-  }
-  return chains;
 }
 
 /**

@@ -11,6 +11,7 @@ import cabinet from 'filing-cabinet';
 import madge from 'madge';
 import precinct from 'precinct';
 import { globSync } from 'tinyglobby';
+import { describeFsError, isStackOverflow } from '../errors.js';
 import type { FileNode, ImportEdge } from '../types.js';
 import { languageOf } from './language.js';
 import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
@@ -76,7 +77,7 @@ export class JsEngine {
     try {
       text = fs.readFileSync(abs, 'utf8');
     } catch (e) {
-      const message = `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+      const message = `cannot be read (${describeFsError(e)})`;
       const node: FileNode = { path: rel, language, edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message } };
       a = { node, follow, typeTargets };
       this.analysed.set(abs, a);
@@ -331,8 +332,8 @@ export async function buildJsGraph(
   } catch (error) {
     // dependency-tree recurses once per import level: a chain a few thousand files deep overflows
     // the stack. The set is the same by construction (madge follows our own edges), so say so and go on.
-    if (!(error instanceof RangeError)) throw error;
-    notices.push(`The import graph is ${queue.length} files and too deep for madge's recursive walk (${error.message}); shipset used its own traversal of the same imports.`);
+    if (!isStackOverflow(error)) throw error;
+    notices.push(`The import graph is ${queue.length} files and too deep for madge's recursive walk (${(error as Error).message}); shipset used its own traversal of the same imports.`);
   }
   if (listed) for (const rel of listed) files.set(rel, engine.analyse(path.join(root, rel)).node);
   // Close the set ourselves: anything reachable by our edges that madge did not list.
@@ -345,6 +346,6 @@ export async function buildJsGraph(
   }
   // madge lists only what it reached through our hooks; anything beyond our closure is not run.
   for (const rel of [...files.keys()]) if (!queued.has(rel)) files.delete(rel);
-  notices.push(...engine.notices);
+  for (const n of engine.notices) notices.push(n); // one per file: can be more than a call's arguments
   return { files, madgeGaps, notices, typeOnly: engine.typeOnlyFiles(new Set(files.keys())) };
 }

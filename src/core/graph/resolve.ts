@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeFsError } from '../errors.js';
+import { readProjectManifest } from '../read-manifest.js';
 import type { EdgeClass, ImportKind } from '../types.js';
 import { globSync } from 'tinyglobby';
 import { languageOf } from './language.js';
@@ -221,7 +223,7 @@ export class Resolver {
 
   /** A package.json as JSON, only when it is a regular file (a named pipe would block the read forever). */
   private readManifest(file: string): Record<string, unknown> | undefined {
-    return this.kindOf(file) === 'file' ? readJson(file) : undefined;
+    return this.kindOf(file) === 'file' ? readJson(this.root, file) : undefined;
   }
 
   /** The tsconfig.json of a workspace package folder, if it has one that can be read. */
@@ -303,7 +305,7 @@ export class Resolver {
     const found: string[] = [];
     const pkgFile = path.join(dir, 'package.json');
     if (this.kindOf(pkgFile) === 'file') {
-      const main = readJson(pkgFile)?.main;
+      const main = readJson(this.root, pkgFile)?.main;
       if (typeof main === 'string' && main) {
         const r = this.resolvePath(path.resolve(dir, main), fromTs, false);
         found.push(...r.found.filter((f) => path.dirname(f) !== dir || !path.basename(f).startsWith('index.')));
@@ -452,7 +454,7 @@ export class Resolver {
       seen.push(current);
       const pkg = path.join(current, 'package.json');
       if (this.kindOf(pkg) === 'file') {
-        const json = readJson(pkg);
+        const json = readJson(this.root, pkg);
         found = json ? { dir: current, json } : null;
         break;
       }
@@ -475,7 +477,7 @@ export class Resolver {
       seen.push(current);
       const pkg = path.join(current, 'package.json');
       if (this.kindOf(pkg) === 'file') {
-        const json = readJson(pkg);
+        const json = readJson(this.root, pkg);
         found = json && typeof json.imports === 'object' && json.imports ? { dir: current, imports: json.imports as Record<string, unknown> } : null;
         break;
       }
@@ -543,9 +545,15 @@ function readListing(dir: string): Map<string, EntryKind> | null {
 
 /** Why a path that exists is no candidate: a folder with no index, a pipe, a broken or looping link. */
 function notAFile(abs: string, root: string): string | undefined {
-  const link = fs.lstatSync(abs, { throwIfNoEntry: false });
-  if (!link) return undefined;
   const rel = path.relative(root, abs) || '.';
+  let link: fs.Stats | undefined;
+  try {
+    link = fs.lstatSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    // A folder on the way that the user running shipset may not open (EACCES): say so, as a finding.
+    return `${rel} cannot be looked up (${describeFsError(e)}): make its folders readable and searchable (chmod a+rx) by the user running shipset`;
+  }
+  if (!link) return undefined;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(abs);
@@ -558,9 +566,15 @@ function notAFile(abs: string, root: string): string | undefined {
   return undefined;
 }
 
-function readJson(file: string): Record<string, unknown> | undefined {
+/**
+ * A project package.json through the manifest reader (regular file inside the root, size-capped);
+ * anything it refuses reads as absent here, and the graph builder names it as bad input.
+ */
+function readJson(root: string, file: string): Record<string, unknown> | undefined {
+  const read = readProjectManifest(root, file);
+  if (!read.ok) return undefined;
   try {
-    const v = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const v = JSON.parse(read.text);
     return v && typeof v === 'object' ? v : undefined;
   } catch {
     return undefined;

@@ -386,7 +386,9 @@ function requireNames(source: ts.SourceFile, text: string): RequireNames {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
       if (isCreateRequireCall(node.initializer, creators)) names.add(node.name.text);
     }
-    pending.push(...childrenInReverse(node));
+    // One push per child: spreading a 130,000-element array literal's children as call arguments
+    // overflows the stack (arguments live on it), the same as deep recursion would.
+    for (const child of childrenInReverse(node)) pending.push(child);
   }
   return { requires: names, creators };
 }

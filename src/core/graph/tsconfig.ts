@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { manifestProblemText, readProjectManifest } from '../read-manifest.js';
 import { UsageError } from '../types.js';
 
 export interface TsSettings {
@@ -59,12 +60,27 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   if (!fs.statSync(file).isFile()) {
     throw new UsageError(`${rel}: is not a regular file (a folder, pipe or device). Replace it with a tsconfig file, or pass another with --tsconfig.`);
   }
+  // The project's own tsconfig.json is the pull request's: a link out of the root, or one over
+  // 10 MB, is refused unread. A file the user names with --tsconfig may live anywhere.
+  const guard = given ? path.parse(file).root : root;
+  const top = readProjectManifest(guard, file);
+  if (!top.ok) throw new UsageError(manifestProblemText(top, 'Replace it with a tsconfig file inside the root, or pass another with --tsconfig.'));
   const problems: ts.Diagnostic[] = [];
+  const refused: Extract<ReturnType<typeof readProjectManifest>, { ok: false }>[] = [];
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
+    // Every file `extends` reaches goes through the same reader (regular file, size cap; inside
+    // the root when it is under the root): TypeScript then reports a refused one as unreadable.
+    readFile: (f) => {
+      const read = readProjectManifest(isUnder(root, f) ? root : path.parse(f).root, f);
+      if (read.ok) return read.text;
+      if (read.kind !== 'missing') refused.push(read);
+      return undefined;
+    },
     onUnRecoverableConfigFileDiagnostic: (d) => problems.push(d),
   };
   const parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
+  if (refused.length) throw new UsageError(manifestProblemText(refused[0], `${rel} extends it: point "extends" at a regular file inside the root, or pass another tsconfig with --tsconfig.`));
   // TypeScript reads broken JSON leniently; its syntax errors sit on each file read.
   const configFile = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
   const files = [file, ...(configFile?.extendedSourceFiles ?? [])];
@@ -212,6 +228,11 @@ function checkPaths(paths: ts.MapLike<string[]>, files: string[], root: string):
     if (!problem) continue;
     throw new UsageError(`${whereKey(files, pattern, root)}: invalid tsconfig: paths '${pattern}' ${problem}. Fix the file or pass another with --tsconfig.`);
   }
+}
+
+function isUnder(root: string, f: string): boolean {
+  const rel = path.relative(root, path.resolve(f));
+  return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
 }
 
 /** 'tsconfig.json:4' for the first file (the tsconfig, then what it extends) that spells the key. */

@@ -3,6 +3,7 @@
 import type { Finding, ManifestFile, ModuleGraph, Options } from '../types.js';
 import { describeSecret, secretMatch } from './secrets.js';
 import { matchingExcludes } from './select.js';
+import { findingChain } from '../graph/via.js';
 
 export function closureFindings(files: ManifestFile[], archived: Set<string>, graph: ModuleGraph, options: Options): Finding[] {
   const findings: Finding[] = [];
@@ -18,8 +19,9 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
   };
 
   // An entry dropped by exclude leaves a package that cannot start: nothing imports it, so say it here.
+  const unreadable = (file: string): boolean => !!graph.files.get(file)?.parseError?.message.startsWith('cannot be read');
   for (const entry of graph.entries) {
-    if (archived.has(entry)) continue;
+    if (archived.has(entry) || unreadable(entry)) continue;
     const { reason, fix } = why(entry);
     findings.push({
       rule: 'unresolved',
@@ -38,6 +40,7 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
     if (!node) continue;
     for (const edge of node.edges) {
       if (edge.class !== 'file' || !edge.target || archived.has(edge.target)) continue;
+      if (unreadable(edge.target)) continue; // its unparseable finding says why it is not packed
       const { reason, fix } = why(edge.target);
       findings.push({
         rule: 'unresolved',
@@ -47,7 +50,7 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
         column: edge.column,
         specifier: edge.specifier,
         target: edge.target,
-        chain: graph.chains.get(file.path) ?? file.chain,
+        chain: findingChain(graph, file.path),
         message: `${file.path}:${edge.line} imports ${edge.specifier} (${edge.target}), but ${edge.target} is not in the package: ${reason}. ${fix}, or stop importing it.`,
       });
     }

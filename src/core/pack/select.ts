@@ -31,18 +31,18 @@ export const MAX_PACKED_FILE_BYTES = 2 ** 31 - 1;
  */
 export function selectFiles(graph: ModuleGraph, options: Options): { files: ManifestFile[]; excluded: string[]; notices: string[] } {
   const root = graph.root;
-  const chosen = new Map<string, Pick<ManifestFile, 'reason' | 'chain'>>();
+  const chosen = new Map<string, Pick<ManifestFile, 'reason' | 'via'>>();
   const entries = new Set(graph.entries);
 
   for (const rel of graph.files.keys()) {
     // A reachable path that leaves the root is the outside-root rule's finding; it is never read here.
     if (!isSafeRelative(rel)) continue;
-    chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', chain: graph.chains.get(rel) ?? [rel] });
+    chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', via: graph.via.get(rel) ?? null });
   }
   const { files: includedList, exact, notices } = includedFiles(graph, options);
   const included = new Set(includedList);
   for (const rel of included) {
-    if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', chain: [] });
+    if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', via: null });
   }
 
   // The tarball (and its temp files) must never pack itself when it is written inside the root.
@@ -68,7 +68,15 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     }
     const found = realFileInside(root, rel);
     if (!found) continue; // missing, not a file, or a link out of the root: nothing to read
-    files.push({ path: rel, ...hashFile(rel, found.real, why.reason), ...why });
+    let hashed: { bytes: number; sha256: string };
+    try {
+      hashed = hashFile(rel, found.real, why.reason);
+    } catch (error) {
+      // A reachable file the engine could not read already has its unparseable finding: it is not packed.
+      if (graph.files.get(rel)?.parseError?.message.startsWith('cannot be read')) continue;
+      throw error;
+    }
+    files.push({ path: rel, ...hashed, ...why });
   }
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   excluded.sort(compareCodeUnits);

@@ -1,6 +1,7 @@
 // What a rule is, and the small helpers every rule shares. Kept beside the rules (not in
 // types.ts) because only the rules and their runner use it.
 import path from 'node:path';
+import { findingChain, gapSize } from '../graph/via.js';
 import type { FindingLevel, ImportEdge, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
 
 export interface RuleContext {
@@ -18,13 +19,22 @@ export interface Rule {
   check(ctx: RuleContext): RawFinding[] | Promise<RawFinding[]>;
 }
 
-/** Shortest chain from an entry to `file` (entry first); a file the engine gave no chain is its own. */
-export function chainOf(graph: ModuleGraph, file: string): string[] {
-  return graph.chains.get(file) ?? [file];
+/** The chain a finding at `file` carries (entry first; a very long one keeps its ends, see findingChain). */
+export function chainOf(graph: Pick<ModuleGraph, 'via'>, file: string): string[] {
+  return findingChain(graph, file);
 }
 
+/** Chains longer than this are shown with their middle elided (a message stays one readable line). */
+const SHOWN_CHAIN = 12;
+
+/** `a -> b -> c`; a chain thousands of files deep keeps its first and last steps and counts the rest. */
 export function formatChain(chain: string[]): string {
-  return chain.join(' -> ');
+  if (chain.length <= SHOWN_CHAIN) return chain.join(' -> ');
+  const head = chain.slice(0, SHOWN_CHAIN / 2);
+  const tail = chain.slice(chain.length - SHOWN_CHAIN / 2);
+  const middle = chain.slice(SHOWN_CHAIN / 2, chain.length - SHOWN_CHAIN / 2);
+  const hidden = middle.reduce((n, step) => n + (gapSize(step) || 1), 0);
+  return [...head, `... (${hidden} more) ...`, ...tail].join(' -> ');
 }
 
 /**

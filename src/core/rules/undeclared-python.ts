@@ -38,7 +38,7 @@ export const undeclaredPython: Rule = {
         unchecked.get(edge.from)!.add(edge.packageName ?? edge.specifier);
         continue;
       }
-      for (const problem of manifests.problems) notice(`${problem}: declarations in it were not checked.`);
+      for (const problem of manifests.problems) notice(problem); // each says which declarations went unchecked
       const { names, known } = distributionsFor(edge.specifier);
       if (names.some((n) => manifests.production.has(n) || n === manifests.projectName)) continue;
       const where = manifests.files.join(', ');

@@ -7,6 +7,7 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { packageNameOf } from '../graph/resolve.js';
+import { MANIFEST_RULE, readProjectManifest } from '../read-manifest.js';
 import type { ImportEdge, RawFinding } from '../types.js';
 import { at, findingAt, ignoreHint, nearestUp, reachableEdges, type Rule } from './rule.js';
 
@@ -170,18 +171,24 @@ function pnpmPackages(text: string): string[] {
 function readManifestIn(root: string, dir: string): Manifest | undefined {
   const rel = dir === '.' ? 'package.json' : `${dir}/package.json`;
   const abs = path.join(root, rel);
-  if (!fs.existsSync(abs)) return undefined;
-  const manifest = readManifest(abs, rel);
+  if (!fs.existsSync(abs) && !isSymlink(abs)) return undefined;
+  const manifest = readManifest(root, abs, rel);
   return manifest === 'format-marker' ? (dir === '.' ? { path: rel, production: new Set(), dev: new Set(), workspaceProtocol: new Map() } : undefined) : manifest;
 }
 
 const DEPENDENCY_FIELDS = [...PRODUCTION_FIELDS, 'devDependencies'] as const;
 
-function readManifest(abs: string, rel: string): Manifest | 'format-marker' {
+function readManifest(root: string, abs: string, rel: string): Manifest | 'format-marker' {
   const manifest: Manifest = { path: rel, production: new Set(), dev: new Set(), workspaceProtocol: new Map() };
+  // Regular file inside the root, size-capped: a link out of the root is never read (nor quoted).
+  const read = readProjectManifest(root, abs);
+  if (!read.ok) {
+    manifest.error = `it ${read.problem}; ${MANIFEST_RULE}`;
+    return manifest;
+  }
   let json: Record<string, unknown>;
   try {
-    json = objectOf(JSON.parse(fs.readFileSync(abs, 'utf8')));
+    json = objectOf(JSON.parse(read.text));
   } catch (e) {
     manifest.error = (e as Error).message;
     return manifest;
@@ -196,6 +203,10 @@ function readManifest(abs: string, rel: string): Manifest | 'format-marker' {
     }
   }
   return manifest;
+}
+
+function isSymlink(abs: string): boolean {
+  return fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
 }
 
 function objectOf(value: unknown): Record<string, unknown> {

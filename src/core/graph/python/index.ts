@@ -3,6 +3,7 @@
 // builder computes chains and dormant files from this and merges it with the JS graph.
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeFsError } from '../../errors.js';
 import type { FileNode, ParseFailure } from '../../types.js';
 import { UsageError } from '../../types.js';
 import { CPythonParser, type CPythonError } from './cpython.js';
@@ -191,7 +192,7 @@ function readSource(root: string, rel: string): ReadSource {
   try {
     return { rel, abs, bytes: fs.readFileSync(abs) };
   } catch (error) {
-    return { rel, abs, readError: (error as Error).message };
+    return { rel, abs, readError: describeFsError(error) };
   }
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeDistName } from './distributions.js';
+import { manifestProblemText, MANIFEST_RULE, readProjectManifest } from '../../read-manifest.js';
 import { readToml, type TomlTable } from './toml.js';
 
 export interface PythonManifests {
@@ -15,7 +16,7 @@ export interface PythonManifests {
   production: Set<string>;
   /** Normalised distribution names declared for development only. */
   dev: Set<string>;
-  /** Problems met while reading (unreadable file, missing -r target). */
+  /** Problems met while reading (unreadable file, missing or refused -r target), each a full sentence. */
   problems: string[];
   /** The project's own distribution name, normalised. */
   projectName?: string;
@@ -45,10 +46,10 @@ export function readPythonManifests(root: string, dir: string): PythonManifests 
   for (const name of requirements) {
     const abs = path.join(dir, name);
     const target = isDevRequirementsFile(name) ? found.dev : found.production;
-    readRequirements(abs, target, found, rel, new Set());
+    readRequirements(abs, target, found, root, new Map());
   }
-  if (hasPyproject) readPyproject(path.join(dir, 'pyproject.toml'), found, rel);
-  if (hasSetupCfg) readSetupCfg(path.join(dir, 'setup.cfg'), found, rel);
+  if (hasPyproject) readPyproject(path.join(dir, 'pyproject.toml'), found, root, rel);
+  if (hasSetupCfg) readSetupCfg(path.join(dir, 'setup.cfg'), found, root);
   return found;
 }
 
@@ -58,20 +59,56 @@ export function requirementName(line: string): string | undefined {
   return m ? normalizeDistName(m[1]) : undefined;
 }
 
-function readRequirements(abs: string, into: Set<string>, found: PythonManifests, rel: (a: string) => string, visiting: Set<string>): void {
-  if (visiting.has(abs)) return;
-  visiting.add(abs);
-  const text = readManifestText(abs, found, rel);
-  if (text === undefined) return;
-  const logical = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
-  for (const raw of logical) {
+/** Where an include was written: `requirements.txt:3`, for messages about its target. */
+interface IncludeSite {
+  file: string;
+  line: number;
+  option: string;
+  target: string;
+  /** Includes between the top requirements file and this one (1 for a direct include). */
+  depth: number;
+}
+
+/** Deeper include chains are refused rather than followed (pip has no limit; nobody needs 100). */
+const MAX_INCLUDE_DEPTH = 100;
+
+function readRequirements(abs: string, into: Set<string>, found: PythonManifests, root: string, visiting: Map<string, 'open' | 'done'>, site?: IncludeSite): void {
+  const read = readProjectManifest(root, abs);
+  if (!read.ok) {
+    if (site && read.kind === 'missing') {
+      found.problems.push(`${site.file}:${site.line}: ${site.option} ${site.target} ${read.problem}: its declarations were not checked. Fix the path, or remove the include.`);
+    } else if (site) {
+      // `-r /dev/zero`, `-r /dev/stdin`, `-r /etc/passwd`, a link out of the root: named where it is written.
+      found.problems.push(`${site.file}:${site.line}: ${site.option} ${site.target} ${read.problem}: ${MANIFEST_RULE}; list those requirements in ${site.file} itself (the declarations in ${site.target} were not checked).`);
+    } else {
+      found.problems.push(`${manifestProblemText(read, 'Make it a regular file inside the root (its declarations were not checked).')}`);
+    }
+    return;
+  }
+  // By real path, so a link to a file already being read is the same file.
+  const key = realPathOf(abs);
+  const state = visiting.get(key);
+  if (state === 'open' && site) {
+    found.problems.push(`${site.file}:${site.line}: ${site.option} ${site.target} includes a file that is still being read (an include cycle); it was read once. Remove the include that closes the cycle.`);
+  }
+  if (state) return; // a cycle, or a file two includes share: read once
+  if (site && site.depth > MAX_INCLUDE_DEPTH) {
+    found.problems.push(`${site.file}:${site.line}: ${site.option} ${site.target} is more than ${MAX_INCLUDE_DEPTH} includes deep: shipset stops there (its declarations were not checked). Include the files from fewer levels.`);
+    return;
+  }
+  visiting.set(key, 'open');
+  if (!found.files.includes(read.rel)) found.files.push(read.rel);
+  const logical = joinContinuations(read.text);
+  for (const { text: raw, line: lineNo } of logical) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) continue;
-    const include = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(line);
+    // pip's options: `-r file`, `-rfile` (a short option takes its value attached), `--requirement[= ]file`.
+    const include = /^(-r)\s*(\S+)|^(--requirement)(?:\s+|=)(\S+)/.exec(line);
     if (include) {
-      const target = path.resolve(path.dirname(abs), include[1]);
+      const [option, written] = include[1] ? [include[1], include[2]] : [include[3], include[4]];
+      const target = path.resolve(path.dirname(abs), written);
       const set = isDevRequirementsFile(path.basename(target)) && into === found.production ? found.dev : into;
-      readRequirements(target, set, found, rel, visiting);
+      readRequirements(target, set, found, root, visiting, { file: read.rel, line: lineNo, option, target: written, depth: (site?.depth ?? 0) + 1 });
       continue;
     }
     const editable = /^(?:-e|--editable)(?:\s+|=)(\S+)/.exec(line);
@@ -81,9 +118,32 @@ function readRequirements(abs: string, into: Set<string>, found: PythonManifests
       if (egg) into.add(normalizeDistName(egg[1]));
       continue;
     }
-    if (line.startsWith('-')) continue; // -c constraints, --index-url and other options declare nothing
+    // -c constraints files only pin versions: they declare nothing, so they are never opened.
+    if (line.startsWith('-')) continue;
     const name = requirementName(line);
     if (name) into.add(name);
+  }
+  visiting.set(key, 'done');
+}
+
+/** pip's logical lines: a trailing backslash joins the next line; each keeps its first physical line number. */
+function joinContinuations(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  const physical = text.split(/\r?\n/);
+  for (let i = 0; i < physical.length; i++) {
+    const start = i + 1;
+    let joined = physical[i];
+    while (joined.endsWith('\\') && i + 1 < physical.length) joined = joined.slice(0, -1) + ' ' + physical[++i];
+    out.push({ text: joined, line: start });
+  }
+  return out;
+}
+
+function realPathOf(abs: string): string {
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return abs;
   }
 }
 
@@ -95,15 +155,16 @@ function table(value: unknown): TomlTable | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as TomlTable) : undefined;
 }
 
-function readPyproject(abs: string, found: PythonManifests, rel: (a: string) => string): void {
+function readPyproject(abs: string, found: PythonManifests, root: string, rel: (a: string) => string): void {
+  const text = readManifestText(abs, found, root);
+  if (text === undefined) return;
   let doc: TomlTable;
   try {
-    doc = readToml(fs.readFileSync(abs, 'utf8'));
+    doc = readToml(text);
   } catch (error) {
-    found.problems.push(`${rel(abs)} cannot be read (${(error as Error).message})`);
+    found.problems.push(`${rel(abs)} cannot be parsed as TOML (${(error as Error).message}): its declarations were not checked. Fix the file.`);
     return;
   }
-  found.files.push(rel(abs));
   const project = table(doc.project);
   if (typeof project?.name === 'string') found.projectName = normalizeDistName(project.name);
   for (const req of strings(project?.dependencies)) addName(found.production, req);
@@ -134,8 +195,8 @@ function addName(into: Set<string>, requirement: string): void {
 }
 
 /** setup.cfg `[options] install_requires =` (an indented list) and `[metadata] name`. */
-function readSetupCfg(abs: string, found: PythonManifests, rel: (a: string) => string): void {
-  const text = readManifestText(abs, found, rel);
+function readSetupCfg(abs: string, found: PythonManifests, root: string): void {
+  const text = readManifestText(abs, found, root);
   if (text === undefined) return;
   let section = '';
   let inRequires = false;
@@ -158,13 +219,12 @@ function readSetupCfg(abs: string, found: PythonManifests, rel: (a: string) => s
 }
 
 /** A manifest's text, recorded as read; or a problem recorded when it cannot be read. */
-function readManifestText(abs: string, found: PythonManifests, rel: (a: string) => string): string | undefined {
-  try {
-    const text = fs.readFileSync(abs, 'utf8');
-    found.files.push(rel(abs));
-    return text;
-  } catch {
-    found.problems.push(`${rel(abs)} cannot be read`);
+function readManifestText(abs: string, found: PythonManifests, root: string): string | undefined {
+  const read = readProjectManifest(root, abs);
+  if (!read.ok) {
+    found.problems.push(manifestProblemText(read, 'Make it a regular file inside the root (its declarations were not checked).'));
     return undefined;
   }
+  found.files.push(read.rel);
+  return read.text;
 }
