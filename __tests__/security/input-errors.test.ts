@@ -44,6 +44,12 @@ function denyReads(...files: string[]): void {
     if (typeof file === 'string' && files.includes(file)) throw eacces(file);
     return (real as (f: fs.PathOrFileDescriptor, o?: unknown) => string | Buffer)(file, options);
   }) as typeof fs.readFileSync);
+  // The pack hashes files through a descriptor: deny the open as the kernel would.
+  const realOpen = fs.openSync;
+  jest.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+    if (typeof file === 'string' && files.includes(file)) throw eacces(file);
+    return (realOpen as (f: fs.PathLike, ...r: unknown[]) => number)(file, ...rest);
+  }) as typeof fs.openSync);
 }
 
 describe('the error classifier', () => {
@@ -140,7 +146,7 @@ describe('an unreadable file (EACCES)', () => {
     const root = project();
     denyReads(path.join(root, 'notes.txt'));
     await expect(runPipeline({ ...defaultOptions(root, ['index.js']), include: ['notes.txt'] }, root)).rejects.toThrow(
-      new UsageError('notes.txt cannot be read (EACCES: permission denied): make it readable by the user running shipset (chmod a+r notes.txt), or stop shipping it.'),
+      new UsageError('notes.txt cannot be read (EACCES: permission denied) and an include names it: make it readable by the user running shipset (chmod a+r notes.txt), or stop shipping it.'),
     );
   });
 

@@ -499,7 +499,9 @@ export class Resolver {
     if (!listing) {
       // The folder itself may differ in case (`./Lib/x` with lib/x.js).
       const parentNear = dir !== base && isInside(this.root, path.dirname(dir)) && dir !== this.root ? this.caseNearMiss(dir) : undefined;
-      return parentNear ? this.caseNearMiss(path.join(parentNear, path.basename(base))) ?? parentNear : undefined;
+      // Only a folder spelled differently is a near miss; the same folder, unreadable, would loop forever.
+      if (!parentNear || parentNear === dir) return undefined;
+      return this.caseNearMiss(path.join(parentNear, path.basename(base))) ?? parentNear;
     }
     const stems = [wanted, ...PROBE_FROM_JS.map((e) => wanted + e), ...(TS_FOR_JS[path.extname(wanted)] ?? []).map((e) => wanted.slice(0, -path.extname(wanted).length) + e)];
     for (const name of listing.keys()) if (stems.includes(name.toLowerCase())) return path.join(dir, name);

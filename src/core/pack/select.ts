@@ -6,6 +6,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { ManifestFile, ModuleGraph, Options } from '../types.js';
+import { describeFsError, readFix } from '../errors.js';
 import { UsageError } from '../types.js';
 import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
 import { describeSecret, secretMatch } from './secrets.js';
@@ -103,9 +104,7 @@ function hashFile(rel: string, real: string, reason: string): { bytes: number; s
     return { bytes, sha256: hash.digest('hex') };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message);
-    throw new UsageError(`${rel} cannot be read (${why}) and ${how}. Make it readable by the user running shipset, or exclude it (exclude: '${rel}').`);
+    throw new UsageError(`${rel} cannot be read (${describeFsError(error)}) and ${how}: ${readFix(error, rel)}.`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
