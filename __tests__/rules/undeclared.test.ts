@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { packageNameOf } from '../../src/core/graph/resolve.js';
+import { packageNameOf } from '../../src/core/graph/js/resolve.js';
 import { undeclared } from '../../src/core/rules/undeclared.js';
 import type { ModuleGraph, RawFinding } from '../../src/core/types.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';

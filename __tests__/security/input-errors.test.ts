@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { classifyError, describeFsError } from '../../src/core/errors.js';
-import { scanSource } from '../../src/core/graph/scan.js';
+import { scanSource } from '../../src/core/graph/js/scan.js';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { UsageError } from '../../src/core/types.js';

@@ -1,50 +1,88 @@
-// options -> ModuleGraph. Picks the engine per entry by its extension (madge for JS/TS,
-// shipset's own for Python), merges their files, then derives what every rule needs:
-// how each file was first reached (via), the dormant files, and the notices.
+// options -> ModuleGraph. The engines sit side by side behind one interface, one per language:
+// each takes the entries written in its language and returns the files it reached. This module
+// merges them, then derives what every rule needs: how each file was first reached (via), the
+// type-only and dormant files, and the notices.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gitTopLevel } from '../git.js';
 import { manifestProblemText, readProjectManifest } from '../read-manifest.js';
-import { type FileNode, type ModuleGraph, type Options, UsageError } from '../types.js';
-import { buildJsGraph, JsEngine } from './madge-engine.js';
-import { buildPythonGraph } from './python/index.js';
+import { type FileNode, type Language, type ModuleGraph, type Options, UsageError } from '../types.js';
 import { languageOf } from './language.js';
-import { Resolver } from './resolve.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
-import { loadTsProject } from './tsconfig.js';
 import { viaMap } from './via.js';
+
+/** What an engine found from its entries: the reachable files (with their edges), files reached only for their types, notices. */
+export interface EngineResult {
+  files: Map<string, FileNode>;
+  typeOnly: string[];
+  notices: string[];
+}
+
+/** One language's engine. Engines are loaded only when an entry needs them (a JS run never loads Python's). */
+export interface Engine {
+  /** For messages: 'JavaScript/TypeScript', 'Python'. */
+  name: string;
+  /** Whether entries of this language start in this engine. */
+  reads(language: Language): boolean;
+  /** Entries relative to the root, all of this engine's language. */
+  build(entries: string[], options: Options): Promise<EngineResult>;
+}
+
+/** JavaScript and TypeScript: our scanner (TypeScript's parser) and resolver, with madge's walk as a cross-check. */
+const javascript: Engine = {
+  name: 'JavaScript/TypeScript',
+  reads: (language) => language !== 'python',
+  async build(entries, options) {
+    const { root } = options;
+    const [{ buildJsGraph, JsEngine }, { Resolver }, { loadTsProject }] = await Promise.all([import('./js/engine.js'), import('./js/resolve.js'), import('./js/tsconfig.js')]);
+    const notices: string[] = [];
+    const project = loadTsProject(root, options.tsconfig);
+    if (project) for (const n of project.notices) notices.push(n);
+    const engine = new JsEngine(root, new Resolver(root, project));
+    const js = await buildJsGraph(engine, root, entries.map((e) => path.join(root, e)));
+    for (const n of js.notices) notices.push(n);
+    if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
+    return { files: js.files, typeOnly: js.typeOnly, notices };
+  },
+};
+
+/** Python: CPython's path-finder order, CPython's parser when a python3 is present. */
+const python: Engine = {
+  name: 'Python',
+  reads: (language) => language === 'python',
+  async build(entries, options) {
+    const { buildPythonGraph } = await import('./python/index.js');
+    const py = await buildPythonGraph({ root: options.root, entries, pythonPath: options.pythonPath, mode: options.pythonMode, include: options.include });
+    return { files: py.files, typeOnly: [], notices: [...py.notices] };
+  },
+};
+
+/** Every engine, in the order their files win when two reach the same path. */
+export const ENGINES: readonly Engine[] = [javascript, python];
 
 export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const { root } = options;
-  const jsEntries: string[] = [];
-  const pyEntries: string[] = [];
+  const byEngine = new Map<Engine, string[]>();
   for (const entry of options.entries) {
     const language = languageOf(path.join(root, entry));
-    if (language === 'python') pyEntries.push(entry);
-    else if (language) jsEntries.push(entry);
-    else {
+    const engine = language ? ENGINES.find((e) => e.reads(language)) : undefined;
+    if (!engine) {
       const ext = path.extname(entry);
       throw new UsageError(`entry '${entry}': shipset cannot read ${ext ? `${ext} files` : 'this file (no extension and no node or python #! line)'}; it reads JavaScript, TypeScript and Python (.js .jsx .mjs .cjs .ts .tsx .mts .cts .json .py). Name the file that starts the program.`);
     }
+    byEngine.set(engine, [...(byEngine.get(engine) ?? []), entry]);
   }
 
   const notices: string[] = [];
   const files = new Map<string, FileNode>();
   const typeOnlyFound: string[] = [];
-  if (jsEntries.length) {
-    const project = loadTsProject(root, options.tsconfig);
-    if (project) notices.push(...project.notices);
-    const engine = new JsEngine(root, new Resolver(root, project));
-    const js = await buildJsGraph(engine, root, jsEntries.map((e) => path.join(root, e)));
-    for (const [k, v] of js.files) files.set(k, v);
-    for (const t of js.typeOnly) typeOnlyFound.push(t);
-    for (const n of js.notices) notices.push(n);
-    if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
-  }
-  if (pyEntries.length) {
-    const py = await buildPythonGraph({ root, entries: pyEntries, pythonPath: options.pythonPath, mode: options.pythonMode, include: options.include });
-    for (const [k, v] of py.files) if (!files.has(k)) files.set(k, v);
-    notices.push(...py.notices);
+  for (const engine of ENGINES) {
+    const entries = byEngine.get(engine);
+    if (!entries) continue;
+    const found = await engine.build(entries, options);
+    for (const [k, v] of found.files) if (!files.has(k)) files.set(k, v);
+    for (const t of found.typeOnly) typeOnlyFound.push(t);
+    for (const n of found.notices) notices.push(n);
   }
 
   checkManifestsAreFiles(root, files.keys());

@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeFsError } from '../errors.js';
-import { readProjectManifest } from '../read-manifest.js';
-import type { EdgeClass, ImportKind } from '../types.js';
+import { describeFsError } from '../../errors.js';
+import { readProjectManifest } from '../../read-manifest.js';
+import type { EdgeClass, ImportKind } from '../../types.js';
 import { globSync } from 'tinyglobby';
-import { languageOf } from './language.js';
+import { languageOf } from '../language.js';
 import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
 
 export interface Resolution {

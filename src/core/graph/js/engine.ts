@@ -11,9 +11,9 @@ import cabinet from 'filing-cabinet';
 import madge from 'madge';
 import precinct from 'precinct';
 import { globSync } from 'tinyglobby';
-import { describeFsError, isStackOverflow } from '../errors.js';
-import type { FileNode, ImportEdge } from '../types.js';
-import { languageOf } from './language.js';
+import { describeFsError, isStackOverflow } from '../../errors.js';
+import type { FileNode, ImportEdge } from '../../types.js';
+import { languageOf } from '../language.js';
 import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
 import { scanSource, type ScanSettings, type ScannedGlob, type ScannedImport } from './scan.js';
 

@@ -5,7 +5,7 @@
 // what the engine hands to madge instead (see madge-engine.ts), so each file is parsed once.
 import { parse as babelParse } from '@babel/parser';
 import ts from 'typescript';
-import type { DynamicSite, ImportKind, ParseFailure } from '../types.js';
+import type { DynamicSite, ImportKind, ParseFailure } from '../../types.js';
 
 export interface ScannedImport {
   specifier: string;

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { manifestProblemText, readProjectManifest } from '../read-manifest.js';
-import { UsageError } from '../types.js';
+import { manifestProblemText, readProjectManifest } from '../../read-manifest.js';
+import { UsageError } from '../../types.js';
 
 export interface TsSettings {
   /** Absolute path of the tsconfig file. */
