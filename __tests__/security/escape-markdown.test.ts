@@ -6,7 +6,7 @@ import type { BaseDiff } from '../../src/core/base-diff.js';
 import type { Finding, Manifest } from '../../src/core/types.js';
 import { htmlText, mdCode, mdText } from '../../src/report/escape.js';
 import { commentMarker, renderFailureMarkdown, renderMarkdown } from '../../src/report/markdown.js';
-import { activeProblems, scanInline, tableCells } from './markdown-check.js';
+import { activeProblems, inMermaid, MERMAID_LINE, scanInline, tableCells } from './markdown-check.js';
 
 export const HOSTILE = [
   'a``b`c',
@@ -83,22 +83,6 @@ function render(texts: string[], marker = true): { summary: string; comment: str
 
 const benign = HOSTILE.map((_, i) => `safe${i}`);
 
-/**
- * Lines of a ```mermaid block are not markdown: each must be one of the shapes the reporter
- * writes (our node ids, labels of letters, digits, `./_- ` and `#NNN;` entities only).
- */
-const MERMAID_LINE = /^(```mermaid|```|flowchart LR|    node\d{4}\("(?:[A-Za-z0-9 ./_-]|#\d+;)*"\)|    node\d{4} -->(?:\|[a-z-]+\|)? node\d{4}|    classDef error [a-z:,-]+|    class node\d{4}(?:,node\d{4})* error)$/;
-
-function inMermaid(lines: string[]): boolean[] {
-  let open = false;
-  return lines.map((l) => {
-    if (l === '```mermaid') open = true;
-    const inside = open;
-    if (l === '```') open = false;
-    return inside;
-  });
-}
-
 /** What a line is, as markdown sees its start. */
 function lineKind(line: string, mermaid = false): string {
   if (mermaid) return MERMAID_LINE.test(line) ? 'mermaid' : `bad mermaid line: ${line}`;
@@ -118,6 +102,7 @@ describe.each(['summary', 'comment', 'failure'] as const)('hostile text in the %
     const plainMermaid = inMermaid(plainLines);
     expect(lines.map((l, i) => lineKind(l, mermaid[i]))).toEqual(plainLines.map((l, i) => lineKind(l, plainMermaid[i])));
     if (part !== 'failure') expect(mermaid.filter(Boolean).length).toBeGreaterThan(4);
+    expect(lines.filter((l, i) => mermaid[i] && !MERMAID_LINE.test(l))).toEqual([]);
     // Exactly one verdict heading, and it is ours.
     expect(lines.filter((l) => /^#{1,6} /.test(l))).toEqual(plain.split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => (l.startsWith('#### Ship set vs') ? expect.stringMatching(/^#### Ship set vs `/) : l)));
   });
