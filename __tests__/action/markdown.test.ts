@@ -55,7 +55,7 @@ describe('renderMarkdown', () => {
     // The message column does not repeat the location the row starts with.
     expect(rows[0]).toContain('| imports ./hybrid (src/hybrid.ts)');
     expect(rows[0].split('src/server.ts:3')).toHaveLength(2);
-    expect(rows[0]).toContain('src/index.ts → src/server.ts');
+    expect(rows[0]).toContain('src/index.ts -> src/server.ts');
     expect(rows[1]).toContain('`src/a.ts:9`');
     expect(md).toContain('not written: error findings block packing');
     expect(md).toMatch(/<details>\n<summary>1 dormant file .*<\/summary>\n\n- `src\/hybrid_sessions.ts`/);
@@ -187,7 +187,7 @@ describe('grouped, linked, bounded reports', () => {
     const a = finding({ rule: 'undeclared', level: 'warn', file: 'src/a.ts', line: 1, specifier: 'lodash', target: undefined, message: "src/a.ts:1 imports 'lodash'" });
     const b = { ...a, file: 'src/b.ts', line: 5, sites: [{ file: 'src/c.ts', line: 2 }] };
     const rows = renderMarkdown(result([b, a])).split('\n').filter((l) => l.startsWith('| ⚠️'));
-    expect(rows).toEqual(["| ⚠️ | `src/a.ts:1` | `src/b.ts:5`, `src/c.ts:2` | imports 'lodash' | src/index.ts → src/server.ts |"]);
+    expect(rows).toEqual(["| ⚠️ | `src/a.ts:1` | `src/b.ts:5`, `src/c.ts:2` | imports 'lodash' | src/index.ts -> src/server.ts |"]);
   });
 
   it('counts suppressed findings in one line instead of rows', () => {

@@ -401,10 +401,10 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/** The chain as escaped text for a table cell (long chains keep their two ends). */
+/** The chain as escaped text for a table cell (long chains keep their two ends); `->` as in the rules' messages. */
 function chain(c: string[]): string {
   const parts = c.length > 6 ? [...c.slice(0, 2).map(mdText), '…', ...c.slice(-3).map(mdText)] : c.map(mdText);
-  return parts.join(' → ');
+  return parts.join(' -> ');
 }
 
 /**
