@@ -134,7 +134,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (rest.length !== 1) throw new UsageError(`why takes one file: shipset why <file> --entry <entry>.`);
     const { options } = buildOptions(root, config, values.entry ?? [], values, io, false);
     const result = await withProgress(io, values.quiet === true, () => runPipeline(options, io.cwd));
-    const answer = explainWhy(result, rest[0], io.cwd);
+    const answer = explainWhy(result, rest[0], io.cwd, options.exclude);
     io.stdout.write(format === 'json' ? renderJsonValue(answer) : whyText(answer.text));
     return answer.ships ? 0 : 1;
   }
