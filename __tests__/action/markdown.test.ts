@@ -225,5 +225,9 @@ describe('grouped, linked, bounded reports', () => {
     const md = renderFixedMarkdown(result([finding({ level: 'warn' })]), { marker: true, app });
     expect(md.split('\n').slice(0, 4)).toEqual([COMMENT_MARKER, '### ✅ shipset `apps/api` (`src/index.ts`): passed with 1 warning', '', 'The errors this comment reported are fixed (1 warning left; see the job summary).']);
   });
-});
 
+  it('names an app at the repository root by its entries', () => {
+    const md = renderMarkdown(result([]), { app: { workingDirectory: '.', entries: ['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/d.ts'] } });
+    expect(md.split('\n')[0]).toBe('### ✅ shipset (`src/a.ts`, `src/b.ts`, `src/c.ts`, +1): passed');
+  });
+});

@@ -12,6 +12,7 @@ const SHA = '3f1c9a7e5b2d4c6f8a0b1c2d3e4f5a6b7c8d9e0f';
 const links = (root: string): LinkBase => ({ serverUrl: 'https://github.com', owner: 'acme', repo: 'shop', sha: SHA, rootInRepository: root });
 
 const ENTRIES = ['src/index.ts', 'src/worker.ts'];
+const ROOT_APP = { workingDirectory: '.', entries: ['src/index.ts'] };
 
 function file(p: string, reason: ManifestFile['reason'] = p.endsWith('.json') ? 'include' : ENTRIES.includes(p) ? 'entry' : 'import'): ManifestFile {
   return { path: p, bytes: 100 + p.length * 7, sha256: '0'.repeat(64), reason, chain: [] };
@@ -34,7 +35,7 @@ function pass() {
     dormant: ['src/claude_mcp_hybrid.ts', 'src/legacy/users_old.ts'],
     tarball: { path: 'shipset.tar.gz', bytes: 4213, sha256: 'b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78', contentSha256: '6c2a1f0e9d8c7b6a5f4e3d2c1b0a99887766554433221100ffeeddccbbaa9988' },
   });
-  return renderMarkdown(r, { marker: commentMarker({ workingDirectory: '.', entries: ['src/index.ts'] }), links: links('.'), tarballPath: 'shipset.tar.gz', packRequested: true, maxBytes: COMMENT_MAX_CHARS });
+  return renderMarkdown(r, { app: ROOT_APP, marker: commentMarker(ROOT_APP), links: links('.'), tarballPath: 'shipset.tar.gz', packRequested: true, maxBytes: COMMENT_MAX_CHARS });
 }
 
 const stale = (i: number, file = `src/routes/r${i}.ts`): Finding => ({
@@ -51,7 +52,7 @@ function three() {
   ];
   const r = result({ files: SHIPPED.map((p) => file(p)), dormant: ['src/claude_mcp_hybrid_sessions.ts'], findings });
   return renderMarkdown(r, {
-    marker: commentMarker({ workingDirectory: '.', entries: ['src/index.ts'] }), links: links('.'), packRequested: true, maxBytes: COMMENT_MAX_CHARS,
+    app: ROOT_APP, marker: commentMarker(ROOT_APP), links: links('.'), packRequested: true, maxBytes: COMMENT_MAX_CHARS,
     baseDiff: { ref: SHA, commit: SHA, branch: 'main', added: ['src/plugins.ts'], removed: [], newFindings: [findings[1]] },
   });
 }
@@ -68,7 +69,7 @@ function forty() {
     findings,
     notices: ['3 files have variants whose dates git could not give (shallow clone): their stale findings were judged by the GitHub API.'],
   });
-  return renderMarkdown(r, { marker: commentMarker({ workingDirectory: '.', entries: ['src/index.ts'] }), links: links('.'), packRequested: true, maxBytes: COMMENT_MAX_CHARS });
+  return renderMarkdown(r, { app: ROOT_APP, marker: commentMarker(ROOT_APP), links: links('.'), packRequested: true, maxBytes: COMMENT_MAX_CHARS });
 }
 
 function monorepo() {

@@ -51,8 +51,8 @@ export async function run(): Promise<void> {
       baseDiff,
       packRequested: options.pack,
       tarballPath,
-      // The heading names the app only in a monorepo (working-directory is not the repository root).
-      app: rootInRepository === '.' ? undefined : app,
+      // The heading names the app: a monorepo's jobs post one summary and one comment each.
+      app,
       links:
         settings.repository && settings.linkSha
           ? { serverUrl: settings.serverUrl, owner: settings.repository.owner, repo: settings.repository.repo, sha: settings.linkSha, rootInRepository }

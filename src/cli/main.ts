@@ -306,7 +306,7 @@ function whyText(text: string): string {
 async function writeBaseline(root: string, config: ReturnType<typeof loadConfig>, entries: string[], values: Values, io: Io): Promise<number> {
   const { options } = buildOptions(root, config, entries, values, io, false);
   options.baseline = undefined;
-  const result = await runPipeline(options, io.cwd);
+  const result = await withProgress(io, values.quiet === true, () => runPipeline(options, io.cwd));
   const baseline = buildBaseline(result.manifest.findings);
   const file = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.join(root, BASELINE_FILE);
   if (values.out !== undefined && (!values.out.trim() || /[\\/]$/.test(values.out))) {

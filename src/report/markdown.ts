@@ -181,11 +181,15 @@ function verdict(r: Input, app: MarkdownExtras['app']): string {
   return `### ✅ shipset${name}: passed`;
 }
 
-/** `apps/api` (`src/index.ts`): the working directory and the entries, as code spans. */
+/**
+ * `apps/api` (`src/index.ts`): the working directory and the entries, as code spans; at the
+ * repository root the entries alone, (`src/index.ts`).
+ */
 function appName(app: NonNullable<MarkdownExtras['app']>): string {
   const entries = app.entries.slice(0, 3).map((e) => mdCode(e));
   if (app.entries.length > 3) entries.push(`+${app.entries.length - 3}`);
-  return `${mdCode(app.workingDirectory || '.')} (${entries.join(', ')})`;
+  const dir = app.workingDirectory && app.workingDirectory !== '.' ? `${mdCode(app.workingDirectory)} ` : '';
+  return `${dir}(${entries.join(', ')})`;
 }
 
 function counts(r: Input): string {
