@@ -190,6 +190,14 @@ describe('grouped, linked, bounded reports', () => {
     expect(rows).toEqual(["| ⚠️ | `src/a.ts:1` | `src/b.ts:5`, `src/c.ts:2` | imports 'lodash' | src/index.ts -> src/server.ts |"]);
   });
 
+  it('folds the subpaths of one missing package into its row', () => {
+    const a = finding({ rule: 'undeclared', file: 'src/a.ts', line: 1, specifier: 'lodash', target: undefined, message: 'src/a.ts:1 imports lodash' });
+    const b = finding({ rule: 'undeclared', file: 'src/b.ts', line: 2, specifier: 'lodash/fp', target: undefined, message: 'src/b.ts:2 imports lodash/fp' });
+    const c = finding({ rule: 'undeclared', file: 'src/c.ts', line: 3, specifier: '@scope/pkg/sub', target: undefined, message: 'src/c.ts:3 imports @scope/pkg/sub' });
+    const rows = renderMarkdown(result([a, b, c])).split('\n').filter((l) => l.startsWith('| ❌'));
+    expect(rows.map((r) => r.split(' | ').slice(1, 3))).toEqual([['`src/a.ts:1`', '`src/b.ts:2`'], ['`src/c.ts:3`', '']]);
+  });
+
   it('counts suppressed findings in one line instead of rows', () => {
     const md = renderMarkdown(result([finding(), finding({ file: 'src/x.ts', suppressed: { by: 'baseline' } }), finding({ file: 'src/y.ts', suppressed: { by: 'inline', reason: 'legacy' } })]));
     expect(md.split('\n').filter((l) => l.startsWith('| ❌'))).toHaveLength(1);

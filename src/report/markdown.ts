@@ -203,9 +203,20 @@ function counts(r: Input): string {
   ].join(' · ');
 }
 
-/** The same fact (rule and what it is about) reported at several places folds into one row. */
+/**
+ * The same fact (rule and what it is about) reported at several places folds into one row: a
+ * stale pair by its target, a missing package by its name (`lodash/fp` is `lodash`), an
+ * unresolved specifier by its text.
+ */
 function factKey(f: Finding): string {
-  return JSON.stringify([f.rule, f.level, f.target ?? f.specifier ?? `${f.file}:${f.line}`, f.target || f.specifier ? '' : f.message]);
+  const about = f.target ?? (f.specifier !== undefined && f.rule === 'undeclared' ? packageName(f.specifier) : f.specifier);
+  return JSON.stringify([f.rule, f.level, about ?? `${f.file}:${f.line}`, about !== undefined ? '' : f.message]);
+}
+
+/** `@scope/pkg/sub` -> `@scope/pkg`, `lodash/fp` -> `lodash` (npm's package name of a bare specifier). */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 function groupFacts(findings: Finding[], baseDiff: BaseDiff | undefined): Fact[] {
