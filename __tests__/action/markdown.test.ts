@@ -218,6 +218,10 @@ describe('grouped, linked, bounded reports', () => {
     expect(nodes.length).toBeLessThanOrEqual(40);
     expect(big).toMatch(/_The graph shows \d+ of 16 error findings/);
     expect(mermaidLabel('a"b<c>`d#1;\n')).toBe('a#34;b#60;c#62;#96;d#35;1#59;#10;');
+    const long = renderMarkdown(result([finding({ file: `src/${'d/'.repeat(200)}x.ts`, chain: ['src/index.ts', `src/${'d/'.repeat(200)}x.ts`] })]));
+    const label = long.split('\n').find((l) => l.startsWith('    node0002('))!;
+    expect(label).toMatch(/^ {4}node0002\("#8230;(\/d)+\/x\.ts"\)$/);
+    expect(label.length).toBeLessThanOrEqual(4 + 8 + 2 + 6 + 79 + 2);
   });
 
   it('builds blob links from encoded parts only, and none from a bad part', () => {

@@ -27,6 +27,8 @@ export const SUMMARY_MAX_BYTES = 1024 * 1024;
 export const COMMENT_MAX_CHARS = 65536;
 /** Nodes of the mermaid chain graph at most: GitHub renders bigger graphs unreadably small. */
 export const GRAPH_MAX_NODES = 40;
+/** Characters of a node label at most (the end of a long path is kept). */
+const GRAPH_LABEL_CHARS = 80;
 
 /** Where repository paths link to: `{serverUrl}/{owner}/{repo}/blob/{sha}/{rootInRepository}/{path}#L{line}`. */
 export interface LinkBase {
@@ -309,7 +311,9 @@ function chainGraph(facts: Fact[]): string[] {
     if (!v) {
       v = `node${String(ids.size + 1).padStart(4, '0')}`;
       ids.set(key, v);
-      labels.push(`    ${v}("${mermaidLabel(label)}")`);
+      // Mermaid refuses a diagram above 50,000 characters: long names keep their end.
+      const short = [...label].length > GRAPH_LABEL_CHARS ? `…${[...label].slice(-(GRAPH_LABEL_CHARS - 1)).join('')}` : label;
+      labels.push(`    ${v}("${mermaidLabel(short)}")`);
     }
     return v;
   };
