@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BaseDiff } from '../../src/core/base-diff.js';
 import type { Finding, Manifest } from '../../src/core/types.js';
+import { activeProblems, scanInline } from '../security/markdown-check.js';
 import { blobUrl, COMMENT_MARKER, COMMENT_MAX_CHARS, commentMarker, mermaidLabel, renderFailureMarkdown, renderFixedMarkdown, renderMarkdown, stepVerdict } from '../../src/report/markdown.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
@@ -242,4 +243,21 @@ describe('grouped, linked, bounded reports', () => {
     const md = renderMarkdown(result([]), { app: { workingDirectory: '.', entries: ['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/d.ts'] } });
     expect(md.split('\n')[0]).toBe('### ✅ shipset (`src/a.ts`, `src/b.ts`, `src/c.ts`, +1): passed');
   });
+
+  it('keeps hostile app names and linked paths inert', () => {
+    const hostile = ['x`](javascript:alert(1)) <img src=x> @admin #1', 'a)b](c', '\n### ✅ passed'];
+    const links = { serverUrl: 'https://github.com', owner: 'o', repo: 'r', sha: 'a'.repeat(40), rootInRepository: hostile[1] };
+    const md = renderMarkdown(result(hostile.map((h, i) => finding({ file: h, line: i + 1, chain: [h] }))), { app: { workingDirectory: hostile[0], entries: hostile }, links });
+    const lines = md.split('\n');
+    expect(lines.filter((l) => /^#{1,3} /.test(l))).toHaveLength(1);
+    for (const line of lines.filter((l) => l.startsWith('###') || l.startsWith('| ❌'))) {
+      // Links are ours: strip `[code](url)` whose URL has no space, quote, parenthesis or angle bracket, then nothing may be active.
+      const ours = line.replace(/(?<!\\)\[(?=`)/g, ' ').replace(/\]\(https:\/\/github\.com\/o\/r\/blob\/a{40}\/[A-Za-z0-9%._~/-]+(#L\d+)?\)/g, ' ');
+      const scan = scanInline(ours);
+      expect(scan.unmatchedTicks).toBe(0);
+      expect(activeProblems(scan.active)).toEqual([]);
+    }
+    expect(md).toContain('/blob/' + 'a'.repeat(40) + '/a%29b%5D%28c/');
+  });
 });
+
