@@ -100,13 +100,12 @@ withDist('action (dist/index.js)', () => {
     const run = await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js' });
 
     expect(run.status).toBe(1);
-    const annotation = run.stdout.split('\n').find((l) => l.startsWith('::error file=app/src/server_hosted.js,line=2,col='));
-    expect(annotation).toBeDefined();
-    expect(annotation).toMatch(/::stale: /); // the rule leads the message
+    const annotation = run.stdout.split('\n').find((l) => l.startsWith('::error title=shipset stale,file=app/src/server_hosted.js,line=2,col='));
+    expect(annotation).toBeDefined(); // the title names the rule
     expect(annotation).toContain('claude_mcp_hybrid_sessions.js');
-    // Every annotation line names its file first (no title property).
-    expect(run.stdout.split('\n').filter((l) => /^::(error|warning) /.test(l)).every((l) => /^::(error|warning) file=/.test(l))).toBe(true);
-    expect(run.stdout).toMatch(/^::error::shipset: \d+ errors?/m); // the one-line verdict
+    // Every annotation line names its rule, then its file.
+    expect(run.stdout.split('\n').filter((l) => /^::(error|warning) /.test(l)).every((l) => /^::(error|warning) title=shipset [a-z-]+,file=/.test(l))).toBe(true);
+    expect(run.stdout).toMatch(/^::error::shipset: failed \(\d+ files? ships?, \d+ dormant, \d+ errors?/m); // the one-line verdict
 
     expect(Number(run.outputs['error-count'])).toBeGreaterThanOrEqual(1);
     expect(run.outputs.tarball).toBe('');
@@ -134,7 +133,15 @@ withDist('action (dist/index.js)', () => {
     expect(fixed.outputs['error-count']).toBe('0');
     expect(fixed.outputs.tarball).toBe(path.join(repo, 'shipset.tar.gz'));
     expect(fixed.outputs['tarball-sha256']).toBe(createHash('sha256').update(fs.readFileSync(fixed.outputs.tarball)).digest('hex'));
-    expect(Number(fixed.outputs['reachable-count'])).toBeGreaterThanOrEqual(2);
+    // reachable-count is what the summary says ships (includes counted).
+    const shipped = JSON.parse(fs.readFileSync(fixed.outputs.manifest, 'utf8')).files.length;
+    expect(Number(fixed.outputs['reachable-count'])).toBe(shipped);
+    expect(fixed.summary).toContain(`**${shipped}** files ship`);
+    // The passing log says the counts, the tarball and both digests.
+    const m = JSON.parse(fs.readFileSync(fixed.outputs.manifest, 'utf8'));
+    expect(fixed.stdout).toContain(`shipset: passed`);
+    expect(fixed.stdout).toContain(`${shipped} files ship`);
+    expect(fixed.stdout).toContain(`Tarball shipset.tar.gz (${m.tarball.bytes} bytes), SHA-256 ${m.tarball.sha256}, contentSha256 ${m.tarball.contentSha256}.`);
     expect(Number(fixed.outputs['dormant-count'])).toBeGreaterThanOrEqual(1);
     expect(JSON.parse(fs.readFileSync(fixed.outputs.manifest, 'utf8')).dormant).toContain('src/claude_mcp_hybrid.js');
     expect(fixed.summary).toMatch(/^### (✅|⚠️) shipset/m);
@@ -162,6 +169,74 @@ withDist('action (dist/index.js)', () => {
     expect(calls.filter((c) => c.startsWith('PATCH /repos/octo/shop/issues/comments/'))).toHaveLength(1);
     expect(calls).toContain('GET /repos/octo/shop/pulls/7/files');
     expect(server.requests.every((r) => r.authorization === 'token tok')).toBe(true);
+  });
+
+  it('comment: on-failure posts while failing, turns the comment into "fixed" when the run passes, and posts nothing on a clean PR', async () => {
+    server = await startApiServer();
+    const repo = incidentOne();
+    const inputs = { 'working-directory': 'app', entry: 'src/server_hosted.js', comment: 'On-Failure', 'github-token': 'tok', 'base-ref': 'none' };
+    const env = { ...pullRequestEvent('x'), GITHUB_SERVER_URL: 'https://github.test', GITHUB_SHA: 'e'.repeat(40) };
+
+    const failing = await runAction(repo, inputs, env);
+    expect(failing.status).toBe(1);
+    let comments = server.comments.get(7) ?? [];
+    expect(comments).toHaveLength(1);
+    // The heading names the app; paths link to the commit under test, inside working-directory.
+    expect(comments[0].body.split('\n')[1]).toBe('### ❌ shipset `app` (`src/server_hosted.js`): 1 error, this set must not ship');
+    expect(comments[0].body).toContain('](https://github.test/octo/shop/blob/' + 'e'.repeat(40) + '/app/src/server_hosted.js#L2)');
+    expect(comments[0].body).toContain('```mermaid');
+    expect(comments[0].body).not.toContain('not annotated inline');
+
+    commit(repo, { 'app/src/server_hosted.js': "import { mcp } from './claude_mcp_hybrid_sessions.js';\nmcp();\n" }, '2025-11-16T12:00:00Z');
+    const passing = await runAction(repo, inputs, env);
+    expect(passing.status).toBe(0);
+    comments = server.comments.get(7) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toMatch(/^<!-- shipset-comment:[0-9a-f]{16} -->\n### ✅ shipset `app` \(`src\/server_hosted.js`\): passed/);
+    expect(comments[0].body).toContain('The errors this comment reported are fixed');
+
+    // Passing again: the comment already says fixed; nothing is written.
+    const writes = () => server!.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments') || r.method === 'PATCH').length;
+    const before = writes();
+    const again = await runAction(repo, inputs, env);
+    expect(again.status).toBe(0);
+    expect(writes()).toBe(before);
+    expect(again.stdout).toContain('no failing comment to update: no comment written');
+  });
+
+  it('comment: on-failure on a PR that never failed posts nothing', async () => {
+    server = await startApiServer();
+    const repo = incidentOne();
+    commit(repo, { 'app/src/server_hosted.js': "import { mcp } from './claude_mcp_hybrid_sessions.js';\nmcp();\n" }, '2025-11-16T12:00:00Z');
+    const run = await runAction(repo, { 'working-directory': 'app', comment: 'on-failure', 'github-token': 'tok', 'base-ref': 'none' }, pullRequestEvent('x'));
+    expect(run.status).toBe(0);
+    expect(server.comments.get(7) ?? []).toHaveLength(0);
+  });
+
+  it('sarif: writes SARIF 2.1.0 inside the workspace with paths from the repository root and every rule', async () => {
+    const repo = incidentOne();
+    const run = await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js', sarif: 'reports/shipset.sarif' });
+    expect(run.status).toBe(1);
+    expect(run.outputs.sarif).toBe(path.join(repo, 'reports/shipset.sarif'));
+    const log = JSON.parse(fs.readFileSync(run.outputs.sarif, 'utf8'));
+    expect(log.version).toBe('2.1.0');
+    const { RULE_REGISTRY } = await import('../../src/core/rules/index.js');
+    expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(RULE_REGISTRY));
+    const stale = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'stale');
+    expect(stale.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'app/src/server_hosted.js', uriBaseId: '%SRCROOT%' }, region: { startLine: 2 } });
+    // A second run replaces its own file.
+    expect((await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js', sarif: 'reports/shipset.sarif' })).status).toBe(1);
+  });
+
+  it('sarif: refuses a path outside the workspace or over a file that is not a SARIF log of shipset', async () => {
+    const repo = incidentOne();
+    const outside = await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js', sarif: '../escape.sarif' });
+    expect(outside.status).toBe(1);
+    expect(outside.stdout).toMatch(/^::error::input sarif:/m);
+    const over = await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js', sarif: 'app/package.json' });
+    expect(over.status).toBe(1);
+    expect(over.stdout).toMatch(/^::error::input sarif:/m);
+    expect(JSON.parse(fs.readFileSync(path.join(repo, 'app/package.json'), 'utf8')).name).toBe('mcp');
   });
 
   it('a 403 on the comment is a warning with the fix, not a crash', async () => {

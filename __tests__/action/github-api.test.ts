@@ -29,6 +29,23 @@ describe('upsertComment', () => {
     expect(server.requests[0].authorization).toBe('token tok');
   });
 
+  it('with updateOnlyIf, updates only an own comment the predicate accepts and never creates one', async () => {
+    server = await startApiServer();
+    const octokit = apiClient('tok', server.url);
+    const failing = (body: string) => body.split('\n')[1]?.startsWith('### ❌') ?? false;
+    // No comment yet: nothing is created.
+    expect(await upsertComment(octokit, pr, 'fixed', { updateOnlyIf: failing })).toEqual({ status: 'skipped' });
+    expect(server.comments.get(7)).toBeUndefined();
+    // A person's failing-looking comment with the marker is not ours: still skipped.
+    server.comments.set(7, [{ id: 1, body: `${COMMENT_MARKER}\n### ❌ shipset: 1 error`, html_url: 'x', user: { login: 'mallory', type: 'User' } }]);
+    expect((await upsertComment(octokit, pr, 'fixed', { updateOnlyIf: failing })).status).toBe('skipped');
+    // Our failing comment becomes the new body; a second call finds it passing and skips.
+    await upsertComment(octokit, pr, `${COMMENT_MARKER}\n### ❌ shipset: 1 error`);
+    expect((await upsertComment(octokit, pr, `${COMMENT_MARKER}\n### ✅ fixed`, { updateOnlyIf: failing })).status).toBe('updated');
+    expect((await upsertComment(octokit, pr, `${COMMENT_MARKER}\n### ✅ fixed again`, { updateOnlyIf: failing })).status).toBe('skipped');
+    expect(server.comments.get(7)!.map((c) => c.body)).toEqual([`${COMMENT_MARKER}\n### ❌ shipset: 1 error`, `${COMMENT_MARKER}\n### ✅ fixed`]);
+  });
+
   it('adds the marker when the body lacks it', async () => {
     server = await startApiServer();
     await upsertComment(apiClient('tok', server.url), pr, 'hello');

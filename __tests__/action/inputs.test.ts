@@ -151,6 +151,45 @@ describe('readInputs', () => {
   });
 });
 
+describe('readInputs: comment modes, sarif and link commit', () => {
+  it('reads comment as true, false or on-failure (any case), and nothing else', () => {
+    const ws = { GITHUB_WORKSPACE: workspace };
+    for (const [value, mode, any] of [['true', 'true', true], ['FALSE', 'false', false], ['on-failure', 'on-failure', true], ['On-Failure', 'on-failure', true], ['', 'false', false]] as const) {
+      setInputs({ 'working-directory': 'app', comment: value, 'github-token': 'tok' }, ws);
+      expect(readInputs().settings).toMatchObject({ commentMode: mode, comment: any });
+    }
+    setInputs({ 'working-directory': 'app', comment: 'sometimes', 'github-token': 'tok' }, ws);
+    expect(expectUsage(() => readInputs(), 'comment')).toBe("input comment: 'sometimes' is not one of true, false, on-failure.");
+    setInputs({ 'working-directory': 'app', comment: 'on-failure', 'github-token': '' }, ws);
+    expectUsage(() => readInputs(), 'comment');
+  });
+
+  it('takes sarif relative to the workspace and refuses a path outside it, a folder, or the manifest', () => {
+    const ws = { GITHUB_WORKSPACE: workspace };
+    setInputs({ 'working-directory': 'app', sarif: 'out/shipset.sarif' }, ws);
+    expect(readInputs().settings.sarifPath).toBe(path.join(workspace, 'out/shipset.sarif'));
+    setInputs({ 'working-directory': 'app' }, ws);
+    expect(readInputs().settings.sarifPath).toBeUndefined();
+    for (const bad of ['../x.sarif', 'app', 'shipset.json', 'app/src/index.js']) {
+      setInputs({ 'working-directory': 'app', sarif: bad }, ws);
+      expectUsage(() => readInputs(), 'sarif');
+    }
+  });
+
+  it('links to the pull request head commit, else GITHUB_SHA, and only to a real SHA', () => {
+    const event = path.join(workspace, 'event.json');
+    const head = 'a'.repeat(40);
+    fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: 'b'.repeat(40), ref: 'main' }, head: { sha: head } } }));
+    const pr = { GITHUB_WORKSPACE: workspace, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_SHA: 'c'.repeat(40) };
+    setInputs({ 'working-directory': 'app' }, pr);
+    expect(readInputs().settings).toMatchObject({ linkSha: head, serverUrl: 'https://github.com' });
+    setInputs({ 'working-directory': 'app' }, { GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'c'.repeat(40), GITHUB_SERVER_URL: 'https://ghe.example.com' });
+    expect(readInputs().settings).toMatchObject({ linkSha: 'c'.repeat(40), serverUrl: 'https://ghe.example.com' });
+    setInputs({ 'working-directory': 'app' }, { GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'main' });
+    expect(readInputs().settings.linkSha).toBeUndefined();
+  });
+});
+
 describe('readInputs with a config file', () => {
   it('reads working-directory/shipset.config.json; inputs override it, rule levels per rule', () => {
     writeFiles(workspace, {

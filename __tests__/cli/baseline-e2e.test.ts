@@ -56,15 +56,15 @@ describe('adopting the gate with a baseline (dist/cli.js)', () => {
 
     const adopt = runCli(['baseline'], root);
     expect(adopt).toMatchObject({ status: 0, stderr: '' });
-    expect(adopt.stdout).toContain('wrote 20 finding(s) to .shipset-baseline.json');
+    expect(adopt.stdout).toContain('wrote 20 findings to .shipset-baseline.json');
     const baseline = JSON.parse(fs.readFileSync(path.join(root, '.shipset-baseline.json'), 'utf8')) as { findings: unknown[] };
     expect(baseline.findings).toHaveLength(20);
     expect(JSON.stringify(baseline)).not.toContain('"line"');
 
     const after = runCli(['check'], root);
     expect(after.status).toBe(0);
-    expect(after.stdout).toMatch(/^✔ shipset: PASS — .* 0 error\(s\)/);
-    expect(after.stdout).toContain('suppressed (20): 20 by baseline');
+    expect(after.stdout).toMatch(/^✔ shipset: PASS — .* 0 errors/);
+    expect(after.stdout).toContain('20 suppressed findings (20 by baseline)');
 
     // The change: a new import of the older mailer, added at the top (every known finding moves down a line).
     const entry = path.join(root, 'src/index.ts');
@@ -79,7 +79,7 @@ describe('adopting the gate with a baseline (dist/cli.js)', () => {
     expect(m.findings.filter((f) => f.suppressed?.by === 'baseline')).toHaveLength(20);
     const text = runCli(['check'], root);
     expect(text.status).toBe(1);
-    expect(text.stdout).toMatch(/^✖ shipset: FAIL — .* 1 error\(s\)/);
+    expect(text.stdout).toMatch(/^✖ shipset: FAIL — .* 1 error,/);
   });
 
   it('reports fixed baseline entries', () => {

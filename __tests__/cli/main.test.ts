@@ -100,9 +100,9 @@ describe('formats', () => {
     const root = app();
     const r = await runMain(['check', '--quiet'], root);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/1 error\(s\), 1 warning\(s\)/);
-    expect(r.stdout).toContain('undeclared (1)');
-    expect(r.stdout).not.toContain('dynamic (1)');
+    expect(r.stdout).toMatch(/1 error, 1 warning/);
+    expect(r.stdout).toContain('undeclared (1 error)');
+    expect(r.stdout).not.toContain('dynamic (');
     expect(r.stdout).not.toContain('dormant (');
     expect(r.stdout).not.toContain('notices');
   });
@@ -158,7 +158,7 @@ describe('suppressions through the CLI', () => {
     expect(ok.status).toBe(0);
     const m = JSON.parse(ok.stdout) as Manifest;
     expect(m.findings.find((f) => f.rule === 'undeclared')?.suppressed).toEqual({ by: 'config', reason: 'provided by the base image' });
-    expect((await runMain(['check'], live)).stdout).toContain('suppressed (1): 1 by config');
+    expect((await runMain(['check'], live)).stdout).toContain('1 suppressed finding (1 by config)');
 
     const expired = app({ 'shipset.config.json': JSON.stringify({ ignore: [{ ...entry, until: '2026-01-14' }] }) });
     const fail = await runMain(['check', '--json'], expired);
@@ -179,7 +179,7 @@ describe('suppressions through the CLI', () => {
     const root = gitProject([{ date: '2025-10-01T09:00:00Z', files: { 'package.json': JSON.stringify({ name: 'a', type: 'module', main: 'src/index.js' }), 'src/index.js': "import 'left-pad';\nimport 'right-pad';\n" } }]);
     const write = await runMain(['baseline'], root);
     expect(write.status).toBe(0);
-    expect(write.stdout).toContain('wrote 2 finding(s) to .shipset-baseline.json');
+    expect(write.stdout).toContain('wrote 2 findings to .shipset-baseline.json');
     expect(JSON.parse(fs.readFileSync(path.join(root, '.shipset-baseline.json'), 'utf8')).findings).toHaveLength(2);
     expect((await runMain(['check'], root)).status).toBe(0);
 

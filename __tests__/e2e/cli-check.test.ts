@@ -72,7 +72,7 @@ describe('scenario A: production imports the stale variant', () => {
     const root = staleProject();
     const r = runCli(['check', 'src/server_hosted.ts', '--root', root], root, { NO_COLOR: undefined });
     expect(r.status).toBe(1);
-    expect(r.stdout.split('\n')[0]).toMatch(/^✖ shipset: FAIL — 3 file\(s\) ship, 1 dormant, 1 error\(s\), 0 warning\(s\)$/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^✖ shipset: FAIL — 3 files ship, 1 dormant, 1 error, 0 warnings$/);
     expect(r.stdout).toContain('src/server_hosted.ts:3');
     expect(r.stdout).not.toContain('\u001b[');
     expect(r.stderr).toBe('');

@@ -1,6 +1,7 @@
 // `shipset why` end to end through a copy of dist/cli.js with no node_modules: the chains that
 // make a file ship (exit 0), or the reason it does not (exit 1), on the incident-2 backend.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../helpers/dist.js';
 import { cleanupFixtures, copyFixture, gitInit, gitRun } from '../helpers/fixture.js';
@@ -77,21 +78,27 @@ describe('shipset why, for a file that does not ship (exit 1)', () => {
     expect(r.status).toBe(1);
     const answer = JSON.parse(r.stdout) as WhyJson;
     expect(answer).toMatchObject({ ships: false, reason: 'excluded', chains: [['src/index.js', 'src/lib/log.js']] });
-    expect(answer.text).toContain('an exclude glob removes it');
+    expect(answer.text).toContain("the exclude glob 'src/lib/**' removes it");
     expect(answer.text).toContain('imported by src/index.js:4 (./lib/log.js), an entry');
   });
 
   it('a file outside the root', () => {
-    const r = why(path.join('..', path.basename(root) + '-elsewhere.js'));
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`is not under the root ${root}`);
+    const outside = path.join(path.dirname(root), path.basename(root) + '-elsewhere.js');
+    fs.writeFileSync(outside, 'export {};\n');
+    try {
+      const r = why(path.join('..', path.basename(outside)));
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(`is not under the root ${root}`);
+    } finally {
+      fs.rmSync(outside, { force: true });
+    }
   });
 
-  it('a missing file, and a file no engine follows that no include names', () => {
+  it('a missing file is bad input (exit 2, one line); a file no engine follows that no include names is exit 1', () => {
     const missing = why('src/nope.js', '--json');
-    expect(missing.status).toBe(1);
-    expect(JSON.parse(missing.stdout)).toMatchObject({ ships: false, reason: 'missing' });
-    expect(JSON.parse(missing.stdout).text).toContain('src/nope.js does not exist');
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr.trim().split('\n')).toEqual([`shipset: why: src/nope.js does not exist (looked under the root ${root}, then the current folder). Check the path.`]);
     const script = why('bin/serve.sh');
     expect(script.status).toBe(1);
     expect(script.stdout).toMatch(/^bin\/serve\.sh does not ship: .*Name it in include/);

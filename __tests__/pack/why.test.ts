@@ -73,14 +73,16 @@ describe('explainWhy', () => {
     const why = explainWhy(result, 'src/secret-test.ts', root);
     expect(why).toMatchObject({ ships: false, reason: 'excluded', chains: [['src/index.ts', 'src/routes/admin.ts', 'src/secret-test.ts']] });
     expect(why.text).toContain('exclude glob');
+    expect(explainWhy(result, 'src/secret-test.ts', root, ['**/*-test.ts']).text).toContain("the exclude glob '**/*-test.ts' removes it");
     expect(why.text).toContain('imported by src/routes/admin.ts:9 (../secret-test.js)');
   });
 
   it('says a file is outside the root, missing, or not a source file', () => {
     const { root, result } = project();
-    expect(explainWhy(result, '../elsewhere.ts', root)).toMatchObject({ ships: false, reason: 'outside-root' });
     expect(explainWhy(result, '/etc/hostname', root)).toMatchObject({ ships: false, reason: 'outside-root' });
-    expect(explainWhy(result, 'src/nope.ts', root)).toMatchObject({ ships: false, reason: 'missing' });
+    // A path that exists nowhere is bad input (exit 2), not "outside the root".
+    expect(() => explainWhy(result, 'src/nope.ts', root)).toThrow(/^why: src\/nope.ts does not exist/);
+    expect(() => explainWhy(result, '../elsewhere.ts', root)).toThrow(expect.objectContaining({ name: 'UsageError' }));
     expect(explainWhy(result, 'README.md', root)).toMatchObject({ ships: false, reason: 'not-source' });
     expect(explainWhy(result, 'assets/logo.css', root).text).toContain('Name it in include');
     expect(explainWhy(result, 'src', root)).toMatchObject({ ships: false, reason: 'not-source' });

@@ -40,7 +40,7 @@ const stale: Finding = {
 describe('terminal report', () => {
   it('opens with a verdict and counts, and shows each location once', () => {
     const text = renderText(result([stale]), PLAIN);
-    expect(text.split('\n')[0]).toBe('✖ shipset: FAIL — 1 file(s) ship, 1 dormant, 1 error(s), 0 warning(s)');
+    expect(text.split('\n')[0]).toBe('✖ shipset: FAIL — 1 file ships, 1 dormant, 1 error, 0 warnings');
     expect(text).toContain('  error src/index.ts:3:8  imports ./a (src/a.ts), but src/a_v2.ts is newer. Import the newer file.');
     expect(text).toContain('dormant (1)');
   });
@@ -58,3 +58,26 @@ describe('terminal report', () => {
     expect(styleFor({ isTTY: true }, { TERM: 'dumb' })).toBe(PLAIN);
   });
 });
+
+describe('terminal report order and words', () => {
+  const warn = (rule: Finding['rule'], file: string): Finding => ({ ...stale, rule, level: 'warn', file, line: 1, message: `${file}:1 something` });
+
+  it('lists rules with errors first, errors first inside a rule, with plurals and one arrow style', () => {
+    const findings = [warn('undeclared', 'src/u1.ts'), warn('undeclared', 'src/u2.ts'), warn('stale', 'src/s0.ts'), { ...stale, chain: ['src/index.ts', 'src/mid.ts', 'src/index.ts'] }];
+    const text = renderText(result(findings, { files: [1, 2].map((i) => ({ path: `f${i}`, bytes: 1, sha256: 'x', reason: 'import' as const, via: null })) }), PLAIN);
+    const groups = text.split('\n').filter((l) => /^[a-z-]+ \(/.test(l));
+    expect(groups.slice(0, 2)).toEqual(['stale (1 error, 1 warning)', 'undeclared (2 warnings)']);
+    const stales = text.split('\n').filter((l) => /^ {2}(error|warn )/.test(l)).slice(0, 2);
+    expect(stales[0]).toMatch(/^ {2}error src\/index.ts:3:8/);
+    expect(text.split('\n')[0]).toBe('✖ shipset: FAIL — 2 files ship, 1 dormant, 1 error, 3 warnings');
+    expect(text).toContain('via src/index.ts -> src/mid.ts -> src/index.ts');
+    expect(text).not.toContain('→');
+    expect(text).not.toMatch(/\(s\)/);
+  });
+
+  it('counts suppressed findings in one line', () => {
+    const text = renderText(result([{ ...stale, suppressed: { by: 'baseline' } }]), PLAIN);
+    expect(text).toContain('1 suppressed finding (1 by baseline), listed with their reasons in --format json');
+  });
+});
+

@@ -163,7 +163,7 @@ describe('depth', () => {
     const r = runCli(['check', 'f0.js'], root);
     expectNoCrash(r);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('5002 file(s) ship, 0 dormant');
+    expect(r.stdout).toContain('5002 files ship, 0 dormant');
   }, BOUND);
 
   it('reads the imports of a 100,000-term expression and reports 2,000 nested brackets as a finding', () => {

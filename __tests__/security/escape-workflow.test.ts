@@ -131,7 +131,7 @@ describe('annotations', () => {
     }
     const lines = out.join('').split('\n').filter(Boolean);
     expect(lines).toHaveLength(ATTACKS.length);
-    for (const line of lines) expect(line).toMatch(/^::error file=[^:,\r\n]*,line=\d+,col=2::unresolved: /);
+    for (const line of lines) expect(line).toMatch(/^::error title=shipset unresolved,file=[^:,\r\n]*,line=\d+,col=2::/);
     expect(out.join('')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202e]/);
     expect(annotationText('a\u001bb\nc')).toBe('a\\x1bb\nc');
   });

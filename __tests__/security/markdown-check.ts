@@ -98,3 +98,20 @@ export function activeProblems(active: string, allowedTags: RegExp = /<\/?(detai
   if (/\$/.test(text)) problems.push(`math: ${text}`);
   return problems;
 }
+
+/**
+ * Lines of a ```mermaid block are not markdown: each must be one of the shapes the reporter
+ * writes (our node ids, labels of letters, digits, `./_- ` and `#NNN;` entities only).
+ */
+export const MERMAID_LINE = /^(```mermaid|```|flowchart LR|    node\d{4}\("(?:[A-Za-z0-9 ./_-]|#\d+;)*"\)|    node\d{4} -->(?:\|[a-z-]+\|)? node\d{4}|    classDef error [a-z0-9:,-]+|    class node\d{4}(?:,node\d{4})* error)$/;
+
+/** For each line, whether it is inside a ```mermaid fence (the fence lines included). */
+export function inMermaid(lines: string[]): boolean[] {
+  let open = false;
+  return lines.map((l) => {
+    if (l === '```mermaid') open = true;
+    const inside = open;
+    if (l === '```') open = false;
+    return inside;
+  });
+}

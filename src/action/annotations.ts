@@ -11,7 +11,7 @@ export const ANNOTATIONS_PER_KIND = 10;
 
 export interface Annotation {
   kind: 'error' | 'warning';
-  /** `<rule>: <finding message>`: the line carries no `title`, so it reads `::error file=…,line=…::stale: …`. */
+  /** The finding's message; the rule is the `title` property: `::error title=stale,file=…,line=…::…`. */
   message: string;
   properties: core.AnnotationProperties;
 }
@@ -57,8 +57,8 @@ export function selectAnnotations(
     for (const { f, file } of ofKind.slice(0, cap)) {
       annotations.push({
         kind: level === 'error' ? 'error' : 'warning',
-        message: `${f.rule}: ${f.message}`,
-        properties: { file, startLine: Math.max(1, f.line), startColumn: f.column },
+        message: f.message,
+        properties: { title: `shipset ${f.rule}`, file, startLine: Math.max(1, f.line), startColumn: f.column },
       });
     }
     leftOut += Math.max(0, ofKind.length - cap);
@@ -75,7 +75,12 @@ export function emitAnnotations(annotations: Annotation[]): void {
   // @actions/core percent-encodes CR, LF, `%` (and `:`/`,` in properties); the other control
   // characters (ESC, C1, bidi) would reach the log viewer, so they are made visible first.
   for (const a of annotations) {
-    const properties = { ...a.properties, ...(a.properties.file !== undefined ? { file: annotationText(a.properties.file) } : {}) };
+    // @actions/core then encodes property values as commandProperty does (`%`, CR, LF, `:`, `,`).
+    const properties = {
+      ...a.properties,
+      ...(a.properties.file !== undefined ? { file: annotationText(a.properties.file) } : {}),
+      ...(a.properties.title !== undefined ? { title: annotationText(a.properties.title) } : {}),
+    };
     (a.kind === 'error' ? core.error : core.warning)(annotationText(a.message), properties);
   }
 }

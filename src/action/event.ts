@@ -10,6 +10,8 @@ export interface PullRequestEvent {
   /** Base commit and branch the PR merges into. */
   baseSha?: string;
   baseRef?: string;
+  /** The commit at the tip of the PR's branch (GITHUB_SHA is the merge commit): report links point here. */
+  headSha?: string;
 }
 
 /** GitHub caps webhook payloads at 25 MB; a bigger event file is not one the runner wrote. */
@@ -64,13 +66,14 @@ export function readEventPayload(env: NodeJS.ProcessEnv = process.env): Record<s
 export function pullRequestFromEvent(env: NodeJS.ProcessEnv = process.env): PullRequestEvent | undefined {
   const name = env.GITHUB_EVENT_NAME ?? '';
   if (!name.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) return undefined;
-  const payload = readEventPayload(env) as { pull_request?: { number?: unknown; base?: { sha?: unknown; ref?: unknown } } };
+  const payload = readEventPayload(env) as { pull_request?: { number?: unknown; base?: { sha?: unknown; ref?: unknown }; head?: { sha?: unknown } } };
   const pr = payload.pull_request;
   if (!pr || typeof pr.number !== 'number' || !Number.isSafeInteger(pr.number) || pr.number < 1) return undefined;
   return {
     number: pr.number,
     baseSha: typeof pr.base?.sha === 'string' ? pr.base.sha : undefined,
     baseRef: typeof pr.base?.ref === 'string' ? pr.base.ref : undefined,
+    headSha: typeof pr.head?.sha === 'string' ? pr.head.sha : undefined,
   };
 }
 

@@ -117,12 +117,18 @@ export async function* bounded<T>(iterator: AsyncIterable<T>, signal: AbortSigna
 
 export type CommentResult =
   | { status: 'created' | 'updated'; id: number; url?: string }
+  | { status: 'skipped' }
   | { status: 'forbidden'; message: string };
 
 export interface CommentOptions {
   /** The hidden first line naming this app's comment (commentMarker()); default COMMENT_MARKER. */
   marker?: string;
   bounds?: Partial<ApiBounds>;
+  /**
+   * Only update an existing comment whose body this accepts; never create one (`comment:
+   * on-failure` on a passing run: a failing comment becomes "fixed", otherwise nothing is posted).
+   */
+  updateOnlyIf?: (existingBody: string) => boolean;
 }
 
 /**
@@ -140,10 +146,10 @@ export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: 
   const where = { owner: pr.owner, repo: pr.repo };
   try {
     const viewer = await viewerLogin(octokit, signal);
-    let mine: { id: number } | undefined;
+    let mine: { id: number; body?: string | null } | undefined;
     // A comment of an earlier version carries the one marker per repository: adopted (once) when
     // this app has no comment yet, so an upgrade does not leave a stale comment behind.
-    let legacy: { id: number } | undefined;
+    let legacy: { id: number; body?: string | null } | undefined;
     const listing = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: { signal } });
     for await (const page of bounded(listing, signal, MAX_PAGES)) {
       const own = page.data.filter((c) => isOwnComment(c.user, viewer));
@@ -152,6 +158,7 @@ export async function upsertComment(octokit: Octokit, pr: PullRequestRef, body: 
       if (marker !== COMMENT_MARKER) legacy ??= own.find((c) => firstLine(c.body) === COMMENT_MARKER);
     }
     mine ??= legacy;
+    if (options.updateOnlyIf && !(mine && options.updateOnlyIf(mine.body ?? ''))) return { status: 'skipped' };
     if (mine) {
       const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body: text, request: { signal } });
       return { status: 'updated', id: data.id, url: data.html_url };

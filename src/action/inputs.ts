@@ -1,11 +1,12 @@
 // Every action input is read here, once, and handed as raw values to core/options.ts, which
 // checks them with the same functions as the CLI's flags and the config file. The runner does
 // not enforce `required` or types: a bad value becomes a UsageError starting with the input's name.
+import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { loadConfig } from '../core/config.js';
 import { tarballTarget } from '../core/pack/index.js';
-import { checkWriteTarget, manifestTarget } from '../core/safe-write.js';
+import { checkWriteTarget, manifestTarget, type WriteTarget } from '../core/safe-write.js';
 import { checkOutputFile, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot, splitList } from '../core/options.js';
 import { type Options, UsageError } from '../core/types.js';
 import { pullRequestFromEvent, repositoryFromEnv, workspaceDir, type PullRequestEvent } from './event.js';
@@ -34,7 +35,11 @@ export const INPUT = {
   config: 'config',
   runtime: 'runtime',
   baseline: 'baseline',
+  sarif: 'sarif',
 } as const;
+
+/** `comment`: always (true), never (false), or only while the run fails (then "fixed" once it passes). */
+export type CommentMode = 'true' | 'false' | 'on-failure';
 
 /** What the action does with a Result, beyond the Options the core needs. */
 export interface ActionSettings {
@@ -44,7 +49,15 @@ export interface ActionSettings {
   workspace: string;
   summary: boolean;
   annotations: boolean;
+  /** Whether a comment may be written at all (`comment` is true or on-failure). */
   comment: boolean;
+  commentMode: CommentMode;
+  /** Absolute path of the SARIF file to write (inside the workspace); undefined: none. */
+  sarifPath?: string;
+  /** The commit report links point at: the PR's head, else GITHUB_SHA. */
+  linkSha?: string;
+  /** GITHUB_SERVER_URL (https://github.com on github.com). */
+  serverUrl: string;
   /** Ref to compare the ship set with; undefined: no comparison. */
   baseRef?: string;
   /** The pull request's base branch, when baseRef is its SHA (for display). */
@@ -75,7 +88,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
   const pullRequest = pullRequestFromEvent(env);
   const repository = repositoryFromEnv(env);
   const token = input(INPUT.githubToken);
-  const comment = bool(INPUT.comment, false);
+  const commentMode = commentInput();
+  const comment = commentMode !== 'false';
   if (comment && !token) {
     throw new UsageError(`input ${INPUT.comment}: a comment needs a token, but input ${INPUT.githubToken} is empty. Remove 'github-token: ""' or pass a token.`);
   }
@@ -111,6 +125,10 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
     summary: bool(INPUT.summary, true),
     annotations: bool(INPUT.annotations, true),
     comment,
+    commentMode,
+    sarifPath: sarifInput(workspace),
+    linkSha: [pullRequest?.headSha, env.GITHUB_SHA].find((sha) => sha && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(sha)),
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     baseRef: base?.ref,
     baseName: base?.name,
     token,
@@ -124,6 +142,13 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
   // Outputs stay inside the workspace and are never written through a link (a pull request can
   // commit `shipset.json -> /tmp/victim`): refused before any work is done.
   checkWriteTarget({ ...manifestTarget(settings.manifestPath, undefined, { label: `input ${INPUT.manifest}:`, guarded: [workspace] }), label: `input ${INPUT.manifest}:`, workspace, guarded: [workspace] });
+  if (settings.sarifPath) {
+    const others = [settings.manifestPath, ...(options.pack ? [options.tarball] : [])].map((p) => path.resolve(p));
+    if (others.includes(settings.sarifPath)) {
+      throw new UsageError(`input ${INPUT.sarif}: the SARIF file would overwrite the manifest or the tarball (${settings.sarifPath}). Give it its own path, e.g. shipset.sarif.`);
+    }
+    checkWriteTarget({ ...sarifTarget(settings.sarifPath, workspace), guarded: [workspace] });
+  }
   if (options.pack) {
     checkWriteTarget({ ...tarballTarget({ tarball: options.tarball, root: workspace, cwd: workspace }), label: `input ${INPUT.tarball}:`, workspace, guarded: [workspace] });
   }
@@ -140,6 +165,53 @@ function lines(value: string): string[] {
     .split('\n')
     .map((s) => s.trim())
     .filter((s) => s && !s.startsWith('#'));
+}
+
+function commentInput(): CommentMode {
+  const value = input(INPUT.comment);
+  if (!value || FALSE.includes(value)) return 'false';
+  if (TRUE.includes(value)) return 'true';
+  if (value.toLowerCase() === 'on-failure') return 'on-failure';
+  throw new UsageError(`input ${INPUT.comment}: '${value}' is not one of true, false, on-failure.`);
+}
+
+/** `sarif`: a file path relative to the workspace, or empty for none. */
+function sarifInput(workspace: string): string | undefined {
+  const value = input(INPUT.sarif);
+  if (!value) return undefined;
+  return checkOutputFile(value, workspace, `input ${INPUT.sarif}`, 'shipset.sarif');
+}
+
+/** Whether `file` starts like shipset's own SARIF log: only then is it replaced. */
+export function isShipsetSarif(file: string): boolean {
+  let head = '';
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(4096);
+      head = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return /^\s*\{\s*"\$schema"\s*:\s*"[^"]*sarif[^"]*"[\s\S]*"driver"\s*:\s*\{\s*"name"\s*:\s*"shipset"/.test(head);
+}
+
+/** Where the SARIF log goes: inside the workspace, never through a link, never over a file that is not ours. */
+export function sarifTarget(file: string, workspace: string, reads: Iterable<string> = []): WriteTarget {
+  return {
+    path: file,
+    label: `input ${INPUT.sarif}:`,
+    example: 'shipset.sarif',
+    workspace,
+    guarded: [workspace],
+    displayBase: workspace,
+    reads,
+    isOwnOutput: isShipsetSarif,
+    notOursText: 'an existing file that is not a shipset SARIF log: writing would overwrite it',
+  };
 }
 
 function bool(name: string, fallback: boolean): boolean {

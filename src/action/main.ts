@@ -4,15 +4,17 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { type BaseDiff, computeBaseDiff } from '../core/base-diff.js';
 import { runPipeline } from '../core/pipeline.js';
+import { RULE_REGISTRY } from '../core/rules/index.js';
 import { manifestTarget, writeFileSafely } from '../core/safe-write.js';
 import { classifyError } from '../core/errors.js';
 import { type Result, UsageError } from '../core/types.js';
 import { annotationText, logLine } from '../report/escape.js';
 import { renderJson } from '../report/json.js';
-import { COMMENT_MAX_CHARS, commentMarker, renderFailureMarkdown, renderMarkdown, stepVerdict, type MarkdownExtras } from '../report/markdown.js';
+import { COMMENT_MAX_CHARS, commentMarker, renderFailureMarkdown, renderFixedMarkdown, renderMarkdown, stepVerdict, type MarkdownExtras } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
 import { annotationBudget, emitAnnotations, selectAnnotations, selectNotices } from './annotations.js';
 import { apiClient, apiErrorText, changedFiles, upsertComment, type Octokit, type PullRequestRef } from './github-api.js';
-import { type ActionInputs, readInputs } from './inputs.js';
+import { type ActionInputs, readInputs, sarifTarget } from './inputs.js';
 
 export async function run(): Promise<void> {
   let inputs: ActionInputs | undefined;
@@ -25,7 +27,13 @@ export async function run(): Promise<void> {
     // Temp file + rename inside the workspace, never through a symlink, never over a source.
     const manifestOut = manifestTarget(settings.manifestPath, result, { label: `input manifest:`, guarded: [settings.workspace], workspace: settings.workspace });
     await writeFileSafely(manifestOut, renderJson(result));
-    setOutputs(result, settings.manifestPath, options.tarball);
+    const rootInRepository = posixRelative(settings.workspace, options.root);
+    if (settings.sarifPath) {
+      // For github/codeql-action/upload-sarif: paths relative to the checkout, every rule described.
+      const sarif = renderSarif(result.manifest, { rules: Object.values(RULE_REGISTRY), rootInRepository: rootInRepository === '.' ? '' : rootInRepository });
+      await writeFileSafely(sarifTarget(settings.sarifPath, settings.workspace, manifestOut.reads), sarif);
+    }
+    setOutputs(result, settings.manifestPath, options.tarball, settings.sarifPath);
 
     const pr: PullRequestRef | undefined =
       settings.pullRequest && settings.repository ? { ...settings.repository, number: settings.pullRequest.number } : undefined;
@@ -38,10 +46,18 @@ export async function run(): Promise<void> {
       if (settings.baseName) baseDiff.branch = settings.baseName;
     }
 
+    const tarballPath = result.manifest.tarball ? posixRelative(settings.workspace, options.tarball) : undefined;
+    const app = { workingDirectory: rootInRepository, entries: result.manifest.entries };
     const extras: MarkdownExtras = {
       baseDiff,
       packRequested: options.pack,
-      tarballPath: result.manifest.tarball ? path.relative(settings.workspace, options.tarball).split(path.sep).join('/') : undefined,
+      tarballPath,
+      // The heading names the app: a monorepo's jobs post one summary and one comment each.
+      app,
+      links:
+        settings.repository && settings.linkSha
+          ? { serverUrl: settings.serverUrl, owner: settings.repository.owner, repo: settings.repository.repo, sha: settings.linkSha, rootInRepository }
+          : undefined,
     };
     if (settings.annotations) {
       const changed = pr && octokit ? await prChangedFiles(octokit, pr) : undefined;
@@ -57,17 +73,23 @@ export async function run(): Promise<void> {
 
     if (settings.comment) {
       if (!pr || !octokit) {
-        core.info('comment: true, but this run is not for a pull request: no comment written.');
+        core.info(`comment: ${settings.commentMode}, but this run is not for a pull request: no comment written.`);
       } else {
         // One comment per app: matrix jobs over several working directories or entries keep theirs.
-        const marker = commentMarker({ workingDirectory: posixRelative(settings.workspace, options.root), entries: result.manifest.entries });
-        await comment(octokit, pr, renderMarkdown(result, { ...extras, marker, maxBytes: COMMENT_MAX_CHARS }), marker);
+        const marker = commentMarker(app);
+        const failing = result.errorCount > 0;
+        if (settings.commentMode === 'on-failure' && !failing) {
+          // Passing: a failing comment of this app becomes "fixed"; otherwise nothing is posted.
+          await comment(octokit, pr, renderFixedMarkdown(result, { marker, app: extras.app }), marker, isFailingComment);
+        } else {
+          await comment(octokit, pr, renderMarkdown(result, { ...extras, marker, maxBytes: COMMENT_MAX_CHARS }), marker);
+        }
       }
     }
 
     // The one place that decides pass or fail: error findings fail the step, warnings do not.
-    if (result.errorCount > 0) core.setFailed(stepVerdict(result));
-    else core.info(stepVerdict(result));
+    if (result.errorCount > 0) core.setFailed(annotationText(stepVerdict(result, tarballPath)));
+    else core.info(logLine(stepVerdict(result, tarballPath)));
   } catch (e) {
     const message = errorMessage(e);
     summary ??= renderFailureMarkdown(message);
@@ -85,10 +107,11 @@ export async function run(): Promise<void> {
 }
 
 /** The comment is a courtesy: an API failure is a warning, never the verdict. */
-async function comment(octokit: Octokit, pr: PullRequestRef, body: string, marker: string): Promise<void> {
+async function comment(octokit: Octokit, pr: PullRequestRef, body: string, marker: string, updateOnlyIf?: (body: string) => boolean): Promise<void> {
   try {
-    const outcome = await upsertComment(octokit, pr, body, { marker });
+    const outcome = await upsertComment(octokit, pr, body, { marker, updateOnlyIf });
     if (outcome.status === 'forbidden') core.warning(outcome.message);
+    else if (outcome.status === 'skipped') core.info('comment: on-failure, and this run passes with no failing comment to update: no comment written.');
     else core.info(logLine(`Pull-request comment ${outcome.status}${outcome.url ? `: ${outcome.url}` : ''}.`));
   } catch (e) {
     core.warning(`shipset could not write the pull-request comment: ${apiErrorText(e)}`);
@@ -106,14 +129,19 @@ async function prChangedFiles(octokit: Octokit, pr: PullRequestRef): Promise<Set
   }
 }
 
+/** Whether our earlier comment reported a failure (its heading, right after the marker, is the ❌ verdict). */
+function isFailingComment(body: string): boolean {
+  return /^[^\n]*\n### ❌ /.test(body);
+}
+
 function posixRelative(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/') || '.';
 }
 
-function setOutputs(result: Result, manifestPath: string, tarballPath: string): void {
+function setOutputs(result: Result, manifestPath: string, tarballPath: string, sarifPath: string | undefined): void {
   const m = result.manifest;
-  // Reachable files only: include globs add files that nothing imports.
-  core.setOutput('reachable-count', m.files.filter((f) => f.reason !== 'include').length);
+  // What ships, includes counted: the number the summary gives.
+  core.setOutput('reachable-count', m.files.length);
   core.setOutput('dormant-count', m.dormant.length);
   core.setOutput('error-count', result.errorCount);
   core.setOutput('warning-count', result.warningCount);
@@ -121,6 +149,7 @@ function setOutputs(result: Result, manifestPath: string, tarballPath: string): 
   core.setOutput('tarball', m.tarball ? tarballPath : '');
   core.setOutput('tarball-sha256', m.tarball?.sha256 ?? '');
   core.setOutput('content-sha256', m.tarball?.contentSha256 ?? '');
+  core.setOutput('sarif', sarifPath ?? '');
 }
 
 /** A message for the user: bad input as is, anything else without a stack trace (that goes to debug). */

@@ -15,7 +15,7 @@ import { VERSION } from '../core/version.js';
 import { explainWhy } from '../core/why.js';
 import { logLine, protectLines, terminalText } from '../report/escape.js';
 import { reporters, renderJsonValue } from '../report/index.js';
-import { renderText, type Style, styleFor, terminalVerdict } from '../report/text.js';
+import { count as plural, renderText, type Style, styleFor, terminalVerdict } from '../report/text.js';
 
 const COMMON_FLAGS = `  --root DIR             project root (default: .); entries and globs are relative to it
   --config FILE          JSON config file (default: shipset.config.json at the root, or "shipset" in package.json)
@@ -77,7 +77,7 @@ function commandUsage(command: string): string {
 
 interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** The clock (milliseconds since the epoch). Default: Date.now(). */
@@ -136,8 +136,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (command === 'why') {
     if (rest.length !== 1) throw new UsageError(`why takes one file: shipset why <file> --entry <entry>.`);
     const { options } = buildOptions(root, config, values.entry ?? [], values, io, false);
-    const result = await runPipeline(options, io.cwd);
-    const answer = explainWhy(result, rest[0], io.cwd);
+    const result = await withProgress(io, values.quiet === true, () => runPipeline(options, io.cwd));
+    const answer = explainWhy(result, rest[0], io.cwd, options.exclude);
     io.stdout.write(format === 'json' ? renderJsonValue(answer) : whyText(answer.text));
     return answer.ships ? 0 : 1;
   }
@@ -148,12 +148,45 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const { options, output } = buildOptions(root, config, rest, values, io, command === 'pack');
   // A manifest path that cannot be written is bad input: refuse it before packing anything.
   if (output.manifest) checkWriteTarget(manifestOutput(output.manifest, undefined, io, root));
-  const result = await runPipeline(options, io.cwd);
+  const result = await withProgress(io, values.quiet === true, () => runPipeline(options, io.cwd));
   await report(result, { ...output, format: format ?? output.format }, values.quiet === true, io);
   return result.errorCount > 0 ? 1 : 0;
 }
 
 type Values = ReturnType<typeof parse>['values'];
+
+/** A run shorter than this shows no progress line. */
+export const PROGRESS_AFTER_MS = 1000;
+
+/**
+ * Runs `work`; when it takes longer than PROGRESS_AFTER_MS, a progress line (`shipset: checking…
+ * 3 s`) is kept on stderr and erased before anything else is printed. Only on a terminal: never
+ * when stderr is not a TTY (a pipe, a file, a CI log), never when CI is set (runners that fake a
+ * TTY), never with --quiet. The line holds no repository text.
+ */
+export async function withProgress<T>(io: Pick<Io, 'stderr' | 'env'>, quiet: boolean, work: () => Promise<T>, afterMs = PROGRESS_AFTER_MS): Promise<T> {
+  if (quiet || !io.stderr.isTTY || io.env.CI) return work();
+  const started = Date.now();
+  let shown = false;
+  const draw = () => {
+    shown = true;
+    io.stderr.write(`\r\u001b[2Kshipset: checking… ${Math.floor((Date.now() - started) / 1000)} s`);
+  };
+  let tick: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    draw();
+    tick = setInterval(draw, 1000);
+    tick.unref();
+  }, afterMs);
+  first.unref();
+  try {
+    return await work();
+  } finally {
+    clearTimeout(first);
+    if (tick) clearInterval(tick);
+    if (shown) io.stderr.write('\r\u001b[2K');
+  }
+}
 
 function parse(argv: string[]) {
   try {
@@ -276,7 +309,7 @@ function whyText(text: string): string {
 async function writeBaseline(root: string, config: ReturnType<typeof loadConfig>, entries: string[], values: Values, io: Io): Promise<number> {
   const { options } = buildOptions(root, config, entries, values, io, false);
   options.baseline = undefined;
-  const result = await runPipeline(options, io.cwd);
+  const result = await withProgress(io, values.quiet === true, () => runPipeline(options, io.cwd));
   const baseline = buildBaseline(result.manifest.findings);
   const file = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.join(root, BASELINE_FILE);
   if (values.out !== undefined && (!values.out.trim() || /[\\/]$/.test(values.out))) {
@@ -286,9 +319,9 @@ async function writeBaseline(root: string, config: ReturnType<typeof loadConfig>
   const count = baseline.findings.reduce((n, e) => n + e.count, 0);
   const shown = path.relative(io.cwd, file) || file;
   const unsuppressible = result.manifest.findings.filter((f) => !RULE_REGISTRY[f.rule].lowerable).length;
-  const lines = [`shipset: wrote ${count} finding(s) to ${shown}. Checks now report them as known and fail only on new ones.`];
+  const lines = [`shipset: wrote ${plural(count, 'finding')} to ${shown}. Checks now report them as known and fail only on new ones.`];
   if (file !== path.join(root, BASELINE_FILE)) lines.push(`Point checks at it: --baseline ${shown}, or "baseline" in shipset.config.json.`);
-  if (unsuppressible) lines.push(`${unsuppressible} outside-root finding(s) are not in it: they cannot be suppressed; fix those imports.`);
+  if (unsuppressible) lines.push(`${plural(unsuppressible, 'outside-root finding')} ${unsuppressible === 1 ? 'is' : 'are'} not in it: ${unsuppressible === 1 ? 'it cannot' : 'they cannot'} be suppressed; fix ${unsuppressible === 1 ? 'that import' : 'those imports'}.`);
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

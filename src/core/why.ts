@@ -2,12 +2,14 @@
 // rendered like `npm explain` (each step with the file:line of its import).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ModuleGraph, Result } from './types.js';
+import { type ModuleGraph, type Result, UsageError } from './types.js';
 import { chainOf } from './graph/via.js';
 import { compareCodeUnits, relativeInside } from './pack/paths.js';
 import { describeSecret, secretMatch } from './pack/secrets.js';
+import { matchingExcludes } from './pack/select.js';
+import { type ExactReason, exactReason } from './why-reasons.js';
 
-export type WhyReason = 'entry' | 'import' | 'include' | 'dormant' | 'excluded' | 'outside-root' | 'missing' | 'not-source';
+export type WhyReason = 'entry' | 'import' | 'include' | 'dormant' | 'excluded' | 'outside-root' | 'missing' | 'not-source' | ExactReason;
 
 export interface WhyAnswer {
   ships: boolean;
@@ -26,12 +28,18 @@ const MAX_STEPS_COPIED = 2_000_000;
 /** Deeper steps are not indented further: a 10,000-step chain stays linear in size on screen. */
 const MAX_INDENT = 40;
 
-export function explainWhy(result: Result, file: string, cwd: string): WhyAnswer {
+/**
+ * Why `file` ships or not. A path that exists neither under the root nor under `cwd` is bad
+ * input: UsageError (exit 2). `exclude` (the exclude globs in force) names the glob that removes a file.
+ */
+export function explainWhy(result: Result, file: string, cwd: string, exclude: string[] = []): WhyAnswer {
   const graph = result.graph;
   const root = graph.root;
   // Like entries: relative to the root first, then to the cwd.
   const candidates = [path.resolve(root, file), path.resolve(cwd, file)];
-  const abs = candidates.find((c) => fs.existsSync(c)) ?? candidates[1];
+  const found = candidates.find((c) => fs.existsSync(c));
+  if (!found) throw new UsageError(`why: ${file} does not exist (looked under the root ${root}, then the current folder). Check the path.`);
+  const abs = found;
   const rel = relativeInside(root, abs);
   if (rel === undefined) {
     return answer(false, 'outside-root', [], `${file} is not under the root ${root}: only files under the root can ship.`);
@@ -60,12 +68,16 @@ export function explainWhy(result: Result, file: string, cwd: string): WhyAnswer
       const via = chains.length ? `\n\nIt is reachable:\n\n${renderChains(graph, chains)}` : '';
       return answer(false, 'excluded', chains, `${rel} does not ship: ${reason}. ${fix}.${via}`);
     }
-    return answer(false, 'excluded', chains, `${rel} does not ship: an exclude glob removes it from the package${route}`);
+    const globs = matchingExcludes(exclude, rel);
+    const by = globs.length ? `the exclude glob ${globs.map((g) => `'${g}'`).join(', ')} removes` : 'an exclude glob removes';
+    return answer(false, 'excluded', chains, `${rel} does not ship: ${by} it from the package${route}`);
   }
   const stat = fs.statSync(abs, { throwIfNoEntry: false });
   if (!stat) {
     return answer(false, 'missing', [], `${rel} does not exist under ${root}. Check the path (it is taken relative to the root, then to the current folder).`);
   }
+  const exact = exactReason(result, rel);
+  if (exact) return answer(false, exact.reason, [], exact.text);
   if (graph.dormant.includes(rel)) {
     return answer(false, 'dormant', [], `${rel} does not ship: it is dormant, no entry (${graph.entries.join(', ')}) reaches it. Import it from a reachable file, or name it in include.`);
   }

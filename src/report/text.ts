@@ -26,7 +26,7 @@ export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): S
 /** The first line of the terminal report: verdict and counts (no untrusted text). */
 export function terminalVerdict(result: Pick<Result, 'manifest' | 'errorCount' | 'warningCount'>, style: Style): string {
   const m = result.manifest;
-  const counts = `${m.files.length} file(s) ship, ${m.dormant.length} dormant, ${result.errorCount} error(s), ${result.warningCount} warning(s)`;
+  const counts = `${count(m.files.length, 'file ships', 'files ship')}, ${m.dormant.length} dormant, ${count(result.errorCount, 'error')}, ${count(result.warningCount, 'warning')}`;
   if (result.errorCount > 0) return `${style.red(style.bold('✖ shipset: FAIL'))} — ${counts}`;
   if (result.warningCount > 0) return `${style.yellow(style.bold('⚠ shipset: PASS with warnings'))} — ${counts}`;
   return `${style.green(style.bold('✔ shipset: PASS'))} — ${counts}`;
@@ -45,13 +45,17 @@ export function renderText(result: Result, style: Style): string {
     list.push(f);
     byRule.set(f.rule, list);
   }
-  for (const [rule, findings] of byRule) {
+  // Rules with errors first (then by size), and errors first inside a rule: the order to fix them in.
+  const groups = [...byRule].sort(([a, fa], [b, fb]) => errorsIn(fb) - errorsIn(fa) || fb.length - fa.length || (a < b ? -1 : 1));
+  for (const [rule, findings] of groups) {
     lines.push('');
-    lines.push(style.bold(`${rule} (${findings.length})`));
-    for (const f of findings) {
+    const e = errorsIn(findings);
+    const tally = [e ? count(e, 'error') : '', findings.length - e ? count(findings.length - e, 'warning') : ''].filter(Boolean).join(', ');
+    lines.push(style.bold(`${rule} (${tally})`));
+    for (const f of [...findings].sort((x, y) => Number(x.level !== 'error') - Number(y.level !== 'error'))) {
       const tag = f.level === 'error' ? style.red('error') : style.yellow('warn ');
       lines.push(`  ${tag} ${style.bold(`${t(f.file)}:${f.line}${f.column ? `:${f.column}` : ''}`)}  ${t(withoutLocation(f))}`);
-      if (f.chain.length > 1) lines.push(style.dim(`        via ${f.chain.map(t).join(' → ')}`));
+      if (f.chain.length > 1) lines.push(style.dim(`        via ${f.chain.map(t).join(' -> ')}`));
     }
   }
   if (suppressed.length) {
@@ -59,7 +63,7 @@ export function renderText(result: Result, style: Style): string {
     const by = new Map<string, number>();
     for (const f of suppressed) by.set(f.suppressed!.by, (by.get(f.suppressed!.by) ?? 0) + 1);
     lines.push('');
-    lines.push(style.dim(`suppressed (${suppressed.length}): ${[...by].map(([k, n]) => `${n} by ${k}`).join(', ')}; listed with their reasons in --format json`));
+    lines.push(style.dim(`${count(suppressed.length, 'suppressed finding')} (${[...by].map(([k, n]) => `${n} by ${k}`).join(', ')}), listed with their reasons in --format json`));
   }
   if (m.notices.length) {
     lines.push('');
@@ -71,11 +75,11 @@ export function renderText(result: Result, style: Style): string {
     const shown = m.dormant.slice(0, 20);
     lines.push(style.bold(`dormant (${m.dormant.length}): not reached from any entry, will not ship`));
     for (const d of shown) lines.push(style.dim(`  ${t(d)}`));
-    if (m.dormant.length > shown.length) lines.push(style.dim(`  … and ${m.dormant.length - shown.length} more (see --json)`));
+    if (m.dormant.length > shown.length) lines.push(style.dim(`  … and ${m.dormant.length - shown.length} more (see --format json)`));
   }
   if (m.tarball) {
     lines.push('');
-    lines.push(`tarball: ${t(m.tarball.path)} (${m.tarball.bytes} bytes, sha256 ${m.tarball.sha256})`);
+    lines.push(`tarball: ${t(m.tarball.path)} (${m.tarball.bytes} bytes, SHA-256 ${m.tarball.sha256}, contentSha256 ${m.tarball.contentSha256})`);
   }
   return protectLines(lines.join('\n')) + '\n';
 }
@@ -85,4 +89,13 @@ function withoutLocation(f: Finding): string {
   const prefix = `${f.file}:${f.line}`;
   if (!f.message.startsWith(prefix)) return f.message;
   return f.message.slice(prefix.length).replace(/^:\d+/, '').trimStart();
+}
+
+function errorsIn(findings: Finding[]): number {
+  return findings.filter((f) => f.level === 'error').length;
+}
+
+/** `1 file ships`, `2 files ship`: the number with the word in its number. */
+export function count(n: number, one: string, many?: string): string {
+  return `${n} ${n === 1 ? one : (many ?? `${one}s`)}`;
 }
