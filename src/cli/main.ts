@@ -6,15 +6,19 @@ import { parseArgs } from 'node:util';
 import { buildBaseline, isBaselineFile } from '../core/baseline.js';
 import { loadConfig } from '../core/config.js';
 import { BASELINE_FILE, type OutputOptions, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot } from '../core/options.js';
-import { runPipeline } from '../core/pipeline.js';
 import { checkWriteTarget, manifestTarget, writeFileSafely, type WriteTarget } from '../core/safe-write.js';
 import { RULE_REGISTRY } from '../core/rules/index.js';
 import { FORMATS, type Format, type Options, type Result, RUNTIMES, UsageError } from '../core/types.js';
 import { VERSION } from '../core/version.js';
-import { explainWhy } from '../core/why.js';
 import { logLine, protectLines, terminalText } from '../report/escape.js';
 import { reporters, renderJsonValue } from '../report/index.js';
 import { renderText, type Style, styleFor, terminalVerdict } from '../report/text.js';
+
+// The analysis (TypeScript's parser, madge, the Python engine) is loaded only when a command runs
+// it: `shipset --help`, `version` and `rules` start without parsing megabytes of code.
+async function runPipeline(...args: Parameters<typeof import('../core/pipeline.js').runPipeline>): Promise<Result> {
+  return (await import('../core/pipeline.js')).runPipeline(...args);
+}
 
 const COMMON_FLAGS = `  --root DIR             project root (default: .); entries and globs are relative to it
   --config FILE          JSON config file (default: shipset.config.json at the root, or "shipset" in package.json)
@@ -134,6 +138,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (rest.length !== 1) throw new UsageError(`why takes one file: shipset why <file> --entry <entry>.`);
     const { options } = buildOptions(root, config, values.entry ?? [], values, io, false);
     const result = await runPipeline(options, io.cwd);
+    const { explainWhy } = await import('../core/why.js');
     const answer = explainWhy(result, rest[0], io.cwd);
     io.stdout.write(format === 'json' ? renderJsonValue(answer) : whyText(answer.text));
     return answer.ships ? 0 : 1;

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { gitTopLevel } from '../git.js';
 import { type FileNode, type ModuleGraph, type Options, UsageError } from '../types.js';
 import { buildJsGraph, JsEngine } from './madge-engine.js';
-import { buildPythonGraph } from './python/index.js';
 import { languageOf } from './language.js';
 import { Resolver } from './resolve.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
@@ -40,6 +39,8 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
   }
   if (pyEntries.length) {
+    // Loaded only for Python entries: a JS-only run never parses the Python engine.
+    const { buildPythonGraph } = await import('./python/index.js');
     const py = await buildPythonGraph({ root, entries: pyEntries, pythonPath: options.pythonPath, mode: options.pythonMode, include: options.include });
     for (const [k, v] of py.files) if (!files.has(k)) files.set(k, v);
     notices.push(...py.notices);

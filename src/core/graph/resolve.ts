@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { EdgeClass, ImportKind } from '../types.js';
 import { globSync } from 'tinyglobby';
 import { languageOf } from './language.js';
+import { packageNameOf } from './package-name.js';
 import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
 
 export interface Resolution {
@@ -580,11 +581,7 @@ export function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || BUILTINS.has(specifier);
 }
 
-/** 'lodash/fp' -> 'lodash'; '@scope/pkg/sub' -> '@scope/pkg'. */
-export function packageNameOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
+export { packageNameOf };
 
 /**
  * TypeScript's and Node's pattern matching: an exact key wins, else the pattern with the

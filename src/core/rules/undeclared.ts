@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import { packageNameOf } from '../graph/resolve.js';
+import { packageNameOf } from '../graph/package-name.js';
 import type { ImportEdge, RawFinding } from '../types.js';
 import { at, findingAt, nearestUp, reachableEdges, type Rule } from './rule.js';
 
