@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaseline, isBaselineFile } from '../core/baseline.js';
 import { loadConfig } from '../core/config.js';
-import { BASELINE_FILE, type OutputOptions, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot } from '../core/options.js';
+import { BASELINE_FILE, checkCacheDir, type OutputOptions, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot } from '../core/options.js';
 import { checkWriteTarget, manifestTarget, writeFileSafely, type WriteTarget } from '../core/safe-write.js';
 import { RULE_REGISTRY } from '../core/rules/index.js';
 import { FORMATS, type Format, type Options, type Result, RUNTIMES, UsageError } from '../core/types.js';
@@ -34,7 +34,8 @@ const COMMON_FLAGS = `  --root DIR             project root (default: .); entrie
                          (default: .shipset-baseline.json at the root when it exists)
   --format F             output: ${FORMATS.join(', ')} (default: text); --json is --format json
   --manifest FILE        also write the manifest JSON to FILE
-  --quiet                text output: only the verdict and the error findings`;
+  --quiet                text output: only the verdict and the error findings
+  --cache DIR            keep per-file scan results in DIR and reuse them on the next run`;
 
 const COMMANDS: Record<string, { usage: string; flags: string }> = {
   check: { usage: 'shipset check <entry...> [options]     check the set reachable from the entries', flags: COMMON_FLAGS },
@@ -178,6 +179,7 @@ function parse(argv: string[]) {
         format: { type: 'string' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        cache: { type: 'string' },
         manifest: { type: 'string' },
         out: { type: 'string' },
         prefix: { type: 'string' },
@@ -227,13 +229,15 @@ function flagLayer(entries: string[], values: Values, io: Io, tarballFlag: boole
 }
 
 function buildOptions(root: string, config: ReturnType<typeof loadConfig>, entries: string[], values: Values, io: Io, pack: boolean): { options: Options; output: OutputOptions } {
-  return resolveOptions(root, [config.layer, flagLayer(entries, values, io, pack)], {
+  const resolved = resolveOptions(root, [config.layer, flagLayer(entries, values, io, pack)], {
     cwd: io.cwd,
     env: io.env,
     now: io.now ?? Date.now(),
     pack,
     notices: config.notices,
   });
+  if (values.cache !== undefined) resolved.options.cache = checkCacheDir(values.cache, io.cwd, '--cache');
+  return resolved;
 }
 
 /**

@@ -3,12 +3,14 @@
 // the shortest chain to each file, the dormant files, and the notices.
 import fs from 'node:fs';
 import path from 'node:path';
+import { ScanCache } from '../cache.js';
 import { gitTopLevel } from '../git.js';
 import { type FileNode, type ModuleGraph, type Options, UsageError } from '../types.js';
 import { buildJsGraph, JsEngine } from './madge-engine.js';
 import { languageOf } from './language.js';
-import { Resolver } from './resolve.js';
+import { RealPaths, Resolver } from './resolve.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
+import { SCANNER_VERSION } from './scan.js';
 import { loadTsProject } from './tsconfig.js';
 
 export async function buildGraph(options: Options): Promise<ModuleGraph> {
@@ -28,11 +30,22 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const notices: string[] = [];
   const files = new Map<string, FileNode>();
   const typeOnlyFound: string[] = [];
+  let realPaths = new RealPaths();
+  let contents: ModuleGraph['contents'];
   if (jsEntries.length) {
     const project = loadTsProject(root, options.tsconfig);
     if (project) notices.push(...project.notices);
-    const engine = new JsEngine(root, new Resolver(root, project));
+    const resolver = new Resolver(root, project);
+    realPaths = resolver.realPaths;
+    const cache = options.cache ? ScanCache.open(options.cache, SCANNER_VERSION) : undefined;
+    const engine = new JsEngine(root, resolver, cache);
     const js = await buildJsGraph(engine, root, jsEntries.map((e) => path.join(root, e)));
+    contents = engine.contents;
+    if (cache) {
+      notices.push(...cache.notices);
+      const failed = cache.save();
+      if (failed) notices.push(failed);
+    }
     for (const [k, v] of js.files) files.set(k, v);
     typeOnlyFound.push(...js.typeOnly);
     notices.push(...js.notices);
@@ -53,12 +66,12 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   if (!inGit) {
     notices.push(`${root} is not inside a git repository: dormant files come from a folder walk and stale variants are judged by version numbers in their names only. Run shipset in a git checkout (with full history: fetch-depth: 0) to compare last-change dates.`);
   }
-  const runs = realTargetsOf(root, files);
+  const runs = realTargetsOf(root, files, realPaths);
   const typeOnly = [...new Set(typeOnlyFound)].filter((f) => !files.has(f) && !runs.has(f)).sort(byCodeUnit);
   const typeOnlySet = new Set(typeOnly);
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f) && !typeOnlySet.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, chains, dormant, typeOnly, sourceFiles, inGit, notices };
+  return { root, entries: options.entries, files, chains, dormant, typeOnly, sourceFiles, inGit, notices, contents };
 }
 
 /**
@@ -107,17 +120,13 @@ export function shortestChains(entries: string[], files: Map<string, FileNode>):
  * Files inside the root that a reachable symlink points to: their code runs (under the link's
  * name), so they are not dormant.
  */
-function realTargetsOf(root: string, files: Map<string, FileNode>): Set<string> {
+function realTargetsOf(root: string, files: Map<string, FileNode>, realPaths: RealPaths): Set<string> {
   const targets = new Set<string>();
   for (const rel of files.keys()) {
     const abs = path.join(root, rel);
-    let real: string;
-    try {
-      if (!fs.lstatSync(abs).isSymbolicLink() && fs.realpathSync(path.dirname(abs)) === path.dirname(abs)) continue;
-      real = fs.realpathSync(abs);
-    } catch {
-      continue;
-    }
+    const real = realPaths.get(abs);
+    // Not a link and no linked folder on the way: the file runs under its own name.
+    if (real === undefined || real === abs) continue;
     const realRel = path.relative(root, real);
     if (!realRel.startsWith('..') && !path.isAbsolute(realRel)) targets.add(realRel.split(path.sep).join('/'));
   }

@@ -60,7 +60,31 @@ interface PackageScope {
   json: Record<string, unknown>;
 }
 
+/**
+ * fs.realpathSync, remembered for one run: a file imported from many places is looked up once
+ * (the resolver, the dormant-file check and the symlink check all ask). undefined when the path
+ * cannot be followed (missing, a dangling link, a loop).
+ */
+export class RealPaths {
+  private readonly known = new Map<string, string | null>();
+
+  get(abs: string): string | undefined {
+    let real = this.known.get(abs);
+    if (real === undefined) {
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        real = null;
+      }
+      this.known.set(abs, real);
+    }
+    return real ?? undefined;
+  }
+}
+
 export class Resolver {
+  /** Real paths looked up during this run (shared with the graph's symlink checks). */
+  readonly realPaths = new RealPaths();
   private readonly listings = new Map<string, Map<string, EntryKind> | null>();
   private readonly scopes = new Map<string, PackageScope | null>();
   private readonly pkgImports = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
@@ -332,12 +356,8 @@ export class Resolver {
     if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
       return { class: 'outside-root', file: winner, outsidePath: winner };
     }
-    let real = winner;
-    try {
-      real = fs.realpathSync(winner);
-    } catch {
-      /* listed a moment ago; keep the lexical path */
-    }
+    // Listed a moment ago; when it cannot be followed now, keep the lexical path.
+    const real = this.realPaths.get(winner) ?? winner;
     const realRel = path.relative(this.root, real);
     if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
       return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
