@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import { loadConfig } from '../core/config.js';
 import { tarballTarget } from '../core/pack/index.js';
 import { checkWriteTarget, manifestTarget } from '../core/safe-write.js';
-import { checkOutputFile, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot, splitList } from '../core/options.js';
+import { defaultCacheDir } from '../core/cache.js';
+import { checkCacheDir, checkOutputFile, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot, splitList } from '../core/options.js';
 import { type Options, UsageError } from '../core/types.js';
 import { pullRequestFromEvent, repositoryFromEnv, workspaceDir, type PullRequestEvent } from './event.js';
 import { githubCommitLookup } from './commit-times.js';
@@ -34,6 +35,7 @@ export const INPUT = {
   config: 'config',
   runtime: 'runtime',
   baseline: 'baseline',
+  cache: 'cache',
 } as const;
 
 /** What the action does with a Result, beyond the Options the core needs. */
@@ -100,6 +102,9 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
   };
   const pack = bool(INPUT.pack, true);
   const { options, output } = resolveOptions(root, [config.layer, layer], { cwd: workspace, env, now, pack, notices: config.notices });
+  // `true`: a folder outside the workspace, which actions/cache saves and restores (docs/cache.md).
+  const cache = input(INPUT.cache);
+  if (cache && !FALSE.includes(cache)) options.cache = TRUE.includes(cache) ? defaultCacheDir(env) : checkCacheDir(cache, workspace, `input ${INPUT.cache}`);
   if (token && repository) {
     options.commitTimes = githubCommitLookup({ token, ...repository, apiUrl: env.GITHUB_API_URL || undefined });
   }

@@ -9,12 +9,19 @@
 // then renamed over the old one, so a reader never sees half a file.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { VERSION } from './version.js';
 
 /** Bumped whenever what a scan records changes shape or meaning. */
 const CACHE_FORMAT = 1;
 const FILE_NAME = 'shipset-scan-cache.json';
+
+/** The cache folder of `cache: true` in the action: $XDG_CACHE_HOME/shipset, else ~/.cache/shipset (outside the workspace). */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'shipset');
+}
 
 interface CacheFile {
   format: number;
