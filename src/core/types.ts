@@ -221,6 +221,8 @@ export interface ModuleGraph {
   notices: string[];
   /** Size and SHA-256 of the files the engine read, by relative path (the pack stage need not read them again). */
   contents?: Map<string, { bytes: number; sha256: string }>;
+  /** fs.realpathSync as remembered during this run (undefined: cannot be followed), so each file is looked up once. */
+  realpath?: (abs: string) => string | undefined;
 }
 
 export type FindingLevel = 'error' | 'warn';

@@ -71,7 +71,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const typeOnlySet = new Set(typeOnly);
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f) && !typeOnlySet.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, chains, dormant, typeOnly, sourceFiles, inGit, notices, contents };
+  return { root, entries: options.entries, files, chains, dormant, typeOnly, sourceFiles, inGit, notices, contents, realpath: (abs) => realPaths.get(abs) };
 }
 
 /**

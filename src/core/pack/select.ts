@@ -62,11 +62,11 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     // A secret (by its name or by where its link leads) stays out even when code imports it,
     // unless an include names this very path exactly (globs never bring secrets in); the
     // closure check then says why the import is missing.
-    if (isExcluded(rel) || (!exact.has(rel) && secretMatch(root, rel))) {
+    if (isExcluded(rel) || (!exact.has(rel) && secretMatch(root, rel, graph.realpath))) {
       excluded.push(rel);
       continue;
     }
-    const found = realFileInside(root, rel);
+    const found = realFileInside(root, rel, graph.realpath);
     if (!found) continue; // missing, not a file, or a link out of the root: nothing to read
     // The engine hashed what it read: the same bytes, not read a second time.
     const read = graph.contents?.get(rel);
