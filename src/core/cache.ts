@@ -107,12 +107,13 @@ export class ScanCache {
    */
   save(): string | undefined {
     if (this.hits && !this.misses) return undefined; // nothing new: leave the file as it is
-    const entries: Record<string, unknown> = {};
+    // No prototype: a stored key such as '__proto__' stays an ordinary key.
+    const entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of this.used) entries[k] = v;
     let room = Math.max(this.used.size, 1000);
     for (const [k, v] of this.old) {
       if (room-- <= 0) break;
-      if (!(k in entries)) entries[k] = v;
+      if (!Object.hasOwn(entries, k)) entries[k] = v;
     }
     const body: CacheFile = { format: CACHE_FORMAT, engine: this.engine, entries };
     const file = path.join(this.dir, FILE_NAME);
