@@ -1,25 +1,38 @@
-// npm run bench [-- --files N --rounds R]
-// Generates a synthetic TypeScript project (default 2,000 files: realistic fan-out, tsconfig
-// path aliases, `.js`-suffixed imports, JSON, literal dynamic imports, type-only imports and
-// dormant files) and measures, side by side and alternating in one run:
-//   shipset  `node dist/cli.js check` (the bundle users run)
-//   madge    bare madge 8 with the options a correct set needs (FACTS.md), same entry
-//   esbuild  esbuild's metafile for the same entry (bundle, write: false)
-// Wall time and peak RSS per run come from GNU time when present. Then the pack stage
-// against GNU tar (scripts/bench-pack.mjs). Temp folders are removed.
+// npm run bench [-- --sizes 1000,4000 --rounds 5 --full]
+// Generates synthetic TypeScript projects (realistic fan-out, tsconfig path aliases, `.js`-suffixed
+// imports, JSON, literal dynamic imports, type-only imports and dormant files; every imported
+// binding is used as a value, so compilers keep every import) and measures, side by side and
+// alternating in one run, each as a fresh node process:
+//   shipset        `node dist/cli.js check` (the bundle users run), no cache
+//   shipset-warm   the same with --cache DIR, nothing changed since the last run
+//   shipset-edit   the same with --cache DIR, one file edited before each run
+//   madge          bare madge 8 with the options a correct set needs, same entry
+//   esbuild        esbuild's metafile for the same entry (bundle, write: false)
+// Sizes: --sizes (default 1000,4000: quick); --full is 1000,4000,16000. Wall time and peak RSS
+// per run come from GNU time when present. Then the pack stage against GNU tar
+// (scripts/bench-pack.mjs; --no-pack skips it). Temp folders are removed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '5' }, 'generate-only': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    files: { type: 'string', default: '4000' },
+    sizes: { type: 'string' },
+    full: { type: 'boolean' },
+    rounds: { type: 'string', default: '5' },
+    'no-pack': { type: 'boolean' },
+    'generate-only': { type: 'string' },
+  },
+});
 if (values['generate-only']) {
   // Write the synthetic project to a folder and stop (to look at it, or profile one tool).
   console.log(generate(path.resolve(values['generate-only']), Number(values.files)));
   process.exit(0);
 }
-const FILES = Number(values.files);
+const SIZES = (values.full ? '1000,4000,16000' : (values.sizes ?? '1000,4000')).split(',').map(Number);
 const ROUNDS = Number(values.rounds);
 const repo = process.cwd();
 if (!fs.existsSync('dist/cli.js')) {
@@ -27,44 +40,83 @@ if (!fs.existsSync('dist/cli.js')) {
   process.exit(2);
 }
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shipset-bench-'));
-try {
-  const project = path.join(work, 'project');
-  const stats = generate(project, FILES);
-  const runners = writeRunners(work);
-  const hasTime = fs.existsSync('/usr/bin/time');
-  const tools = {
-    shipset: [path.join(repo, 'dist/cli.js'), 'check', 'src/main.ts', '--root', project, '--json', '--rule', 'stale=off'],
-    madge: [runners.madge, project],
-    esbuild: [runners.esbuild, project],
-  };
-  const results = Object.fromEntries(Object.keys(tools).map((k) => [k, { ms: [], rssKb: [], count: 0 }]));
-  console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? '?'}, node ${process.version}`);
-  console.log(`project: ${stats.files} files (${stats.reachable} reachable, ${stats.dormant} dormant), ${stats.edges} imports\n`);
-  const order = Object.keys(tools);
-  for (let round = 0; round < ROUNDS + 1; round++) {
-    // Rotate the order each round so no tool always runs first (cold caches) or last.
-    const names = order.map((_, i) => order[(i + round) % order.length]);
-    for (const name of names) {
-      const r = timeRun(tools[name], project, hasTime);
-      if (round === 0) continue; // warm-up
-      results[name].ms.push(r.ms);
-      if (r.rssKb) results[name].rssKb.push(r.rssKb);
-      results[name].count = r.count;
-    }
-  }
-  const base = median(results.madge.ms);
-  console.log('tool      median wall   peak RSS    files found   vs madge');
-  for (const [name, r] of Object.entries(results)) {
-    const ms = median(r.ms);
-    console.log(`${name.padEnd(9)} ${`${ms.toFixed(0)} ms`.padStart(11)}   ${r.rssKb.length ? `${(median(r.rssKb) / 1024).toFixed(0)} MiB`.padStart(8) : '     n/a'}    ${String(r.count).padStart(11)}   ${(ms / base).toFixed(2)}x`);
-  }
-  console.log(`\n(${ROUNDS} rounds after a warm-up; each run is a fresh node process)\n`);
-} finally {
-  fs.rmSync(work, { recursive: true, force: true });
+const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? '?'}, node ${process.version}, load average at start ${load}`);
+const summary = [];
+for (const size of SIZES) summary.push(benchSize(size));
+console.log(`\nload average at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log('\nsize    reachable  shipset  warm   edit   esbuild  madge   ms/file  shipset/esbuild  warm/cold  edit/cold  RSS shipset/madge');
+for (const r of summary) {
+  console.log(
+    `${String(r.size).padEnd(7)} ${String(r.found).padStart(9)}  ${fmt(r.shipset)} ${fmt(r.warm)} ${fmt(r.edit)} ${fmt(r.esbuild)}  ${fmt(r.madge)}  ${(r.shipset / r.found).toFixed(3).padStart(7)}  ${(r.shipset / r.esbuild).toFixed(2).padStart(15)}x  ${(r.warm / r.shipset).toFixed(2).padStart(8)}x  ${(r.edit / r.shipset).toFixed(2).padStart(8)}x  ${(r.rssShipset / r.rssMadge).toFixed(2).padStart(14)}x`,
+  );
 }
 
-if (fs.existsSync('scripts/bench-pack.mjs')) {
+function fmt(ms) {
+  return `${(ms / 1000).toFixed(2)}s`.padStart(6);
+}
+
+function benchSize(size) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shipset-bench-'));
+  try {
+    const project = path.join(work, 'project');
+    const cache = path.join(work, 'cache');
+    const stats = generate(project, size);
+    const runners = writeRunners(work);
+    const hasTime = fs.existsSync('/usr/bin/time');
+    const check = [path.join(repo, 'dist/cli.js'), 'check', 'src/main.ts', '--root', project, '--json', '--rule', 'stale=off'];
+    const edited = path.join(project, 'src/feature0/m00001.ts');
+    const original = fs.readFileSync(edited, 'utf8');
+    let edits = 0;
+    const tools = {
+      shipset: { args: check },
+      'shipset-warm': { args: [...check, '--cache', cache] },
+      // One file changed since the cached run (as a push to a pull request does).
+      'shipset-edit': { args: [...check, '--cache', cache], before: () => fs.writeFileSync(edited, `${original}// edit ${++edits}\n`) },
+      madge: { args: [runners.madge, project] },
+      esbuild: { args: [runners.esbuild, project] },
+    };
+    const results = Object.fromEntries(Object.keys(tools).map((k) => [k, { ms: [], rssKb: [], count: 0 }]));
+    console.log(`\nproject: ${stats.files} files (${stats.reachable} reachable, ${stats.dormant} dormant), ${stats.edges} imports`);
+    const order = Object.keys(tools);
+    for (let round = 0; round < ROUNDS + 1; round++) {
+      // Rotate the order each round so no tool always runs first (cold caches) or last.
+      const names = order.map((_, i) => order[(i + round) % order.length]);
+      for (const name of names) {
+        tools[name].before?.();
+        // The warm run must find the cache of the same tree: fill it right before.
+        if (name === 'shipset-warm') timeRun(tools[name].args, project, false);
+        const r = timeRun(tools[name].args, project, hasTime);
+        if (round === 0) continue; // warm-up
+        results[name].ms.push(r.ms);
+        if (r.rssKb) results[name].rssKb.push(r.rssKb);
+        results[name].count = r.count;
+      }
+    }
+    const base = median(results.madge.ms);
+    console.log('tool           median wall   peak RSS    files found   vs madge');
+    for (const [name, r] of Object.entries(results)) {
+      const ms = median(r.ms);
+      console.log(`${name.padEnd(14)} ${`${ms.toFixed(0)} ms`.padStart(11)}   ${r.rssKb.length ? `${(median(r.rssKb) / 1024).toFixed(0)} MiB`.padStart(8) : '     n/a'}    ${String(r.count).padStart(11)}   ${(ms / base).toFixed(2)}x`);
+    }
+    console.log(`(${ROUNDS} rounds after a warm-up, order rotated each round)`);
+    return {
+      size,
+      found: results.shipset.count,
+      shipset: median(results.shipset.ms),
+      warm: median(results['shipset-warm'].ms),
+      edit: median(results['shipset-edit'].ms),
+      esbuild: median(results.esbuild.ms),
+      madge: median(results.madge.ms),
+      rssShipset: median(results.shipset.rssKb),
+      rssMadge: median(results.madge.rssKb),
+    };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (!values['no-pack'] && fs.existsSync('scripts/bench-pack.mjs')) {
   const r = spawnSync(process.execPath, ['scripts/bench-pack.mjs'], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 }
@@ -156,15 +208,19 @@ function generate(root, n) {
       else lines.push(`import { work as w${j} } from '${relSpec}.js';`);
       edges++;
     });
+    // Every imported binding is used as a value: TypeScript, esbuild and shipset all keep the import.
+    const used = deps.map((_, j) => `w${j}`);
     if (i % 5 === 0) {
       fs.writeFileSync(path.join(root, `src/data/d${i}.json`), JSON.stringify({ id: i, values: [1, 2, 3] }));
       lines.push(`import data from '../data/d${i}.json' with { type: 'json' };`);
+      used.push('data');
       edges++;
     }
-    if (i % 3 === 0) lines.push(`import type { Shape } from '../types.js';`);
+    if (i % 3 === 0) lines.push(`import type { Shape } from '../types.js';`, `export const shape: Shape = { id: ${i} };`);
     lines.push(`import { z } from 'zod';`, `import fs from 'node:fs';`);
+    used.push('z', 'fs');
     lines.push('', '/** Generated module ' + i + '. */', body);
-    lines.push(`export const used = [${deps.map((_, j) => `w${j}`).join(', ')}];`);
+    lines.push(`export const used = [${used.join(', ')}];`);
     fs.writeFileSync(path.join(dir, name(i) + '.ts'), lines.join('\n') + '\n');
   };
   for (const i of live) write(i, imports.get(i));

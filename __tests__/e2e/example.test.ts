@@ -30,7 +30,7 @@ describe('examples/shop-api', () => {
     const root = exampleRepo();
     const r = runCli(['check', '--root', root], root);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/stale \(1\)/);
+    expect(r.stdout).toMatch(/stale \(1 error\)/);
     expect(r.stdout).toMatch(/src\/routes\/orders\.js:1:\d+ .*\.\.\/pricing\.js.*src\/pricing_v2\.js/);
   });
 

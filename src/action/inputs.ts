@@ -7,7 +7,8 @@ import * as core from '@actions/core';
 import { loadConfig } from '../core/config.js';
 import { tarballTarget } from '../core/pack/index.js';
 import { checkWriteTarget, manifestTarget, type WriteTarget } from '../core/safe-write.js';
-import { checkOutputFile, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot, splitList } from '../core/options.js';
+import { defaultCacheDir } from '../core/cache.js';
+import { checkCacheDir, checkOutputFile, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot, splitList } from '../core/options.js';
 import { type Options, UsageError } from '../core/types.js';
 import { pullRequestFromEvent, repositoryFromEnv, workspaceDir, type PullRequestEvent } from './event.js';
 import { githubCommitLookup } from './commit-times.js';
@@ -36,6 +37,7 @@ export const INPUT = {
   runtime: 'runtime',
   baseline: 'baseline',
   sarif: 'sarif',
+  cache: 'cache',
 } as const;
 
 /** `comment`: always (true), never (false), or only while the run fails (then "fixed" once it passes). */
@@ -114,6 +116,9 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
   };
   const pack = bool(INPUT.pack, true);
   const { options, output } = resolveOptions(root, [config.layer, layer], { cwd: workspace, env, now, pack, notices: config.notices });
+  // `true`: a folder outside the workspace, which actions/cache saves and restores (docs/cache.md).
+  const cache = input(INPUT.cache);
+  if (cache && !FALSE.includes(cache)) options.cache = TRUE.includes(cache) ? defaultCacheDir(env) : checkCacheDir(cache, workspace, `input ${INPUT.cache}`);
   if (token && repository) {
     options.commitTimes = githubCommitLookup({ token, ...repository, apiUrl: env.GITHUB_API_URL || undefined });
   }

@@ -5,17 +5,21 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaseline, isBaselineFile } from '../core/baseline.js';
 import { loadConfig } from '../core/config.js';
-import { BASELINE_FILE, type OutputOptions, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot } from '../core/options.js';
-import { runPipeline } from '../core/pipeline.js';
+import { BASELINE_FILE, checkCacheDir, type OutputOptions, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot } from '../core/options.js';
 import { checkWriteTarget, manifestTarget, writeFileSafely, type WriteTarget } from '../core/safe-write.js';
 import { RULE_REGISTRY } from '../core/rules/index.js';
 import { FORMATS, type Format, type Options, type Result, RUNTIMES, UsageError } from '../core/types.js';
 import { classifyError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
-import { explainWhy } from '../core/why.js';
 import { logLine, protectLines, terminalText } from '../report/escape.js';
 import { reporters, renderJsonValue } from '../report/index.js';
 import { count as plural, renderText, type Style, styleFor, terminalVerdict } from '../report/text.js';
+
+// The analysis (TypeScript's parser, madge, the Python engine) is loaded only when a command runs
+// it: `shipset --help`, `version` and `rules` start without parsing megabytes of code.
+async function runPipeline(...args: Parameters<typeof import('../core/pipeline.js').runPipeline>): Promise<Result> {
+  return (await import('../core/pipeline.js')).runPipeline(...args);
+}
 
 const COMMON_FLAGS = `  --root DIR             project root (default: .); entries and globs are relative to it
   --config FILE          JSON config file (default: shipset.config.json at the root, or "shipset" in package.json)
@@ -31,7 +35,8 @@ const COMMON_FLAGS = `  --root DIR             project root (default: .); entrie
                          (default: .shipset-baseline.json at the root when it exists)
   --format F             output: ${FORMATS.join(', ')} (default: text); --json is --format json
   --manifest FILE        also write the manifest JSON to FILE
-  --quiet                text output: only the verdict and the error findings`;
+  --quiet                text output: only the verdict and the error findings
+  --cache DIR            keep per-file scan results in DIR and reuse them on the next run`;
 
 const COMMANDS: Record<string, { usage: string; flags: string }> = {
   check: { usage: 'shipset check <entry...> [options]     check the set reachable from the entries', flags: COMMON_FLAGS },
@@ -137,6 +142,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (rest.length !== 1) throw new UsageError(`why takes one file: shipset why <file> --entry <entry>.`);
     const { options } = buildOptions(root, config, values.entry ?? [], values, io, false);
     const result = await withProgress(io, values.quiet === true, () => runPipeline(options, io.cwd));
+    const { explainWhy } = await import('../core/why.js');
     const answer = explainWhy(result, rest[0], io.cwd, options.exclude);
     io.stdout.write(format === 'json' ? renderJsonValue(answer) : whyText(answer.text));
     return answer.ships ? 0 : 1;
@@ -209,6 +215,7 @@ function parse(argv: string[]) {
         format: { type: 'string' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        cache: { type: 'string' },
         manifest: { type: 'string' },
         out: { type: 'string' },
         prefix: { type: 'string' },
@@ -258,13 +265,15 @@ function flagLayer(entries: string[], values: Values, io: Io, tarballFlag: boole
 }
 
 function buildOptions(root: string, config: ReturnType<typeof loadConfig>, entries: string[], values: Values, io: Io, pack: boolean): { options: Options; output: OutputOptions } {
-  return resolveOptions(root, [config.layer, flagLayer(entries, values, io, pack)], {
+  const resolved = resolveOptions(root, [config.layer, flagLayer(entries, values, io, pack)], {
     cwd: io.cwd,
     env: io.env,
     now: io.now ?? Date.now(),
     pack,
     notices: config.notices,
   });
+  if (values.cache !== undefined) resolved.options.cache = checkCacheDir(values.cache, io.cwd, '--cache');
+  return resolved;
 }
 
 /**

@@ -113,6 +113,20 @@ export function checkOutputFile(value: string, base: string, source: string, exa
   return abs;
 }
 
+/**
+ * The scan cache folder (`--cache DIR`, input `cache`), absolute; `base` is what a relative path is
+ * taken from. It may not exist yet (it is created on the first write), but must not be a file.
+ */
+export function checkCacheDir(value: string, base: string, source: string): string {
+  if (!value.trim()) throw new UsageError(`${source}: an empty path is not a folder. Name the cache folder, e.g. ${source} ~/.cache/shipset.`);
+  const abs = path.resolve(base, value);
+  const stat = statOf(abs);
+  if (stat && !stat.isDirectory()) {
+    throw new UsageError(`${source}: '${value}' is not a folder (${abs} exists and is a file). Name a folder for the cache, e.g. ${source} ~/.cache/shipset.`);
+  }
+  return abs;
+}
+
 /** A folder or file that must lie inside the root; returned relative to the root (POSIX, '.' for the root). */
 export function checkInsideRoot(root: string, value: string, source: string, what = 'a folder'): string {
   const rel = path.relative(root, path.resolve(root, value));

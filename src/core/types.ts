@@ -93,6 +93,8 @@ export interface Options {
   generated?: string[];
   /** Things the options stage noticed (a config file not read, ...); the pipeline reports them. */
   notices?: string[];
+  /** Absolute folder of the scan cache (`--cache DIR`, input `cache`); undefined: no cache. */
+  cache?: string;
 }
 
 /**
@@ -227,6 +229,10 @@ export interface ModuleGraph {
   inGit: boolean;
   /** Things the engine could not judge and says so. */
   notices: string[];
+  /** Size and SHA-256 of the files the engine read, by relative path (the pack stage need not read them again). */
+  contents?: Map<string, { bytes: number; sha256: string }>;
+  /** fs.realpathSync as remembered during this run (undefined: cannot be followed), so each file is looked up once. */
+  realpath?: (abs: string) => string | undefined;
 }
 
 export type FindingLevel = 'error' | 'warn';

@@ -9,6 +9,7 @@ import { manifestProblemText, readProjectManifest } from '../read-manifest.js';
 import { type FileNode, type Language, type ModuleGraph, type Options, UsageError } from '../types.js';
 import { languageOf } from './language.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
+import { RealPaths } from './real-paths.js';
 import { viaMap } from './via.js';
 
 /** What an engine found from its entries: the reachable files (with their edges), files reached only for their types, notices. */
@@ -16,6 +17,10 @@ export interface EngineResult {
   files: Map<string, FileNode>;
   typeOnly: string[];
   notices: string[];
+  /** Size and SHA-256 of each file the engine read, so the pack does not read it again. */
+  contents?: ModuleGraph['contents'];
+  /** The engine's real-path lookups, shared with the rest of the run. */
+  realPaths?: RealPaths;
 }
 
 /** One language's engine. Engines are loaded only when an entry needs them (a JS run never loads Python's). */
@@ -34,15 +39,28 @@ const javascript: Engine = {
   reads: (language) => language !== 'python',
   async build(entries, options) {
     const { root } = options;
-    const [{ buildJsGraph, JsEngine }, { Resolver }, { loadTsProject }] = await Promise.all([import('./js/engine.js'), import('./js/resolve.js'), import('./js/tsconfig.js')]);
+    const [{ buildJsGraph, JsEngine }, { Resolver }, { loadTsProject }, { SCANNER_VERSION }, { ScanCache }] = await Promise.all([
+      import('./js/engine.js'),
+      import('./js/resolve.js'),
+      import('./js/tsconfig.js'),
+      import('./js/scan.js'),
+      import('../cache.js'),
+    ]);
     const notices: string[] = [];
     const project = loadTsProject(root, options.tsconfig);
     if (project) for (const n of project.notices) notices.push(n);
-    const engine = new JsEngine(root, new Resolver(root, project));
+    const resolver = new Resolver(root, project);
+    const cache = options.cache ? ScanCache.open(options.cache, SCANNER_VERSION) : undefined;
+    const engine = new JsEngine(root, resolver, cache);
     const js = await buildJsGraph(engine, root, entries.map((e) => path.join(root, e)));
+    if (cache) {
+      for (const n of cache.notices) notices.push(n);
+      const failed = cache.save();
+      if (failed) notices.push(failed);
+    }
     for (const n of js.notices) notices.push(n);
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
-    return { files: js.files, typeOnly: js.typeOnly, notices };
+    return { files: js.files, typeOnly: js.typeOnly, notices, contents: engine.contents, realPaths: resolver.realPaths };
   },
 };
 
@@ -76,6 +94,8 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const notices: string[] = [];
   const files = new Map<string, FileNode>();
   const typeOnlyFound: string[] = [];
+  let realPaths = new RealPaths();
+  let contents: ModuleGraph['contents'];
   for (const engine of ENGINES) {
     const entries = byEngine.get(engine);
     if (!entries) continue;
@@ -83,6 +103,8 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     for (const [k, v] of found.files) if (!files.has(k)) files.set(k, v);
     for (const t of found.typeOnly) typeOnlyFound.push(t);
     for (const n of found.notices) notices.push(n);
+    if (found.contents) contents = found.contents;
+    if (found.realPaths) realPaths = found.realPaths;
   }
 
   checkManifestsAreFiles(root, files.keys());
@@ -92,12 +114,12 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   if (!inGit) {
     notices.push(`${root} is not inside a git repository: dormant files come from a folder walk and stale variants are judged by version numbers in their names only. Run shipset in a git checkout (with full history: fetch-depth: 0) to compare last-change dates.`);
   }
-  const runs = realTargetsOf(root, files);
+  const runs = realTargetsOf(root, files, realPaths);
   const typeOnly = [...new Set(typeOnlyFound)].filter((f) => !files.has(f) && !runs.has(f)).sort(byCodeUnit);
   const typeOnlySet = new Set(typeOnly);
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f) && !typeOnlySet.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, via, dormant, typeOnly, sourceFiles, inGit, notices };
+  return { root, entries: options.entries, files, via, dormant, typeOnly, sourceFiles, inGit, notices, contents, realpath: (abs) => realPaths.get(abs) };
 }
 
 /**
@@ -127,17 +149,13 @@ function checkManifestsAreFiles(root: string, reachable: Iterable<string>): void
  * Files inside the root that a reachable symlink points to: their code runs (under the link's
  * name), so they are not dormant.
  */
-function realTargetsOf(root: string, files: Map<string, FileNode>): Set<string> {
+function realTargetsOf(root: string, files: Map<string, FileNode>, realPaths: RealPaths): Set<string> {
   const targets = new Set<string>();
   for (const rel of files.keys()) {
     const abs = path.join(root, rel);
-    let real: string;
-    try {
-      if (!fs.lstatSync(abs).isSymbolicLink() && fs.realpathSync(path.dirname(abs)) === path.dirname(abs)) continue;
-      real = fs.realpathSync(abs);
-    } catch {
-      continue;
-    }
+    const real = realPaths.get(abs);
+    // Not a link and no linked folder on the way: the file runs under its own name.
+    if (real === undefined || real === abs) continue;
     const realRel = path.relative(root, real);
     if (!realRel.startsWith('..') && !path.isAbsolute(realRel)) targets.add(realRel.split(path.sep).join('/'));
   }

@@ -37,17 +37,22 @@ export interface RealFile {
  * when it does not exist, is not a regular file, or lands outside the root: such a file is
  * never read.
  */
-export function realFileInside(root: string, rel: string): RealFile | undefined {
+export function realFileInside(root: string, rel: string, realpath: (abs: string) => string | undefined = realpathOrUndefined): RealFile | undefined {
   if (!isSafeRelative(rel)) return undefined;
-  let real: string;
-  try {
-    real = fs.realpathSync(path.join(root, rel));
-  } catch {
-    return undefined;
-  }
+  const real = realpath(path.join(root, rel));
+  if (real === undefined) return undefined;
   if (relativeInside(realRoot(root), real) === undefined) return undefined;
   const stat = fs.statSync(real, { throwIfNoEntry: false });
   return stat?.isFile() ? { real, stat } : undefined;
+}
+
+/** fs.realpathSync, undefined when the path cannot be followed (a run passes its remembered lookups instead). */
+export function realpathOrUndefined(abs: string): string | undefined {
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return undefined;
+  }
 }
 
 const realRoots = new Map<string, string>();

@@ -3,9 +3,8 @@
 // real path a symlink (or a symlinked folder on the way) leads to, in any letter case, because
 // `src/settings.js -> ../.env` carries the same bytes as `.env` under an innocent name, and a
 // case-insensitive file system (macOS, Windows) opens `.ENV` for `.env`.
-import fs from 'node:fs';
 import path from 'node:path';
-import { toPosix } from './paths.js';
+import { realpathOrUndefined, toPosix } from './paths.js';
 
 /**
  * A path segment that marks a secret: the `.git` folder (it holds actions/checkout's token in
@@ -33,16 +32,11 @@ export interface SecretMatch {
  * (fs.realpath follows every symlink on the way, a linked folder included). Returns undefined for
  * an ordinary file, or one whose real path cannot be found (missing, dangling link: nothing to read).
  */
-export function secretMatch(root: string, rel: string): SecretMatch | undefined {
+export function secretMatch(root: string, rel: string, realpath: (abs: string) => string | undefined = realpathOrUndefined): SecretMatch | undefined {
   if (isSecretPath(rel)) return { secret: rel, throughLink: false };
-  let real: string;
-  let realRoot: string;
-  try {
-    real = fs.realpathSync(path.join(root, rel));
-    realRoot = fs.realpathSync(root);
-  } catch {
-    return undefined;
-  }
+  const real = realpath(path.join(root, rel));
+  const realRoot = realpath(root);
+  if (real === undefined || realRoot === undefined) return undefined;
   const fromRoot = toPosix(path.relative(realRoot, real));
   // Outside the root only the segments below the common folder count: a workspace under
   // `~/.envs/` must not make every linked file a secret, but `../.env` must be one.

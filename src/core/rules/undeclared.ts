@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { packageNameOf } from '../graph/js/resolve.js';
+import { packageNameOf } from '../graph/package-name.js';
 import { MANIFEST_RULE, readProjectManifest } from '../read-manifest.js';
 import type { ImportEdge, RawFinding } from '../types.js';
 import { at, findingAt, ignoreHint, nearestUp, reachableEdges, type Rule } from './rule.js';

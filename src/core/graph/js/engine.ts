@@ -5,6 +5,7 @@
 // - filing-cabinet's public `register` API puts our run-time resolver in front of its
 //   lookups, so `.d.ts` files, stale build outputs and cwd-dependent aliases cannot win.
 // madge then does the traversal; we check its answer against ours and fill any gap.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cabinet from 'filing-cabinet';
@@ -14,8 +15,9 @@ import { globSync } from 'tinyglobby';
 import { describeFsError, isStackOverflow } from '../../errors.js';
 import type { FileNode, ImportEdge } from '../../types.js';
 import { languageOf } from '../language.js';
+import { ScanCache } from '../../cache.js';
 import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
-import { scanSource, type ScanSettings, type ScannedGlob, type ScannedImport } from './scan.js';
+import { scanSource, type ScanResult, type ScanSettings, type ScannedGlob, type ScannedImport } from './scan.js';
 
 const ENGINE = Symbol.for('shipset.engine');
 
@@ -35,11 +37,27 @@ export class JsEngine {
   private readonly analysed = new Map<string, Analysed>();
   /** What the scans could not fully check, for the run's notices. */
   readonly notices: string[] = [];
+  /** Size and SHA-256 of every file read, by root-relative path: the pack stage reuses them instead of reading again. */
+  readonly contents = new Map<string, { bytes: number; sha256: string }>();
 
   constructor(
     private readonly root: string,
     private readonly resolver: Resolver,
+    private readonly cache?: ScanCache,
   ) {}
+
+  /** The file's scan: from the cache when its bytes, name and settings were scanned before, else parsed now. */
+  private scan(abs: string, bytes: Buffer, sha256: string): ScanResult {
+    const settings = this.scanSettingsFor(abs);
+    if (!this.cache) return scanSource(abs, bytes.toString('utf8'), settings);
+    // JSON has no compiler settings: a tsconfig change never invalidates its scan.
+    const key = ScanCache.key(sha256, path.basename(abs), path.extname(abs) === '.json' ? {} : settings);
+    const stored = fromCache(this.cache.get(key));
+    if (stored) return stored;
+    const fresh = scanSource(abs, bytes.toString('utf8'), settings);
+    this.cache.set(key, toCache(fresh));
+    return fresh;
+  }
 
   /** What the compiler does to this file's imports, from the tsconfig that owns it. */
   private scanSettingsFor(abs: string): ScanSettings {
@@ -73,9 +91,10 @@ export class JsEngine {
       this.analysed.set(abs, a);
       return a;
     }
-    let text: string;
+    // Read once, as bytes: the scan decodes them and the pack stage uses their hash.
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(abs, 'utf8');
+      bytes = fs.readFileSync(abs);
     } catch (e) {
       const message = `cannot be read (${describeFsError(e)})`;
       const node: FileNode = { path: rel, language, edges: [], dynamic: [], parseError: { file: rel, line: 1, column: 1, message } };
@@ -83,7 +102,9 @@ export class JsEngine {
       this.analysed.set(abs, a);
       return a;
     }
-    const scan = scanSource(abs, text, this.scanSettingsFor(abs));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    this.contents.set(rel, { bytes: bytes.length, sha256 });
+    const scan = this.scan(abs, bytes, sha256);
     if (scan.syntaxCheckSkipped) this.notices.push(`${rel}: ${scan.syntaxCheckSkipped}.`);
     const edges: ImportEdge[] = [];
     const dynamic = scan.dynamic.map((d) => ({ file: rel, ...d }));
@@ -348,4 +369,30 @@ export async function buildJsGraph(
   for (const rel of [...files.keys()]) if (!queued.has(rel)) files.delete(rel);
   for (const n of engine.notices) notices.push(n); // one per file: can be more than a call's arguments
   return { files, madgeGaps, notices, typeOnly: engine.typeOnlyFiles(new Set(files.keys())) };
+}
+
+/**
+ * A scan as stored in the cache (JSON). Value names are only ever asked about for names an import
+ * binds, so only those are kept: the same answers, a fraction of the size.
+ */
+function toCache(scan: ScanResult): unknown {
+  const bound = new Set(scan.imports.flatMap((i) => i.bindings ?? []));
+  return { ...scan, valueNames: [...scan.valueNames].filter((n) => bound.has(n)) };
+}
+
+const isArrayOf = (v: unknown, check: (x: Record<string, unknown>) => boolean): boolean =>
+  Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && check(x as Record<string, unknown>));
+const isSite = (x: Record<string, unknown>): boolean => Number.isInteger(x.line) && Number.isInteger(x.column);
+
+/** A stored scan, or undefined when the value does not have a scan's shape (a cache file is data: checked, not trusted). */
+function fromCache(value: unknown): ScanResult | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (!isArrayOf(v.imports, (x) => typeof x.specifier === 'string' && typeof x.kind === 'string' && isSite(x))) return undefined;
+  if (!isArrayOf(v.globs, (x) => typeof x.origin === 'string' && typeof x.kind === 'string' && isSite(x))) return undefined;
+  if (!isArrayOf(v.dynamic, (x) => typeof x.expression === 'string' && isSite(x))) return undefined;
+  if (!Array.isArray(v.valueNames) || !v.valueNames.every((n) => typeof n === 'string')) return undefined;
+  if (v.parseError !== undefined && !(typeof v.parseError === 'object' && v.parseError !== null && typeof (v.parseError as Record<string, unknown>).message === 'string')) return undefined;
+  if (v.syntaxCheckSkipped !== undefined && typeof v.syntaxCheckSkipped !== 'string') return undefined;
+  return { ...(v as unknown as ScanResult), valueNames: new Set(v.valueNames as string[]) };
 }

@@ -15,6 +15,8 @@ import { readProjectManifest } from '../../read-manifest.js';
 import type { EdgeClass, ImportKind } from '../../types.js';
 import { globSync } from 'tinyglobby';
 import { languageOf } from '../language.js';
+import { packageNameOf } from '../package-name.js';
+import { RealPaths } from '../real-paths.js';
 import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
 
 export interface Resolution {
@@ -61,7 +63,11 @@ interface PackageScope {
   json: Record<string, unknown>;
 }
 
+export { RealPaths };
+
 export class Resolver {
+  /** Real paths looked up during this run (shared with the graph's symlink checks). */
+  readonly realPaths = new RealPaths();
   private readonly listings = new Map<string, Map<string, EntryKind> | null>();
   private readonly scopes = new Map<string, PackageScope | null>();
   private readonly pkgImports = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
@@ -333,12 +339,8 @@ export class Resolver {
     if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
       return { class: 'outside-root', file: winner, outsidePath: winner };
     }
-    let real = winner;
-    try {
-      real = fs.realpathSync(winner);
-    } catch {
-      /* listed a moment ago; keep the lexical path */
-    }
+    // Listed a moment ago; when it cannot be followed now, keep the lexical path.
+    const real = this.realPaths.get(winner) ?? winner;
     const realRel = path.relative(this.root, real);
     if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
       return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
@@ -596,11 +598,7 @@ export function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || BUILTINS.has(specifier);
 }
 
-/** 'lodash/fp' -> 'lodash'; '@scope/pkg/sub' -> '@scope/pkg'. */
-export function packageNameOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
+export { packageNameOf };
 
 /**
  * TypeScript's and Node's pattern matching: an exact key wins, else the pattern with the

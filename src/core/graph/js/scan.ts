@@ -73,6 +73,9 @@ const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
   '.cjs': ts.ScriptKind.JS,
 };
 
+/** What produces a scan: a stored scan from any other parser version is not reused. */
+export const SCANNER_VERSION = `typescript ${ts.version}`;
+
 export function scanSource(fileName: string, text: string, settings: ScanSettings = {}): ScanResult {
   const ext = extname(fileName);
   // Node strips a UTF-8 byte order mark from JSON and JavaScript; editors do not count it as a column.

@@ -1,0 +1,135 @@
+// The on-disk cache of per-file scan results (`--cache DIR`, the action's `cache` input).
+// A scan (imports with line and column, dynamic sites, the first syntax error) depends only on the
+// file's bytes, its name's extension and the compiler settings that decide import elision, so it
+// is stored under a key made of exactly those. Resolution is not cached: it is redone on every
+// run from the files, package.json files and tsconfig chain as they are now, so a new, deleted or
+// renamed file, or an edited tsconfig, can never be answered from an old run.
+// The cache is a hint, never an input: a file that is missing, corrupt, or written by another
+// version of shipset is ignored (a notice says so) and rewritten; writes go to a temp file that is
+// then renamed over the old one, so a reader never sees half a file.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { VERSION } from './version.js';
+
+/** Bumped whenever what a scan records changes shape or meaning. */
+const CACHE_FORMAT = 1;
+const FILE_NAME = 'shipset-scan-cache.json';
+
+/** The cache folder of `cache: true` in the action: $XDG_CACHE_HOME/shipset, else ~/.cache/shipset (outside the workspace). */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'shipset');
+}
+
+interface CacheFile {
+  format: number;
+  /** shipset's version and the parser's: a cache from any other pair is ignored. */
+  engine: string;
+  entries: Record<string, unknown>;
+}
+
+export class ScanCache {
+  private readonly old: Map<string, unknown>;
+  private readonly used = new Map<string, unknown>();
+  /** Why the stored cache was not used (corrupt, another version), for the run's notices. */
+  readonly notices: string[] = [];
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly dir: string,
+    private readonly engine: string,
+    old: Map<string, unknown>,
+  ) {
+    this.old = old;
+  }
+
+  /**
+   * Opens the cache in `dir` (absolute) for a parser identified by `parserVersion`. Never throws:
+   * an unreadable or foreign cache file starts an empty cache.
+   */
+  static open(dir: string, parserVersion: string): ScanCache {
+    const engine = `shipset ${VERSION}; format ${CACHE_FORMAT}; ${parserVersion}`;
+    const file = path.join(dir, FILE_NAME);
+    let text: string | undefined;
+    try {
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      // A named pipe or a folder at that name would block or fail the read: treat it as no cache.
+      if (stat?.isFile()) text = fs.readFileSync(file, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    const old = new Map<string, unknown>();
+    const cache = new ScanCache(dir, engine, old);
+    if (text === undefined) return cache;
+    let parsed: Partial<CacheFile> | undefined;
+    try {
+      parsed = JSON.parse(text) as Partial<CacheFile>;
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || typeof parsed !== 'object' || typeof parsed.entries !== 'object' || parsed.entries === null || Array.isArray(parsed.entries)) {
+      cache.notices.push(`The cache file ${file} is not a shipset cache (or is damaged): it was ignored and will be rewritten.`);
+      return cache;
+    }
+    if (parsed.format !== CACHE_FORMAT || parsed.engine !== engine) return cache; // another version: rebuilt quietly
+    for (const [key, value] of Object.entries(parsed.entries)) old.set(key, value);
+    return cache;
+  }
+
+  /** The key of one file's scan: its bytes' SHA-256, its base name (the extension picks the parser) and the settings. */
+  static key(contentSha256: string, baseName: string, settings: unknown): string {
+    return createHash('sha256').update(`${contentSha256}\0${baseName}\0${JSON.stringify(settings ?? {})}`).digest('hex');
+  }
+
+  /** The stored value for `key`, or undefined. The caller checks its shape (a cache file is data, not trusted). */
+  get(key: string): unknown {
+    const value = this.used.get(key) ?? this.old.get(key);
+    if (value === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.used.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: unknown): void {
+    this.used.set(key, value);
+  }
+
+  /**
+   * Writes what this run used, plus as many older entries again (at least 1,000): another entry
+   * set or branch sharing the folder keeps most of its entries, and edited files' old scans age out.
+   * Returns a notice when the folder cannot be written; never throws.
+   */
+  save(): string | undefined {
+    if (this.hits && !this.misses) return undefined; // nothing new: leave the file as it is
+    // No prototype: a stored key such as '__proto__' stays an ordinary key.
+    const entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const [k, v] of this.used) entries[k] = v;
+    let room = Math.max(this.used.size, 1000);
+    for (const [k, v] of this.old) {
+      if (room-- <= 0) break;
+      if (!Object.hasOwn(entries, k)) entries[k] = v;
+    }
+    const body: CacheFile = { format: CACHE_FORMAT, engine: this.engine, entries };
+    const file = path.join(this.dir, FILE_NAME);
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      fs.writeFileSync(temp, JSON.stringify(body));
+      fs.renameSync(temp, file);
+      return undefined;
+    } catch (e) {
+      try {
+        fs.rmSync(temp, { force: true });
+      } catch {
+        /* nothing left to clean */
+      }
+      return `The cache could not be written to ${this.dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the next run starts without it.`;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// One real-path lookup per path per run, shared by the resolver, the dormant-file check and the
+// pack stage (each used to call realpath on its own).
+import fs from 'node:fs';
+
+/**
+ * fs.realpathSync, remembered for one run: a file imported from many places is looked up once
+ * (the resolver, the dormant-file check and the symlink check all ask). undefined when the path
+ * cannot be followed (missing, a dangling link, a loop).
+ */
+export class RealPaths {
+  private readonly known = new Map<string, string | null>();
+
+  get(abs: string): string | undefined {
+    let real = this.known.get(abs);
+    if (real === undefined) {
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        real = null;
+      }
+      this.known.set(abs, real);
+    }
+    return real ?? undefined;
+  }
+}
