@@ -147,7 +147,7 @@ function writeRunners(dir) {
 const ts = require(${JSON.stringify(path.join(nm, 'typescript'))});
 const path = require('path');
 const root = process.argv[2];
-// The options a correct set needs (FACTS.md): every extension, per-type detective flags,
+// The options a correct set needs (docs/dependencies.md): every extension, per-type detective flags,
 // and a parsed tsconfig object (a path loses module/moduleResolution and the location).
 const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} });
 const o = parsed.options;

@@ -1,4 +1,4 @@
-// shadowed (incident 3): a specifier resolves while another file could also be meant, so the
+// shadowed (incident 3 in docs/design.md): a specifier resolves while another file could also be meant, so the
 // file that runs may not be the one the author edits.
 import type { RawFinding } from '../types.js';
 import { at, findingAt, ignoreHint, reachableEdges, type Rule } from './rule.js';

@@ -1,4 +1,4 @@
-// stale (incident 1): a shipped file has a newer replacement beside it that nothing imports, so
+// stale (incident 1 in docs/design.md): a shipped file has a newer replacement beside it that nothing imports, so
 // production runs the old copy while the fixes sit in the new one. A replacement is a variant of
 // the file's name (variants.ts) that passes the replacement test (replacement.ts) and is newer.
 import fs from 'node:fs';
