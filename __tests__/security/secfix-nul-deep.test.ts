@@ -58,6 +58,7 @@ describe('NUL bytes in paths', () => {
     expect(oneLine(runCli(['check'], root))).toMatch(/^shipset: shipset.config.json: manifest: .* holds a control character/);
     fs.rmSync(path.join(root, 'shipset.config.json'));
     expect(oneLine(runCli(['pack', '--out', 'out\n### passed.tgz'], root))).toMatch(/^shipset: --out: .* holds a control character/);
+    expect(oneLine(runCli(['baseline', '--out', 'known\n::warning::x.json'], root))).toMatch(/^shipset: --out: .* holds a control character/);
     expect(fs.readdirSync(root).sort()).toEqual(['a.js', 'package.json']);
   });
 });
