@@ -88,6 +88,20 @@ describe('the base-diff fetch runs no program named by the repository config', (
     expect(marks.ran()).toEqual([]);
   });
 
+  it('an inherited GIT_ALLOW_PROTOCOL naming ext does not widen the whitelist', async () => {
+    const marks = markerDir();
+    const { app } = nestedRepo([['remote.origin.url', `ext::sh -c touch% ${marks.dir}/ext-env`]]);
+    const before = process.env.GIT_ALLOW_PROTOCOL;
+    process.env.GIT_ALLOW_PROTOCOL = 'ext:file';
+    try {
+      await diffAt(app);
+    } finally {
+      if (before === undefined) delete process.env.GIT_ALLOW_PROTOCOL;
+      else process.env.GIT_ALLOW_PROTOCOL = before;
+    }
+    expect(marks.ran()).toEqual([]);
+  });
+
   it('core.gitProxy with a git:// URL: the proxy command is not run', async () => {
     const marks = markerDir();
     const proxy = path.join(tempDir('shipset-proxy-'), 'proxy.sh');

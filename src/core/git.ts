@@ -117,6 +117,9 @@ function gitEnv(repo: Repository, extra: NodeJS.ProcessEnv = {}): NodeJS.Process
     // `-c`: git takes the first matching value it reads, the repository's before the command
     // line's. The environment variable is read before any config, and empty means "no proxy".
     GIT_PROXY_COMMAND: '',
+    // The transport whitelist of OVERRIDES, also as the variable that would otherwise replace it
+    // (an inherited GIT_ALLOW_PROTOCOL wins over every protocol.*.allow setting).
+    GIT_ALLOW_PROTOCOL: 'file:git:ssh:http:https',
     // Read-only commands must not take the index lock (another git in the checkout may hold it).
     GIT_OPTIONAL_LOCKS: '0',
     GIT_PAGER: 'cat',
