@@ -61,6 +61,19 @@ describe('NUL bytes in paths', () => {
     expect(oneLine(runCli(['baseline', '--out', 'known\n::warning::x.json'], root))).toMatch(/^shipset: --out: .* holds a control character/);
     expect(fs.readdirSync(root).sort()).toEqual(['a.js', 'package.json']);
   });
+
+  it.each([
+    ['python-path', '{"python-path":["a\\u0000"]}', /^shipset: shipset.config.json: python-path: .* holds a NUL byte/],
+    ['prefix', '{"prefix":"a\\u0000"}', /^shipset: shipset.config.json: prefix: .* holds a control character/],
+    ['prefix with a newline', '{"prefix":"a\\nb"}', /^shipset: shipset.config.json: prefix: .* holds a control character/],
+    ['tsconfig', '{"tsconfig":"a\\u0000"}', /^shipset: shipset.config.json: tsconfig: /],
+    ['baseline', '{"baseline":"b\\u0000"}', /^shipset: shipset.config.json: baseline: /],
+  ])('config %s with a NUL byte or control character: one line naming the key, no tarball', (_name, config, expected) => {
+    const root = tempDir();
+    writeFiles(root, { 'a.js': '1;\n', 'package.json': PKG, 'shipset.config.json': config });
+    expect(oneLine(runCli(['pack'], root))).toMatch(expected);
+    expect(fs.existsSync(path.join(root, 'shipset.tar.gz'))).toBe(false);
+  });
 });
 
 describe('JSON nested thousands deep', () => {

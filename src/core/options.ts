@@ -87,6 +87,10 @@ export function parseRuleLevels(specs: string[], source: string): Partial<Record
 /** The folder inside the archive: relative, no '..', no leading '/'; '.' or empty is not a folder. Returns it normalised. */
 export function checkPrefix(value: string | undefined, source: string): string | undefined {
   if (value === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new UsageError(`${source}: ${JSON.stringify(value)} holds a control character (a newline, tab or NUL byte), which no archive path should. Use a plain folder name such as 'app'.`);
+  }
   const slashed = value.trim().replace(/\\/g, '/');
   const norm = path.posix.normalize(slashed || '.').replace(/\/+$/, '');
   if (slashed.startsWith('/') || /^[a-zA-Z]:/.test(slashed) || norm === '..' || norm.startsWith('../')) {
@@ -132,6 +136,7 @@ export function checkInsideRoot(root: string, value: string, source: string, wha
 /** Extra Python import roots: folders inside the root, relative to it. */
 export function checkPythonPath(root: string, values: string[], source: string): string[] {
   return values.map((value) => {
+    if (value.includes('\0')) throw new UsageError(`${source}: ${JSON.stringify(value)} holds a NUL byte, which no folder name can. Give a folder inside the root.`);
     const rel = checkInsideRoot(root, value, source);
     const stat = statOf(path.join(root, rel));
     if (stat && !stat.isDirectory()) throw new UsageError(`${source}: '${value}' is a file, not a folder. Give a folder of Python modules.`);
