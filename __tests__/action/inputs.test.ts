@@ -210,12 +210,14 @@ describe('readInputs with a config file', () => {
       exclude: ['**/*.spec.js'],
       prefix: 'from-input',
       runtime: 'bun',
-      // Config paths are relative to the root; input paths to the workspace.
-      tarball: path.join(root, 'build/app.tgz'),
+      // The action takes output paths only from its inputs (the config is pull-request content).
+      tarball: path.join(workspace, 'shipset.tar.gz'),
       cwd: workspace,
       now: Date.parse('2026-01-15T00:00:00Z'),
     });
-    expect(settings.manifestPath).toBe(path.join(root, 'build/app.json'));
+    expect(settings.manifestPath).toBe(path.join(workspace, 'shipset.json'));
+    expect(options.notices).toEqual(expect.arrayContaining([expect.stringContaining('shipset.config.json: tarball is ignored by the action')]));
+    expect(root).toBe(options.root);
     setInputs({ 'working-directory': 'app', tarball: 'out.tgz', runtime: 'tsx' }, { GITHUB_WORKSPACE: workspace });
     expect(readInputs().options).toMatchObject({ tarball: path.join(workspace, 'out.tgz'), runtime: 'tsx' });
   });

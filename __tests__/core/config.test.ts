@@ -126,7 +126,7 @@ describe('loadConfig', () => {
     const root = project({ 'ci/shipset.json': JSON.stringify({ exclude: ['a/**'] }) });
     const config = loadConfig(root, { value: 'ci/shipset.json', base: root, source: '--config' });
     expect(config.file).toBe(path.join(root, 'ci/shipset.json'));
-    expect(config.layer.exclude).toEqual({ value: ['a/**'], source: 'ci/shipset.json: exclude', base: root });
+    expect(config.layer.exclude).toEqual({ value: ['a/**'], source: 'ci/shipset.json: exclude', base: root, fromConfig: true });
     expect(usage(() => loadConfig(root, { value: 'missing.json', base: root, source: '--config' }))).toMatch(/^--config: 'missing\.json' does not exist/);
     const outside = path.join(tempDir(), 'c.json');
     fs.writeFileSync(outside, '{}');

@@ -84,8 +84,21 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
   const workspace = path.resolve(workspaceDir(env));
   const wd = input(INPUT.workingDirectory) || '.';
   const root = resolveRoot(wd, workspace, `input ${INPUT.workingDirectory}`);
+  checkInsideWorkspace(root, workspace, wd);
   const configInput = input(INPUT.config);
   const config = loadConfig(root, configInput ? { value: configInput, base: root, source: `input ${INPUT.config}` } : undefined);
+  // Output paths come only from the workflow (inputs): the config file is pull-request content,
+  // and a pull request must not choose which file the action overwrites (or, on a refused pack,
+  // deletes as a stale tarball). The CLI keeps them: there the user runs it on their own tree.
+  for (const key of ['tarball', 'manifest'] as const) {
+    const raw = config.layer[key];
+    if (!raw) continue;
+    delete config.layer[key];
+    config.notices.push(`${raw.source} is ignored by the action: output paths come only from the workflow. Set input ${INPUT[key]} instead.`);
+  }
+  // A config that switches a rule off (or suppresses findings) changes the verdict: say so
+  // where the workflow's reader looks, once, as a warning.
+  if (config.relaxed) core.warning(config.relaxed);
 
   const pullRequest = pullRequestFromEvent(env);
   const repository = repositoryFromEnv(env);
@@ -158,6 +171,26 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
     checkWriteTarget({ ...tarballTarget({ tarball: options.tarball, root: workspace, cwd: workspace }), label: `input ${INPUT.tarball}:`, workspace, guarded: [workspace] });
   }
   return { options, settings };
+}
+
+/**
+ * The action's working-directory must lie inside the workspace, by real path: a committed
+ * symlink (`app -> /etc`, `real/app -> ../../..`) or an absolute path must not make the action
+ * read (and pack) a folder the checkout does not hold. Throws a UsageError.
+ */
+function checkInsideWorkspace(root: string, workspace: string, wd: string): void {
+  let top: string;
+  try {
+    top = fs.realpathSync(workspace);
+  } catch {
+    throw new UsageError(`GITHUB_WORKSPACE: the workspace ${workspace} does not exist. Run the action after actions/checkout.`);
+  }
+  const rel = path.relative(top, root);
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+    throw new UsageError(
+      `input ${INPUT.workingDirectory}: '${wd}' is ${root} by real path, outside the workspace ${top}. Give a folder inside the checkout (a symlink out of it is not followed).`,
+    );
+  }
 }
 
 function input(name: string): string {

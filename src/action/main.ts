@@ -41,7 +41,7 @@ export async function run(): Promise<void> {
 
     let baseDiff: BaseDiff | undefined;
     if (settings.baseRef) {
-      baseDiff = await computeBaseDiff(options, result.manifest, settings.baseRef, (o) => runPipeline(o, settings.workspace));
+      baseDiff = await computeBaseDiff(options, result.manifest, settings.baseRef, (o) => runPipeline(o, settings.workspace), settings.workspace);
       // On a pull request the ref is the base SHA: the branch name is what a reader knows it by.
       if (settings.baseName) baseDiff.branch = settings.baseName;
     }

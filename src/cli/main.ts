@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaseline, isBaselineFile } from '../core/baseline.js';
 import { loadConfig } from '../core/config.js';
-import { BASELINE_FILE, checkCacheDir, type OutputOptions, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot } from '../core/options.js';
+import { BASELINE_FILE, checkCacheDir, checkOutputFile, type OutputOptions, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot } from '../core/options.js';
 import { checkWriteTarget, manifestTarget, writeFileSafely, type WriteTarget } from '../core/safe-write.js';
 import { RULE_REGISTRY } from '../core/rules/index.js';
 import { FORMATS, type Format, type Options, type Result, RUNTIMES, UsageError } from '../core/types.js';
@@ -316,14 +316,12 @@ function whyText(text: string): string {
 
 /** `shipset baseline`: run the check without a baseline and write every finding it reports. */
 async function writeBaseline(root: string, config: ReturnType<typeof loadConfig>, entries: string[], values: Values, io: Io): Promise<number> {
+  // Checked before the run: a plain file path (no control characters), not a folder.
+  const file = values.out !== undefined ? checkOutputFile(values.out, io.cwd, '--out', BASELINE_FILE) : path.join(root, BASELINE_FILE);
   const { options } = buildOptions(root, config, entries, values, io, false);
   options.baseline = undefined;
   const result = await withProgress(io, values.quiet === true, () => runPipeline(options, io.cwd));
   const baseline = buildBaseline(result.manifest.findings);
-  const file = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.join(root, BASELINE_FILE);
-  if (values.out !== undefined && (!values.out.trim() || /[\\/]$/.test(values.out))) {
-    throw new UsageError(`--out: '${values.out}' is not a file name. Name the baseline file, e.g. --out ${BASELINE_FILE}.`);
-  }
   await writeFileSafely({ path: file, label: '--out', example: '.shipset-baseline.json', guarded: [io.cwd, root], displayBase: io.cwd, isOwnOutput: isBaselineFile, notOursText: 'an existing file that is not a shipset baseline: writing would overwrite it' }, renderJsonValue(baseline));
   const count = baseline.findings.reduce((n, e) => n + e.count, 0);
   const shown = path.relative(io.cwd, file) || file;

@@ -31,13 +31,25 @@ export interface BaseDiff {
 /** runPipeline, passed in by the caller (tests give a stand-in). */
 export type Pipeline = (options: Options) => Promise<Result>;
 
-/** Compare `current` (the manifest of this run) with the ship set that `pipeline` finds at `ref`. Never throws. */
-export async function computeBaseDiff(options: Options, current: Manifest, ref: string, pipeline: Pipeline): Promise<BaseDiff> {
+/**
+ * Compare `current` (the manifest of this run) with the ship set that `pipeline` finds at `ref`. Never throws.
+ * `fetchWithin` (the action passes its workspace): a missing base is fetched from origin only when
+ * the repository's work tree is that folder or contains it (the checkout the workflow made), never
+ * for a repository nested inside it, which a workflow step may have created from untrusted content.
+ */
+export async function computeBaseDiff(options: Options, current: Manifest, ref: string, pipeline: Pipeline, fetchWithin?: string): Promise<BaseDiff> {
   const none = (notice: string): BaseDiff => ({ ref, added: [], removed: [], newFindings: [], notice });
   if (!ref || ref.startsWith('-')) return none(`Ship-set comparison skipped: '${ref}' is not a git ref.`);
   const top = gitTopLevel(options.root);
   if (!top) return none(`Ship-set comparison with '${ref}' skipped: ${options.root} is not in a git repository.`);
-  const commit = await resolveCommit(top, ref);
+  const mayFetch = fetchWithin === undefined || holds(top, fetchWithin);
+  const commit = await resolveCommit(top, ref, mayFetch);
+  if (!commit && !mayFetch) {
+    return none(
+      `Ship-set comparison skipped: base '${ref}' is not in the repository at ${top}, and it was not fetched: that repository is ` +
+        `nested inside the workspace (not the workflow's checkout). Run shipset on the checkout, or fetch the base there before this step.`,
+    );
+  }
   if (!commit) {
     return none(
       `Ship-set comparison skipped: base '${ref}' is not in this clone and could not be fetched from origin. ` +
@@ -131,10 +143,21 @@ async function baseManifest(
   }
 }
 
-async function resolveCommit(top: string, ref: string): Promise<string | undefined> {
+/** Whether folder `top` is `inner` or contains it, by real path. */
+function holds(top: string, inner: string): boolean {
+  try {
+    const a = fs.realpathSync(top);
+    const b = fs.realpathSync(inner);
+    return a === b || b.startsWith(a.endsWith(path.sep) ? a : a + path.sep);
+  } catch {
+    return false;
+  }
+}
+
+async function resolveCommit(top: string, ref: string, mayFetch: boolean): Promise<string | undefined> {
   const lookup = (r: string) => git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${r}^{commit}`])?.trim() || undefined;
   const local = lookup(ref) ?? lookup(`origin/${ref}`);
-  if (local) return local;
+  if (local || !mayFetch) return local;
   // A shallow clone (actions/checkout's default) lacks the base: fetch just that commit, once.
   // In a full clone, a depth-limited fetch would make the repository shallow: fetch normally.
   const depth = isShallow(top) ? ['--depth=1'] : [];

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { OPTION_KEYS, type OptionKey, type RawOptions, type RuleSpec } from './options.js';
-import { FORMATS, LEVELS, RULE_NAMES, RUNTIMES, UsageError } from './types.js';
+import { RULE_REGISTRY } from './rules/index.js';
+import { FORMATS, LEVELS, RULE_NAMES, type RuleName, RUNTIMES, UsageError } from './types.js';
 
 /** The config file looked for at the root. */
 export const CONFIG_FILE = 'shipset.config.json';
@@ -91,6 +92,12 @@ export interface LoadedConfig {
   /** Absolute path of the file read, or undefined when there is no config. */
   file?: string;
   notices: string[];
+  /**
+   * Set when the config lowers a rule below its default level or suppresses findings: the one
+   * line saying so (also in `notices`). A pull request can edit the config, so a verdict it
+   * softened is never silent.
+   */
+  relaxed?: string;
 }
 
 /**
@@ -114,7 +121,7 @@ export function loadConfig(root: string, explicit?: { value: string; base: strin
     const text = readConfigText(root, abs, explicit.source);
     if (text === undefined) throw new UsageError(`${explicit.source}: '${explicit.value}' does not exist. Check the path, or leave it unset to use ${CONFIG_FILE} at the root.`);
     const label = shown(root, abs);
-    return { layer: toLayer(parseJson(text, label), label, '', root), file: abs, notices };
+    return withRelaxed({ layer: toLayer(parseJson(text, label), label, '', root), file: abs, notices }, label);
   }
   const own = path.join(root, CONFIG_FILE);
   const ownText = readConfigText(root, own, CONFIG_FILE);
@@ -139,9 +146,32 @@ export function loadConfig(root: string, explicit?: { value: string; base: strin
   if (ownText !== undefined && fromPkg !== undefined) {
     throw new UsageError(`${CONFIG_FILE} and package.json "shipset" both configure shipset. Keep one: move the settings into ${CONFIG_FILE} and delete the "shipset" key.`);
   }
-  if (ownText !== undefined) return { layer: toLayer(parseJson(ownText, CONFIG_FILE), CONFIG_FILE, '', root), file: own, notices };
-  if (fromPkg !== undefined) return { layer: toLayer(fromPkg, 'package.json', 'shipset.', root), file: pkgPath, notices };
+  if (ownText !== undefined) return withRelaxed({ layer: toLayer(parseJson(ownText, CONFIG_FILE), CONFIG_FILE, '', root), file: own, notices }, CONFIG_FILE);
+  if (fromPkg !== undefined) return withRelaxed({ layer: toLayer(fromPkg, 'package.json', 'shipset.', root), file: pkgPath, notices }, 'package.json "shipset"');
   return { layer: {}, notices };
+}
+
+const LEVEL_RANK: Readonly<Record<string, number>> = { off: 0, warn: 1, error: 2 };
+
+/**
+ * Add the `relaxed` line when the config lowers a rule below its default level (unresolved=off,
+ * stale=warn) or has ignore entries. Unknown rules and levels are left to the options stage,
+ * which refuses them.
+ */
+function withRelaxed(config: LoadedConfig, label: string): LoadedConfig {
+  const lowered: string[] = [];
+  for (const spec of config.layer.rules ?? []) {
+    const info = RULE_REGISTRY[spec.name.toLowerCase() as RuleName];
+    const level = spec.level.toLowerCase();
+    if (info && level in LEVEL_RANK && LEVEL_RANK[level] < LEVEL_RANK[info.defaultLevel]) lowered.push(`${spec.name.toLowerCase()}=${level}`);
+  }
+  const ignore = (config.layer.ignore?.value as Array<{ rule?: unknown; file?: unknown }> | undefined) ?? [];
+  const parts: string[] = [];
+  if (lowered.length) parts.push(`lowers ${lowered.join(', ')}`);
+  if (ignore.length) parts.push(`ignores ${ignore.map((e) => `${String(e.rule)} in ${JSON.stringify(String(e.file))}`).join(', ')}`);
+  if (!parts.length) return config;
+  const relaxed = `${label} ${parts.join('; ')}: findings of these rules do not fail this run. Check that the change meant to.`;
+  return { ...config, relaxed, notices: [...config.notices, relaxed] };
 }
 
 /** A regular file inside the root of at most CONFIG_MAX_BYTES, or undefined when absent. */
@@ -202,7 +232,7 @@ function toLayer(config: unknown, file: string, keyPrefix: string, root: string)
     if (key === 'rules') {
       layer.rules = Object.entries(c.rules as Record<string, string>).map(([name, level]): RuleSpec => ({ name, level, source: at(`rules.${name}`) }));
     } else {
-      layer[key] = { value: c[name], source: at(name), base: root };
+      layer[key] = { value: c[name], source: at(name), base: root, fromConfig: true };
     }
   }
   return layer;
@@ -217,7 +247,14 @@ function schemaMessage(error: ErrorObject, config: unknown, at: (jsonPath: strin
     .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
   const where = jsonPath ? at(jsonPath) : at('').replace(/: $/, '').replace(/\.$/, '') || at('');
   const value = jsonPath.split(/\.|\[|\]/).filter(Boolean).reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], config);
-  const show = JSON.stringify(value);
+  // A value nested thousands deep would overflow JSON.stringify's stack: shown cut short instead.
+  let show: string;
+  try {
+    show = JSON.stringify(value) ?? String(value);
+  } catch {
+    show = '(a value nested too deep to show)';
+  }
+  if (show.length > 200) show = `${show.slice(0, 200)}...`;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);

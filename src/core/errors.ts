@@ -88,10 +88,21 @@ export function classifyError(error: unknown): UsageError | undefined {
     if (file) return new UsageError(`${file}: too large: more than Node can hold as one string or buffer (${(error as Error).message}). Exclude the file, or split it.`);
     return new UsageError(`the project is too large for one output: more than Node can hold as one string or buffer (${(error as Error).message}). Check a smaller part of it (fewer entries), or exclude generated files.`);
   }
+  if (hasNulByte(error)) {
+    // Node refuses a path holding a NUL byte before the file system sees it (no file name can hold one).
+    const shown = /Received (.*)$/s.exec((error as Error).message)?.[1]?.replace(/\.$/, '') ?? 'a path';
+    return new UsageError(`${shown}: holds a NUL byte, which no file name can. Remove it from the path (in the config, package.json or the flag that names it).`);
+  }
   if (isFsError(error)) {
     const e = error as ErrnoError;
     const file = e.path ?? 'a file';
     return new UsageError(`${file}: cannot be read (${describeFsError(e)}): ${readFix(e, file)}.`);
   }
   return undefined;
+}
+
+/** Node's refusal of a path that holds a NUL byte (ERR_INVALID_ARG_VALUE / ERR_INVALID_ARG_TYPE). */
+function hasNulByte(error: unknown): boolean {
+  const code = fsErrorCode(error);
+  return (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE') && /null bytes/i.test(String((error as Error).message));
 }

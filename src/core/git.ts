@@ -47,8 +47,23 @@ const OVERRIDES: readonly string[] = [
   'credential.helper=',
   'core.askPass=',
   'core.sshCommand=ssh',
-  'protocol.ext.allow=never',
   'remote.origin.uploadpack=git-upload-pack',
+  // Transports: a remote helper is a program (`remote.<name>.vcs`, a `<helper>::<address>` URL,
+  // also one that url.<x>.insteadOf rewrites to, `ext::<command>`). The default for every
+  // transport is "never", and only git's built-in ones are allowed again: git then refuses any
+  // helper ("transport '<name>' not allowed") before starting it. (The `-c` values are read
+  // after every config file, so a repository's protocol.*.allow cannot widen them.)
+  'protocol.allow=never',
+  'protocol.file.allow=always',
+  'protocol.git.allow=always',
+  'protocol.ssh.allow=always',
+  'protocol.http.allow=always',
+  'protocol.https.allow=always',
+  'protocol.ext.allow=never',
+  // fetch runs this command to list the refs of each alternate object store (objects/info/alternates).
+  // An empty value is "unset": git lists them itself.
+  'core.alternateRefsCommand=',
+  'core.alternateRefsPrefixes=',
   // `git status` and `checkout` would recurse into submodules, running git with their config.
   'submodule.recurse=false',
   // fetch and checkout may start background maintenance (gc, repack, hooks).
@@ -98,6 +113,13 @@ function gitEnv(repo: Repository, extra: NodeJS.ProcessEnv = {}): NodeJS.Process
     GIT_ATTR_NOSYSTEM: '1',
     // Never wait for a password on a terminal nobody watches.
     GIT_TERMINAL_PROMPT: '0',
+    // core.gitProxy (the command a git:// connection goes through) cannot be overridden with
+    // `-c`: git takes the first matching value it reads, the repository's before the command
+    // line's. The environment variable is read before any config, and empty means "no proxy".
+    GIT_PROXY_COMMAND: '',
+    // The transport whitelist of OVERRIDES, also as the variable that would otherwise replace it
+    // (an inherited GIT_ALLOW_PROTOCOL wins over every protocol.*.allow setting).
+    GIT_ALLOW_PROTOCOL: 'file:git:ssh:http:https',
     // Read-only commands must not take the index lock (another git in the checkout may hold it).
     GIT_OPTIONAL_LOCKS: '0',
     GIT_PAGER: 'cat',

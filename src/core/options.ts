@@ -87,6 +87,10 @@ export function parseRuleLevels(specs: string[], source: string): Partial<Record
 /** The folder inside the archive: relative, no '..', no leading '/'; '.' or empty is not a folder. Returns it normalised. */
 export function checkPrefix(value: string | undefined, source: string): string | undefined {
   if (value === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new UsageError(`${source}: ${JSON.stringify(value)} holds a control character (a newline, tab or NUL byte), which no archive path should. Use a plain folder name such as 'app'.`);
+  }
   const slashed = value.trim().replace(/\\/g, '/');
   const norm = path.posix.normalize(slashed || '.').replace(/\/+$/, '');
   if (slashed.startsWith('/') || /^[a-zA-Z]:/.test(slashed) || norm === '..' || norm.startsWith('../')) {
@@ -100,9 +104,16 @@ export function checkPrefix(value: string | undefined, source: string): string |
 
 /**
  * An output file path (tarball, manifest, baseline), absolute. It must name a file: not empty,
- * not ending in '/', not an existing folder. `base` is what a relative path is taken from.
+ * not ending in '/', not an existing folder, and hold no control character (newline, NUL, ...). `base` is what a relative path is taken from.
  */
 export function checkOutputFile(value: string, base: string, source: string, example: string): string {
+  // A path is also shown in the summary and in step outputs (one line each): no control characters.
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u001f\u007f]/.exec(value);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new UsageError(`${source}: ${JSON.stringify(value)} holds a control character (${code}: a newline, tab or NUL byte). Give a plain file path, e.g. ${example}.`);
+  }
   if (!value.trim() || /[\\/]$/.test(value)) {
     throw new UsageError(`${source}: '${value}' is not a file name. Name the file, e.g. ${value.trim() ? path.posix.join(value, example) : example}.`);
   }
@@ -139,6 +150,7 @@ export function checkInsideRoot(root: string, value: string, source: string, wha
 /** Extra Python import roots: folders inside the root, relative to it. */
 export function checkPythonPath(root: string, values: string[], source: string): string[] {
   return values.map((value) => {
+    if (value.includes('\0')) throw new UsageError(`${source}: ${JSON.stringify(value)} holds a NUL byte, which no folder name can. Give a folder inside the root.`);
     const rel = checkInsideRoot(root, value, source);
     const stat = statOf(path.join(root, rel));
     if (stat && !stat.isDirectory()) throw new UsageError(`${source}: '${value}' is a file, not a folder. Give a folder of Python modules.`);
@@ -176,6 +188,7 @@ export function checkFormat(value: string | undefined, source: string): Format |
 export function checkGlob(pattern: string, source: string): string {
   const p = pattern.replace(/\\/g, '/').replace(/^!/, '');
   if (!p.trim()) throw new UsageError(`${source}: an empty glob matches nothing. Remove it.`);
+  if (p.includes('\0')) throw new UsageError(`${source}: ${JSON.stringify(pattern)} holds a NUL byte, which no file name can. Remove it from the glob.`);
   if (p.startsWith('/') || path.isAbsolute(p) || p.split('/').includes('..')) {
     throw new UsageError(`${source}: '${pattern}' points outside the root. Globs are relative to the root; write it without '..' or a leading '/'.`);
   }
@@ -256,6 +269,8 @@ export interface RawValue<T = unknown> {
   value: T;
   source: string;
   base: string;
+  /** The value was read from a config file (pull-request content in the action). */
+  fromConfig?: boolean;
 }
 
 /** Raw values of one layer (config file, CLI flags, action inputs). `rules` is a list of specs. */
@@ -334,6 +349,7 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
   // The tarball path is an output only when packing: a check does not refuse it.
   if (!tarball) options.tarball = path.resolve(ctx.cwd, 'shipset.tar.gz');
   else options.tarball = ctx.pack ? checkOutputFile(tarball.value, tarball.base, tarball.source, 'shipset.tar.gz') : path.resolve(tarball.base, tarball.value);
+  if (tarball?.fromConfig) options.tarballFromConfig = true;
   const baseline = merged.baseline;
   if (baseline && baseline.value !== false) {
     options.baseline = checkBaselineFile(root, String(baseline.value), baseline.base, baseline.source);
@@ -407,6 +423,10 @@ export function resolveEntries(root: string, given: string[], cwd: string, sourc
 }
 
 function checkEntry(root: string, entry: string, cwd: string, source: string): string {
+  if (entry.includes('\0')) {
+    const label = source === 'entry' ? 'entry' : `${source}: entry`;
+    throw new UsageError(`${label} ${JSON.stringify(entry)} holds a NUL byte, which no file name can. Give the path of the entry file.`);
+  }
   // An entry is taken relative to the root first (the documented meaning), then to the cwd.
   const candidates = [path.resolve(root, entry), path.resolve(cwd, entry)];
   const abs = candidates.find((c) => fs.lstatSync(c, { throwIfNoEntry: false })) ?? candidates[0];

@@ -68,6 +68,11 @@ export interface Options {
   pack: boolean;
   /** Absolute tarball path (used when pack is true). */
   tarball: string;
+  /**
+   * The tarball path came from a config file (not a flag, an input or the default): then a
+   * refused pack does not delete a file there, since shipset cannot know it wrote that file.
+   */
+  tarballFromConfig?: boolean;
   /** Folder inside the tarball. */
   prefix?: string;
   /**

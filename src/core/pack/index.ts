@@ -72,6 +72,11 @@ export function removeStaleTarball(options: Options): string | undefined {
   const stat = fs.lstatSync(destination, { throwIfNoEntry: false });
   if (!stat?.isFile()) return undefined;
   const shown = displayPath(destination, displayBase(options));
+  // Only a path the user chose (flag, input, default) is shipset's to clear: a path from the
+  // config file may name any file (a pull request edits the config; the action ignores it).
+  if (options.tarballFromConfig) {
+    return `Left the earlier ${shown} in place: its path comes from the config file, so shipset cannot tell that it wrote it. Delete it so no later step can ship it.`;
+  }
   try {
     fs.unlinkSync(destination);
   } catch (error) {

@@ -550,6 +550,8 @@ function readListing(dir: string): Map<string, EntryKind> | null {
 /** Why a path that exists is no candidate: a folder with no index, a pipe, a broken or looping link. */
 function notAFile(abs: string, root: string): string | undefined {
   const rel = path.relative(root, abs) || '.';
+  // No file name holds a NUL byte (the file system refuses the path before looking).
+  if (abs.includes('\0')) return `${JSON.stringify(rel)} holds a NUL byte, which no file name can`;
   let link: fs.Stats | undefined;
   try {
     link = fs.lstatSync(abs, { throwIfNoEntry: false });
@@ -671,17 +673,22 @@ function pnpmWorkspacePatterns(root: string): string[] {
   return out;
 }
 
+const MAX_TARGET_DEPTH = 64;
+
 /**
  * Node's conditional target selection: strings, arrays (first that works), condition objects
  * (first matching key in the object's order). `null` under a matching condition excludes the
  * specifier: Node stops there instead of trying the next condition.
  */
-function pickTarget(value: unknown, conditions: string[]): string | null | undefined {
+function pickTarget(value: unknown, conditions: string[], depth = 0): string | null | undefined {
   if (typeof value === 'string') return value;
   if (value === null) return null;
+  // Real condition maps are a few levels deep; a map nested thousands deep matches nothing
+  // (the specifier is then unresolved) instead of overflowing the stack.
+  if (depth > MAX_TARGET_DEPTH) return undefined;
   if (Array.isArray(value)) {
     for (const v of value) {
-      const t = pickTarget(v, conditions);
+      const t = pickTarget(v, conditions, depth + 1);
       if (t) return t;
     }
     return undefined;
@@ -689,7 +696,7 @@ function pickTarget(value: unknown, conditions: string[]): string | null | undef
   if (typeof value === 'object') {
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
       if (conditions.includes(key)) {
-        const t = pickTarget(v, conditions);
+        const t = pickTarget(v, conditions, depth + 1);
         if (t !== undefined) return t;
       }
     }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { manifestProblemText, readProjectManifest } from '../../read-manifest.js';
+import { isStackOverflow } from '../../errors.js';
 import { UsageError } from '../../types.js';
 
 export interface TsSettings {
@@ -79,7 +80,14 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     },
     onUnRecoverableConfigFileDiagnostic: (d) => problems.push(d),
   };
-  const parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
+  let parsed: ts.ParsedCommandLine | undefined;
+  try {
+    parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
+  } catch (e) {
+    // TypeScript's JSON parser is recursive: a value nested thousands deep overflows its stack.
+    if (isStackOverflow(e)) throw new UsageError(`${rel}: nested deeper than TypeScript's parser can follow. Flatten the deeply nested value, or pass another tsconfig with --tsconfig.`);
+    throw e;
+  }
   if (refused.length) throw new UsageError(manifestProblemText(refused[0], `${rel} extends it: point "extends" at a regular file inside the root, or pass another tsconfig with --tsconfig.`));
   // TypeScript reads broken JSON leniently; its syntax errors sit on each file read.
   const configFile = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
