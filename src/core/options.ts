@@ -242,6 +242,8 @@ export interface RawValue<T = unknown> {
   value: T;
   source: string;
   base: string;
+  /** Set by the config loader: the value comes from a project file (pull-request input), not a flag or input. */
+  fromConfig?: boolean;
 }
 
 /** Raw values of one layer (config file, CLI flags, action inputs). `rules` is a list of specs. */
@@ -305,7 +307,10 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
     if (l) options[key] = checkGlobs(l.values, l.source);
   }
   const include = list('include');
-  if (include?.values.length) options.include = checkGlobs(include.values, include.source);
+  if (include?.values.length) {
+    options.include = checkGlobs(include.values, include.source);
+    if (merged.include?.fromConfig) options.includeFromConfig = true;
+  }
   const generated = list('generated');
   if (generated) options.generated = checkGlobs(generated.values, generated.source);
   const staleIgnore = list('staleIgnore');
