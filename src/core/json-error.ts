@@ -20,7 +20,7 @@ export function jsonSyntaxError(text: string, error: unknown): { line: number; c
       : /Bad control character/.test(message)
         ? 'control character in a string'
         : /Expected double-quoted property name|Expected property name/.test(message)
-          ? 'expected a double-quoted property name (no trailing commas)'
+          ? 'expected a double-quoted property name'
           : /non-whitespace character after JSON/.test(message)
             ? 'unexpected text after the JSON value'
             : 'unexpected character';

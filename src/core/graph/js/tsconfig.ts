@@ -101,8 +101,14 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   const all = [...syntax, ...problems, ...(parsed?.errors ?? [])];
   // `extends: "@tsconfig/node20/tsconfig.json"` needs node_modules, which a check must not:
   // say what was left out and go on with the settings that were read.
-  const missingPackages = all.filter((d) => d.code === 6053);
-  const fatal = all.filter((d) => d.code !== 6053).find(isConfigError);
+  // A base refused for lying outside the root reads as missing ("not found" or "cannot read"):
+  // a notice, like a package that is not installed, not a broken tsconfig.
+  const outsideOf = (d: ts.Diagnostic): string | undefined => {
+    const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    return [...outside].find((f) => text.includes(f) || text.includes(f.split(path.sep).join('/')));
+  };
+  const missingPackages = all.filter((d) => d.code === 6053 || outsideOf(d));
+  const fatal = all.filter((d) => !missingPackages.includes(d)).find(isConfigError);
   if (!parsed || fatal) throw new UsageError(describe(fatal, root, rel));
 
   const o = parsed.options;
@@ -131,7 +137,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     references: (parsed.projectReferences ?? []).map((r) => resolveReference(r.path)),
     notices: missingPackages.map((d) => {
       const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
-      const out = [...outside].find((f) => text.includes(f) || text.includes(f.split(path.sep).join('/')));
+      const out = outsideOf(d);
       return out
         ? `${rel}: "extends" reaches ${out}, outside the root ${root}; shipset reads only files inside the root, so its settings were not applied. Move the base config inside the root, or run with the root (--root / working-directory) on the folder that holds both.`
         : `${rel}: ${text} (an 'extends' of a package that is not installed); its settings were not applied. Install dependencies first if it sets paths or baseUrl.`;
