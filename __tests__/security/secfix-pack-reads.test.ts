@@ -122,6 +122,17 @@ describe('the config file: never a secret, never quoted', () => {
   });
 });
 
+describe('package.json that is not JSON (a link to .env inside the root)', () => {
+  it('exit 2, one line with line and column, no bytes of the .env', () => {
+    const root = tempDir();
+    writeFiles(root, { '.env': `API_KEY=${SECRET}\n`, 'index.js': 'console.log(1);\n' });
+    fs.symlinkSync('.env', path.join(root, 'package.json'));
+    const r = runCli(['check'], root);
+    expectOneLine(r);
+    expect(r.stderr).toContain('invalid JSON (line 1 column 1: unexpected character)');
+  });
+});
+
 describe('pnpm-workspace.yaml linked out of the root does not change workspace membership', () => {
   it('a regular one makes packages/lib a member; a link to an outside copy does not', () => {
     const root = tempDir();

@@ -2,6 +2,7 @@
 // Each option has one function that takes the raw value and the label of where it came from
 // ('--prefix', 'input prefix', 'shipset.config.json: prefix'), so a bad value gets the same
 // message and exit code 2 whichever front end it came through.
+import { describeJsonError } from './json-error.js';
 import fs from 'node:fs';
 import { parseSourceDateEpoch } from './pack/tarball.js';
 import path from 'node:path';
@@ -452,7 +453,8 @@ function entriesFromPackageJson(root: string, source: string): string[] {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${pkgPath}${jsonErrorLine(text, e as Error)}: invalid JSON (${(e as Error).message}). Fix package.json or name the entry file.`);
+    // Never the parser's message as is: Node 20 quotes the first bytes of the file in it.
+    throw new UsageError(`${pkgPath}${jsonErrorLine(text, e as Error)}: invalid JSON (${describeJsonError(text, e)}). Fix package.json or name the entry file.`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UsageError(`${pkgPath}: must be a JSON object ({ "main": ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}. Fix package.json or name the entry file.`);
