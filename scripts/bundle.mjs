@@ -35,8 +35,10 @@ const result = await build({
       'const require = __shipsetCreateRequire(import.meta.url);',
       'const __filename = __shipsetFileURLToPath(import.meta.url);',
       'const __dirname = __shipsetDirname(__filename);',
-      // 4. walkdir assigns an undeclared `cb`; shipset never hands madge a folder, but declare it anyway.
-      'var cb;',
+      // 4. walkdir assigns an undeclared `cb`; shipset never hands madge a folder, but make the
+      // name resolvable anyway. A global property, not `var cb`: the minifier does not see the
+      // banner and may name a top-level function `cb` in a chunk, which `var cb` would redeclare.
+      "if (!('cb' in globalThis)) globalThis.cb = undefined;",
     ].join('\n'),
   },
 });

@@ -132,11 +132,11 @@ describe('loadConfig', () => {
     fs.writeFileSync(outside, '{}');
     expect(usage(() => loadConfig(root, { value: outside, base: root, source: 'input config' }))).toMatch(/^input config: .* is outside the root/);
     fs.symlinkSync(outside, path.join(root, 'link.json'));
-    expect(usage(() => loadConfig(root, { value: 'link.json', base: root, source: '--config' }))).toMatch(/is outside the root/);
+    expect(usage(() => loadConfig(root, { value: 'link.json', base: root, source: '--config' }))).toMatch(/is a link to .*, outside the root/);
     fs.mkdirSync(path.join(root, 'dir.json'));
-    expect(usage(() => loadConfig(root, { value: 'dir.json', base: root, source: '--config' }))).toMatch(/is not a regular file/);
+    expect(usage(() => loadConfig(root, { value: 'dir.json', base: root, source: '--config' }))).toMatch(/is a folder, not a regular file/);
     fs.writeFileSync(path.join(root, 'big.json'), ' '.repeat(CONFIG_MAX_BYTES + 1));
-    expect(usage(() => loadConfig(root, { value: 'big.json', base: root, source: '--config' }))).toMatch(/more than a config can be/);
+    expect(usage(() => loadConfig(root, { value: 'big.json', base: root, source: '--config' }))).toMatch(/is 1 MB, over the 1 MB limit/);
   });
 
   it('refuses two configs at once', () => {
@@ -145,7 +145,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['invalid JSON, with the line', '{\n  "rules": {\n    "stale": "warn",\n  }\n}', /^shipset\.config\.json:4: invalid JSON .*no comments, no trailing commas\.$/],
+    ['invalid JSON, with the line', '{\n  "rules": {\n    "stale": "warn",\n  }\n}', /^shipset\.config\.json:4:3: invalid JSON .*no comments, no trailing commas\.$/],
     ['an unknown key, with the kebab-case spelling', '{ "staleIgnore": ["x"] }', "shipset.config.json: unknown key 'staleIgnore'. Config keys are spelled like the CLI flags: write 'stale-ignore'."],
     ['an unknown key with _', '{ "python_path": ["x"] }', "shipset.config.json: unknown key 'python_path'. Config keys are spelled like the CLI flags: write 'python-path'."],
     ['an unknown key', '{ "frob": 1 }', /^shipset\.config\.json: unknown key 'frob'\. Known keys: entries, runtime,/],

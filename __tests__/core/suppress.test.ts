@@ -211,7 +211,7 @@ describe('baseline', () => {
     const bad = (text: string) => {
       fs.writeFileSync(path.join(root, 'b.json'), text);
       try {
-        readBaseline(path.join(root, 'b.json'), 'b.json');
+        readBaseline(root, path.join(root, 'b.json'), 'b.json');
       } catch (e) {
         expect(e).toBeInstanceOf(UsageError);
         return (e as Error).message;

@@ -31,11 +31,11 @@ describe('secretMatch', () => {
     fs.symlinkSync('../../.npmrc', path.join(root, 'src/npm.js'));
     fs.symlinkSync('../.env.d', path.join(root, 'src/conf'));
     fs.symlinkSync('../real.js', path.join(root, 'src/ok.js'));
-    expect(secretMatch(root, '.env')).toEqual({ secret: '.env', throughLink: false });
-    expect(secretMatch(root, 'src/settings.js')).toEqual({ secret: '.env', throughLink: true });
-    expect(secretMatch(root, 'src/config.json')).toEqual({ secret: '.git/config', throughLink: true });
-    expect(secretMatch(root, 'src/npm.js')).toEqual({ secret: path.join(base, '.npmrc'), throughLink: true });
-    expect(secretMatch(root, 'src/conf/x.json')).toEqual({ secret: '.env.d/x.json', throughLink: true });
+    expect(secretMatch(root, '.env')).toEqual({ secret: '.env', throughLink: false, git: false });
+    expect(secretMatch(root, 'src/settings.js')).toEqual({ secret: '.env', throughLink: true, git: false });
+    expect(secretMatch(root, 'src/config.json')).toEqual({ secret: '.git/config', throughLink: true, git: true });
+    expect(secretMatch(root, 'src/npm.js')).toEqual({ secret: path.join(base, '.npmrc'), throughLink: true, git: false });
+    expect(secretMatch(root, 'src/conf/x.json')).toEqual({ secret: '.env.d/x.json', throughLink: true, git: false });
     expect(secretMatch(root, 'src/ok.js')).toBeUndefined();
     expect(secretMatch(root, 'src/missing.js')).toBeUndefined();
   });
@@ -50,7 +50,7 @@ describe('secretMatch', () => {
 });
 
 describe('selectFiles keeps secrets behind links out', () => {
-  it('a reachable link to .env is excluded unless include names the link exactly; a default include that links to .env is left out with a notice', () => {
+  it('a reachable link to .env is excluded (an include naming the link exactly is an error finding); a default include that links to .env is left out with a notice', () => {
     const root = tempDir();
     writeFiles(root, { '.env': 'A=1', 'src/index.ts': "import './settings.js';\n" });
     fs.symlinkSync('../.env', path.join(root, 'src/settings.ts'));
@@ -62,7 +62,10 @@ describe('selectFiles keeps secrets behind links out', () => {
     expect(plain.notices).toEqual([expect.stringContaining('Left out package.json: it is packed by default, but it is a symbolic link to .env')]);
     const byTarget = selectFiles(graph, packOptions(root, { include: ['.env'] }));
     expect(byTarget.files.map((f) => f.path)).toEqual(['.env', 'src/index.ts']);
+    expect(byTarget.notices).toEqual([expect.stringContaining('Packed .env, which looks like a secret')]);
+    // Naming the link exactly does not opt the secret in under another name: an error finding names both.
     const byName = selectFiles(graph, packOptions(root, { include: ['src/settings.ts'] }));
-    expect(byName.files.map((f) => f.path)).toEqual(['src/index.ts', 'src/settings.ts']);
+    expect(byName.files.map((f) => f.path)).toEqual(['src/index.ts']);
+    expect(byName.findings).toEqual([expect.objectContaining({ rule: 'unresolved', level: 'error', file: 'src/settings.ts', target: '.env' })]);
   });
 });

@@ -6,6 +6,9 @@
 // above an import must not turn a known finding into a new one. Identical identities are
 // counted, so a second copy of a known finding is new.
 import fs from 'node:fs';
+import { describeJsonError } from './json-error.js';
+import { refuseSecretInput } from './pack/secrets.js';
+import { MANIFEST_RULE, readProjectManifest } from './read-manifest.js';
 import { RULE_REGISTRY } from './rules/index.js';
 import { type Finding, RULE_NAMES, type RuleName, UsageError } from './types.js';
 
@@ -51,23 +54,25 @@ export function buildBaseline(findings: readonly Finding[]): BaselineFile {
   return { schema: 1, tool: 'shipset', findings: sorted };
 }
 
-/** Read and check a baseline file (a regular file of at most 10 MB). `label` names it in messages. */
-export function readBaseline(abs: string, label: string): BaselineFile {
-  let text: string;
-  try {
-    const stat = fs.statSync(abs);
-    if (!stat.isFile()) throw new UsageError(`${label}: is not a regular file. Point baseline at the file 'shipset baseline' wrote.`);
-    if (stat.size > BASELINE_MAX_BYTES) throw new UsageError(`${label}: ${stat.size} bytes is more than a baseline can be (${BASELINE_MAX_BYTES}). Write it again with 'shipset baseline'.`);
-    text = fs.readFileSync(abs, 'utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`${label}: cannot read it (${(e as Error).message}). Write it with 'shipset baseline', or unset baseline.`);
+/**
+ * Read and check a baseline file. It is project input (a pull request can commit it, or a link in
+ * its place), so it is read only through the project manifest reader: a regular file inside
+ * `root` by real path, at most 10 MB; a file that is a secret by name or by its link's target is
+ * refused unread; and an error never quotes its content. `label` names it in messages.
+ */
+export function readBaseline(root: string, abs: string, label: string): BaselineFile {
+  refuseSecretInput(root, abs, label, "Point baseline at the file 'shipset baseline' wrote");
+  const read = readProjectManifest(root, abs, BASELINE_MAX_BYTES);
+  if (!read.ok) {
+    throw new UsageError(`${label}: ${read.rel} ${read.problem}: ${MANIFEST_RULE}. Write it with 'shipset baseline' (a regular file inside the root), or unset baseline.`);
   }
+  const text = read.text;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${label}: invalid JSON (${(e as Error).message}). Write it again with 'shipset baseline'.`);
+    // Never the parser's message as is: Node 20 quotes the first bytes of the file in it.
+    throw new UsageError(`${label}: invalid JSON (${describeJsonError(text, e)}). Write it again with 'shipset baseline'.`);
   }
   const d = data as Partial<BaselineFile>;
   if (!d || typeof d !== 'object' || d.schema !== 1 || !Array.isArray(d.findings)) {

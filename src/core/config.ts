@@ -6,6 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { jsonSyntaxError } from './json-error.js';
+import { refuseSecretInput } from './pack/secrets.js';
+import { readProjectManifest } from './read-manifest.js';
 import { OPTION_KEYS, type OptionKey, type RawOptions, type RuleSpec } from './options.js';
 import { RULE_REGISTRY } from './rules/index.js';
 import { FORMATS, LEVELS, RULE_NAMES, type RuleName, RUNTIMES, UsageError } from './types.js';
@@ -174,7 +177,12 @@ function withRelaxed(config: LoadedConfig, label: string): LoadedConfig {
   return { ...config, relaxed, notices: [...config.notices, relaxed] };
 }
 
-/** A regular file inside the root of at most CONFIG_MAX_BYTES, or undefined when absent. */
+/**
+ * The config text, or undefined when there is no file at `abs`. Read through the one project
+ * manifest reader (a regular file inside the root by real path, at most CONFIG_MAX_BYTES); a file
+ * that is a secret by its name or by where its link leads (`shipset.config.json -> .env`) is
+ * refused without being read, so no credential can be quoted in an error.
+ */
 function readConfigText(root: string, abs: string, source: string): string | undefined {
   let link: fs.Stats | undefined;
   try {
@@ -183,26 +191,12 @@ function readConfigText(root: string, abs: string, source: string): string | und
     link = undefined; // ENOTDIR, EACCES on the way: there is no file to read
   }
   if (!link) return undefined;
-  let real: string;
-  try {
-    real = fs.realpathSync(abs);
-  } catch {
-    throw new UsageError(`${source}: ${shown(root, abs)} is a broken symlink. Point it at a JSON file inside the root, or remove it.`);
-  }
-  const rel = path.relative(fs.realpathSync(root), real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new UsageError(`${source}: ${shown(root, abs)} is outside the root ${root}. The config is project input: keep it inside the root.`);
-  }
-  const stat = fs.statSync(real);
-  if (!stat.isFile()) throw new UsageError(`${source}: ${shown(root, abs)} is not a regular file. Point it at a JSON file.`);
-  if (stat.size > CONFIG_MAX_BYTES) {
-    throw new UsageError(`${source}: ${shown(root, abs)} is ${stat.size} bytes, more than a config can be (${CONFIG_MAX_BYTES}). Point it at the JSON config file.`);
-  }
-  try {
-    return fs.readFileSync(real, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${source}: cannot read ${shown(root, abs)}: ${(e as Error).message}.`);
-  }
+  refuseSecretInput(root, abs, source, 'Point it at the JSON config file');
+  const read = readProjectManifest(root, abs, CONFIG_MAX_BYTES);
+  if (read.ok) return read.text;
+  if (read.kind === 'missing' && !link.isSymbolicLink()) return undefined;
+  const problem = read.kind === 'missing' ? 'is a broken symlink' : read.problem;
+  throw new UsageError(`${source}: ${shown(root, abs)} ${problem}. The config is project input: keep it a regular JSON file inside the root (at most ${CONFIG_MAX_BYTES / 1024 / 1024} MB).`);
 }
 
 function shown(root: string, abs: string): string {
@@ -211,12 +205,13 @@ function shown(root: string, abs: string): string {
 }
 
 function parseJson(text: string, label: string): unknown {
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(json);
   } catch (e) {
-    const position = /at position (\d+)/.exec((e as Error).message);
-    const line = position ? `:${text.slice(0, Number(position[1])).split('\n').length}` : '';
-    throw new UsageError(`${label}${line}: invalid JSON (${(e as Error).message}). The config is plain JSON: no comments, no trailing commas.`);
+    // Never the parser's message as is: Node 20 quotes the first bytes of the file in it.
+    const { line, column, what } = jsonSyntaxError(json, e);
+    throw new UsageError(`${label}:${line}:${column}: invalid JSON (${what}). The config is plain JSON: no comments, no trailing commas.`);
   }
 }
 

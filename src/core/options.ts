@@ -2,6 +2,7 @@
 // Each option has one function that takes the raw value and the label of where it came from
 // ('--prefix', 'input prefix', 'shipset.config.json: prefix'), so a bad value gets the same
 // message and exit code 2 whichever front end it came through.
+import { describeJsonError } from './json-error.js';
 import fs from 'node:fs';
 import { parseSourceDateEpoch } from './pack/tarball.js';
 import path from 'node:path';
@@ -269,7 +270,7 @@ export interface RawValue<T = unknown> {
   value: T;
   source: string;
   base: string;
-  /** The value was read from a config file (pull-request content in the action). */
+  /** Set by the config loader: the value comes from a project file (pull-request input), not a flag or input. */
   fromConfig?: boolean;
 }
 
@@ -334,7 +335,10 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
     if (l) options[key] = checkGlobs(l.values, l.source);
   }
   const include = list('include');
-  if (include?.values.length) options.include = checkGlobs(include.values, include.source);
+  if (include?.values.length) {
+    options.include = checkGlobs(include.values, include.source);
+    if (merged.include?.fromConfig) options.includeFromConfig = true;
+  }
   const generated = list('generated');
   if (generated) options.generated = checkGlobs(generated.values, generated.source);
   const staleIgnore = list('staleIgnore');
@@ -481,7 +485,8 @@ function entriesFromPackageJson(root: string, source: string): string[] {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${pkgPath}${jsonErrorLine(text, e as Error)}: invalid JSON (${(e as Error).message}). Fix package.json or name the entry file.`);
+    // Never the parser's message as is: Node 20 quotes the first bytes of the file in it.
+    throw new UsageError(`${pkgPath}${jsonErrorLine(text, e as Error)}: invalid JSON (${describeJsonError(text, e)}). Fix package.json or name the entry file.`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UsageError(`${pkgPath}: must be a JSON object ({ "main": ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}. Fix package.json or name the entry file.`);

@@ -17,8 +17,9 @@ export async function runPipeline(options: Options, cwd: string = options.cwd ??
   const rules = await runRules(graph, options);
   let findings = [...rules.findings];
   const notices = (options.notices ?? []).concat(graph.notices, rules.notices);
-  const { files, excluded, notices: selectNotices } = selectFiles(graph, options);
+  const { files, excluded, notices: selectNotices, findings: selectFindings } = selectFiles(graph, options);
   for (const notice of selectNotices) notices.push(notice);
+  findings = findings.concat(selectFindings);
   // `check` predicts what `pack` would refuse: an import whose file the package leaves out.
   // concat, not push(...): 130,000 findings spread as arguments would overflow the stack.
   findings = findings.concat(closureFindings(files, new Set(files.map((f) => f.path)), graph, options));

@@ -138,7 +138,7 @@ export function applySuppressions(findings: Finding[], options: Pick<Options, 'r
 
   if (options.baseline) {
     const label = shownRelative(options.root, options.baseline);
-    notices.push(...applyBaseline(findings, readBaseline(options.baseline, label), label));
+    notices.push(...applyBaseline(findings, readBaseline(options.root, options.baseline, label), label));
   }
   return notices;
 }

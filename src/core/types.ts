@@ -54,6 +54,11 @@ export interface Options {
   deprecated: string[];
   /** Include globs; undefined means the default (package.json + lockfile, Python manifests). */
   include?: string[];
+  /**
+   * True when `include` came from the config file, which a pull request can change: such an
+   * include cannot opt a secret in (only a CLI flag or an action input can).
+   */
+  includeFromConfig?: boolean;
   exclude: string[];
   /** Extra words that never make two names variants (added to the role suffixes). */
   staleIgnore: string[];

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import type { ManifestFile, ModuleGraph, Options } from '../types.js';
+import type { Finding, ManifestFile, ModuleGraph, Options } from '../types.js';
 import { describeFsError, readFix } from '../errors.js';
 import { UsageError } from '../types.js';
 import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
-import { describeSecret, secretMatch } from './secrets.js';
+import { describeSecret, SECRET_KINDS, secretMatch, type SecretMatch } from './secrets.js';
 
 export const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 export const PYTHON_MANIFESTS = ['pyproject.toml', 'poetry.lock', 'Pipfile', 'Pipfile.lock', 'uv.lock', 'pdm.lock'];
@@ -27,10 +27,11 @@ export const MAX_PACKED_FILE_BYTES = 2 ** 31 - 1;
 
 /**
  * The files of the package with their size and SHA-256. `excluded` lists what exclude globs and the
- * secret rule removed; `notices` say which glob matches were kept out as secrets behind a link.
+ * secret rule removed; `notices` say which glob matches were kept out as secrets behind a link and
+ * which secret an exact include packs; `findings` are exact includes refused as links to a secret.
  * Throws UsageError for a packed file that cannot be read (EACCES) or is too large to pack.
  */
-export function selectFiles(graph: ModuleGraph, options: Options): { files: ManifestFile[]; excluded: string[]; notices: string[] } {
+export function selectFiles(graph: ModuleGraph, options: Options): { files: ManifestFile[]; excluded: string[]; notices: string[]; findings: Finding[] } {
   const root = graph.root;
   const chosen = new Map<string, Pick<ManifestFile, 'reason' | 'via'>>();
   const entries = new Set(graph.entries);
@@ -40,7 +41,7 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     if (!isSafeRelative(rel)) continue;
     chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', via: graph.via.get(rel) ?? null });
   }
-  const { files: includedList, exact, notices } = includedFiles(graph, options);
+  const { files: includedList, exact, notices, findings } = includedFiles(graph, options);
   const included = new Set(includedList);
   for (const rel of included) {
     if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', via: null });
@@ -83,7 +84,7 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
   }
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   excluded.sort(compareCodeUnits);
-  return { files, excluded, notices };
+  return { files, excluded, notices, findings };
 }
 
 let readBuffer: Buffer | undefined;
@@ -137,13 +138,14 @@ export function includePatterns(graph: ModuleGraph, options: Options): { pattern
 }
 
 /** The included files, and which of them an include names exactly (not through a glob). */
-function includedFiles(graph: ModuleGraph, options: Options): { files: string[]; exact: Set<string>; notices: string[] } {
+function includedFiles(graph: ModuleGraph, options: Options): { files: string[]; exact: Set<string>; notices: string[]; findings: Finding[] } {
   const root = graph.root;
   const { patterns, given } = includePatterns(graph, options);
   const out = new Set<string>();
   const exact = new Set<string>();
   const globs: string[] = [];
   const notices: string[] = [];
+  const findings: Finding[] = [];
   for (const raw of patterns) {
     if (!raw.trim()) continue;
     checkPattern(raw.trim(), 'include');
@@ -160,12 +162,12 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
       if (!realFileInside(root, pattern)) {
         throw new UsageError(`include '${raw}' is a link to ${fs.realpathSync(path.join(root, pattern))}, outside the root ${root}: nothing outside the root is packed. ${given ? 'Remove it from include' : 'Replace the link with the file'}.`);
       }
-      // Only the user's own include opts a secret in: a default name (package.json, a lockfile)
-      // that a pull request turned into a link to `.env` is still a secret.
-      const secret = given ? undefined : secretMatch(root, pattern);
+      const secret = secretMatch(root, pattern);
       if (secret) {
-        notices.push(`Left out ${pattern}: it is packed by default, but ${describeSecret(pattern, secret).reason}. Replace it with a regular file.`);
-        continue;
+        const refused = exactSecret(pattern, secret, given, options);
+        if (refused.finding) findings.push(refused.finding);
+        if (refused.notice) notices.push(refused.notice);
+        if (!refused.packed) continue;
       }
       out.add(pattern);
       exact.add(pattern);
@@ -189,7 +191,43 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
       out.add(rel);
     }
   }
-  return { files: [...out], exact, notices };
+  return { files: [...out], exact, notices, findings };
+}
+
+/**
+ * What an exact include of a secret gets. `.git/` never ships (actions/checkout keeps its token
+ * in `.git/config`). A link to a secret under another name is an error finding naming both
+ * (the bytes are the secret's, the name is not). A secret by its own name ships only when the
+ * user's flag or action input names it (the workflow is trusted; a pull request writes the config
+ * file, so a config include naming a secret is refused) and a notice says it ships. A default
+ * include that turned out to be a secret is left out with a notice.
+ */
+function exactSecret(rel: string, secret: SecretMatch, given: boolean, options: Options): { packed: boolean; notice?: string; finding?: Finding } {
+  const { reason, fix } = describeSecret(rel, secret);
+  if (!given) return { packed: false, notice: `Left out ${rel}: it is packed by default, but ${reason}. Replace it with a regular file.` };
+  const source = options.includeFromConfig ? 'the config file\'s include' : 'include';
+  if (secret.throughLink) {
+    return {
+      packed: false,
+      finding: {
+        rule: 'unresolved',
+        level: 'error',
+        file: rel,
+        line: 1,
+        target: secret.secret,
+        chain: [rel],
+        message: `${rel} is not in the package: ${source} names it, but ${reason}. ${fix}.`,
+      },
+    };
+  }
+  if (secret.git) return { packed: false, notice: `Left out ${rel}: ${source} names it, but ${reason}. ${fix}.` };
+  if (options.includeFromConfig) {
+    return {
+      packed: false,
+      notice: `Left out ${rel}: the config file's include names it, but it looks like a secret (${SECRET_KINDS}) and the config file is part of the pull request, so it cannot opt a secret in. Name '${rel}' in --include (action input include) if it must ship.`,
+    };
+  }
+  return { packed: true, notice: `Packed ${rel}, which looks like a secret (${SECRET_KINDS}), because include names it exactly. Make sure the tarball is meant to carry it.` };
 }
 
 function safeReaddir(dir: string): string[] {

@@ -7,6 +7,7 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { packageNameOf } from '../graph/package-name.js';
+import { describeJsonError } from '../json-error.js';
 import { MANIFEST_RULE, readProjectManifest } from '../read-manifest.js';
 import type { ImportEdge, RawFinding } from '../types.js';
 import { at, findingAt, ignoreHint, nearestUp, reachableEdges, type Rule } from './rule.js';
@@ -102,14 +103,14 @@ const MAX_WORKSPACE_DEPTH = 5;
 export function workspaceMembers(root: string): Map<string, string> {
   const patterns: string[] = [];
   try {
-    const json = objectOf(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')));
+    const json = objectOf(JSON.parse(manifestText(root, 'package.json')));
     const ws = Array.isArray(json.workspaces) ? json.workspaces : objectOf(json.workspaces).packages;
     if (Array.isArray(ws)) patterns.push(...ws.filter((p): p is string => typeof p === 'string'));
   } catch {
     // no root manifest, or one the rule reports elsewhere
   }
   try {
-    patterns.push(...pnpmPackages(fs.readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8')));
+    patterns.push(...pnpmPackages(manifestText(root, 'pnpm-workspace.yaml')));
   } catch {
     // no pnpm workspace
   }
@@ -133,7 +134,7 @@ export function workspaceMembers(root: string): Map<string, string> {
       const dir = rel ? `${rel}/${entry.name}` : entry.name;
       if (isIncluded(dir) && !isExcluded(dir)) {
         try {
-          const name = objectOf(JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8'))).name;
+          const name = objectOf(JSON.parse(manifestText(root, `${dir}/package.json`))).name;
           if (typeof name === 'string' && !members.has(name)) members.set(name, dir);
         } catch {
           // a folder without a readable package.json is no package
@@ -144,6 +145,17 @@ export function workspaceMembers(root: string): Map<string, string> {
   };
   walk('', 1);
   return members;
+}
+
+/**
+ * The text of the manifest `rel` through the project manifest reader (a regular file inside the
+ * root by real path, size-capped): a pnpm-workspace.yaml or package.json linked out of the root
+ * must not decide workspace membership. Throws when it cannot be read (callers skip the file).
+ */
+function manifestText(root: string, rel: string): string {
+  const read = readProjectManifest(root, path.join(root, rel));
+  if (!read.ok) throw new Error(read.problem);
+  return read.text;
 }
 
 /** The `packages:` list of a pnpm-workspace.yaml (block or flow style; quotes removed). */
@@ -190,7 +202,8 @@ function readManifest(root: string, abs: string, rel: string): Manifest | 'forma
   try {
     json = objectOf(JSON.parse(read.text));
   } catch (e) {
-    manifest.error = (e as Error).message;
+    // Never the parser's message as is: Node 20 quotes the first bytes of the file in it.
+    manifest.error = `invalid JSON (${describeJsonError(read.text, e)})`;
     return manifest;
   }
   if (json.name === undefined && DEPENDENCY_FIELDS.every((field) => json[field] === undefined)) return 'format-marker';

@@ -651,12 +651,10 @@ function packageInNodeModules(root: string, abs: string): string | undefined {
 
 /** The `packages:` globs of pnpm-workspace.yaml (a flat YAML list; anything fancier is ignored). */
 function pnpmWorkspacePatterns(root: string): string[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
-  } catch {
-    return [];
-  }
+  // Through the manifest reader: a pnpm-workspace.yaml linked out of the root is not read.
+  const read = readProjectManifest(root, path.join(root, 'pnpm-workspace.yaml'));
+  if (!read.ok) return [];
+  const text = read.text;
   const out: string[] = [];
   let inPackages = false;
   for (const line of text.split(/\r?\n/)) {

@@ -68,11 +68,24 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   if (!top.ok) throw new UsageError(manifestProblemText(top, 'Replace it with a tsconfig file inside the root, or pass another with --tsconfig.'));
   const problems: ts.Diagnostic[] = [];
   const refused: Extract<ReturnType<typeof readProjectManifest>, { ok: false }>[] = [];
+  // A tsconfig inside the root is the pull request's: its `extends` may not reach out of the root
+  // (`"extends": "/home/runner/other/base.json"`), or a file of the machine would steer
+  // resolution. Such a base is treated as absent (TypeScript then says "not found"), and a
+  // notice says its settings were not applied.
+  const confined = isUnder(root, file);
+  const outside = new Set<string>();
+  const allowed = (f: string): boolean => {
+    if (!confined || isUnder(root, f)) return true;
+    outside.add(path.resolve(f));
+    return false;
+  };
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
+    fileExists: (f) => allowed(f) && ts.sys.fileExists(f),
     // Every file `extends` reaches goes through the same reader (regular file, size cap; inside
     // the root when it is under the root): TypeScript then reports a refused one as unreadable.
     readFile: (f) => {
+      if (!allowed(f)) return undefined;
       const read = readProjectManifest(isUnder(root, f) ? root : path.parse(f).root, f);
       if (read.ok) return read.text;
       if (read.kind !== 'missing') refused.push(read);
@@ -96,8 +109,14 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   const all = [...syntax, ...problems, ...(parsed?.errors ?? [])];
   // `extends: "@tsconfig/node20/tsconfig.json"` needs node_modules, which a check must not:
   // say what was left out and go on with the settings that were read.
-  const missingPackages = all.filter((d) => d.code === 6053);
-  const fatal = all.filter((d) => d.code !== 6053).find(isConfigError);
+  // A base refused for lying outside the root reads as missing ("not found" or "cannot read"):
+  // a notice, like a package that is not installed, not a broken tsconfig.
+  const outsideOf = (d: ts.Diagnostic): string | undefined => {
+    const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    return [...outside].find((f) => text.includes(f) || text.includes(f.split(path.sep).join('/')));
+  };
+  const missingPackages = all.filter((d) => d.code === 6053 || outsideOf(d));
+  const fatal = all.filter((d) => !missingPackages.includes(d)).find(isConfigError);
   if (!parsed || fatal) throw new UsageError(describe(fatal, root, rel));
 
   const o = parsed.options;
@@ -124,9 +143,13 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     allowJs: !!o.allowJs,
     fileNames,
     references: (parsed.projectReferences ?? []).map((r) => resolveReference(r.path)),
-    notices: missingPackages.map(
-      (d) => `${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')} (an 'extends' of a package that is not installed); its settings were not applied. Install dependencies first if it sets paths or baseUrl.`,
-    ),
+    notices: missingPackages.map((d) => {
+      const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+      const out = outsideOf(d);
+      return out
+        ? `${rel}: "extends" reaches ${out}, outside the root ${root}; shipset reads only files inside the root, so its settings were not applied. Move the base config inside the root, or run with the root (--root / working-directory) on the folder that holds both.`
+        : `${rel}: ${text} (an 'extends' of a package that is not installed); its settings were not applied. Install dependencies first if it sets paths or baseUrl.`;
+    }),
   };
 }
 

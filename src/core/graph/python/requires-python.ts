@@ -1,8 +1,8 @@
 // The oldest Python 3 a project says it supports: pyproject.toml `[project] requires-python`,
 // Poetry's `[tool.poetry.dependencies] python`, or setup.cfg `[options] python_requires`.
 // Syntax is judged for that version, since the code must parse there too.
-import fs from 'node:fs';
 import path from 'node:path';
+import { readProjectManifest } from '../../read-manifest.js';
 import { readToml, type TomlTable } from './toml.js';
 
 export interface RequiresPython {
@@ -16,14 +16,10 @@ export interface RequiresPython {
 
 const MAX_MANIFEST_BYTES = 1 << 20;
 
-function readSmallFile(abs: string): string | undefined {
-  try {
-    const stat = fs.statSync(abs);
-    if (!stat.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
-    return fs.readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** Through the project manifest reader: a pyproject.toml or setup.cfg linked out of the root (or to a device) is not read. */
+function readSmallFile(root: string, abs: string): string | undefined {
+  const read = readProjectManifest(root, abs, MAX_MANIFEST_BYTES);
+  return read.ok ? read.text : undefined;
 }
 
 /**
@@ -46,7 +42,7 @@ export function lowestMinor(spec: string): number | undefined {
 
 /** The declaration at the root (the project that is deployed), or undefined. */
 export function readRequiresPython(root: string): RequiresPython | undefined {
-  const pyproject = readSmallFile(path.join(root, 'pyproject.toml'));
+  const pyproject = readSmallFile(root, path.join(root, 'pyproject.toml'));
   if (pyproject !== undefined) {
     let doc: TomlTable | undefined;
     try {
@@ -59,7 +55,7 @@ export function readRequiresPython(root: string): RequiresPython | undefined {
     const spec = typeof project?.['requires-python'] === 'string' ? project['requires-python'] : typeof poetry?.python === 'string' ? poetry.python : undefined;
     if (spec !== undefined) return { spec, file: 'pyproject.toml', minMinor: lowestMinor(spec) };
   }
-  const setupCfg = readSmallFile(path.join(root, 'setup.cfg'));
+  const setupCfg = readSmallFile(root, path.join(root, 'setup.cfg'));
   if (setupCfg !== undefined) {
     let section = '';
     for (const line of setupCfg.split(/\r?\n/)) {
