@@ -14,7 +14,8 @@ export type { RunOutput } from './dist.js';
 export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, now: number = Date.now()): Promise<RunOutput> {
   let stdout = '';
   let stderr = '';
-  const sink = (add: (s: string) => void) => ({ write: (s: string | Uint8Array) => (add(typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), true) }) as unknown as NodeJS.WritableStream;
+  const sink = (add: (s: string) => void) =>
+    ({ write: (s: string | Uint8Array) => (add(typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), true) }) as unknown as NodeJS.WritableStream;
   const status = await main(args, {
     stdout: sink((s) => (stdout += s)),
     stderr: sink((s) => (stderr += s)),

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { deprecated } from '../../src/core/rules/deprecated.js';
-import type { ModuleGraph, RawFinding } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, optionsFor } from './graph-builder.js';
+import { deprecated } from '../../../src/core/rules/deprecated.js';
+import type { ModuleGraph, RawFinding } from '../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { buildGraph, optionsFor } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 

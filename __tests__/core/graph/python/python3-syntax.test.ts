@@ -2,7 +2,7 @@
 // like them. Expected positions and messages are CPython 3.11's (columns 1-based, at the
 // offending statement or target).
 import { describe, it, expect } from '@jest/globals';
-import { parsePython } from '../../src/core/graph/python/parse.js';
+import { parsePython } from '../../../../src/core/graph/python/parse.js';
 
 const PRINT = "Missing parentheses in call to 'print'. Did you mean print(...)?";
 

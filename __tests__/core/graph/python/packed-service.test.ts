@@ -5,8 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { buildPythonGraph } from '../../src/core/graph/python/index.js';
-import { cleanupFixtures, copyFixture, tempDir } from '../helpers/fixture.js';
+import { buildPythonGraph } from '../../../../src/core/graph/python/index.js';
+import { cleanupFixtures, copyFixture, tempDir } from '../../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 

@@ -1,15 +1,15 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dynamic, suggestGlob } from '../../src/core/rules/dynamic.js';
-import { outsideRoot } from '../../src/core/rules/outside-root.js';
-import type { Rule } from '../../src/core/rules/rule.js';
-import { shadowed } from '../../src/core/rules/shadowed.js';
-import { unparseable } from '../../src/core/rules/unparseable.js';
-import { unresolved } from '../../src/core/rules/unresolved.js';
-import type { ModuleGraph, RawFinding } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, optionsFor } from './graph-builder.js';
+import { dynamic, suggestGlob } from '../../../src/core/rules/dynamic.js';
+import { outsideRoot } from '../../../src/core/rules/outside-root.js';
+import type { Rule } from '../../../src/core/rules/rule.js';
+import { shadowed } from '../../../src/core/rules/shadowed.js';
+import { unparseable } from '../../../src/core/rules/unparseable.js';
+import { unresolved } from '../../../src/core/rules/unresolved.js';
+import type { ModuleGraph, RawFinding } from '../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { buildGraph, optionsFor } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { buildPythonGraph } from '../../src/core/graph/python/index.js';
-import { readToml } from '../../src/core/graph/python/toml.js';
-import { undeclaredPython } from '../../src/core/rules/undeclared-python.js';
-import type { ModuleGraph, Options, RawFinding } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+import { buildPythonGraph } from '../../../src/core/graph/python/index.js';
+import { readToml } from '../../../src/core/graph/python/toml.js';
+import { undeclaredPython } from '../../../src/core/rules/undeclared-python.js';
+import type { ModuleGraph, Options, RawFinding } from '../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles, type Files } from '../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 

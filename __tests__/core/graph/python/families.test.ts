@@ -2,11 +2,11 @@
 // optional fallbacks and guards, computed import_module packages, module names in
 // framework strings, and literal sys.path changes.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { buildPythonGraph, moduleEntryOf } from '../../src/core/graph/python/index.js';
-import { parsePython } from '../../src/core/graph/python/parse.js';
-import { undeclaredPython } from '../../src/core/rules/undeclared-python.js';
-import type { FileNode, ImportEdge, ModuleGraph, Options } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+import { buildPythonGraph, moduleEntryOf } from '../../../../src/core/graph/python/index.js';
+import { parsePython } from '../../../../src/core/graph/python/parse.js';
+import { undeclaredPython } from '../../../../src/core/rules/undeclared-python.js';
+import type { FileNode, ImportEdge, ModuleGraph, Options } from '../../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles, type Files } from '../../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { gitCommitTimes, uncommittedFiles } from '../../src/core/history.js';
-import { githubCommitLookup } from '../../src/action/commit-times.js';
-import { stale } from '../../src/core/rules/stale.js';
-import type { ModuleGraph, Options, RawFinding } from '../../src/core/types.js';
-import { cleanupFixtures, commit, gitProject, gitRun, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, type GraphSpec, optionsFor } from './graph-builder.js';
+import { gitCommitTimes, uncommittedFiles } from '../../../src/core/history.js';
+import { githubCommitLookup } from '../../../src/action/commit-times.js';
+import { stale } from '../../../src/core/rules/stale.js';
+import type { ModuleGraph, Options, RawFinding } from '../../../src/core/types.js';
+import { cleanupFixtures, commit, gitProject, gitRun, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { buildGraph, type GraphSpec, optionsFor } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 

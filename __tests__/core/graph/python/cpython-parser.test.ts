@@ -2,10 +2,10 @@
 // the declared requires-python, and the built-in grammar as the fallback. Expected messages
 // and positions are CPython 3.11's.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { buildPythonGraph } from '../../src/core/graph/python/index.js';
-import { CPythonParser } from '../../src/core/graph/python/cpython.js';
-import { lowestMinor, readRequiresPython } from '../../src/core/graph/python/requires-python.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+import { buildPythonGraph } from '../../../../src/core/graph/python/index.js';
+import { CPythonParser } from '../../../../src/core/graph/python/cpython.js';
+import { lowestMinor, readRequiresPython } from '../../../../src/core/graph/python/requires-python.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../../helpers/fixture.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { hasPython3 } from './cpython-recorder.js';

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { packageNameOf } from '../../src/core/graph/js/resolve.js';
-import { undeclared } from '../../src/core/rules/undeclared.js';
-import type { ModuleGraph, RawFinding } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, type EdgeSpec, optionsFor } from './graph-builder.js';
+import { packageNameOf } from '../../../src/core/graph/js/resolve.js';
+import { undeclared } from '../../../src/core/rules/undeclared.js';
+import type { ModuleGraph, RawFinding } from '../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { buildGraph, type EdgeSpec, optionsFor } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 

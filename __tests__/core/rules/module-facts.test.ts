@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { moduleFacts, publicNames } from '../../src/core/rules/module-facts.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+import { moduleFacts, publicNames } from '../../../src/core/rules/module-facts.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { deprecationOf, globMarker, headerMarker, nameMarker, nameParts } from '../../src/core/rules/deprecation.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+import { deprecationOf, globMarker, headerMarker, nameMarker, nameParts } from '../../../src/core/rules/deprecation.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 

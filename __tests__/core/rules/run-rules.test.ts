@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { levelOf, RULES, runRules } from '../../src/core/rules/index.js';
-import type { Rule } from '../../src/core/rules/rule.js';
-import { RULE_NAMES } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, optionsFor } from './graph-builder.js';
+import { levelOf, RULES, runRules } from '../../../src/core/rules/index.js';
+import type { Rule } from '../../../src/core/rules/rule.js';
+import { RULE_NAMES } from '../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { buildGraph, optionsFor } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { circular, findCycles } from '../../src/core/rules/circular.js';
-import type { ModuleGraph, RawFinding } from '../../src/core/types.js';
-import { buildGraph, optionsFor } from './graph-builder.js';
+import { circular, findCycles } from '../../../src/core/rules/circular.js';
+import type { ModuleGraph, RawFinding } from '../../../src/core/types.js';
+import { buildGraph, optionsFor } from '../../helpers/graph-builder.js';
 
 function check(graph: ModuleGraph): { findings: RawFinding[]; notices: string[] } {
   const notices: string[] = [];

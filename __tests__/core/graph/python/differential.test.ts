@@ -4,8 +4,8 @@
 // shipset adds beyond that are listed by name, with the reason they ship.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { buildPythonGraph } from '../../src/core/graph/python/index.js';
-import { cleanupFixtures, copyFixture } from '../helpers/fixture.js';
+import { buildPythonGraph } from '../../../../src/core/graph/python/index.js';
+import { cleanupFixtures, copyFixture } from '../../../helpers/fixture.js';
 import { hasPython3, recordLoaded, type RecordOptions } from './cpython-recorder.js';
 
 afterAll(cleanupFixtures);

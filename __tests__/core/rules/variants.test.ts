@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { familyOf, findVariantPairs, ROLE_SUFFIXES, variantRelation } from '../../src/core/rules/variants.js';
+import { familyOf, findVariantPairs, ROLE_SUFFIXES, variantRelation } from '../../../src/core/rules/variants.js';
 
 const roles = new Set<string>(ROLE_SUFFIXES);
 const rel = (a: string, b: string, siblings: string[] = [a, b]) => variantRelation(a, b, roles, siblings);

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ReplacementTest, refersTo } from '../../src/core/rules/replacement.js';
-import { cleanupFixtures, type Files, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, type GraphSpec } from './graph-builder.js';
+import { ReplacementTest, refersTo } from '../../../src/core/rules/replacement.js';
+import { cleanupFixtures, type Files, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { buildGraph, type GraphSpec } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { buildPythonGraph } from '../../src/core/graph/python/index.js';
-import type { FileNode, ImportEdge } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+import { buildPythonGraph } from '../../../../src/core/graph/python/index.js';
+import type { FileNode, ImportEdge } from '../../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles, type Files } from '../../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 

@@ -3,10 +3,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildGraph } from '../../src/core/graph/index.js';
-import { defaultOptions } from '../../src/core/options.js';
-import type { ImportEdge, ModuleGraph } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+import { buildGraph } from '../../../../src/core/graph/index.js';
+import { defaultOptions } from '../../../../src/core/options.js';
+import type { ImportEdge, ModuleGraph } from '../../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles, type Files } from '../../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 

@@ -2,11 +2,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildGraph } from '../../src/core/graph/index.js';
-import { chainOf } from '../../src/core/graph/via.js';
-import { defaultOptions } from '../../src/core/options.js';
-import type { ImportEdge, ModuleGraph } from '../../src/core/types.js';
-import { cleanupFixtures, gitInit, gitRun, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+import { buildGraph } from '../../../../src/core/graph/index.js';
+import { chainOf } from '../../../../src/core/graph/via.js';
+import { defaultOptions } from '../../../../src/core/options.js';
+import type { ImportEdge, ModuleGraph } from '../../../../src/core/types.js';
+import { cleanupFixtures, gitInit, gitRun, tempDir, writeFiles, type Files } from '../../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 
