@@ -1,4 +1,6 @@
 // The reachable set must be exact on every DESIGN.md resolution case: no missing file, no extra one.
+// Cases that need only the reachable set, dormant, typeOnly and findings are golden fixture
+// projects (__fixtures__/golden, run by __tests__/core/pipeline-golden.test.ts).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,72 +48,6 @@ describe('relative resolution', () => {
     expect(edge(g, 'src/index.ts', './a.js')).toMatchObject({ class: 'file', target: 'src/a.ts', line: 1, column: 19, kind: 'import' });
   });
 
-  it('follows require() in JS and TS, JSON, literal import(), import = require, and CJS/ESM JS files', async () => {
-    const g = await graphOf(
-      {
-        'index.js': "const cfg = require('./config.json');\nconst h = require('./handlers');\nimport('./lazy.mjs').then(() => {});\n",
-        'config.json': '{"port": 3000}',
-        'handlers/index.js': "module.exports = require('./one.cjs');",
-        'handlers/one.cjs': "const t = require('./two.ts'); module.exports = t;",
-        'handlers/two.ts': "import x = require('./three');\nconst data = require('../data.json');\nexport = x;",
-        'handlers/three.ts': 'export = 3;',
-        'data.json': '[]',
-        'lazy.mjs': 'const m = await import(`./tpl.js`); export default m;',
-        'tpl.js': 'export default 1;',
-        'view.jsx': 'export default () => <div/>;',
-      },
-      ['index.js'],
-    );
-    expect(reachable(g)).toEqual(['config.json', 'data.json', 'handlers/index.js', 'handlers/one.cjs', 'handlers/three.ts', 'handlers/two.ts', 'index.js', 'lazy.mjs', 'tpl.js']);
-    expect(edge(g, 'index.js', './lazy.mjs').kind).toBe('dynamic-import');
-    expect(g.dormant).toEqual(['view.jsx']);
-  });
-
-  it('does not follow type-only imports and exports', async () => {
-    const g = await graphOf(
-      {
-        'src/index.ts': [
-          "import type { A } from './a.js';",
-          "import { type B } from './b.js';",
-          "export type { C } from './c.js';",
-          "import { type D, d } from './d.js';",
-          "export { type E } from './e.js';",
-          'let x: import("./f.js").F;',
-          'export const y = d;',
-        ].join('\n'),
-        'src/a.ts': 'export type A = 1;',
-        'src/b.ts': 'export type B = 1;',
-        'src/c.ts': 'export type C = 1;',
-        'src/d.ts': 'export type D = 1; export const d = 1;',
-        'src/e.ts': 'export type E = 1;',
-        'src/f.ts': 'export type F = 1;',
-      },
-      ['src/index.ts'],
-    );
-    expect(reachable(g)).toEqual(['src/d.ts', 'src/index.ts']);
-  });
-
-  it('keeps `import { type A }` as a side-effect import under verbatimModuleSyntax', async () => {
-    const g = await graphOf(
-      {
-        'tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }',
-        'src/index.ts': "import { type B } from './b.js';\nimport type { C } from './c.js';",
-        'src/b.ts': 'export type B = 1; console.log("side effect");',
-        'src/c.ts': 'export type C = 1;',
-      },
-      ['src/index.ts'],
-    );
-    expect(reachable(g)).toEqual(['src/b.ts', 'src/index.ts']);
-  });
-
-  it('lists a .js beside a .d.ts as the .js, never the declaration file', async () => {
-    const g = await graphOf(
-      { 'index.js': "require('./lib');", 'lib.js': 'module.exports = 1;', 'lib.d.ts': 'declare const x: number; export = x;' },
-      ['index.js'],
-    );
-    expect(reachable(g)).toEqual(['index.js', 'lib.js']);
-  });
-
   it('records shadowing candidates: file beside folder index, and a.js beside a.ts', async () => {
     const g = await graphOf(
       {
@@ -150,47 +86,6 @@ describe('aliases', () => {
     }
   });
 
-  it('reads aliases from jsconfig.json in a JavaScript project without a tsconfig', async () => {
-    const g = await graphOf(
-      {
-        'jsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }',
-        'src/main.js': "import '@/lib/db.js';",
-        'src/lib/db.js': '',
-      },
-      ['src/main.js'],
-    );
-    expect(reachable(g)).toEqual(['src/lib/db.js', 'src/main.js']);
-  });
-
-  it('resolves baseUrl imports and reports an alias that matches no file as unresolved', async () => {
-    const g = await graphOf(
-      {
-        'tsconfig.json': '{ "compilerOptions": { "baseUrl": "src", "paths": { "~/*": ["*"] } } }',
-        'src/main.ts': "import 'utils/helpers';\nimport '~/missing';\nimport 'react';",
-        'src/utils/helpers.ts': 'export {}',
-      },
-      ['src/main.ts'],
-    );
-    expect(reachable(g)).toEqual(['src/main.ts', 'src/utils/helpers.ts']);
-    expect(edge(g, 'src/main.ts', '~/missing')).toMatchObject({ class: 'unresolved' });
-    expect(edge(g, 'src/main.ts', 'react')).toMatchObject({ class: 'package', packageName: 'react' });
-  });
-
-  it('resolves package.json imports (#internal/*) to a .ts source, and maps a stale build/ target back to source', async () => {
-    const g = await graphOf(
-      {
-        'package.json': JSON.stringify({ imports: { '#internal/*': './src/internal/*.js', '#lib/*': { node: './build/lib/*.js', default: './build/lib/*.js' } } }),
-        'tsconfig.json': '{ "compilerOptions": { "outDir": "build", "rootDir": "src" } }',
-        'src/index.ts': "import '#internal/db';\nimport '#lib/log';\nimport '#nope';",
-        'src/internal/db.ts': 'export {}',
-        'src/lib/log.ts': 'export {}',
-        'build/lib/log.js': '// stale compiled copy',
-      },
-      ['src/index.ts'],
-    );
-    expect(reachable(g)).toEqual(['src/index.ts', 'src/internal/db.ts', 'src/lib/log.ts']);
-    expect(edge(g, 'src/index.ts', '#nope').class).toBe('unresolved');
-  });
 });
 
 describe('classification', () => {
