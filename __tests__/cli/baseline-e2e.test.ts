@@ -1,5 +1,5 @@
-// Adopting the gate on an existing repository, end to end through dist/cli.js (run
-// `npm run bundle` first): 20 findings today, one command (`shipset baseline`), the next check
+// Adopting the gate on an existing repository, end to end through the CLI's main(argv, io)
+// in-process (dist/ itself is covered by the smoke cases in e2e/): 20 findings today, one command (`shipset baseline`), the next check
 // passes, and a change that adds a new stale import still fails.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,7 +45,7 @@ function existingRepository(): string {
   ]);
 }
 
-describe('adopting the gate with a baseline (dist/cli.js)', () => {
+describe('adopting the gate with a baseline (the CLI end to end, in-process)', () => {
   it('baselines 20 findings in one command; the next check passes; a new stale import fails', async () => {
     const root = existingRepository();
     const before = await runCli(['check', '--json'], root);

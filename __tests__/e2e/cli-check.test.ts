@@ -1,10 +1,12 @@
-// End to end through a copy of dist/cli.js with no node_modules, on fixture projects with
-// real git history: CONTEXT.md scenarios A, B (broken variant), C and E.
+// End to end through the CLI's main(argv, io) in-process, on fixture projects with real git
+// history: CONTEXT.md scenarios A, B (broken variant), C and E. The first case of A, the no-TTY
+// output and one usage error also run a copy of dist/cli.js with no node_modules (what users run).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../../src/core/types.js';
 import { runCli } from '../helpers/cli.js';
+import { runCli as runDistCli } from '../helpers/dist.js';
 import { cleanupFixtures, commit, gitProject, gitRun, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -33,7 +35,7 @@ describe('scenario A: production imports the stale variant', () => {
   it('fails with a stale finding at the import line naming both files and dates, and writes no tarball', async () => {
     const root = staleProject();
     const out = path.join(tempDir(), 'out.tar.gz');
-    const r = await runCli(['pack', 'src/server_hosted.ts', '--root', root, '--out', out, '--json'], root);
+    const r = runDistCli(['pack', 'src/server_hosted.ts', '--root', root, '--out', out, '--json'], root); // dist/: what users run
     expect(r.status).toBe(1);
     const m = json(r.stdout);
     const stale = m.findings.filter((f) => f.rule === 'stale');
@@ -70,7 +72,8 @@ describe('scenario A: production imports the stale variant', () => {
 
   it('prints a verdict line, the finding with file:line and chain, and no colour without a TTY', async () => {
     const root = staleProject();
-    const r = await runCli(['check', 'src/server_hosted.ts', '--root', root], root, { NO_COLOR: undefined });
+    // dist/ writing to a pipe: the no-TTY, no-colour decision is the real process's.
+    const r = runDistCli(['check', 'src/server_hosted.ts', '--root', root], root, { NO_COLOR: undefined });
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')[0]).toMatch(/^✖ shipset: FAIL — 3 file\(s\) ship, 1 dormant, 1 error\(s\), 0 warning\(s\)$/);
     expect(r.stdout).toContain('src/server_hosted.ts:3');
@@ -164,9 +167,10 @@ describe('scenario E: bad input never crashes', () => {
     ['no entry and no main', (root) => ['check', '--root', root], /no 'main' or 'bin'/],
     ['a missing root', (root) => ['check', 'x.ts', '--root', path.join(root, 'nope')], /does not exist/],
   ];
-  it.each(cases)('%s: one clear line, exit 2', async (_name, args, message) => {
+  it.each(cases)('%s: one clear line, exit 2', async (name, args, message) => {
     const root = project();
-    const r = await runCli(args(root), root);
+    // The first case also through dist/: a usage error is one line and exit 2 from the real process.
+    const r = name === 'a missing entry' ? runDistCli(args(root), root) : await runCli(args(root), root);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,4 +1,5 @@
-// `shipset pack` end to end through a copy of dist/cli.js with no node_modules, on fixture
+// `shipset pack` end to end through the CLI in-process (scenario B's pack through a copy of
+// dist/cli.js with no node_modules), on fixture
 // projects with real git history: CONTEXT.md scenarios B (the packed backend starts and
 // answers) and D (byte-identical tarballs), and refusals that leave nothing behind.
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -12,6 +13,7 @@ import zlib from 'node:zlib';
 import * as tar from 'tar';
 import type { Manifest } from '../../src/core/types.js';
 import { runCli } from '../helpers/cli.js';
+import { runCli as runDistCli } from '../helpers/dist.js';
 import { cleanupFixtures, commit, copyFixture, gitInit, gitRun, tempDir } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -108,7 +110,7 @@ describe('scenario B: an ESM backend with dormant broken files', () => {
   it('packs exactly the reachable files plus package.json/lockfile, and the unpacked tarball serves /health', async () => {
     const root = backend();
     const out = path.join(tempDir(), 'orders-api.tar.gz');
-    const r = await runCli(['pack', '--root', root, '--out', out, '--json'], root);
+    const r = runDistCli(['pack', '--root', root, '--out', out, '--json'], root); // dist/: what users run
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const m = json(r.stdout);

@@ -1,4 +1,4 @@
-// The Python families through dist/cli.js (run `npm run bundle` first): what ships in the
+// The Python families through the CLI's main(argv, io) in-process: what ships in the
 // tarball for a Django project entered at config/wsgi.py, a script that puts vendor/ on
 // sys.path, and the data-folder notice for a Flask app.
 import { afterAll, describe, expect, it } from '@jest/globals';

@@ -1,4 +1,4 @@
-// Python services through dist/cli.js: incident 1 exactly, incident 3, and a pack of only
+// Python services through the CLI in-process (incident 1's failing run through dist/cli.js): incident 1 exactly, incident 3, and a pack of only
 // what runs (with requirements.txt, never __pycache__).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../../src/core/types.js';
 import { runCli } from '../helpers/cli.js';
+import { runCli as runDistCli } from '../helpers/dist.js';
 import { cleanupFixtures, commit, gitProject, tempDir } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -33,7 +34,7 @@ function incidentOne(): string {
 describe('incident 1 in Python', () => {
   it('fails with a stale finding at server_hosted.py line 3 naming both files and dates', async () => {
     const root = incidentOne();
-    const r = await runCli(['pack', 'server_hosted.py', '--root', root, '--out', path.join(root, 'out.tar.gz'), '--json'], root);
+    const r = runDistCli(['pack', 'server_hosted.py', '--root', root, '--out', path.join(root, 'out.tar.gz'), '--json'], root); // dist/: what users run
     expect(r.status).toBe(1);
     const m = json(r.stdout);
     const stale = m.findings.filter((f) => f.rule === 'stale');

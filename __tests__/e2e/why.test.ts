@@ -1,8 +1,10 @@
-// `shipset why` end to end through a copy of dist/cli.js with no node_modules: the chains that
+// `shipset why` end to end through the CLI in-process (the first case through a copy of
+// dist/cli.js with no node_modules): the chains that
 // make a file ship (exit 0), or the reason it does not (exit 1), on the incident-2 backend.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { runCli as runDistCli } from '../helpers/dist.js';
 import { cleanupFixtures, copyFixture, gitInit, gitRun } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -22,7 +24,7 @@ const why = async (file: string, ...extra: string[]) => runCli(['why', file, '--
 
 describe('shipset why, for a file that ships', () => {
   it('prints every import chain, npm-explain style, each step with the file:line of its import', async () => {
-    const r = await why('src/lib/respond.js');
+    const r = runDistCli(['why', 'src/lib/respond.js', '--entry', 'src/index.js', '--root', root], root); // dist/: what users run
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(

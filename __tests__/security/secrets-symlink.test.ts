@@ -1,7 +1,7 @@
 // Secrets never ship under another name. A pull request can link an innocent-looking source
 // file (or a folder) to `.env`, `.npmrc` or `.git/config` (which holds actions/checkout's token)
 // and import it, or let an include glob find it. Whatever the route, the secret's bytes never
-// enter the tarball, and check/pack say which link leads where and what to do. Runs dist/cli.js.
+// enter the tarball, and check/pack say which link leads where and what to do. Runs the CLI in-process.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
