@@ -49,6 +49,11 @@ describe('golden fixture projects', () => {
     // Never vacuous: every entry is reachable, so an empty answer fails.
     for (const entry of expected.entries) expect(actual.reachable).toContain(entry);
     expect(actual).toEqual(expected);
+    // The three sets are disjoint: a file runs, is only named by erased type imports, or is dormant.
+    const shipped = new Set(actual.reachable);
+    expect([...actual.dormant, ...actual.typeOnly].filter((f) => shipped.has(f))).toEqual([]);
+    // madge's own walk (the cross-check of our traversal) found the same set: nothing was filled in.
+    expect(graph.notices.filter((n) => n.includes('madge'))).toEqual([]);
     for (const want of expected.edges ?? []) {
       const edge = graph.files.get(want.from)?.edges.find((e) => e.specifier === want.specifier);
       expect(edge).toMatchObject(want);
