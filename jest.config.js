@@ -10,4 +10,7 @@ export default {
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/__fixtures__/', '<rootDir>/examples/', '<rootDir>/dist/'],
   testTimeout: 60000,
+  // Jest's default is one worker fewer than the cores: on a 2-core runner that is one. The suites
+  // share nothing but temp folders of their own, so every core runs a worker.
+  maxWorkers: '100%',
 };

@@ -1,11 +1,11 @@
-// Adopting the gate on an existing repository, end to end through dist/cli.js (run
-// `npm run bundle` first): 20 findings today, one command (`shipset baseline`), the next check
+// Adopting the gate on an existing repository, end to end through the CLI's main(argv, io)
+// in-process (dist/ itself is covered by the smoke cases in e2e/): 20 findings today, one command (`shipset baseline`), the next check
 // passes, and a change that adds a new stale import still fails.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Manifest } from '../../src/core/types.js';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, commit, gitProject } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -45,23 +45,23 @@ function existingRepository(): string {
   ]);
 }
 
-describe('adopting the gate with a baseline (dist/cli.js)', () => {
-  it('baselines 20 findings in one command; the next check passes; a new stale import fails', () => {
+describe('adopting the gate with a baseline (the CLI end to end, in-process)', () => {
+  it('baselines 20 findings in one command; the next check passes; a new stale import fails', async () => {
     const root = existingRepository();
-    const before = runCli(['check', '--json'], root);
+    const before = await runCli(['check', '--json'], root);
     expect(before.status).toBe(1);
     const findings = (JSON.parse(before.stdout) as Manifest).findings;
     expect(findings.filter((f) => f.level === 'error')).toHaveLength(20);
     expect(findings.filter((f) => f.rule === 'stale')).toEqual([expect.objectContaining({ target: 'src/pricing.ts' })]);
 
-    const adopt = runCli(['baseline'], root);
+    const adopt = await runCli(['baseline'], root);
     expect(adopt).toMatchObject({ status: 0, stderr: '' });
     expect(adopt.stdout).toContain('wrote 20 findings to .shipset-baseline.json');
     const baseline = JSON.parse(fs.readFileSync(path.join(root, '.shipset-baseline.json'), 'utf8')) as { findings: unknown[] };
     expect(baseline.findings).toHaveLength(20);
     expect(JSON.stringify(baseline)).not.toContain('"line"');
 
-    const after = runCli(['check'], root);
+    const after = await runCli(['check'], root);
     expect(after.status).toBe(0);
     expect(after.stdout).toMatch(/^✔ shipset: PASS — .* 0 errors/);
     expect(after.stdout).toContain('20 suppressed findings (20 by baseline)');
@@ -70,24 +70,24 @@ describe('adopting the gate with a baseline (dist/cli.js)', () => {
     const entry = path.join(root, 'src/index.ts');
     const source = fs.readFileSync(entry, 'utf8');
     commit(root, { 'src/index.ts': `import { send } from './mailer.js';\n${source}send('ops');\n` }, '2025-11-01T09:00:00Z', 'send mail');
-    const change = runCli(['check', '--json'], root);
+    const change = await runCli(['check', '--json'], root);
     expect(change.status).toBe(1);
     const m = JSON.parse(change.stdout) as Manifest;
     const failing = m.findings.filter((f) => f.level === 'error' && !f.suppressed);
     expect(failing).toEqual([expect.objectContaining({ rule: 'stale', file: 'src/index.ts', line: 1, target: 'src/mailer.ts' })]);
     expect(failing[0].message).toContain('src/mailer_queue.ts');
     expect(m.findings.filter((f) => f.suppressed?.by === 'baseline')).toHaveLength(20);
-    const text = runCli(['check'], root);
+    const text = await runCli(['check'], root);
     expect(text.status).toBe(1);
     expect(text.stdout).toMatch(/^✖ shipset: FAIL — .* 1 error,/);
   });
 
-  it('reports fixed baseline entries', () => {
+  it('reports fixed baseline entries', async () => {
     const root = existingRepository();
-    expect(runCli(['baseline'], root).status).toBe(0);
+    expect((await runCli(['baseline'], root)).status).toBe(0);
     const entry = path.join(root, 'src/index.ts');
     commit(root, { 'src/index.ts': fs.readFileSync(entry, 'utf8').replace("import './generated/routes.js';\n", '') }, '2025-11-02T09:00:00Z');
-    const r = runCli(['check', '--json'], root);
+    const r = await runCli(['check', '--json'], root);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Manifest).notices).toContainEqual(expect.stringMatching(/^1 baseline entry no longer occurs \(fixed\): unresolved in src\/index\.ts \(\.\/generated\/routes\.js\)/));
   });

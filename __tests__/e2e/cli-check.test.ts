@@ -1,10 +1,12 @@
-// End to end through a copy of dist/cli.js with no node_modules, on fixture projects with
-// real git history: CONTEXT.md scenarios A, B (broken variant), C and E.
+// End to end through the CLI's main(argv, io) in-process, on fixture projects with real git
+// history: CONTEXT.md scenarios A, B (broken variant), C and E. The first case of A, the no-TTY
+// output and one usage error also run a copy of dist/cli.js with no node_modules (what users run).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../../src/core/types.js';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
+import { runCli as runDistCli } from '../helpers/dist.js';
 import { cleanupFixtures, commit, gitProject, gitRun, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -30,10 +32,10 @@ function staleProject(): string {
 }
 
 describe('scenario A: production imports the stale variant', () => {
-  it('fails with a stale finding at the import line naming both files and dates, and writes no tarball', () => {
+  it('fails with a stale finding at the import line naming both files and dates, and writes no tarball', async () => {
     const root = staleProject();
     const out = path.join(tempDir(), 'out.tar.gz');
-    const r = runCli(['pack', 'src/server_hosted.ts', '--root', root, '--out', out, '--json'], root);
+    const r = runDistCli(['pack', 'src/server_hosted.ts', '--root', root, '--out', out, '--json'], root); // dist/: what users run
     expect(r.status).toBe(1);
     const m = json(r.stdout);
     const stale = m.findings.filter((f) => f.rule === 'stale');
@@ -47,20 +49,20 @@ describe('scenario A: production imports the stale variant', () => {
     expect(fs.readdirSync(path.dirname(out))).toEqual([]);
   });
 
-  it('removes a tarball left by an earlier run, so a later CI step cannot upload it', () => {
+  it('removes a tarball left by an earlier run, so a later CI step cannot upload it', async () => {
     const root = staleProject();
     const out = path.join(tempDir(), 'shipset.tar.gz');
     fs.writeFileSync(out, 'last week');
-    const r = runCli(['pack', '--root', root, '--out', out, '--json'], root);
+    const r = await runCli(['pack', '--root', root, '--out', out, '--json'], root);
     expect(r.status).toBe(1);
     expect(fs.existsSync(out)).toBe(false);
     expect(json(r.stdout).notices.join('\n')).toContain('Removed the earlier');
   });
 
-  it('passes once the entry imports the newer file, and the older one is dormant', () => {
+  it('passes once the entry imports the newer file, and the older one is dormant', async () => {
     const root = staleProject();
     commit(root, { 'src/server_hosted.ts': "import { mcp } from './claude_mcp_hybrid_sessions.js';\nmcp();\n" }, '2025-11-16T09:00:00Z');
-    const r = runCli(['check', '--root', root, '--json'], root);
+    const r = await runCli(['check', '--root', root, '--json'], root);
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     expect(m.findings).toEqual([]);
@@ -68,9 +70,10 @@ describe('scenario A: production imports the stale variant', () => {
     expect(m.files.map((f) => f.path)).toEqual(['package.json', 'src/claude_mcp_hybrid_sessions.ts', 'src/server_hosted.ts']);
   });
 
-  it('prints a verdict line, the finding with file:line and chain, and no colour without a TTY', () => {
+  it('prints a verdict line, the finding with file:line and chain, and no colour without a TTY', async () => {
     const root = staleProject();
-    const r = runCli(['check', 'src/server_hosted.ts', '--root', root], root, { NO_COLOR: undefined });
+    // dist/ writing to a pipe: the no-TTY, no-colour decision is the real process's.
+    const r = runDistCli(['check', 'src/server_hosted.ts', '--root', root], root, { NO_COLOR: undefined });
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')[0]).toMatch(/^✖ shipset: FAIL — 3 files ship, 1 dormant, 1 error, 0 warnings$/);
     expect(r.stdout).toContain('src/server_hosted.ts:3');
@@ -95,9 +98,9 @@ describe('scenario B: dormant files with broken imports', () => {
       },
     ]);
 
-  it('passes: the dormant broken files are not part of what runs', () => {
+  it('passes: the dormant broken files are not part of what runs', async () => {
     const root = backend();
-    const r = runCli(['check', '--root', root, '--json'], root);
+    const r = await runCli(['check', '--root', root, '--json'], root);
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     expect(m.files.map((f) => [f.path, f.reason])).toEqual([
@@ -110,10 +113,10 @@ describe('scenario B: dormant files with broken imports', () => {
     expect(m.packages).toEqual({ hono: ['src/index.js'] });
   });
 
-  it('fails with an unresolved finding at the file and line once the entry imports a broken file', () => {
+  it('fails with an unresolved finding at the file and line once the entry imports a broken file', async () => {
     const root = backend();
     commit(root, { 'src/index.js': "import { Hono } from 'hono';\nimport { q } from './experimental/queue.js';\nexport default new Hono();\n" }, '2025-10-02T09:00:00Z');
-    const r = runCli(['check', '--root', root, '--json'], root);
+    const r = await runCli(['check', '--root', root, '--json'], root);
     expect(r.status).toBe(1);
     const unresolved = json(r.stdout).findings.filter((f) => f.rule === 'unresolved');
     expect(unresolved).toEqual([
@@ -123,7 +126,7 @@ describe('scenario B: dormant files with broken imports', () => {
 });
 
 describe('scenario C: a file shadows a folder', () => {
-  it('warns that prompts.ts runs and prompts/index.ts is shadowed, and still passes', () => {
+  it('warns that prompts.ts runs and prompts/index.ts is shadowed, and still passes', async () => {
     const root = gitProject([
       {
         date: '2025-09-01T09:00:00Z',
@@ -136,7 +139,7 @@ describe('scenario C: a file shadows a folder', () => {
         },
       },
     ]);
-    const r = runCli(['check', 'src/main.ts', '--root', root, '--json'], root);
+    const r = await runCli(['check', 'src/main.ts', '--root', root, '--json'], root);
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     const shadowed = m.findings.filter((f) => f.rule === 'shadowed');
@@ -164,9 +167,10 @@ describe('scenario E: bad input never crashes', () => {
     ['no entry and no main', (root) => ['check', '--root', root], /no 'main' or 'bin'/],
     ['a missing root', (root) => ['check', 'x.ts', '--root', path.join(root, 'nope')], /does not exist/],
   ];
-  it.each(cases)('%s: one clear line, exit 2', (_name, args, message) => {
+  it.each(cases)('%s: one clear line, exit 2', async (name, args, message) => {
     const root = project();
-    const r = runCli(args(root), root);
+    // The first case also through dist/: a usage error is one line and exit 2 from the real process.
+    const r = name === 'a missing entry' ? runDistCli(args(root), root) : await runCli(args(root), root);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -174,24 +178,24 @@ describe('scenario E: bad input never crashes', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('broken tsconfig JSON: names the file and line, exit 2', () => {
+  it('broken tsconfig JSON: names the file and line, exit 2', async () => {
     const root = project();
     fs.writeFileSync(path.join(root, 'tsconfig.json'), '{\n  "compilerOptions": {\n    "paths": { "@/*": ["src/*"] \n}\n');
-    const r = runCli(['check', 'src/index.ts', '--root', root], root);
+    const r = await runCli(['check', 'src/index.ts', '--root', root], root);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^shipset: tsconfig\.json:\d+:\d+: invalid tsconfig: /);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('a file with a syntax error is an unparseable finding, not a crash', () => {
+  it('a file with a syntax error is an unparseable finding, not a crash', async () => {
     const root = project();
-    const r = runCli(['check', 'src/index.ts', '--root', root, '--json'], root);
+    const r = await runCli(['check', 'src/index.ts', '--root', root, '--json'], root);
     expect(r.status).toBe(1);
     const m = json(r.stdout);
     expect(m.findings).toEqual([expect.objectContaining({ rule: 'unparseable', level: 'error', file: 'src/b.ts', line: 1, chain: ['src/index.ts', 'src/b.ts'] })]);
   });
 
-  it('a folder that is not a git repository still runs: version numbers decide, else a notice says what to do', () => {
+  it('a folder that is not a git repository still runs: version numbers decide, else a notice says what to do', async () => {
     const root = tempDir();
     // Each newer file provides what index.js takes from the older one (so each is a replacement).
     writeFiles(root, {
@@ -201,7 +205,7 @@ describe('scenario E: bad input never crashes', () => {
       'b.js': 'exports.go = 1;\n',
       'b_sessions.js': 'exports.go = 2;\n',
     });
-    const r = runCli(['check', 'index.js', '--root', root, '--json'], root);
+    const r = await runCli(['check', 'index.js', '--root', root, '--json'], root);
     expect(r.status).toBe(1);
     const m = json(r.stdout);
     expect(m.notices.join('\n')).toMatch(/not inside a git repository/);
@@ -211,12 +215,12 @@ describe('scenario E: bad input never crashes', () => {
     expect(m.notices.join('\n')).toMatch(/b_sessions\.js/);
   });
 
-  it('a shallow clone still runs, and says that fetch-depth: 0 is needed to judge recency', () => {
+  it('a shallow clone still runs, and says that fetch-depth: 0 is needed to judge recency', async () => {
     const origin = staleProject();
     gitRun(origin, ['commit', '-q', '--allow-empty', '-m', 'later'], '2025-11-20T09:00:00Z');
     const clone = path.join(tempDir(), 'clone');
     gitRun(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
-    const r = runCli(['check', 'src/server_hosted.ts', '--root', clone, '--json'], clone);
+    const r = await runCli(['check', 'src/server_hosted.ts', '--root', clone, '--json'], clone);
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     expect(m.findings.filter((f) => f.rule === 'stale')).toEqual([]);
@@ -225,14 +229,14 @@ describe('scenario E: bad input never crashes', () => {
 });
 
 describe('secrets', () => {
-  it('never packs an imported .env file unless include names it exactly; check says so before pack', () => {
+  it('never packs an imported .env file unless include names it exactly; check says so before pack', async () => {
     const root = gitProject([
       {
         date: '2025-09-01T09:00:00Z',
         files: { 'package.json': '{"name":"s","main":"index.js"}', 'index.js': "const c = require('./.env.json');\n", '.env.json': '{"KEY":"secret"}' },
       },
     ]);
-    const check = runCli(['check', '--root', root, '--json'], root);
+    const check = await runCli(['check', '--root', root, '--json'], root);
     expect(check.status).toBe(1);
     const finding = json(check.stdout).findings[0];
     expect(finding).toMatchObject({ rule: 'unresolved', level: 'error', file: 'index.js', line: 1, target: '.env.json' });
@@ -240,17 +244,17 @@ describe('secrets', () => {
     expect(json(check.stdout).files.map((f) => f.path)).toEqual(['index.js', 'package.json']);
 
     const out = path.join(tempDir(), 'app.tar.gz');
-    const pack = runCli(['pack', '--root', root, '--out', out, '--include', '.env.json', '--include', 'package.json', '--json'], root);
+    const pack = await runCli(['pack', '--root', root, '--out', out, '--include', '.env.json', '--include', 'package.json', '--json'], root);
     expect(pack.status).toBe(0);
     expect(json(pack.stdout).files.map((f) => f.path)).toEqual(['.env.json', 'index.js', 'package.json']);
   });
 });
 
 describe('manifest and housekeeping', () => {
-  it('--json prints the schema-2 manifest; --manifest writes it; nothing else is left in the project', () => {
+  it('--json prints the schema-2 manifest; --manifest writes it; nothing else is left in the project', async () => {
     const root = staleProject();
     const manifestFile = path.join(tempDir(), 'm', 'shipset.json');
-    const r = runCli(['check', '--root', root, '--json', '--manifest', manifestFile, '--rule', 'stale=warn'], root);
+    const r = await runCli(['check', '--root', root, '--json', '--manifest', manifestFile, '--rule', 'stale=warn'], root);
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     expect(JSON.parse(fs.readFileSync(manifestFile, 'utf8'))).toEqual(m);

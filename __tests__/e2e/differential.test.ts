@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Manifest } from '../../src/core/types.js';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, copyFixture, tempDir } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -131,8 +131,8 @@ function runWithNode(root: string, entry: string): NodeRun {
 }
 
 /** shipset's reachable set (entry | import), each path mapped to its real file as Node would. */
-function runShipset(root: string, entry: string): { reachable: Set<string>; manifest: Manifest } {
-  const r = runCli(['check', entry, '--json'], root);
+async function runShipset(root: string, entry: string): Promise<{ reachable: Set<string>; manifest: Manifest }> {
+  const r = await runCli(['check', entry, '--json'], root);
   const manifest = JSON.parse(r.stdout) as Manifest;
   const errors = manifest.findings.filter((f) => f.level === 'error');
   if (r.status !== 0 || errors.length) throw new Error(`shipset check ${entry} exited ${r.status}: ${JSON.stringify(errors)}\n${r.stderr}`);
@@ -149,10 +149,10 @@ function runShipset(root: string, entry: string): { reachable: Set<string>; mani
 const sorted = (s: Set<string>) => [...s].sort();
 
 describe.each(CASES)('$fixture: node $entry', (c) => {
-  it('shipset lists exactly the files Node loads', () => {
+  it('shipset lists exactly the files Node loads', async () => {
     const root = project(c);
     const node = runWithNode(root, c.entry);
-    const ship = runShipset(root, c.entry);
+    const ship = await runShipset(root, c.entry);
 
     // The recorder worked: it saw the exit, the entry, and more than the entry.
     expect(node.exited).toBe(true);
@@ -191,7 +191,7 @@ const TS_CASES: TsCase[] = [
 const TSC = path.resolve('node_modules/typescript/bin/tsc');
 
 describe.each(TS_CASES)('$fixture: tsc, then node on the output of $entry', (c) => {
-  it('shipset lists exactly the sources of the files Node loads from the emit', () => {
+  it('shipset lists exactly the sources of the files Node loads from the emit', async () => {
     const root = project({ fixture: c.fixture, entry: c.entry, dormant: [] });
     // tsc reports an ambiguous project root for the import map (TS2210) but still emits, as in the real service.
     spawnSync(process.execPath, [TSC, '-p', '.'], { cwd: root, encoding: 'utf8', env: childEnv({}), timeout: 120000 });
@@ -205,7 +205,7 @@ describe.each(TS_CASES)('$fixture: tsc, then node on the output of $entry', (c) 
       sources.add(f.replace(`${c.outDir}/`, `${c.rootDir}/`).replace(/\.([mc]?)js$/, '.$1ts'));
     }
     expect(sources.size).toBeGreaterThan(3);
-    const ship = runShipset(root, c.entry);
+    const ship = await runShipset(root, c.entry);
     expect({ missedByShipset: sorted(sources).filter((f) => !ship.reachable.has(f)), notLoadedByNode: sorted(ship.reachable).filter((f) => !sources.has(f)) }).toEqual({
       missedByShipset: [],
       notLoadedByNode: [],
@@ -218,7 +218,7 @@ describe.each(TS_CASES)('$fixture: tsc, then node on the output of $entry', (c) 
 });
 
 describe('the recorder', () => {
-  it('captures CommonJS required from CommonJS through both Module.prototype.load and require.cache', () => {
+  it('captures CommonJS required from CommonJS through both Module.prototype.load and require.cache', async () => {
     const root = project(CASES[0]);
     const node = runWithNode(root, 'src/index.js');
     for (const source of ['cjs', 'cache']) {
@@ -230,12 +230,12 @@ describe('the recorder', () => {
 });
 
 describe('deliberate differences (README "How the reachable set is computed")', () => {
-  it('an extensionless ESM import: Node refuses to load it, shipset resolves it as bundlers and TypeScript do', () => {
+  it('an extensionless ESM import: Node refuses to load it, shipset resolves it as bundlers and TypeScript do', async () => {
     const root = project(CASES[2]);
     const r = spawnSync(process.execPath, ['src/stats.js'], { cwd: root, encoding: 'utf8', env: childEnv({}), timeout: NODE_TIMEOUT_MS });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('ERR_MODULE_NOT_FOUND');
-    const { reachable } = runShipset(root, 'src/stats.js');
+    const { reachable } = await runShipset(root, 'src/stats.js');
     expect(sorted(reachable)).toEqual(['src/greet.js', 'src/stats.js']);
   }, 60000);
 });

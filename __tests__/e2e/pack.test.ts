@@ -1,4 +1,5 @@
-// `shipset pack` end to end through a copy of dist/cli.js with no node_modules, on fixture
+// `shipset pack` end to end through the CLI in-process (scenario B's pack through a copy of
+// dist/cli.js with no node_modules), on fixture
 // projects with real git history: CONTEXT.md scenarios B (the packed backend starts and
 // answers) and D (byte-identical tarballs), and refusals that leave nothing behind.
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -11,7 +12,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import * as tar from 'tar';
 import type { Manifest } from '../../src/core/types.js';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
+import { runCli as runDistCli } from '../helpers/dist.js';
 import { cleanupFixtures, commit, copyFixture, gitInit, gitRun, tempDir } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -108,7 +110,7 @@ describe('scenario B: an ESM backend with dormant broken files', () => {
   it('packs exactly the reachable files plus package.json/lockfile, and the unpacked tarball serves /health', async () => {
     const root = backend();
     const out = path.join(tempDir(), 'orders-api.tar.gz');
-    const r = runCli(['pack', '--root', root, '--out', out, '--json'], root);
+    const r = runDistCli(['pack', '--root', root, '--out', out, '--json'], root); // dist/: what users run
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const m = json(r.stdout);
@@ -131,13 +133,13 @@ describe('scenario B: an ESM backend with dormant broken files', () => {
     expect(health.output).toContain('listening on');
   });
 
-  it('fails with an unresolved finding at the broken file and line once the entry imports it, and writes no tarball', () => {
+  it('fails with an unresolved finding at the broken file and line once the entry imports it, and writes no tarball', async () => {
     const root = backend();
     const entry = fs.readFileSync(path.join(root, 'src/index.js'), 'utf8');
     commit(root, { 'src/index.js': entry.replace("import { log } from './lib/log.js';\n", "import { log } from './lib/log.js';\nimport { users } from './legacy/users.js';\n") }, '2025-10-02T09:00:00Z');
     const outDir = tempDir();
     const out = path.join(outDir, 'orders-api.tar.gz');
-    const r = runCli(['pack', '--root', root, '--out', out, '--json'], root);
+    const r = await runCli(['pack', '--root', root, '--out', out, '--json'], root);
     expect(r.status).toBe(1);
     const m = json(r.stdout);
     const unresolved = m.findings.filter((f) => f.rule === 'unresolved');
@@ -159,7 +161,7 @@ describe('scenario D: the same inputs give the same bytes', () => {
     const root = backend();
     const out = path.join(tempDir(), 'app.tar.gz');
     const args = ['pack', '--root', root, '--out', out, '--json', ...includes];
-    const first = runCli(args, root);
+    const first = await runCli(args, root);
     expect(first.status).toBe(0);
     const m1 = json(first.stdout);
     const bytes1 = fs.readFileSync(out);
@@ -172,7 +174,7 @@ describe('scenario D: the same inputs give the same bytes', () => {
       fs.utimesSync(abs, later, later);
       fs.chmodSync(abs, rel === 'bin/serve.sh' ? 0o700 : rel.endsWith('.json') ? 0o600 : 0o664);
     }
-    const second = runCli(args, root);
+    const second = await runCli(args, root);
     expect(second.status).toBe(0);
     const m2 = json(second.stdout);
     expect(m2.tarball!.sha256).toBe(m1.tarball!.sha256);
@@ -200,7 +202,7 @@ describe('scenario D: the same inputs give the same bytes', () => {
   it('stamps SOURCE_DATE_EPOCH when it is set', async () => {
     const root = backend();
     const out = path.join(tempDir(), 'app.tar.gz');
-    const r = runCli(['pack', '--root', root, '--out', out, ...includes], root, { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runCli(['pack', '--root', root, '--out', out, ...includes], root, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.status).toBe(0);
     const mtimes = new Set<number>();
     await tar.list({ file: out, onReadEntry: (e) => mtimes.add(e.mtime!.getTime()) });
@@ -209,7 +211,7 @@ describe('scenario D: the same inputs give the same bytes', () => {
 });
 
 describe('pack refuses a failing set and leaves nothing behind', () => {
-  it('a stale import (incident 1): exit 1, a stale finding, tarball null, no file or temp file in the output folder', () => {
+  it('a stale import (incident 1): exit 1, a stale finding, tarball null, no file or temp file in the output folder', async () => {
     const root = tempDir();
     gitInit(root);
     commit(root, {
@@ -222,7 +224,7 @@ describe('pack refuses a failing set and leaves nothing behind', () => {
     const manifestFile = path.join(tempDir(), 'shipset.json');
     // A folder that does not exist yet: the one made for the tarball must go too.
     const out = path.join(outDir, 'release', 'mcp.tar.gz');
-    const r = runCli(['pack', '--root', root, '--out', out, '--manifest', manifestFile], root);
+    const r = await runCli(['pack', '--root', root, '--out', out, '--manifest', manifestFile], root);
     expect(r.status).toBe(1);
     const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
     expect(m.findings.map((f) => [f.rule, f.level, f.file, f.line, f.target])).toEqual([
@@ -235,10 +237,10 @@ describe('pack refuses a failing set and leaves nothing behind', () => {
     expect(gitRun(root, ['status', '--porcelain', '--ignored'])).toBe('');
   });
 
-  it('--exclude of an imported file: an unresolved finding at each importing file:line, and no tarball', () => {
+  it('--exclude of an imported file: an unresolved finding at each importing file:line, and no tarball', async () => {
     const root = backend();
     const outDir = tempDir();
-    const r = runCli(['pack', '--root', root, '--out', path.join(outDir, 'app.tar.gz'), '--exclude', 'src/lib/respond.js', '--json'], root);
+    const r = await runCli(['pack', '--root', root, '--out', path.join(outDir, 'app.tar.gz'), '--exclude', 'src/lib/respond.js', '--json'], root);
     expect(r.status).toBe(1);
     const m = json(r.stdout);
     expect(m.findings.map((f) => [f.rule, f.level, f.file, f.line, f.target])).toEqual([
@@ -255,7 +257,7 @@ describe('--prefix', () => {
   it('puts every entry under the folder, and the unpacked folder serves /health', async () => {
     const root = backend();
     const out = path.join(tempDir(), 'app.tar.gz');
-    const r = runCli(['pack', '--root', root, '--out', out, '--prefix', 'app'], root);
+    const r = await runCli(['pack', '--root', root, '--out', out, '--prefix', 'app'], root);
     expect(r.status).toBe(0);
     expect(gnuNames(out)).toEqual(SHIPPED.map((p) => `app/${p}`));
     const unpacked = tempDir();

@@ -1,11 +1,12 @@
-// Python services through dist/cli.js: incident 1 exactly, incident 3, and a pack of only
+// Python services through the CLI in-process (incident 1's failing run through dist/cli.js): incident 1 exactly, incident 3, and a pack of only
 // what runs (with requirements.txt, never __pycache__).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../../src/core/types.js';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
+import { runCli as runDistCli } from '../helpers/dist.js';
 import { cleanupFixtures, commit, gitProject, tempDir } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -31,9 +32,9 @@ function incidentOne(): string {
 }
 
 describe('incident 1 in Python', () => {
-  it('fails with a stale finding at server_hosted.py line 3 naming both files and dates', () => {
+  it('fails with a stale finding at server_hosted.py line 3 naming both files and dates', async () => {
     const root = incidentOne();
-    const r = runCli(['pack', 'server_hosted.py', '--root', root, '--out', path.join(root, 'out.tar.gz'), '--json'], root);
+    const r = runDistCli(['pack', 'server_hosted.py', '--root', root, '--out', path.join(root, 'out.tar.gz'), '--json'], root); // dist/: what users run
     expect(r.status).toBe(1);
     const m = json(r.stdout);
     const stale = m.findings.filter((f) => f.rule === 'stale');
@@ -45,11 +46,11 @@ describe('incident 1 in Python', () => {
     expect(fs.existsSync(path.join(root, 'out.tar.gz'))).toBe(false);
   });
 
-  it('passes after the import is fixed and packs only the reachable files plus requirements.txt', () => {
+  it('passes after the import is fixed and packs only the reachable files plus requirements.txt', async () => {
     const root = incidentOne();
     commit(root, { 'server_hosted.py': 'import os\nimport yaml\nfrom claude_mcp_hybrid_sessions import mcp\n' }, '2025-11-16T12:00:00Z');
     const out = path.join(tempDir(), 'svc.tar.gz');
-    const r = runCli(['pack', 'server_hosted.py', '--root', root, '--out', out, '--json'], root);
+    const r = await runCli(['pack', 'server_hosted.py', '--root', root, '--out', out, '--json'], root);
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     expect(m.dormant).toEqual(['claude_mcp_hybrid.py']);
@@ -60,7 +61,7 @@ describe('incident 1 in Python', () => {
 });
 
 describe('incident 3 in Python', () => {
-  it('names which of prompts.py and prompts/ Python loads', () => {
+  it('names which of prompts.py and prompts/ Python loads', async () => {
     const root = gitProject([
       {
         date: '2025-10-01T12:00:00Z',
@@ -75,7 +76,7 @@ describe('incident 3 in Python', () => {
         },
       },
     ]);
-    const r = runCli(['check', 'main.py', '--root', root, '--json'], root);
+    const r = await runCli(['check', 'main.py', '--root', root, '--json'], root);
     const m = json(r.stdout);
     const shadowed = m.findings.filter((f) => f.rule === 'shadowed');
     expect(shadowed).toHaveLength(1);

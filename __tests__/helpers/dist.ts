@@ -43,7 +43,7 @@ export function runAction(cwd: string, env: NodeJS.ProcessEnv): RunOutput {
 }
 
 /** The test process's environment without jest's and GitHub's variables that would leak into a run. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('GITHUB_') || k.startsWith('INPUT_') || k.startsWith('RUNNER_') || k === 'NODE_OPTIONS' || k === 'CI' || k === 'SOURCE_DATE_EPOCH') continue;

@@ -10,7 +10,7 @@ import { findRepository, gitListFiles } from '../../src/core/git.js';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import type { Result } from '../../src/core/types.js';
-import { runAction, runCli } from '../helpers/dist.js';
+import { runAction, runCli } from '../helpers/cli.js';
 import { cleanupFixtures, commit, gitRun, tempDir, writeFiles } from '../helpers/fixture.js';
 import { APP_V1, EVIL_ATTRIBUTES, forgeGitDir, hostileConfig, legitRepo, markerDir, NOV15, repoWithForgedApp, writeConfig } from './git-helpers.js';
 
@@ -67,7 +67,7 @@ describe('the root folder is a git-directory lookalike', () => {
     expect(diff.commit).toBe(base);
   });
 
-  it('through dist/index.js (the action, working-directory on the forged folder, with a base diff): nothing runs', () => {
+  it('through dist/index.js (the action, working-directory on the forged folder, with a base diff): nothing runs', async () => {
     const marks = markerDir();
     const { repo } = repoWithForgedApp(marks.dir);
     const base = gitRun(repo, ['rev-parse', 'HEAD~1']).trim();
@@ -104,10 +104,10 @@ describe('the root folder is a git-directory lookalike', () => {
     expect(stale[0].message).toContain('uncommitted');
   });
 
-  it('through dist/cli.js (check --root on the forged folder): nothing runs, the stale error is reported', () => {
+  it('through dist/cli.js (check --root on the forged folder): nothing runs, the stale error is reported', async () => {
     const marks = markerDir();
     const { repo } = repoWithForgedApp(marks.dir);
-    const r = runCli(['check', 'src/index.ts', '--root', 'app', '--json'], repo);
+    const r = await runCli(['check', 'src/index.ts', '--root', 'app', '--json'], repo);
     expect(marks.ran()).toEqual([]);
     expect(r.status).toBe(1);
     const manifest = JSON.parse(r.stdout);

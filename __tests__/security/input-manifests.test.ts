@@ -10,7 +10,7 @@ import path from 'node:path';
 import { readPythonManifests } from '../../src/core/graph/python/manifests.js';
 import { MAX_MANIFEST_BYTES, readProjectManifest } from '../../src/core/read-manifest.js';
 import type { Manifest } from '../../src/core/types.js';
-import { runCli, type RunOutput } from '../helpers/dist.js';
+import { runCli, type RunOutput } from '../helpers/cli.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -36,7 +36,7 @@ function expectNoCrash(r: RunOutput): void {
 }
 
 describe('readProjectManifest', () => {
-  it('reads a regular file inside the root', () => {
+  it('reads a regular file inside the root', async () => {
     const root = tempDir();
     writeFiles(root, { 'sub/requirements.txt': 'flask\n' });
     const open = jest.spyOn(fs, 'openSync'); // the spy sees the reader's opens (the refusals below rely on it)
@@ -55,7 +55,7 @@ describe('readProjectManifest', () => {
     expect(open).not.toHaveBeenCalled();
   });
 
-  it('refuses a link inside the root to /dev/zero, /etc/passwd or a file outside, and never opens the target', () => {
+  it('refuses a link inside the root to /dev/zero, /etc/passwd or a file outside, and never opens the target', async () => {
     const root = tempDir();
     const secret = outsideSecret();
     fs.symlinkSync('/dev/zero', path.join(root, 'zero.txt'));
@@ -68,7 +68,7 @@ describe('readProjectManifest', () => {
     expect(open).not.toHaveBeenCalled();
   });
 
-  it('refuses a named pipe and a folder without blocking, and a file over 10 MB without reading it', () => {
+  it('refuses a named pipe and a folder without blocking, and a file over 10 MB without reading it', async () => {
     const root = tempDir();
     mkfifo(path.join(root, 'pipe.txt'));
     fs.mkdirSync(path.join(root, 'dir.txt'));
@@ -85,7 +85,7 @@ describe('readProjectManifest', () => {
     expect(exact.ok && exact.text.length).toBe(MAX_MANIFEST_BYTES);
   });
 
-  it('says a missing file and a dangling link are missing', () => {
+  it('says a missing file and a dangling link are missing', async () => {
     const root = tempDir();
     fs.symlinkSync('gone.txt', path.join(root, 'link.txt'));
     expect(readProjectManifest(root, path.join(root, 'nope.txt'))).toMatchObject({ ok: false, kind: 'missing', problem: 'does not exist' });
@@ -101,7 +101,7 @@ describe('requirements -r includes', () => {
     return readPythonManifests(root, root)!;
   };
 
-  it.each(['/dev/zero', '/dev/stdin', '/etc/passwd', '../outside.txt'])('-r %s is one problem naming requirements.txt:2; the other lines still count', (target) => {
+  it.each(['/dev/zero', '/dev/stdin', '/etc/passwd', '../outside.txt'])('-r %s is one problem naming requirements.txt:2; the other lines still count', async (target) => {
     const m = read({ 'requirements.txt': `flask\n-r ${target}\nrequests\n` });
     expect(m.problems).toEqual([
       `requirements.txt:2: -r ${target} is outside the root: shipset reads only regular files inside the root, at most 10 MB each; list those requirements in requirements.txt itself (the declarations in ${target} were not checked).`,
@@ -110,7 +110,7 @@ describe('requirements -r includes', () => {
     expect(m.files).toEqual(['requirements.txt']);
   });
 
-  it('a link, a pipe and a too-large file as -r / --requirement= targets: each refused where it is written', () => {
+  it('a link, a pipe and a too-large file as -r / --requirement= targets: each refused where it is written', async () => {
     const m = read({ 'requirements.txt': 'flask\n-r zero.txt\n--requirement=pipe.txt\n-r big.txt\n' }, (root) => {
       fs.symlinkSync('/dev/zero', path.join(root, 'zero.txt'));
       mkfifo(path.join(root, 'pipe.txt'));
@@ -125,7 +125,7 @@ describe('requirements -r includes', () => {
     expect([...m.production]).toEqual(['flask']);
   });
 
-  it('an include cycle is read once and named; a file two includes share is not a cycle', () => {
+  it('an include cycle is read once and named; a file two includes share is not a cycle', async () => {
     const cycle = read({ 'requirements.txt': 'flask\n-r b.txt\n', 'b.txt': '# comment\n-r requirements.txt\nrequests\n' });
     expect(cycle.problems).toEqual(['b.txt:2: -r requirements.txt includes a file that is still being read (an include cycle); it was read once. Remove the include that closes the cycle.']);
     expect([...cycle.production].sort()).toEqual(['flask', 'requests']);
@@ -134,23 +134,23 @@ describe('requirements -r includes', () => {
     expect([...diamond.production]).toEqual(['flask']);
   });
 
-  it('a self-include through a link is the same file (by real path)', () => {
+  it('a self-include through a link is the same file (by real path)', async () => {
     const m = read({ 'requirements.txt': 'flask\n-r alias.txt\n' }, (root) => fs.symlinkSync('requirements.txt', path.join(root, 'alias.txt')));
     expect(m.problems).toEqual([expect.stringContaining('requirements.txt:2: -r alias.txt includes a file that is still being read')]);
   });
 
-  it('-rFILE (attached, as pip takes it) is an include too, and is refused the same way', () => {
+  it('-rFILE (attached, as pip takes it) is an include too, and is refused the same way', async () => {
     const m = read({ 'requirements.txt': 'flask\n-r/dev/zero\n-rmore.txt\n', 'more.txt': 'gunicorn\n' });
     expect(m.problems).toEqual([expect.stringMatching(/^requirements\.txt:2: -r \/dev\/zero is outside the root: /)]);
     expect([...m.production]).toEqual(['flask', 'gunicorn']);
   });
 
-  it('a missing include says so, with the line, not the 10 MB rule', () => {
+  it('a missing include says so, with the line, not the 10 MB rule', async () => {
     const m = read({ 'requirements.txt': 'flask\n\n-r nope.txt\n' });
     expect(m.problems).toEqual(['requirements.txt:3: -r nope.txt does not exist: its declarations were not checked. Fix the path, or remove the include.']);
   });
 
-  it('a pyproject.toml linked out of the root is refused, not read', () => {
+  it('a pyproject.toml linked out of the root is refused, not read', async () => {
     const secret = outsideSecret('pyproject.toml');
     const m = read({ 'requirements.txt': 'flask\n' }, (root) => fs.symlinkSync(secret, path.join(root, 'pyproject.toml')));
     expect(m.problems).toEqual([expect.stringMatching(/^pyproject\.toml is a link to .*, outside the root: shipset reads only regular files inside the root, at most 10 MB each\. /)]);
@@ -165,10 +165,10 @@ describe('end to end (dist/cli.js)', () => {
     return root;
   };
 
-  it.each(['/dev/zero', '/dev/stdin', '/etc/passwd'])('-r %s: quick, one notice with file:line, undeclared still judged from the other lines', (target) => {
+  it.each(['/dev/zero', '/dev/stdin', '/etc/passwd'])('-r %s: quick, one notice with file:line, undeclared still judged from the other lines', async (target) => {
     const root = pyProject(`flask\n-r ${target}\n`);
     const started = Date.now();
-    const r = runCli(['check', 'app.py', '--json'], root);
+    const r = await runCli(['check', 'app.py', '--json'], root);
     expect(Date.now() - started).toBeLessThan(30_000);
     expectNoCrash(r);
     const m = JSON.parse(r.stdout) as Manifest;
@@ -177,13 +177,13 @@ describe('end to end (dist/cli.js)', () => {
     expect(r.stdout).not.toContain('root:x:0:0');
   });
 
-  it('a package.json linked out of the root is neither read nor quoted: exit 2, one line, with and without an entry', () => {
+  it('a package.json linked out of the root is neither read nor quoted: exit 2, one line, with and without an entry', async () => {
     const secret = outsideSecret();
     const root = tempDir();
     writeFiles(root, { 'index.js': "import x from 'lodash';\nconsole.log(x);\n" });
     fs.symlinkSync(secret, path.join(root, 'package.json'));
     for (const args of [['check'], ['check', 'index.js'], ['pack', 'index.js', '--include', 'index.js']]) {
-      const r = runCli(args, root);
+      const r = await runCli(args, root);
       expectNoCrash(r);
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -193,30 +193,30 @@ describe('end to end (dist/cli.js)', () => {
     expect(fs.readdirSync(root).sort()).toEqual(['index.js', 'package.json']);
   });
 
-  it('a package.json in a sub-folder linked to /etc/passwd: exit 2 naming it, no content', () => {
+  it('a package.json in a sub-folder linked to /etc/passwd: exit 2 naming it, no content', async () => {
     const root = tempDir();
     writeFiles(root, { 'package.json': '{"name":"app"}', 'index.js': "import './lib/a.js';\n", 'lib/a.js': 'export {};\n' });
     fs.symlinkSync('/etc/passwd', path.join(root, 'lib/package.json'));
-    const r = runCli(['check', 'index.js'], root);
+    const r = await runCli(['check', 'index.js'], root);
     expectNoCrash(r);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^shipset: lib\/package\.json is a link to \/etc\/passwd, outside the root: .* replace it with a JSON file inside the root, or remove it\.\n$/);
     expect(r.stdout + r.stderr).not.toContain('root:x:0:0');
   });
 
-  it('a tsconfig.json linked out of the root, or extending one that is, is refused unread: exit 2, one line', () => {
+  it('a tsconfig.json linked out of the root, or extending one that is, is refused unread: exit 2, one line', async () => {
     const secret = outsideSecret('tsconfig.json');
     const root = tempDir();
     writeFiles(root, { 'index.ts': 'export {};\n' });
     fs.symlinkSync(secret, path.join(root, 'tsconfig.json'));
-    const direct = runCli(['check', 'index.ts'], root);
+    const direct = await runCli(['check', 'index.ts'], root);
     expectNoCrash(direct);
     expect(direct.status).toBe(2);
     expect(direct.stderr).toBe(`shipset: tsconfig.json is a link to ${secret}, outside the root: shipset reads only regular files inside the root, at most 10 MB each. Replace it with a tsconfig file inside the root, or pass another with --tsconfig.\n`);
     fs.rmSync(path.join(root, 'tsconfig.json'));
     writeFiles(root, { 'tsconfig.json': '{ "extends": "./base.json" }\n' });
     fs.symlinkSync(secret, path.join(root, 'base.json'));
-    const extended = runCli(['check', 'index.ts'], root);
+    const extended = await runCli(['check', 'index.ts'], root);
     expectNoCrash(extended);
     expect(extended.status).toBe(2);
     expect(extended.stderr.trim().split('\n')).toHaveLength(1);

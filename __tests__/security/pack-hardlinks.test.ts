@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -19,8 +19,8 @@ async function entries(tgz: string): Promise<Array<{ path: string; type: string;
   return out;
 }
 
-function pack(root: string, out: string) {
-  const r = runCli(['pack', 'src/index.js', '--include', 'package.json', '--include', 'assets/*', '--out', out, '--json'], root, { SOURCE_DATE_EPOCH: '1700000000' });
+async function pack(root: string, out: string) {
+  const r = await runCli(['pack', 'src/index.js', '--include', 'package.json', '--include', 'assets/*', '--out', out, '--json'], root, { SOURCE_DATE_EPOCH: '1700000000' });
   expect(r.stderr).toBe('');
   return { status: r.status, manifest: JSON.parse(r.stdout) };
 }
@@ -39,7 +39,7 @@ describe('hard links', () => {
     expect(fs.statSync(path.join(root, 'src/b.js')).nlink).toBe(2);
 
     const linkedOut = path.join(tempDir(), 'linked.tgz');
-    const linked = pack(root, linkedOut);
+    const linked = await pack(root, linkedOut);
     expect(linked.manifest.findings.filter((f: { level: string }) => f.level === 'error')).toEqual([]);
     expect(linked.status).toBe(0);
     const list = await entries(linkedOut);
@@ -51,7 +51,7 @@ describe('hard links', () => {
     const copy = tempDir();
     fs.cpSync(root, copy, { recursive: true });
     expect(fs.statSync(path.join(copy, 'src/b.js')).nlink).toBe(1);
-    const copied = pack(copy, path.join(tempDir(), 'copy.tgz'));
+    const copied = await pack(copy, path.join(tempDir(), 'copy.tgz'));
     expect(copied.status).toBe(0);
     expect(linked.manifest.tarball.sha256).toBe(copied.manifest.tarball.sha256);
     expect(linked.manifest.tarball.contentSha256).toBe(copied.manifest.tarball.contentSha256);

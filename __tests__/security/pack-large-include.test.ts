@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -26,28 +26,28 @@ describe('an include the archive cannot hold or read', () => {
   it.each([
     ['a glob', ['--include', 'data/*']],
     ['its exact path', ['--include', 'data/big.bin']],
-  ])('a file over 2 GiB matched by %s: one line, exit 2, nothing written', (_how, include) => {
+  ])('a file over 2 GiB matched by %s: one line, exit 2, nothing written', async (_how, include) => {
     const root = project();
     const big = path.join(root, 'data/big.bin');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, 3 * 2 ** 30); // sparse: 3 GiB long, no blocks
     for (const command of ['check', 'pack']) {
-      const r = runCli([command, 'index.js', ...include, '--out', 'app.tgz'], root);
+      const r = await runCli([command, 'index.js', ...include, '--out', 'app.tgz'], root);
       expectOneLine(r, "data/big.bin is 3.0 GiB and an include names it: shipset packs files up to 2 GiB. Exclude it (exclude: 'data/big.bin')");
     }
     expect(fs.readdirSync(root).sort()).toEqual(['data', 'index.js', 'package.json']);
     // The fix the message gives works.
-    const fixed = runCli(['pack', 'index.js', ...include, '--exclude', 'data/big.bin', '--out', 'app.tgz'], root, { SOURCE_DATE_EPOCH: '1700000000' });
+    const fixed = await runCli(['pack', 'index.js', ...include, '--exclude', 'data/big.bin', '--out', 'app.tgz'], root, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(fixed.stderr).toBe('');
     expect(fixed.status).toBe(0);
   });
 
   // root reads any file whatever its mode: there is no EACCES to provoke.
-  (process.getuid?.() === 0 ? it.skip : it)('an unreadable include (EACCES): one line naming it, exit 2', () => {
+  (process.getuid?.() === 0 ? it.skip : it)('an unreadable include (EACCES): one line naming it, exit 2', async () => {
     const root = project();
     fs.chmodSync(path.join(root, 'data/small.txt'), 0o000);
     try {
-      const r = runCli(['pack', 'index.js', '--include', 'data/*', '--out', 'app.tgz'], root);
+      const r = await runCli(['pack', 'index.js', '--include', 'data/*', '--out', 'app.tgz'], root);
       expectOneLine(r, 'data/small.txt cannot be read (permission denied) and an include names it. Make it readable by the user running shipset, or exclude it');
       expect(fs.existsSync(path.join(root, 'app.tgz'))).toBe(false);
     } finally {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { runAction, runCli } from '../helpers/dist.js';
+import { runAction, runCli } from '../helpers/cli.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 import { checkWriteTarget, writeFileSafely, type WriteTarget } from '../../src/core/safe-write.js';
 import { UsageError } from '../../src/core/types.js';
@@ -48,7 +48,7 @@ describe('the action never writes through a link the pull request committed', ()
   it.each([
     ['relative (../../victim)', (ws: string, target: string) => path.relative(ws, target)],
     ['absolute (/tmp/.../victim)', (_ws: string, target: string) => target],
-  ])('shipset.json (the default manifest path) as a symlink, %s: victim unchanged, step fails naming the link', (_name, to) => {
+  ])('shipset.json (the default manifest path) as a symlink, %s: victim unchanged, step fails naming the link', async (_name, to) => {
     const ws = workspace();
     const target = victim();
     fs.symlinkSync(to(ws, target), path.join(ws, 'shipset.json'));
@@ -63,7 +63,7 @@ describe('the action never writes through a link the pull request committed', ()
     expect(tempFiles(ws)).toEqual([]);
   });
 
-  it('the tarball path as a symlink: victim unchanged', () => {
+  it('the tarball path as a symlink: victim unchanged', async () => {
     const ws = workspace();
     const target = victim();
     fs.symlinkSync(target, path.join(ws, 'shipset.tar.gz'));
@@ -73,7 +73,7 @@ describe('the action never writes through a link the pull request committed', ()
     expect(fs.readFileSync(target, 'utf8')).toBe(VICTIM);
   });
 
-  it('a symlinked folder on the way (out -> outside folder): nothing is created there', () => {
+  it('a symlinked folder on the way (out -> outside folder): nothing is created there', async () => {
     const ws = workspace();
     const outside = path.dirname(victim());
     fs.symlinkSync(outside, path.join(ws, 'out'));
@@ -88,7 +88,7 @@ describe('the action never writes through a link the pull request committed', ()
     ['src/index.js', 'is an existing file that is not a shipset manifest'],
     ['package.json', 'is an existing file that is not a shipset manifest'],
     ['../outside.json', 'is outside the workspace'],
-  ])('manifest: %s is refused and left unchanged', (manifest, reason) => {
+  ])('manifest: %s is refused and left unchanged', async (manifest, reason) => {
     const ws = workspace();
     const before = fs.existsSync(path.resolve(ws, manifest)) ? fs.readFileSync(path.resolve(ws, manifest), 'utf8') : undefined;
     const r = action(ws, { entry: 'src/index.js', manifest });
@@ -100,7 +100,7 @@ describe('the action never writes through a link the pull request committed', ()
     expect(fs.existsSync(path.join(ws, 'shipset.tar.gz'))).toBe(false);
   });
 
-  it('a normal run still writes both outputs as regular files, and replaces its own earlier manifest', () => {
+  it('a normal run still writes both outputs as regular files, and replaces its own earlier manifest', async () => {
     const ws = workspace();
     let outputs = '';
     for (let i = 0; i < 2; i++) {
@@ -121,11 +121,11 @@ describe('the action never writes through a link the pull request committed', ()
 });
 
 describe('the CLI never writes through a link, over a source, or into .git', () => {
-  it('--manifest through a symlink: exit 2, one line, victim unchanged', () => {
+  it('--manifest through a symlink: exit 2, one line, victim unchanged', async () => {
     const ws = workspace();
     const target = victim();
     fs.symlinkSync(target, path.join(ws, 'shipset.json'));
-    const r = runCli(['check', 'src/index.js', '--manifest', 'shipset.json'], ws);
+    const r = await runCli(['check', 'src/index.js', '--manifest', 'shipset.json'], ws);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('shipset: --manifest shipset.json is a symbolic link');
@@ -137,10 +137,10 @@ describe('the CLI never writes through a link, over a source, or into .git', () 
     ['--manifest', '.git/config', 'is inside a .git folder'],
     ['--out', '.git/shipset.tar.gz', 'is inside a .git folder'],
     ['--out', 'src/index.js', 'is an existing file that is not a tarball'],
-  ])('%s %s: exit 2, file unchanged', (flag, file, reason) => {
+  ])('%s %s: exit 2, file unchanged', async (flag, file, reason) => {
     const ws = workspace();
     const before = fs.existsSync(path.join(ws, file)) ? fs.readFileSync(path.join(ws, file), 'utf8') : undefined;
-    const r = runCli(['pack', 'src/index.js', flag, file, ...(flag === '--out' ? [] : ['--out', 'app.tgz'])], ws, { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runCli(['pack', 'src/index.js', flag, file, ...(flag === '--out' ? [] : ['--out', 'app.tgz'])], ws, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(reason);
     expect(r.stderr).not.toContain('internal error');
@@ -149,21 +149,21 @@ describe('the CLI never writes through a link, over a source, or into .git', () 
     expect(fs.existsSync(path.join(ws, 'app.tgz'))).toBe(false); // refused before packing
   });
 
-  it('--manifest naming a file the run packs, even one that looks like a manifest: exit 2, unchanged', () => {
+  it('--manifest naming a file the run packs, even one that looks like a manifest: exit 2, unchanged', async () => {
     const ws = workspace();
     const lookalike = '{\n  "schema": 2,\n  "tool": {\n    "name": "shipset"\n  }\n}\n';
     writeFiles(ws, { 'config/shipset.json': lookalike });
-    const r = runCli(['pack', 'src/index.js', '--include', 'config/*.json', '--manifest', 'config/shipset.json', '--out', 'app.tgz'], ws, { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runCli(['pack', 'src/index.js', '--include', 'config/*.json', '--manifest', 'config/shipset.json', '--out', 'app.tgz'], ws, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--manifest config/shipset.json is a file this run reads');
     expect(fs.readFileSync(path.join(ws, 'config/shipset.json'), 'utf8')).toBe(lookalike);
   });
 
-  it('--out through a symlinked folder inside the current folder: exit 2, nothing written there', () => {
+  it('--out through a symlinked folder inside the current folder: exit 2, nothing written there', async () => {
     const ws = workspace();
     const outside = path.dirname(victim());
     fs.symlinkSync(outside, path.join(ws, 'dist'));
-    const r = runCli(['pack', 'src/index.js', '--out', 'dist/app.tgz'], ws, { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runCli(['pack', 'src/index.js', '--out', 'dist/app.tgz'], ws, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the tarball path dist/app.tgz is under dist, which is a symbolic link');
     expect(fs.readdirSync(outside)).toEqual(['victim']);
@@ -173,7 +173,7 @@ describe('the CLI never writes through a link, over a source, or into .git', () 
 describe('checkWriteTarget / writeFileSafely', () => {
   const target = (file: string, extra: Partial<WriteTarget> = {}): WriteTarget => ({ path: file, label: 'the output', example: 'out.json', guarded: [path.dirname(file)], ...extra });
 
-  it('refuses a FIFO, a device, a folder and a dangling link, each with one line naming the path', () => {
+  it('refuses a FIFO, a device, a folder and a dangling link, each with one line naming the path', async () => {
     const dir = tempDir();
     const fifo = path.join(dir, 'pipe');
     const made = spawnSync('mkfifo', [fifo]);

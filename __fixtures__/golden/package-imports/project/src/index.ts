@@ -1,0 +1,3 @@
+import '#internal/db';
+import '#lib/log';
+import '#nope';

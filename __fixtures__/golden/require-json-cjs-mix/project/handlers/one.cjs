@@ -1,0 +1,1 @@
+const t = require('./two.ts'); module.exports = t;

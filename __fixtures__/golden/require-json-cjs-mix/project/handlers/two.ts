@@ -1,0 +1,3 @@
+import x = require('./three');
+const data = require('../data.json');
+export = x;

@@ -1,0 +1,1 @@
+export type A = 1;

@@ -1,0 +1,1 @@
+export type B = 1;

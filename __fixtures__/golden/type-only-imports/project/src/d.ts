@@ -1,0 +1,1 @@
+export type D = 1; export const d = 1;

@@ -1,0 +1,1 @@
+export type F = 1;

@@ -1,0 +1,1 @@
+export type B = 1; console.log("side effect");

@@ -1,0 +1,2 @@
+import { type B } from './b.js';
+import type { C } from './c.js';
