@@ -34,6 +34,7 @@ export const INPUT = {
   config: 'config',
   runtime: 'runtime',
   baseline: 'baseline',
+  nodeModules: 'node-modules',
 } as const;
 
 /** What the action does with a Result, beyond the Options the core needs. */
@@ -90,6 +91,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
     rules: parseRuleSpecs(splitList(input(INPUT.rules)), `input ${INPUT.rules}`),
     deprecated: value(INPUT.deprecated, lines(input(INPUT.deprecated))),
     include: value(INPUT.include, lines(input(INPUT.include))),
+    nodeModules: value(INPUT.nodeModules, input(INPUT.nodeModules) === '' ? undefined : bool(INPUT.nodeModules, false)),
     exclude: value(INPUT.exclude, lines(input(INPUT.exclude))),
     staleIgnore: value(INPUT.staleIgnore, splitList(input(INPUT.staleIgnore))),
     pythonPath: value(INPUT.pythonPath, lines(input(INPUT.pythonPath))),

@@ -18,6 +18,7 @@ export function buildManifest(input: {
     tool: { name: 'shipset', version: VERSION },
     root: posixRelative(input.cwd, graph.root),
     entries: graph.entries,
+    ...(graph.runtime ? { runtime: graph.runtime } : {}),
     files: input.files,
     dormant: graph.dormant,
     packages: packagesOf(graph),

@@ -10,7 +10,8 @@ import { buildPythonGraph } from './python/index.js';
 import { languageOf } from './language.js';
 import { Resolver } from './resolve.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
-import { loadTsProject } from './tsconfig.js';
+import { loadTsProject, type TsProject } from './tsconfig.js';
+import { decideRuntime, readsTsconfig } from '../runtime.js';
 
 export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const { root } = options;
@@ -29,6 +30,9 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const notices: string[] = [];
   const files = new Map<string, FileNode>();
   const typeOnlyFound: string[] = [];
+  const decided = decideRuntime(root, options.entries, options.runtime);
+  if (decided.notice) notices.push(decided.notice);
+  let runtimeConfigs: string[] | undefined;
   if (jsEntries.length) {
     const project = loadTsProject(root, options.tsconfig);
     if (project) notices.push(...project.notices);
@@ -37,6 +41,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     for (const [k, v] of js.files) files.set(k, v);
     typeOnlyFound.push(...js.typeOnly);
     notices.push(...js.notices);
+    if (project && readsTsconfig(decided.runtime)) runtimeConfigs = configsRead(root, project, js.files.keys());
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
   }
   if (pyEntries.length) {
@@ -57,7 +62,25 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const typeOnlySet = new Set(typeOnly);
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f) && !typeOnlySet.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, chains, dormant, typeOnly, sourceFiles, inGit, notices };
+  return { root, entries: options.entries, files, chains, dormant, typeOnly, sourceFiles, inGit, notices, runtime: decided.runtime, ...(runtimeConfigs ? { runtimeConfigs } : {}) };
+}
+
+/**
+ * The tsconfig files tsx, ts-node and Bun read when they load the reachable files: the main
+ * config, each file's owning config, and what they extend. Root-relative, inside the root only
+ * (an `extends` of an installed package comes with the install), sorted.
+ */
+function configsRead(root: string, project: TsProject, reachable: Iterable<string>): string[] {
+  const configs = new Set([project.main]);
+  for (const rel of reachable) configs.add(project.forFile(path.join(root, rel)));
+  const out = new Set<string>();
+  for (const config of configs) {
+    for (const abs of [config.file, ...(config.extendsChain ?? [])]) {
+      const rel = path.relative(root, abs);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules')) out.add(rel.split(path.sep).join('/'));
+    }
+  }
+  return [...out].sort(byCodeUnit);
 }
 
 /**

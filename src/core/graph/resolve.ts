@@ -14,6 +14,7 @@ import type { EdgeClass, ImportKind } from '../types.js';
 import { globSync } from 'tinyglobby';
 import { languageOf } from './language.js';
 import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
+import type { TsOnlyStep } from '../runtime.js';
 
 export interface Resolution {
   class: EdgeClass;
@@ -33,6 +34,8 @@ export interface Resolution {
   workspace?: string;
   /** A Node builtin of this name competes with the local file (see ImportEdge.builtin). */
   builtin?: string;
+  /** The TypeScript-only step this resolution needed (see ImportEdge.tsOnly). */
+  tsOnly?: TsOnlyStep;
 }
 
 interface Candidates {
@@ -40,6 +43,8 @@ interface Candidates {
   declaration?: string;
   /** The path the specifier names, before extensions were tried (to say what is there instead of a file). */
   base?: string;
+  /** Found files that exist only through the `./a.js` -> `a.ts` mapping. */
+  mapped?: Set<string>;
 }
 
 /** Extensions the JS/TS engine reads. */
@@ -80,6 +85,24 @@ export class Resolver {
   }
 
   /**
+   * A tsconfig `paths` alias written in compiled output (a JS file inside the owning config's
+   * outDir): the compiler does not rewrite aliases, and nothing applies them to its output, so
+   * the import fails when the output runs. Undefined when the file is not compiled output or
+   * the specifier matches no alias (a catch-all `*` does not count: it also covers packages).
+   */
+  private compiledAlias(specifier: string, fromFile: string): Resolution | undefined {
+    const owner = this.project?.forFile(fromFile);
+    if (!owner?.outDir || !owner.paths || !isInside(owner.outDir, fromFile)) return undefined;
+    const match = matchPathPattern(Object.keys(owner.paths), specifier);
+    if (!match || match.pattern === '*') return undefined;
+    return {
+      class: 'unresolved',
+      tsOnly: 'compiled-alias',
+      reason: `'${specifier}' is a tsconfig paths alias ('${match.pattern}' in ${path.relative(this.root, owner.file)}) left in compiled output inside outDir ${path.relative(this.root, owner.outDir) || '.'}`,
+    };
+  }
+
+  /**
    * What `specifier`, written in `fromFile` (absolute) as an import of `kind`, loads at run time.
    * Never throws; a specifier that leads nowhere is class 'unresolved' with a reason.
    */
@@ -98,16 +121,22 @@ export class Resolver {
       }
     }
     const conditions = this.conditionsFor(fromFile, kind, ts);
+    if (!ts) {
+      const leftover = this.compiledAlias(specifier, fromFile);
+      if (leftover) return leftover;
+    }
     if (specifier.startsWith('#')) {
       // TypeScript tries `paths` before package.json "imports"; both name the same source in practice.
       const aliased = fromTs ? this.resolveTsAlias(specifier, fromTs, ts) : undefined;
-      if (aliased && aliased.class === 'file') return aliased;
-      return this.resolveHashImport(specifier, fromFile, fromTs, conditions, ts);
+      const imported = this.resolveHashImport(specifier, fromFile, fromTs, conditions, ts);
+      if (aliased && aliased.class === 'file') return imported.class === 'file' ? aliased : { ...aliased, tsOnly: 'tsconfig-paths' };
+      return imported;
     }
     const builtin = isBuiltin(specifier);
     // Aliases first: with baseUrl `src`, 'http/client' is src/http/client.ts, not node:http.
     const aliased = specifier.startsWith('node:') ? undefined : this.resolveTsAlias(specifier, fromTs, ts);
     if (aliased) {
+      if (aliased.class === 'file') aliased.tsOnly = 'tsconfig-paths';
       // `events` with a local src/events/ under baseUrl: TypeScript and tsx load the local folder,
       // Node running the compiled output loads its builtin. Ship the local file and say so.
       if (builtin && aliased.class === 'file') aliased.builtin = specifier;
@@ -274,6 +303,7 @@ export class Resolver {
   /** The file a path means at run time, plus the other candidates that exist. */
   private resolvePath(base: string, fromTs: boolean, dirOnly: boolean): Candidates {
     const found: string[] = [];
+    let mappedOnly: Set<string> | undefined;
     if (!dirOnly) {
       const ext = path.extname(base);
       const mapped = TS_FOR_JS[ext]?.map((e) => base.slice(0, -ext.length) + e) ?? [];
@@ -281,13 +311,15 @@ export class Resolver {
       // A TS importer's `./a.js` is a.ts first; a JS importer's is a.js first.
       const ordered = fromTs ? [...mapped, ...exact] : [...exact, ...mapped];
       for (const c of ordered) if (this.kindOf(c) === 'file') found.push(c);
+      // Only TypeScript-aware loaders map `./a.js` to a.ts: remember when nothing else was found.
+      if (found.length && found.every((f) => mapped.includes(f))) mappedOnly = new Set(found);
       if (!ext || !JS_EXTENSIONS.includes(ext)) {
         if (!ext && this.kindOf(base) === 'file') found.push(base);
         for (const e of fromTs ? PROBE_FROM_TS : PROBE_FROM_JS) if (this.kindOf(base + e) === 'file') found.push(base + e);
       }
     }
     if (this.kindOf(base) === 'dir') found.push(...this.resolveDirectory(base, fromTs));
-    if (found.length) return { found: [...new Set(found)] };
+    if (found.length) return { found: [...new Set(found)], mapped: mappedOnly };
     return { found, declaration: this.declarationFor(base), base };
   }
 
@@ -344,7 +376,7 @@ export class Resolver {
     const shadowed = others.length ? others : undefined;
     const language = languageOf(winner);
     if (!language || language === 'python') return { class: 'unsupported', file: winner, shadowed };
-    return { class: 'file', file: winner, shadowed };
+    return r.mapped?.has(winner) ? { class: 'file', file: winner, shadowed, tsOnly: 'ts-extension' } : { class: 'file', file: winner, shadowed };
   }
 
   // ---- tsconfig paths / baseUrl ----
