@@ -9,6 +9,7 @@ import type { ManifestFile, ModuleGraph, Options } from '../types.js';
 import { UsageError } from '../types.js';
 import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
 import { describeSecret, secretMatch } from './secrets.js';
+import { enclosingWorkspaceNotice } from './workspace.js';
 
 export const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 export const PYTHON_MANIFESTS = ['pyproject.toml', 'poetry.lock', 'Pipfile', 'Pipfile.lock', 'uv.lock', 'pdm.lock'];
@@ -40,6 +41,10 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', chain: graph.chains.get(rel) ?? [rel] });
   }
   const { files: includedList, exact, notices } = includedFiles(graph, options);
+  if (options.defaultInclude !== false && graph.entries.some((e) => !e.endsWith('.py'))) {
+    const outside = enclosingWorkspaceNotice(root, graph.entries);
+    if (outside) notices.push(outside);
+  }
   const included = new Set(includedList);
   for (const rel of included) {
     if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', chain: [] });
