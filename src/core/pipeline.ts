@@ -1,7 +1,7 @@
 // The whole run on one screen: options -> graph -> rules -> pack -> result.
 import { buildGraph } from './graph/index.js';
 import { buildManifest } from './manifest.js';
-import { checkTarballPath, closureFindings, removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
+import { addDependencyFiles, checkTarballPath, closureFindings, removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
 import { runRules } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
 import type { Finding, Options, Result, TarballInfo } from './types.js';
@@ -19,6 +19,7 @@ export async function runPipeline(options: Options, cwd: string = options.cwd ??
   const notices = [...(options.notices ?? []), ...graph.notices, ...rules.notices];
   const { files, excluded, notices: selectNotices } = selectFiles(graph, options);
   notices.push(...selectNotices);
+  if (options.nodeModules) notices.push(...(await addDependencyFiles(files, graph)));
   // `check` predicts what `pack` would refuse: an import whose file the package leaves out.
   findings.push(...closureFindings(files, new Set(files.map((f) => f.path)), graph, options));
   notices.push(...applySuppressions(findings, options));

@@ -269,7 +269,8 @@ export interface ManifestFile {
   path: string;
   bytes: number;
   sha256: string;
-  reason: 'entry' | 'import' | 'include';
+  /** `dependency`: a node_modules file of the self-contained closure (`--node-modules`). */
+  reason: 'entry' | 'import' | 'include' | 'dependency';
   chain: string[];
 }
 
