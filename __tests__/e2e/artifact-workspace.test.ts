@@ -64,6 +64,24 @@ describe('an npm workspace app', () => {
     expect(JSON.parse(health.body)).toEqual({ ok: true, version: '1.0.0' });
   });
 
+  it('self-contained (--node-modules): the workspace package is carried under node_modules as files, and the app answers with no install', async () => {
+    const root = npmWorkspace();
+    const out = path.join(tempDir('shipset-ws-out-'), 'api.tar.gz');
+    const r = runCli(['pack', 'apps/api/src/main.js', '--node-modules', '--root', root, '--out', out], root);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const deployed = tempDir('shipset-ws-deploy-');
+    const entries = await unpack(out, deployed);
+    expect(entries.filter((e) => e.startsWith('node_modules/'))).toEqual([
+      'node_modules/@acme/shared/package.json',
+      'node_modules/@acme/shared/src/index.js',
+      'node_modules/@acme/shared/src/version.js',
+    ]);
+    const app = path.join(deployed, 'apps/api');
+    const health = await startAndGet(app, startScript(app), '/health');
+    expect(JSON.parse(health.body)).toEqual({ ok: true, version: '1.0.0' });
+  });
+
   it('with the root at the app, fails with a runtime error naming the workspace root to use, and writes no tarball', () => {
     const root = npmWorkspace();
     const out = path.join(tempDir('shipset-ws-out-'), 'api.tar.gz');

@@ -32,9 +32,10 @@ export async function dependencyFiles(graph: ModuleGraph, have: Set<string>): Pr
     }
     if (lines.length) synthetic.set(path.join(root, node.path), lines.join('\n') + '\n');
   }
-  if (!synthetic.size) return { files: [], notices };
+  const workspaceCopies = workspaceMirrors(graph, have);
+  if (!synthetic.size && !workspaceCopies.length) return { files: [], notices };
 
-  const traced = await nodeFileTrace([...synthetic.keys()], {
+  const traced = !synthetic.size ? { fileList: new Set<string>() } : await nodeFileTrace([...synthetic.keys()], {
     base: root,
     processCwd: root,
     mixedModules: true,
@@ -73,7 +74,7 @@ export async function dependencyFiles(graph: ModuleGraph, have: Set<string>): Pr
       else realFiles.add(rel);
     } else if (stat.isFile()) realFiles.add(rel);
   }
-  const wanted = new Set(realFiles);
+  const wanted = new Set([...realFiles, ...workspaceCopies]);
   for (const { link, real } of linkedDirs) {
     for (const rel of realFiles) if (rel.startsWith(real + '/')) wanted.add(link + rel.slice(real.length));
   }
@@ -93,6 +94,38 @@ export async function dependencyFiles(graph: ModuleGraph, have: Set<string>): Pr
   }
   if (secrets) notices.push(`--node-modules: left out ${secrets} dependency file(s) named like secrets (.env, .npmrc): secrets never ship.`);
   return { files, notices };
+}
+
+/**
+ * Workspace packages the set imports by name are installed as `node_modules/<name>` links into
+ * the workspace. A tarball holds regular files only, so a self-contained one carries the packed
+ * files of each such package again under the link's path, where Node looks for it.
+ */
+function workspaceMirrors(graph: ModuleGraph, have: Set<string>): string[] {
+  const out: string[] = [];
+  const done = new Set<string>();
+  for (const node of graph.files.values()) {
+    for (const edge of node.edges) {
+      if (!edge.workspace) continue;
+      for (let dir = path.posix.dirname(node.path); ; dir = path.posix.dirname(dir)) {
+        const link = `${dir === '.' ? '' : dir + '/'}node_modules/${edge.workspace}`;
+        const abs = path.join(graph.root, link);
+        if (fs.lstatSync(abs, { throwIfNoEntry: false })) {
+          if (!done.has(link)) {
+            done.add(link);
+            const real = safeRealpath(abs);
+            const realRel = real && path.relative(graph.root, real).split(path.sep).join('/');
+            if (realRel && isSafeRelative(realRel) && realRel !== '') {
+              for (const rel of have) if (rel.startsWith(realRel + '/')) out.push(link + rel.slice(realRel.length));
+            }
+          }
+          break;
+        }
+        if (dir === '.') break;
+      }
+    }
+  }
+  return out;
 }
 
 function safeRealpath(abs: string): string | undefined {
