@@ -247,7 +247,7 @@ describe('manifest and housekeeping', () => {
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     expect(JSON.parse(fs.readFileSync(manifestFile, 'utf8'))).toEqual(m);
-    expect(Object.keys(m)).toEqual(['schema', 'tool', 'root', 'entries', 'files', 'dormant', 'packages', 'findings', 'notices', 'tarball']);
+    expect(Object.keys(m)).toEqual(['schema', 'tool', 'root', 'entries', 'runtime', 'files', 'dormant', 'packages', 'findings', 'notices', 'tarball']);
     expect(m).toMatchObject({ schema: 1, tool: { name: 'shipset' }, root: '.', entries: ['src/server_hosted.ts'], tarball: null });
     const entry = m.files.find((f) => f.path === 'src/server_hosted.ts')!;
     const bytes = fs.readFileSync(path.join(root, 'src/server_hosted.ts'));
