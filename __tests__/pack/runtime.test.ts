@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { decideRuntime, runtimeFromStartScript } from '../../src/core/runtime.js';
 import { defaultOptions } from '../../src/core/options.js';
@@ -76,10 +78,24 @@ describe('the runtime rule', () => {
 
   it('under tsx the same imports pass and the tsconfig chain (with extends) is packed', async () => {
     const root = aliasService('tsx src/main.ts');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...pkg, dependencies: { tsx: '^4.0.0' } }));
     const result = await run(root, ['src/main.ts']);
     expect(result.manifest.runtime).toBe('tsx');
     expect(result.manifest.findings.filter((f) => f.rule === 'runtime')).toEqual([]);
     expect(result.manifest.files.map((f) => f.path)).toEqual(['package.json', 'src/lib/log.ts', 'src/main.ts', 'src/ok.ts', 'src/routes/index.ts', 'tsconfig.base.json', 'tsconfig.json']);
+  });
+
+  it('a start script that runs tsx, with tsx only a dev dependency, is a warning: a production install lacks the command', async () => {
+    const root = aliasService('tsx src/main.ts');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...pkg, devDependencies: { tsx: '^4.0.0' } }));
+    const findings = (await run(root, ['src/main.ts'])).manifest.findings.filter((f) => f.rule === 'runtime');
+    expect(findings.map((f) => [f.file, f.level])).toEqual([['src/main.ts', 'warn']]);
+    expect(findings[0].message).toMatch(/started with tsx, but 'tsx' is only in devDependencies of package.json: a production install \(npm ci --omit=dev\) will not provide the start command/);
+    // tsx as a mere default for a TS entry (no start script naming it) is a guess: no warning.
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'svc', type: 'module' }));
+    expect((await run(root, ['src/main.ts'])).manifest.findings.filter((f) => f.rule === 'runtime')).toEqual([]);
   });
 
   it('under node the tsconfig is not packed (Node never reads it)', async () => {
