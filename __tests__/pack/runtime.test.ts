@@ -121,6 +121,23 @@ describe('the runtime rule', () => {
     }
   });
 
+  it('ES modules under node: an import without its extension or of a folder is an error; CommonJS require() may leave them out', async () => {
+    const root = tempDir();
+    writeFiles(root, {
+      'package.json': JSON.stringify({ name: 'svc', type: 'module', scripts: { start: 'node src/main.js' } }),
+      'src/main.js': "import './util';\nimport './routes';\nimport './ok.js';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nrequire('./legacy/cjs');\n",
+      'src/util.js': '', 'src/routes/index.js': '', 'src/ok.js': '',
+      'src/legacy/package.json': '{"type":"commonjs"}', 'src/legacy/cjs.js': "require('./more');\n", 'src/legacy/more.js': '',
+    });
+    const result = await run(root, ['src/main.js']);
+    expect(result.manifest.runtime).toBe('node');
+    const findings = result.manifest.findings.filter((f) => f.rule === 'runtime');
+    expect(findings.map((f) => [f.file, f.specifier])).toEqual([['src/main.js', './util'], ['src/main.js', './routes']]);
+    expect(findings[0].message).toMatch(/loads ES modules by the exact path written .*: write the path with its file name and extension, or run with tsx/);
+    // tsx adds extensions itself.
+    expect((await run(root, ['src/main.js'], { runtime: 'tsx' })).manifest.findings.filter((f) => f.rule === 'runtime' && f.level === 'error')).toEqual([]);
+  });
+
   it('a packed run with a runtime error writes no tarball', async () => {
     const root = aliasService('node src/main.ts');
     const tarball = `${root}/out.tar.gz`;

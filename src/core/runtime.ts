@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Runtime } from './types.js';
 
 /** The TypeScript-only resolution steps an import can depend on. */
-export type TsOnlyStep = 'tsconfig-paths' | 'ts-extension' | 'compiled-alias';
+export type TsOnlyStep = 'tsconfig-paths' | 'ts-extension' | 'extension-probe' | 'compiled-alias';
 
 /** Runtimes that read tsconfig and apply its aliases and the `.js`-written/`.ts`-on-disk mapping. */
 export function readsTsconfig(runtime: Runtime): boolean {
@@ -94,6 +94,8 @@ export function runtimeProblem(runtime: Runtime, step: TsOnlyStep, specifier: st
       return `'${specifier}', which resolves only through tsconfig paths/baseUrl${target ? ` (to ${target})` : ''}, and ${who} (runtime ${runtime}) does not read tsconfig paths: build with a tool that rewrites aliases (tsc-alias, esbuild, tsup) and pack the output, use package.json "imports" (#alias), or run with tsx.`;
     case 'ts-extension':
       return `'${specifier}', a .js file that does not exist; only TypeScript maps it to ${target ?? 'the .ts source'}, and ${who} (runtime ${runtime}) loads exactly the path written: ${runtime === 'node-strip-types' ? `write the .ts extension (with allowImportingTsExtensions/rewriteRelativeImportExtensions)` : 'compile first and pack the output'}, or run with tsx.`;
+    case 'extension-probe':
+      return `'${specifier}', which names ${target ?? 'the file'} only with an extension or a folder index added; ${who} (runtime ${runtime}) ${target && /\.[mc]?tsx?$/.test(target) ? 'never adds a .ts extension' : "loads ES modules by the exact path written (ERR_MODULE_NOT_FOUND / ERR_UNSUPPORTED_DIR_IMPORT)"}: write the path with its file name and extension, or run with tsx.`;
     case 'compiled-alias':
       return `'${specifier}', a tsconfig paths alias left in compiled JavaScript (a file inside the tsconfig outDir): no runtime applies tsconfig paths to compiled output, so Node fails at start with ERR_MODULE_NOT_FOUND / Cannot find module. Rewrite aliases at build time (tsc-alias, esbuild, tsup) or replace them with relative imports or package.json "imports" (#alias).`;
   }

@@ -176,7 +176,7 @@ export interface ImportEdge {
    * `a.ts` mapping, or an alias left in compiled output (never applied). The `runtime` rule
    * reports it when the run's runtime does not perform that step.
    */
-  tsOnly?: 'tsconfig-paths' | 'ts-extension' | 'compiled-alias';
+  tsOnly?: 'tsconfig-paths' | 'ts-extension' | 'extension-probe' | 'compiled-alias';
 }
 
 /** `import(expr)` / `require(expr)` with a specifier that is not a literal. */

@@ -36,6 +36,8 @@ export interface Resolution {
   builtin?: string;
   /** The TypeScript-only step this resolution needed (see ImportEdge.tsOnly). */
   tsOnly?: TsOnlyStep;
+  /** The file was found by adding an extension or a folder's index to the path written. */
+  probed?: boolean;
 }
 
 interface Candidates {
@@ -45,6 +47,8 @@ interface Candidates {
   base?: string;
   /** Found files that exist only through the `./a.js` -> `a.ts` mapping. */
   mapped?: Set<string>;
+  /** Found files the specifier does not name exactly: an extension or a folder's index was added. */
+  probed?: Set<string>;
 }
 
 /** Extensions the JS/TS engine reads. */
@@ -110,7 +114,12 @@ export class Resolver {
     const fromTs = TS_FAMILY.has(path.extname(fromFile));
     const ts = this.settingsFor(fromFile);
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-      return this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
+      const r = this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
+      // Node's ES module loader takes the path as written (no extension added, no folder index);
+      // its require() adds .js/.json/.node and index files, never .ts.
+      if (r.probed && r.file && !r.tsOnly && (this.conditionsFor(fromFile, kind, ts).includes('import') || TS_FAMILY.has(path.extname(r.file)))) r.tsOnly = 'extension-probe';
+      delete r.probed;
+      return r;
     }
     if (specifier.startsWith('/')) return this.finish(this.resolvePath(specifier, fromTs, false), specifier);
     if (specifier.startsWith('file:')) {
@@ -319,7 +328,10 @@ export class Resolver {
       }
     }
     if (this.kindOf(base) === 'dir') found.push(...this.resolveDirectory(base, fromTs));
-    if (found.length) return { found: [...new Set(found)], mapped: mappedOnly };
+    if (found.length) {
+      const probed = new Set(found.filter((f) => f !== base && !TS_FOR_JS[path.extname(base)]?.some((e) => f === base.slice(0, -path.extname(base).length) + e)));
+      return { found: [...new Set(found)], mapped: mappedOnly, probed };
+    }
     return { found, declaration: this.declarationFor(base), base };
   }
 
@@ -376,7 +388,8 @@ export class Resolver {
     const shadowed = others.length ? others : undefined;
     const language = languageOf(winner);
     if (!language || language === 'python') return { class: 'unsupported', file: winner, shadowed };
-    return r.mapped?.has(winner) ? { class: 'file', file: winner, shadowed, tsOnly: 'ts-extension' } : { class: 'file', file: winner, shadowed };
+    if (r.mapped?.has(winner)) return { class: 'file', file: winner, shadowed, tsOnly: 'ts-extension' };
+    return r.probed?.has(winner) ? { class: 'file', file: winner, shadowed, probed: true } : { class: 'file', file: winner, shadowed };
   }
 
   // ---- tsconfig paths / baseUrl ----
