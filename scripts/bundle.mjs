@@ -26,6 +26,10 @@ const result = await build({
   //    stub keeps typescript-estree out of the bundle and out of every run's start-up.
   alias: { '@vue/compiler-sfc': './scripts/stubs/vue-compiler-sfc.cjs', 'detective-typescript': './scripts/stubs/detective-typescript.cjs' },
   define: { __SHIPSET_VERSION__: JSON.stringify(pkg.version) },
+  // 5. @vercel/nft pulls in @mapbox/node-pre-gyp, whose S3 publishing and test mocks (never run
+  // by a trace) require packages that are not installed, and whose command table globs an .html file.
+  external: ['aws-sdk', 'nock', 'mock-aws-s3'],
+  loader: { '.html': 'empty' },
   banner: {
     js: [
       // 2. CommonJS dependencies require() builtins; 3. typescript reads __filename/__dirname at load.

@@ -58,7 +58,7 @@ describe('commands', () => {
     expect(text.stdout).toMatch(/circular\s+off/);
     expect(text.stdout).toContain('setting: --stale-ignore (config "stale-ignore", input stale-ignore)');
     const json = JSON.parse((await runMain(['rules', '--format', 'json'], root)).stdout) as Array<{ name: string; defaultLevel: string }>;
-    expect(json.map((r) => r.name)).toEqual(['deprecated', 'stale', 'unresolved', 'unparseable', 'undeclared', 'shadowed', 'dynamic', 'outside-root', 'circular']);
+    expect(json.map((r) => r.name)).toEqual(['deprecated', 'stale', 'unresolved', 'unparseable', 'undeclared', 'shadowed', 'dynamic', 'outside-root', 'circular', 'runtime']);
     expect(json.find((r) => r.name === 'dynamic')?.defaultLevel).toBe('warn');
   });
 

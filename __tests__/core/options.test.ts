@@ -55,7 +55,7 @@ describe('rule registry', () => {
       for (const m of info.modules) expect(m.name).toBe(info.name);
       expect(info.why.length).toBeGreaterThan(20);
     }
-    expect(RULES).toHaveLength(10); // undeclared has a JS and a Python module
+    expect(RULES).toHaveLength(11); // undeclared has a JS and a Python module
     expect(Object.values(RULE_REGISTRY).filter((r) => !r.lowerable).map((r) => r.name)).toEqual(['outside-root']);
     expect(RULE_REGISTRY.stale.settings.map((s) => s.option)).toEqual(['staleIgnore']);
   });

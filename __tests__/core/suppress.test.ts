@@ -146,7 +146,7 @@ describe('applySuppressions', () => {
     expect(findings.map((f) => f.suppressed)).toEqual([undefined, undefined]);
     expect(notices).toEqual([
       'src/index.ts:1: shipset-ignore outside-root has no effect: outside-root findings cannot be suppressed. Fix the import.',
-      "src/index.ts:3: shipset-ignore names 'stail', which is not a rule (rules: deprecated, stale, unresolved, unparseable, undeclared, shadowed, dynamic, outside-root, circular). Fix the name.",
+      "src/index.ts:3: shipset-ignore names 'stail', which is not a rule (rules: deprecated, stale, unresolved, unparseable, undeclared, shadowed, dynamic, outside-root, circular, runtime). Fix the name.",
     ]);
   });
 

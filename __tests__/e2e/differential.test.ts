@@ -131,8 +131,8 @@ function runWithNode(root: string, entry: string): NodeRun {
 }
 
 /** shipset's reachable set (entry | import), each path mapped to its real file as Node would. */
-async function runShipset(root: string, entry: string): Promise<{ reachable: Set<string>; manifest: Manifest }> {
-  const r = await runCli(['check', entry, '--json'], root);
+async function runShipset(root: string, entry: string, extra: string[] = []): Promise<{ reachable: Set<string>; manifest: Manifest }> {
+  const r = await runCli(['check', entry, '--json', ...extra], root);
   const manifest = JSON.parse(r.stdout) as Manifest;
   const errors = manifest.findings.filter((f) => f.level === 'error');
   if (r.status !== 0 || errors.length) throw new Error(`shipset check ${entry} exited ${r.status}: ${JSON.stringify(errors)}\n${r.stderr}`);
@@ -235,7 +235,13 @@ describe('deliberate differences (README "How the reachable set is computed")', 
     const r = spawnSync(process.execPath, ['src/stats.js'], { cwd: root, encoding: 'utf8', env: childEnv({}), timeout: NODE_TIMEOUT_MS });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('ERR_MODULE_NOT_FOUND');
-    const { reachable } = await runShipset(root, 'src/stats.js');
-    expect(sorted(reachable)).toEqual(['src/greet.js', 'src/stats.js']);
+    // shipset follows it (bundlers and TypeScript runners load it) and, under the node runtime, says Node will not.
+    const r2 = await runCli(['check', 'src/stats.js', '--json'], root);
+    expect(r2.status).toBe(1);
+    const manifest = JSON.parse(r2.stdout) as Manifest;
+    expect(manifest.files.filter((f) => f.reason !== 'include').map((f) => f.path)).toEqual(['src/greet.js', 'src/stats.js']);
+    expect(manifest.findings.map((f) => [f.rule, f.level, f.specifier])).toEqual([['runtime', 'error', './greet']]);
+    const tsx = await runShipset(root, 'src/stats.js', ['--runtime', 'tsx']);
+    expect(sorted(tsx.reachable)).toEqual(['src/greet.js', 'src/stats.js']);
   }, 60000);
 });

@@ -65,6 +65,24 @@ describe('selectFiles', () => {
     expect(files.map((f) => f.path)).toEqual(['app.py', 'poetry.lock', 'pyproject.toml', 'requirements-prod.txt', 'requirements.txt', 'server.py', 'uv.lock']);
   });
 
+  it('says when an include glob matches nothing, and that node_modules needs --node-modules instead of include', () => {
+    const root = nodeProject({ 'node_modules/x/index.js': '' });
+    const graph = buildGraph(root, ['src/index.ts'], appImports);
+    const { files, notices } = selectFiles(graph, packOptions(root, { include: ['templates/**', 'node_modules/**'] }));
+    expect(files.map((f) => f.path)).toEqual(['package-lock.json', 'package.json', 'src/db.ts', 'src/index.ts', 'src/routes/users.ts']);
+    expect(notices).toEqual([
+      expect.stringMatching(/^include 'node_modules\/\*\*' adds nothing: node_modules is never packed through include\. Use --node-modules/),
+      expect.stringMatching(/^include 'templates\/\*\*' matches no file under the root: nothing added/),
+    ]);
+  });
+
+  it('packs the package.json of every folder above a reachable file (a workspace package, the app) and pnpm-workspace.yaml', () => {
+    const root = nodeProject({ 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n", 'packages/shared/package.json': '{"name":"@acme/shared"}', 'packages/shared/src/index.js': '', 'packages/other/package.json': '{}' });
+    const graph = buildGraph(root, ['src/index.ts'], { ...appImports, 'src/index.ts': [...appImports['src/index.ts'], ['@acme/shared', 'packages/shared/src/index.js', 3]] });
+    const { files } = selectFiles(graph, packOptions(root));
+    expect(files.map((f) => f.path)).toEqual(['package-lock.json', 'package.json', 'packages/shared/package.json', 'packages/shared/src/index.js', 'pnpm-workspace.yaml', 'src/db.ts', 'src/index.ts', 'src/routes/users.ts']);
+  });
+
   it('adds include globs relative to the root, without dot files unless the glob names them, never node_modules', () => {
     const root = nodeProject({
       'config/app.json': '{}', 'config/db.json': '{}', 'config/.hidden.json': '{}', 'config/notes.txt': '',
@@ -73,9 +91,10 @@ describe('selectFiles', () => {
     const graph = buildGraph(root, ['src/index.ts'], appImports);
     const { files } = selectFiles(graph, packOptions(root, { include: ['config/*.json', '**/app.json', 'public/.well-known/*', 'src/**'] }));
     const included = files.filter((f) => f.reason === 'include').map((f) => f.path);
-    expect(included).toEqual(['config/app.json', 'config/db.json', 'public/.well-known/security.txt', 'src/old/legacy.ts']);
-    // The given include replaces the default: no package.json.
-    expect(files.some((f) => f.path === 'package.json')).toBe(false);
+    expect(included).toEqual(['config/app.json', 'config/db.json', 'package-lock.json', 'package.json', 'public/.well-known/security.txt', 'src/old/legacy.ts']);
+    // The given include adds to the defaults; --no-default-include drops them.
+    const bare = selectFiles(graph, packOptions(root, { include: ['config/*.json'], defaultInclude: false })).files.map((f) => f.path);
+    expect(bare).toEqual(['config/app.json', 'config/db.json', 'src/db.ts', 'src/index.ts', 'src/routes/users.ts']);
   });
 
   it('never brings secrets in through a glob; an exact include name adds them', () => {
@@ -97,7 +116,7 @@ describe('selectFiles', () => {
     const root = nodeProject({ 'config/app.json': '{}', 'config/test.json': '{}' });
     const graph = buildGraph(root, ['src/index.ts'], appImports);
     const { files, excluded } = selectFiles(graph, packOptions(root, { include: ['config/*.json'], exclude: ['src/routes/**', '**/test.json'] }));
-    expect(files.map((f) => f.path)).toEqual(['config/app.json', 'src/db.ts', 'src/index.ts']);
+    expect(files.map((f) => f.path)).toEqual(['config/app.json', 'package-lock.json', 'package.json', 'src/db.ts', 'src/index.ts']);
     expect(excluded).toEqual(['config/test.json', 'src/routes/users.ts']);
   });
 

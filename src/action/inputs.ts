@@ -38,6 +38,7 @@ export const INPUT = {
   baseline: 'baseline',
   sarif: 'sarif',
   cache: 'cache',
+  nodeModules: 'node-modules',
 } as const;
 
 /** `comment`: always (true), never (false), or only while the run fails (then "fixed" once it passes). */
@@ -119,6 +120,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
     rules: parseRuleSpecs(splitList(input(INPUT.rules)), `input ${INPUT.rules}`),
     deprecated: value(INPUT.deprecated, lines(input(INPUT.deprecated))),
     include: value(INPUT.include, lines(input(INPUT.include))),
+    nodeModules: value(INPUT.nodeModules, input(INPUT.nodeModules) === '' ? undefined : bool(INPUT.nodeModules, false)),
     exclude: value(INPUT.exclude, lines(input(INPUT.exclude))),
     staleIgnore: value(INPUT.staleIgnore, splitList(input(INPUT.staleIgnore))),
     pythonPath: value(INPUT.pythonPath, lines(input(INPUT.pythonPath))),

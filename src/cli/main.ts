@@ -27,7 +27,9 @@ const COMMON_FLAGS = `  --root DIR             project root (default: .); entrie
   --runtime R            the runtime that starts the entries: ${RUNTIMES.join(', ')}
   --rule NAME=LEVEL      set a rule's level: error, warn or off (repeatable; see shipset rules)
   --deprecated GLOB      files that must never ship (repeatable)
-  --include GLOB         extra files to pack (repeatable; default: package.json + lockfile)
+  --include GLOB         extra files to pack, added to the defaults (repeatable)
+  --no-default-include   do not pack package.json, the lockfile and workspace files by default
+  --node-modules         self-contained: pack the production dependencies from node_modules
   --exclude GLOB         files to leave out (repeatable)
   --stale-ignore WORD    a name part that never makes two files variants (repeatable)
   --python-path DIR      extra Python import root (repeatable)
@@ -208,6 +210,8 @@ function parse(argv: string[]) {
         rule: { type: 'string', multiple: true },
         deprecated: { type: 'string', multiple: true },
         include: { type: 'string', multiple: true },
+        'no-default-include': { type: 'boolean' },
+        'node-modules': { type: 'boolean' },
         exclude: { type: 'string', multiple: true },
         'stale-ignore': { type: 'string', multiple: true },
         'python-path': { type: 'string', multiple: true },
@@ -254,6 +258,8 @@ function flagLayer(entries: string[], values: Values, io: Io, tarballFlag: boole
     rules: parseRuleSpecs(values.rule ?? [], '--rule'),
     deprecated: at(values.deprecated, '--deprecated'),
     include: at(values.include, '--include'),
+    defaultInclude: values['no-default-include'] ? at(false, '--no-default-include') : undefined,
+    nodeModules: values['node-modules'] ? at(true, '--node-modules') : undefined,
     exclude: at(values.exclude, '--exclude'),
     staleIgnore: at(values['stale-ignore'], '--stale-ignore'),
     pythonPath: at(values['python-path'], '--python-path'),

@@ -48,7 +48,8 @@ export const CONFIG_SCHEMA = {
       additionalProperties: { type: 'string' },
     },
     deprecated: globs('Globs of files that must never ship.'),
-    include: globs('Globs of extra files to pack. Default: package.json and the lockfile (Python: requirements and pyproject).'),
+    include: globs('Globs of extra files to pack, added to the defaults (package.json, the lockfile, workspace files; Python: requirements and pyproject).'),
+    'default-include': { description: 'false: do not pack package.json, the lockfile and the workspace files by default (only the reachable set and include).', type: 'boolean' },
     exclude: globs('Globs of files to leave out of the tarball.'),
     'stale-ignore': globs('Extra name parts that never make two files variants (added to the built-in role suffixes).'),
     ignore: {
@@ -71,7 +72,7 @@ export const CONFIG_SCHEMA = {
       type: ['string', 'boolean'],
       not: { const: true },
     },
-    'node-modules': { description: 'Ship the node_modules packages the set needs.', type: 'boolean' },
+    'node-modules': { description: 'Self-contained: pack the production dependency closure from the installed node_modules, so the tarball runs with no install.', type: 'boolean' },
     'python-path': globs('Extra Python import roots, relative to the root.'),
     generated: globs('Globs of generated files.'),
     prefix: { description: 'Folder inside the tarball.', type: 'string', minLength: 1 },

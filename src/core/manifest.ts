@@ -26,7 +26,7 @@ export function buildManifest(input: {
     tool: { name: 'shipset', version: VERSION },
     root: posixRelative(input.cwd, graph.root),
     entries: graph.entries,
-    runtime: DEFAULT_RUNTIME,
+    runtime: graph.runtime ?? DEFAULT_RUNTIME,
     files: input.files,
     typeOnly: [...(graph.typeOnly ?? [])].sort(byCodeUnit),
     dormant: graph.dormant,

@@ -251,6 +251,7 @@ export const OPTION_KEYS = [
   'rules',
   'deprecated',
   'include',
+  'defaultInclude',
   'exclude',
   'staleIgnore',
   'ignore',
@@ -347,6 +348,7 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
   if (pythonPath) options.pythonPath = checkPythonPath(root, pythonPath.values, pythonPath.source);
   if (merged.ignore) options.ignore = checkIgnoreEntries(merged.ignore.value as unknown[], merged.ignore.source);
   if (merged.nodeModules) options.nodeModules = merged.nodeModules.value === true;
+  if (merged.defaultInclude && merged.defaultInclude.value === false) options.defaultInclude = false;
   const prefix = str('prefix');
   if (prefix) options.prefix = checkPrefix(prefix.value, prefix.source);
   const tarball = str('tarball');

@@ -1,7 +1,7 @@
 // The whole run on one screen: options -> graph -> rules -> pack -> result.
 import { buildGraph } from './graph/index.js';
 import { buildManifest } from './manifest.js';
-import { checkTarballPath, closureFindings, removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
+import { addDependencyFiles, checkTarballPath, closureFindings, removeStaleTarball, selectFiles, writeTarball } from './pack/index.js';
 import { runRules } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
 import type { Finding, Options, Result, TarballInfo } from './types.js';
@@ -20,6 +20,7 @@ export async function runPipeline(options: Options, cwd: string = options.cwd ??
   const { files, excluded, notices: selectNotices, findings: selectFindings } = selectFiles(graph, options);
   for (const notice of selectNotices) notices.push(notice);
   findings = findings.concat(selectFindings);
+  if (options.nodeModules) for (const notice of await addDependencyFiles(files, graph)) notices.push(notice);
   // `check` predicts what `pack` would refuse: an import whose file the package leaves out.
   // concat, not push(...): 130,000 findings spread as arguments would overflow the stack.
   findings = findings.concat(closureFindings(files, new Set(files.map((f) => f.path)), graph, options));

@@ -11,6 +11,7 @@ export const RULE_NAMES = [
   'dynamic',
   'outside-root',
   'circular',
+  'runtime',
 ] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
@@ -20,7 +21,7 @@ export type Level = (typeof LEVELS)[number];
 /** `asset`: a file that ships but is not read (a native `.node` addon, a file loaded by `new URL(..., import.meta.url)`). */
 export type Language = 'js' | 'ts' | 'json' | 'python' | 'asset';
 
-/** The runtime that starts the entries (stored; the engine does not use it yet). */
+/** The runtime that starts the entries: resolution follows what it does (see src/core/runtime.ts). */
 export const RUNTIMES = ['node', 'tsx', 'ts-node', 'bun', 'node-strip-types'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
@@ -52,13 +53,15 @@ export interface Options {
   rules: Partial<Record<RuleName, Level>>;
   /** Extra globs of files that must never ship. */
   deprecated: string[];
-  /** Include globs; undefined means the default (package.json + lockfile, Python manifests). */
+  /** Include globs, added to the defaults (package.json + lockfile, workspace files, Python manifests). */
   include?: string[];
   /**
    * True when `include` came from the config file, which a pull request can change: such an
    * include cannot opt a secret in (only a CLI flag or an action input can).
    */
   includeFromConfig?: boolean;
+  /** false: pack only the reachable set and `include` (`--no-default-include`, config `default-include: false`). */
+  defaultInclude?: boolean;
   exclude: string[];
   /** Extra words that never make two names variants (added to the role suffixes). */
   staleIgnore: string[];
@@ -180,6 +183,12 @@ export interface ImportEdge {
   builtin?: string;
   /** An import the source does not spell as one: added by the compiler or a bundler convention. */
   origin?: 'jsx-runtime' | 'import.meta.glob' | 'require.context' | 'new URL';
+  /**
+   * The TypeScript-only step the resolution needed: tsconfig `paths`/`baseUrl`, the `./a.js` ->
+   * `a.ts` mapping, or an alias left in compiled output (never applied). The `runtime` rule
+   * reports it when the run's runtime does not perform that step.
+   */
+  tsOnly?: 'tsconfig-paths' | 'ts-extension' | 'extension-probe' | 'compiled-alias';
 }
 
 /** `import(expr)` / `require(expr)` with a specifier that is not a literal. */
@@ -237,6 +246,10 @@ export interface ModuleGraph {
   sourceFiles: string[];
   /** Whether the root is inside a git work tree. */
   inGit: boolean;
+  /** The runtime that starts the entries (given, or inferred from scripts.start / the entry's language). */
+  runtime?: Runtime;
+  /** tsconfig files (root-relative, with their `extends` chain) the runtime reads at start: they ship. */
+  runtimeConfigs?: string[];
   /** Things the engine could not judge and says so. */
   notices: string[];
   /** Size and SHA-256 of the files the engine read, by relative path (the pack stage need not read them again). */
@@ -285,6 +298,7 @@ export interface ManifestFile {
   path: string;
   bytes: number;
   sha256: string;
+  /** `dependency`: a node_modules file of the self-contained closure (`--node-modules`). */
   reason: ShipReason;
   /** The import that first reached it (null for an entry or an included file); see ModuleGraph.via. */
   via: ViaSite | null;
@@ -312,8 +326,8 @@ export interface Manifest {
   tool: { name: 'shipset'; version: string };
   root: string;
   entries: string[];
-  /** The runtime the set was computed for; "node" until a runtime option exists. */
-  runtime: string;
+  /** The runtime the set was resolved for (node, tsx, ts-node, bun, node-strip-types). */
+  runtime: Runtime;
   files: ManifestFile[];
   typeOnly: string[];
   dormant: string[];

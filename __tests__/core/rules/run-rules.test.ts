@@ -35,7 +35,7 @@ describe('runRules', () => {
     for (const rule of RULES) expect(rule.why.length).toBeGreaterThan(20);
     expect(Object.fromEntries(RULES.map((r) => [r.name, r.defaultLevel] as const))).toEqual({
       deprecated: 'error', stale: 'error', unresolved: 'error', unparseable: 'error', undeclared: 'error',
-      shadowed: 'warn', dynamic: 'warn', 'outside-root': 'error', circular: 'off',
+      shadowed: 'warn', dynamic: 'warn', 'outside-root': 'error', circular: 'off', runtime: 'error',
     });
   });
 

@@ -6,11 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gitTopLevel } from '../git.js';
 import { manifestProblemText, readProjectManifest } from '../read-manifest.js';
-import { type FileNode, type Language, type ModuleGraph, type Options, UsageError } from '../types.js';
+import { type FileNode, type Language, type ModuleGraph, type Options, type Runtime, UsageError } from '../types.js';
 import { languageOf } from './language.js';
 import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
 import { RealPaths } from './real-paths.js';
 import { viaMap } from './via.js';
+import type { TsProject } from './js/tsconfig.js';
+import { decideRuntime, readsTsconfig } from '../runtime.js';
 
 /** What an engine found from its entries: the reachable files (with their edges), files reached only for their types, notices. */
 export interface EngineResult {
@@ -21,6 +23,8 @@ export interface EngineResult {
   contents?: ModuleGraph['contents'];
   /** The engine's real-path lookups, shared with the rest of the run. */
   realPaths?: RealPaths;
+  /** The tsconfig files the runtime reads at start (tsx, ts-node, bun), root-relative. */
+  runtimeConfigs?: string[];
 }
 
 /** One language's engine. Engines are loaded only when an entry needs them (a JS run never loads Python's). */
@@ -30,14 +34,14 @@ export interface Engine {
   /** Whether entries of this language start in this engine. */
   reads(language: Language): boolean;
   /** Entries relative to the root, all of this engine's language. */
-  build(entries: string[], options: Options): Promise<EngineResult>;
+  build(entries: string[], options: Options, runtime: Runtime): Promise<EngineResult>;
 }
 
 /** JavaScript and TypeScript: our scanner (TypeScript's parser) and resolver, with madge's walk as a cross-check. */
 const javascript: Engine = {
   name: 'JavaScript/TypeScript',
   reads: (language) => language !== 'python',
-  async build(entries, options) {
+  async build(entries, options, runtime) {
     const { root } = options;
     const [{ buildJsGraph, JsEngine }, { Resolver }, { loadTsProject }, { SCANNER_VERSION }, { ScanCache }] = await Promise.all([
       import('./js/engine.js'),
@@ -60,7 +64,8 @@ const javascript: Engine = {
     }
     for (const n of js.notices) notices.push(n);
     if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
-    return { files: js.files, typeOnly: js.typeOnly, notices, contents: engine.contents, realPaths: resolver.realPaths };
+    const runtimeConfigs = project && readsTsconfig(runtime) ? configsRead(root, project, js.files.keys()) : undefined;
+    return { files: js.files, typeOnly: js.typeOnly, notices, contents: engine.contents, realPaths: resolver.realPaths, ...(runtimeConfigs ? { runtimeConfigs } : {}) };
   },
 };
 
@@ -94,17 +99,21 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const notices: string[] = [];
   const files = new Map<string, FileNode>();
   const typeOnlyFound: string[] = [];
+  const decided = decideRuntime(root, options.entries, options.runtime);
+  if (decided.notice) notices.push(decided.notice);
+  let runtimeConfigs: string[] | undefined;
   let realPaths = new RealPaths();
   let contents: ModuleGraph['contents'];
   for (const engine of ENGINES) {
     const entries = byEngine.get(engine);
     if (!entries) continue;
-    const found = await engine.build(entries, options);
+    const found = await engine.build(entries, options, decided.runtime);
     for (const [k, v] of found.files) if (!files.has(k)) files.set(k, v);
     for (const t of found.typeOnly) typeOnlyFound.push(t);
     for (const n of found.notices) notices.push(n);
     if (found.contents) contents = found.contents;
     if (found.realPaths) realPaths = found.realPaths;
+    if (found.runtimeConfigs) runtimeConfigs = found.runtimeConfigs;
   }
 
   checkManifestsAreFiles(root, files.keys());
@@ -119,7 +128,25 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const typeOnlySet = new Set(typeOnly);
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f) && !typeOnlySet.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, via, dormant, typeOnly, sourceFiles, inGit, notices, contents, realpath: (abs) => realPaths.get(abs) };
+  return { root, entries: options.entries, files, via, dormant, typeOnly, sourceFiles, inGit, notices, contents, realpath: (abs) => realPaths.get(abs), runtime: decided.runtime, ...(runtimeConfigs ? { runtimeConfigs } : {}) };
+}
+
+/**
+ * The tsconfig files tsx, ts-node and Bun read when they load the reachable files: the main
+ * config, each file's owning config, and what they extend. Root-relative, inside the root only
+ * (an `extends` of an installed package comes with the install), sorted.
+ */
+function configsRead(root: string, project: TsProject, reachable: Iterable<string>): string[] {
+  const configs = new Set([project.main]);
+  for (const rel of reachable) configs.add(project.forFile(path.join(root, rel)));
+  const out = new Set<string>();
+  for (const config of configs) {
+    for (const abs of [config.file, ...(config.extendsChain ?? [])]) {
+      const rel = path.relative(root, abs);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules')) out.add(rel.split(path.sep).join('/'));
+    }
+  }
+  return [...out].sort(byCodeUnit);
 }
 
 /**

@@ -2,6 +2,7 @@
 // reachable file lands inside it. Read from the archive itself, not from the plan.
 import type { Finding, ManifestFile, ModuleGraph, Options } from '../types.js';
 import { describeSecret, secretMatch } from './secrets.js';
+import { missingPackages } from './dependencies.js';
 import { matchingExcludes } from './select.js';
 import { findingChain } from '../graph/via.js';
 
@@ -52,6 +53,21 @@ export function closureFindings(files: ManifestFile[], archived: Set<string>, gr
         target: edge.target,
         chain: findingChain(graph, file.path),
         message: `${file.path}:${edge.line} imports ${edge.specifier} (${edge.target}), but ${edge.target} is not in the package: ${reason}. ${fix}, or stop importing it.`,
+      });
+    }
+  }
+  // Self-contained: package imports must land inside the archive too.
+  if (options.nodeModules) {
+    for (const m of missingPackages(graph, archived)) {
+      findings.push({
+        rule: 'unresolved',
+        level: 'error',
+        file: m.file,
+        line: m.line,
+        column: m.column,
+        specifier: m.specifier,
+        chain: findingChain(graph, m.file),
+        message: `${m.file}:${m.line} imports ${m.specifier}, but the self-contained package has no node_modules/${m.name} that Node would find from ${m.file}: it is not installed under the root. Install the production dependencies (npm ci --omit=dev) before packing with --node-modules.`,
       });
     }
   }

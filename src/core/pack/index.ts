@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Finding, ManifestFile, ModuleGraph, Options, TarballInfo } from '../types.js';
 import { UsageError } from '../types.js';
 import { closureFindings } from './closure.js';
+import { dependencyFiles } from './dependencies.js';
 import { compareCodeUnits, displayBase, displayPath, normalizePrefix, realFileInside } from './paths.js';
 import { createArchive, listArchive, packMtime } from './tarball.js';
 import { tarballTarget } from './destination.js';
@@ -15,6 +16,17 @@ export { checkTarballPath, tarballTarget } from './destination.js';
 export { parseSourceDateEpoch } from './tarball.js';
 export { isSecretPath, secretMatch } from './secrets.js';
 export { closureFindings } from './closure.js';
+
+/**
+ * Self-contained packing: add the node_modules files the set loads (traced with @vercel/nft) to
+ * `files`, in place and in path order. Returns the notices of the trace.
+ */
+export async function addDependencyFiles(files: ManifestFile[], graph: ModuleGraph): Promise<string[]> {
+  const traced = await dependencyFiles(graph, new Set(files.map((f) => f.path)));
+  files.push(...traced.files);
+  files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  return traced.notices;
+}
 
 /**
  * Write the reproducible tarball of `files` to options.tarball through the safe-write helper

@@ -10,6 +10,7 @@ import { describeFsError, readFix } from '../errors.js';
 import { UsageError } from '../types.js';
 import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
 import { describeSecret, SECRET_KINDS, secretMatch, type SecretMatch } from './secrets.js';
+import { enclosingWorkspaceNotice } from '../workspace.js';
 
 export const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 export const PYTHON_MANIFESTS = ['pyproject.toml', 'poetry.lock', 'Pipfile', 'Pipfile.lock', 'uv.lock', 'pdm.lock'];
@@ -42,6 +43,10 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
     chosen.set(rel, { reason: entries.has(rel) ? 'entry' : 'import', via: graph.via.get(rel) ?? null });
   }
   const { files: includedList, exact, notices, findings } = includedFiles(graph, options);
+  if (options.defaultInclude !== false && graph.entries.some((e) => !e.endsWith('.py'))) {
+    const outside = enclosingWorkspaceNotice(root, graph.entries);
+    if (outside) notices.push(outside);
+  }
   const included = new Set(includedList);
   for (const rel of included) {
     if (!chosen.has(rel)) chosen.set(rel, { reason: 'include', via: null });
@@ -126,33 +131,67 @@ export function matchingExcludes(exclude: string[], rel: string): string[] {
   return exclude.filter((pattern) => picomatch(pattern, { dot: true })(rel));
 }
 
-/** The include patterns in force: the user's, or the manifests a deploy needs to install. */
-export function includePatterns(graph: ModuleGraph, options: Options): { patterns: string[]; given: boolean } {
-  if (options.include !== undefined) return { patterns: options.include, given: true };
-  const names = ['package.json', ...NODE_LOCKFILES];
-  if (graph.entries.some((e) => e.endsWith('.py'))) {
-    names.push(...PYTHON_MANIFESTS);
-    for (const name of safeReaddir(graph.root)) if (/^requirements.*\.txt$/.test(name)) names.push(name);
+/**
+ * The include patterns in force: the files a deploy needs to install and start the set (the root
+ * package.json and lockfile, the workspace file, each package.json above a reachable file, the
+ * tsconfig chain the runtime reads), unless `defaultInclude` is false, followed by the user's
+ * `include` globs. `given` marks the user's.
+ */
+export function includePatterns(graph: ModuleGraph, options: Options): { pattern: string; given: boolean }[] {
+  const out: { pattern: string; given: boolean }[] = [];
+  if (options.defaultInclude !== false) {
+    const names = ['package.json', ...NODE_LOCKFILES, ...WORKSPACE_FILES, ...manifestsAbove(graph), ...(graph.runtimeConfigs ?? [])];
+    if (graph.entries.some((e) => e.endsWith('.py'))) {
+      names.push(...PYTHON_MANIFESTS);
+      for (const name of safeReaddir(graph.root)) if (/^requirements.*\.txt$/.test(name)) names.push(name);
+    }
+    for (const n of new Set(names)) if (fs.existsSync(path.join(graph.root, n))) out.push({ pattern: n, given: false });
   }
-  return { patterns: names.filter((n) => fs.existsSync(path.join(graph.root, n))), given: false };
+  for (const pattern of options.include ?? []) out.push({ pattern, given: true });
+  return out;
+}
+
+/** Files a package manager reads to lay out a workspace install. */
+export const WORKSPACE_FILES = ['pnpm-workspace.yaml'];
+
+/**
+ * The package.json of every folder between a reachable file and the root: Node reads the nearest
+ * one for the module format, and a workspace package or app needs its own to be installed.
+ */
+function manifestsAbove(graph: ModuleGraph): string[] {
+  const out = new Set<string>();
+  for (const rel of graph.files.keys()) {
+    if (!isSafeRelative(rel)) continue;
+    for (let dir = path.posix.dirname(rel); dir !== '.' && !out.has(`${dir}/package.json`); dir = path.posix.dirname(dir)) {
+      if (dir.split('/').includes('node_modules')) break;
+      out.add(`${dir}/package.json`);
+    }
+  }
+  return [...out].sort(compareCodeUnits);
 }
 
 /** The included files, and which of them an include names exactly (not through a glob). */
 function includedFiles(graph: ModuleGraph, options: Options): { files: string[]; exact: Set<string>; notices: string[]; findings: Finding[] } {
   const root = graph.root;
-  const { patterns, given } = includePatterns(graph, options);
   const out = new Set<string>();
   const exact = new Set<string>();
   const globs: string[] = [];
+  const spelled = new Map<string, string>();
   const notices: string[] = [];
   const findings: Finding[] = [];
-  for (const raw of patterns) {
+  for (const { pattern: raw, given } of includePatterns(graph, options)) {
     if (!raw.trim()) continue;
     checkPattern(raw.trim(), 'include');
     // './', 'src//x', 'src/' name the same things as '.', 'src/x', 'src': one spelling, so an exact name is found.
     const pattern = path.posix.normalize(raw.trim().replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+    if (given && pattern.split('/').includes('node_modules')) {
+      // A glob never walks into installs (they are machine-specific and full of links).
+      notices.push(`include '${raw}' adds nothing: node_modules is never packed through include. Use --node-modules (config "node-modules": true, input node-modules) to pack the production dependencies the set needs, so the tarball runs with no install.`);
+      continue;
+    }
     if (isDynamicPattern(pattern)) {
       globs.push(pattern);
+      spelled.set(pattern, raw);
       continue;
     }
     // An exact name: the one way to pack a secret on purpose. A folder is globbed like `dir/**`.
@@ -179,6 +218,10 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
   }
   if (globs.length) {
     const found = globSync(globs, { cwd: root, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: NEVER_GLOBBED, expandDirectories: false });
+    for (const glob of globs) {
+      const matches = picomatch(glob, { dot: false });
+      if (!found.some((rel) => matches(rel))) notices.push(`include '${spelled.get(glob) ?? glob}' matches no file under the root: nothing added. Check the pattern (includes are relative to the root).`);
+    }
     for (const rel of found) {
       if (isNeverGlobbed(rel) || !isSafeRelative(rel)) continue;
       const secret = secretMatch(root, rel);

@@ -5,6 +5,7 @@ import { circular } from './circular.js';
 import { deprecated } from './deprecated.js';
 import { dynamic } from './dynamic.js';
 import { outsideRoot } from './outside-root.js';
+import { runtime } from './runtime.js';
 import type { Rule } from './rule.js';
 import { shadowed } from './shadowed.js';
 import { stale } from './stale.js';
@@ -55,6 +56,7 @@ export const RULE_REGISTRY: Readonly<Record<RuleName, RuleInfo>> = Object.freeze
   dynamic: info([dynamic]),
   'outside-root': info([outsideRoot], { lowerable: false }),
   circular: info([circular]),
+  runtime: info([runtime]),
 });
 
 function info(modules: readonly Rule[], extra: { lowerable?: boolean; settings?: RuleSetting[] } = {}): RuleInfo {

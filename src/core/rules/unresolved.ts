@@ -14,6 +14,7 @@ export const unresolved: Rule = {
     const listings = new Map<string, string[]>();
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'unresolved' && edge.class !== 'unsupported') continue;
+      if (edge.tsOnly === 'compiled-alias') continue; // the runtime rule names that cause
       const where = at(edge.from, edge.line);
       const hint = ignoreHint('unresolved', edge.from);
       const nearMiss = edge.class === 'unresolved' ? caseNearMiss(graph, edge, listings) : undefined;

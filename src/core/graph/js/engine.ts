@@ -120,6 +120,7 @@ export class JsEngine {
       if (r.reason) edge.reason = r.reason;
       if (r.workspace) edge.workspace = r.workspace;
       if (r.builtin) edge.builtin = r.builtin;
+      if (r.tsOnly) edge.tsOnly = r.tsOnly;
       if (origin) edge.origin = origin;
       if (imp.optional) edge.optional = true;
       if (r.class === 'file' && r.file) follow.set(imp.specifier, r.file);

@@ -18,6 +18,7 @@ import { languageOf } from '../language.js';
 import { packageNameOf } from '../package-name.js';
 import { RealPaths } from '../real-paths.js';
 import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
+import type { TsOnlyStep } from '../../runtime.js';
 
 export interface Resolution {
   class: EdgeClass;
@@ -37,6 +38,10 @@ export interface Resolution {
   workspace?: string;
   /** A Node builtin of this name competes with the local file (see ImportEdge.builtin). */
   builtin?: string;
+  /** The TypeScript-only step this resolution needed (see ImportEdge.tsOnly). */
+  tsOnly?: TsOnlyStep;
+  /** The file was found by adding an extension or a folder's index to the path written. */
+  probed?: boolean;
 }
 
 interface Candidates {
@@ -44,6 +49,10 @@ interface Candidates {
   declaration?: string;
   /** The path the specifier names, before extensions were tried (to say what is there instead of a file). */
   base?: string;
+  /** Found files that exist only through the `./a.js` -> `a.ts` mapping. */
+  mapped?: Set<string>;
+  /** Found files the specifier does not name exactly: an extension or a folder's index was added. */
+  probed?: Set<string>;
 }
 
 /** Extensions the JS/TS engine reads. */
@@ -88,6 +97,24 @@ export class Resolver {
   }
 
   /**
+   * A tsconfig `paths` alias written in compiled output (a JS file inside the owning config's
+   * outDir): the compiler does not rewrite aliases, and nothing applies them to its output, so
+   * the import fails when the output runs. Undefined when the file is not compiled output or
+   * the specifier matches no alias (a catch-all `*` does not count: it also covers packages).
+   */
+  private compiledAlias(specifier: string, fromFile: string): Resolution | undefined {
+    const owner = this.project?.forFile(fromFile);
+    if (!owner?.outDir || !owner.paths || !isInside(owner.outDir, fromFile)) return undefined;
+    const match = matchPathPattern(Object.keys(owner.paths), specifier);
+    if (!match || match.pattern === '*') return undefined;
+    return {
+      class: 'unresolved',
+      tsOnly: 'compiled-alias',
+      reason: `'${specifier}' is a tsconfig paths alias ('${match.pattern}' in ${path.relative(this.root, owner.file)}) left in compiled output inside outDir ${path.relative(this.root, owner.outDir) || '.'}`,
+    };
+  }
+
+  /**
    * What `specifier`, written in `fromFile` (absolute) as an import of `kind`, loads at run time.
    * Never throws; a specifier that leads nowhere is class 'unresolved' with a reason.
    */
@@ -95,7 +122,12 @@ export class Resolver {
     const fromTs = TS_FAMILY.has(path.extname(fromFile));
     const ts = this.settingsFor(fromFile);
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-      return this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
+      const r = this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
+      // Node's ES module loader takes the path as written (no extension added, no folder index);
+      // its require() adds .js/.json/.node and index files, never .ts.
+      if (r.probed && r.file && !r.tsOnly && (this.conditionsFor(fromFile, kind, ts).includes('import') || TS_FAMILY.has(path.extname(r.file)))) r.tsOnly = 'extension-probe';
+      delete r.probed;
+      return r;
     }
     if (specifier.startsWith('/')) return this.finish(this.resolvePath(specifier, fromTs, false), specifier);
     if (specifier.startsWith('file:')) {
@@ -106,16 +138,22 @@ export class Resolver {
       }
     }
     const conditions = this.conditionsFor(fromFile, kind, ts);
+    if (!ts) {
+      const leftover = this.compiledAlias(specifier, fromFile);
+      if (leftover) return leftover;
+    }
     if (specifier.startsWith('#')) {
       // TypeScript tries `paths` before package.json "imports"; both name the same source in practice.
       const aliased = fromTs ? this.resolveTsAlias(specifier, fromTs, ts) : undefined;
-      if (aliased && aliased.class === 'file') return aliased;
-      return this.resolveHashImport(specifier, fromFile, fromTs, conditions, ts);
+      const imported = this.resolveHashImport(specifier, fromFile, fromTs, conditions, ts);
+      if (aliased && aliased.class === 'file') return imported.class === 'file' ? aliased : { ...aliased, tsOnly: 'tsconfig-paths' };
+      return imported;
     }
     const builtin = isBuiltin(specifier);
     // Aliases first: with baseUrl `src`, 'http/client' is src/http/client.ts, not node:http.
     const aliased = specifier.startsWith('node:') ? undefined : this.resolveTsAlias(specifier, fromTs, ts);
     if (aliased) {
+      if (aliased.class === 'file') aliased.tsOnly = 'tsconfig-paths';
       // `events` with a local src/events/ under baseUrl: TypeScript and tsx load the local folder,
       // Node running the compiled output loads its builtin. Ship the local file and say so.
       if (builtin && aliased.class === 'file') aliased.builtin = specifier;
@@ -282,6 +320,7 @@ export class Resolver {
   /** The file a path means at run time, plus the other candidates that exist. */
   private resolvePath(base: string, fromTs: boolean, dirOnly: boolean): Candidates {
     const found: string[] = [];
+    let mappedOnly: Set<string> | undefined;
     if (!dirOnly) {
       const ext = path.extname(base);
       const mapped = TS_FOR_JS[ext]?.map((e) => base.slice(0, -ext.length) + e) ?? [];
@@ -289,13 +328,18 @@ export class Resolver {
       // A TS importer's `./a.js` is a.ts first; a JS importer's is a.js first.
       const ordered = fromTs ? [...mapped, ...exact] : [...exact, ...mapped];
       for (const c of ordered) if (this.kindOf(c) === 'file') found.push(c);
+      // Only TypeScript-aware loaders map `./a.js` to a.ts: remember when nothing else was found.
+      if (found.length && found.every((f) => mapped.includes(f))) mappedOnly = new Set(found);
       if (!ext || !JS_EXTENSIONS.includes(ext)) {
         if (!ext && this.kindOf(base) === 'file') found.push(base);
         for (const e of fromTs ? PROBE_FROM_TS : PROBE_FROM_JS) if (this.kindOf(base + e) === 'file') found.push(base + e);
       }
     }
     if (this.kindOf(base) === 'dir') found.push(...this.resolveDirectory(base, fromTs));
-    if (found.length) return { found: [...new Set(found)] };
+    if (found.length) {
+      const probed = new Set(found.filter((f) => f !== base && !TS_FOR_JS[path.extname(base)]?.some((e) => f === base.slice(0, -path.extname(base).length) + e)));
+      return { found: [...new Set(found)], mapped: mappedOnly, probed };
+    }
     return { found, declaration: this.declarationFor(base), base };
   }
 
@@ -348,7 +392,8 @@ export class Resolver {
     const shadowed = others.length ? others : undefined;
     const language = languageOf(winner);
     if (!language || language === 'python') return { class: 'unsupported', file: winner, shadowed };
-    return { class: 'file', file: winner, shadowed };
+    if (r.mapped?.has(winner)) return { class: 'file', file: winner, shadowed, tsOnly: 'ts-extension' };
+    return r.probed?.has(winner) ? { class: 'file', file: winner, shadowed, probed: true } : { class: 'file', file: winner, shadowed };
   }
 
   // ---- tsconfig paths / baseUrl ----

@@ -11,6 +11,8 @@ import { UsageError } from '../../types.js';
 export interface TsSettings {
   /** Absolute path of the tsconfig file. */
   file: string;
+  /** Absolute paths of the files it extends (nearest first), as TypeScript read them. */
+  extendsChain?: string[];
   /** Absolute baseUrl, when set. */
   baseUrl?: string;
   paths?: Record<string, string[]>;
@@ -125,6 +127,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   const fileNames = parsed.fileNames.map((f) => path.resolve(f));
   return {
     file,
+    extendsChain: (configFile?.extendedSourceFiles ?? []).map((f) => path.resolve(f)),
     baseUrl: o.baseUrl ? path.resolve(o.baseUrl) : undefined,
     paths: o.paths,
     pathsBase: o.baseUrl ? path.resolve(o.baseUrl) : pathsBase ? path.resolve(pathsBase) : path.dirname(file),

@@ -1,8 +1,0 @@
-import { createRequire as __shipsetCreateRequire } from 'node:module';
-import { fileURLToPath as __shipsetFileURLToPath } from 'node:url';
-import { dirname as __shipsetDirname } from 'node:path';
-const require = __shipsetCreateRequire(import.meta.url);
-const __filename = __shipsetFileURLToPath(import.meta.url);
-const __dirname = __shipsetDirname(__filename);
-if (!('cb' in globalThis)) globalThis.cb = undefined;
-import{a,b}from"./chunk-FJM6OY2D.js";import"./chunk-Z7OG7CAG.js";import"./chunk-EXCXLJXX.js";import"./chunk-VMRJAS6N.js";import"./chunk-4IN7R7K7.js";export{b as loadTsProject,a as loadTsSettings};

@@ -1,0 +1,102 @@
+// Which program starts the entries, and what that program does when it resolves an import.
+// Node (with or without its built-in type stripping) resolves exactly the path written: it never
+// reads tsconfig `paths`/`baseUrl` and never maps `./a.js` to `a.ts`. tsx, ts-node and Bun read the
+// tsconfig (with its `extends` chain) at start and apply both.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Runtime } from './types.js';
+
+/** The TypeScript-only resolution steps an import can depend on. */
+export type TsOnlyStep = 'tsconfig-paths' | 'ts-extension' | 'extension-probe' | 'compiled-alias';
+
+/** Runtimes that read tsconfig and apply its aliases and the `.js`-written/`.ts`-on-disk mapping. */
+export function readsTsconfig(runtime: Runtime): boolean {
+  return runtime === 'tsx' || runtime === 'ts-node' || runtime === 'bun';
+}
+
+/** Whether `runtime` performs `step` when it loads a module. Compiled output never has its aliases applied. */
+export function runtimeApplies(runtime: Runtime, step: TsOnlyStep): boolean {
+  if (step === 'compiled-alias') return false;
+  return readsTsconfig(runtime);
+}
+
+const TS_ENTRY = /\.[mc]?tsx?$/;
+const NODE_FLAGS_STRIP = /--(experimental-strip-types|experimental-transform-types)\b/;
+
+/**
+ * The runtime a `scripts.start` command uses when it runs `entry` (relative to the root):
+ * `node [flags] x`, `tsx x`, `ts-node x`, `bun [run] x`, with an optional `npx`/`exec` prefix
+ * and `VAR=value` assignments. `node x.ts` is Node's type stripping. Undefined when the
+ * script does not name the entry (a build tool, a shell chain it cannot read).
+ */
+export function runtimeFromStartScript(script: string, entry: string): Runtime | undefined {
+  // Only the first command of a chain starts the service when it is the only one; a chain is read command by command.
+  for (const command of script.split(/&&|\|\||;/)) {
+    const words = command.trim().split(/\s+/).filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    while (words[0] === 'npx' || words[0] === 'exec' || words[0] === 'pnpm' || words[0] === 'yarn' || words[0] === 'env') words.shift();
+    const [program, ...args] = words;
+    if (!program) continue;
+    const file = args.find((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch');
+    if (!file || normalize(file) !== normalize(entry)) continue;
+    const name = path.basename(program);
+    if (name === 'node') return NODE_FLAGS_STRIP.test(command) || TS_ENTRY.test(entry) ? 'node-strip-types' : 'node';
+    if (name === 'tsx') return 'tsx';
+    if (name === 'ts-node' || name === 'ts-node-esm') return 'ts-node';
+    if (name === 'bun') return 'bun';
+  }
+  return undefined;
+}
+
+function normalize(p: string): string {
+  return path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
+
+/**
+ * The runtime of a run: the one given; else the one `scripts.start` of the root package.json
+ * names when it runs an entry; else `node` for JavaScript entries and `tsx` for a TypeScript
+ * entry (with a notice, since only the user knows what starts it in production).
+ */
+export function decideRuntime(root: string, entries: string[], given: Runtime | undefined): { runtime: Runtime; notice?: string } {
+  if (given) return { runtime: given };
+  const jsEntries = entries.filter((e) => !e.endsWith('.py'));
+  if (!jsEntries.length) return { runtime: 'node' };
+  const start = startScript(root);
+  if (start) {
+    for (const entry of jsEntries) {
+      const found = runtimeFromStartScript(start, entry);
+      if (found) return { runtime: found };
+    }
+  }
+  const ts = jsEntries.find((e) => TS_ENTRY.test(e) && !e.endsWith('.d.ts'));
+  if (!ts) return { runtime: 'node' };
+  return {
+    runtime: 'tsx',
+    notice: `The entry ${ts} is TypeScript and no start script says what runs it: shipset resolved imports as tsx does (tsconfig paths apply, and the tsconfig files ship). Set runtime (--runtime node-strip-types, ts-node, bun) if something else starts it, or pack the compiled output with --runtime node.`,
+  };
+}
+
+function startScript(root: string): string | undefined {
+  const file = path.join(root, 'package.json');
+  try {
+    if (!fs.statSync(file).isFile()) return undefined;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { scripts?: { start?: unknown } };
+    return typeof pkg?.scripts?.start === 'string' ? pkg.scripts.start : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a runtime finding says: the runtime, why the import fails under it, and the fix. */
+export function runtimeProblem(runtime: Runtime, step: TsOnlyStep, specifier: string, target: string | undefined): string {
+  const who = runtime === 'node' ? 'Node' : runtime === 'node-strip-types' ? "Node's type stripping" : runtime;
+  switch (step) {
+    case 'tsconfig-paths':
+      return `'${specifier}', which resolves only through tsconfig paths/baseUrl${target ? ` (to ${target})` : ''}, and ${who} (runtime ${runtime}) does not read tsconfig paths: build with a tool that rewrites aliases (tsc-alias, esbuild, tsup) and pack the output, use package.json "imports" (#alias), or run with tsx.`;
+    case 'ts-extension':
+      return `'${specifier}', a .js file that does not exist; only TypeScript maps it to ${target ?? 'the .ts source'}, and ${who} (runtime ${runtime}) loads exactly the path written: ${runtime === 'node-strip-types' ? `write the .ts extension (with allowImportingTsExtensions/rewriteRelativeImportExtensions)` : 'compile first and pack the output'}, or run with tsx.`;
+    case 'extension-probe':
+      return `'${specifier}', which names ${target ?? 'the file'} only with an extension or a folder index added; ${who} (runtime ${runtime}) ${target && /\.[mc]?tsx?$/.test(target) ? 'never adds a .ts extension' : "loads ES modules by the exact path written (ERR_MODULE_NOT_FOUND / ERR_UNSUPPORTED_DIR_IMPORT)"}: write the path with its file name and extension, or run with tsx.`;
+    case 'compiled-alias':
+      return `'${specifier}', a tsconfig paths alias left in compiled JavaScript (a file inside the tsconfig outDir): no runtime applies tsconfig paths to compiled output, so Node fails at start with ERR_MODULE_NOT_FOUND / Cannot find module. Rewrite aliases at build time (tsc-alias, esbuild, tsup) or replace them with relative imports or package.json "imports" (#alias).`;
+  }
+}
