@@ -133,3 +133,67 @@ describe('requires-python of the nearest project', () => {
     expect(py.files.get('svc/app/util.py')?.parseError).toBeDefined();
   });
 });
+
+describe('packages installed through a declared package', () => {
+  const MAIN = 'from starlette.middleware.cors import CORSMiddleware\nimport sqlalchemy\nimport pydantic\nimport fastapi\nimport sqlmodel\nimport httpx\n';
+  const PYPROJECT = '[project]\nname = "app"\ndependencies = ["fastapi", "sqlmodel"]\n';
+
+  it.each([
+    ['uv.lock', '[[package]]\nname = "fastapi"\nversion = "0.1"\ndependencies = [\n    { name = "starlette" },\n]\n\n[[package]]\nname = "Starlette"\n\n[[package]]\nname = "pydantic"\n\n[[package]]\nname = "SQLAlchemy"\n\n[[package]]\nname = "sqlmodel"\n'],
+    ['poetry.lock', '[[package]]\nname = "starlette"\nversion = "1"\n\n[package.dependencies]\nanyio = "*"\n\n[[package]]\nname = "pydantic"\n\n[[package]]\nname = "sqlalchemy"\n'],
+    ['Pipfile.lock', JSON.stringify({ _meta: {}, default: { starlette: {}, pydantic: {}, sqlalchemy: {} }, develop: {} })],
+  ])('warns (not errors) when %s pins the distribution', async (lock, text) => {
+    const { findings } = await undeclared({ 'pyproject.toml': PYPROJECT, [lock]: text, 'main.py': MAIN }, 'main.py');
+    const warned = findings.filter((f) => f.level === 'warn').map((f) => f.specifier).sort();
+    expect(warned).toEqual(['pydantic', 'sqlalchemy', 'starlette.middleware.cors']);
+    for (const f of findings.filter((x) => x.level === 'warn')) expect(f.message).toContain(`installed today through ${lock} as a dependency of another package`);
+    // httpx is in no lock: still an error.
+    expect(findings.filter((f) => f.level !== 'warn').map((f) => f.specifier)).toEqual(['httpx']);
+  });
+
+  it('finds the lock of a workspace at the root above the member manifest', async () => {
+    const { findings } = await undeclared({
+      'uv.lock': '[[package]]\nname = "starlette"\n', 'pyproject.toml': '[tool.uv.workspace]\nmembers = ["svc"]\n',
+      'svc/pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi"]\n', 'svc/main.py': 'import fastapi\nimport starlette\n',
+    }, 'svc/main.py');
+    expect(findings.map((f) => [f.specifier, f.level])).toEqual([['starlette', 'warn']]);
+    expect(findings[0].message).toContain('uv.lock');
+  });
+
+  it('keeps the error without a lockfile', async () => {
+    const { findings } = await undeclared({ 'pyproject.toml': PYPROJECT, 'main.py': 'import fastapi\nimport sqlmodel\nimport starlette\n' }, 'main.py');
+    expect(findings.map((f) => [f.specifier, f.level])).toEqual([['starlette', undefined]]);
+  });
+});
+
+describe('imports whose distribution has an unrelated name', () => {
+  it('warns naming the declared distributions shipset cannot map', async () => {
+    const { findings } = await undeclared({ 'requirements.txt': 'django\ndrf-jwt\n', 'main.py': 'import django\nimport rest_framework_jwt\n' }, 'main.py');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].level).toBe('warn');
+    expect(findings[0].message).toContain('drf-jwt');
+  });
+
+  it('stays an error when the unmapped declared distributions share no word with it', async () => {
+    const { findings } = await undeclared({ 'requirements.txt': 'django\ngunicorn\n', 'main.py': 'import django\nimport rest_framework_jwt\n' }, 'main.py');
+    expect(findings.map((f) => [f.specifier, f.level])).toEqual([['rest_framework_jwt', undefined]]);
+  });
+
+  it('stays an error when every declared distribution is accounted for', async () => {
+    const { findings } = await undeclared({ 'requirements.txt': 'django\nPyYAML\n', 'main.py': 'import django\nimport rest_framework_jwt\n' }, 'main.py');
+    expect(findings.map((f) => [f.specifier, f.level])).toEqual([['rest_framework_jwt', undefined]]);
+  });
+});
+
+describe('--python-path advice', () => {
+  it('never suggests a settings folder for a well-known package', async () => {
+    const { findings } = await undeclared({
+      'requirements.txt': 'django\n', 'main.py': 'import django\nimport jwt\nimport tinylib\n',
+      'config/__init__.py': '', 'config/settings/__init__.py': '', 'config/settings/jwt.py': '', 'vendor/tinylib/__init__.py': '',
+    }, 'main.py');
+    const jwt = findings.find((f) => f.specifier === 'jwt')!;
+    expect(jwt.message).not.toContain('--python-path');
+    expect(jwt.message).toContain('Add pyjwt');
+    expect(findings.find((f) => f.specifier === 'tinylib')!.message).toContain('--python-path vendor');
+  });
+});
