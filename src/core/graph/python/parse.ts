@@ -632,7 +632,7 @@ function readSettingsAssignment(node: SyntaxNode, scope: Scope, text: string, li
     const unresolved: SyntaxNode[] = [];
     for (const s of settingStrings(value, text, targetText, MODULE_LISTS.get(out) ?? new Map(), unresolved)) pushStringImport(s.value, setting, targetText, s.node, settingScope, lines, out);
     for (const u of unresolved) {
-      const expression = `${targetText}: ${text.slice(u.from, u.to).replace(/\s+/g, ' ')}`;
+      const expression = `${targetText} includes ${text.slice(u.from, u.to).replace(/\s+/g, ' ')}`;
       out.dynamic.push({ ...lines.at(u.from), expression: expression.length > 80 ? `${expression.slice(0, 77)}...` : expression });
     }
     return;
