@@ -101,6 +101,13 @@ const KNOWN: Record<string, string[]> = {
   importlib_resources: ['importlib-resources'],
 };
 
+const MAPPED = new Set(Object.values(KNOWN).flat().map(normalizeDistName));
+
+/** Whether the table knows which import names the (normalised) distribution provides. */
+export function isMappedDistribution(dist: string): boolean {
+  return MAPPED.has(dist);
+}
+
 /** Top-level names whose submodules come from separate distributions (`google.cloud.storage` -> google-cloud-storage). */
 const NAMESPACE_TOPS = new Set(['google', 'azure', 'zope', 'sphinxcontrib', 'jaraco', 'backports', 'opentelemetry', 'ruamel']);
 

@@ -11,7 +11,7 @@ import { dataFilesNotice } from './data-files.js';
 import { markLocalCandidates } from './local-candidates.js';
 import { PathFinder } from './finder.js';
 import { parsePython, type ParsedPython, type PythonPathChange } from './parse.js';
-import { readRequiresPython, type RequiresPython } from './requires-python.js';
+import { readRequiresPython, requiresPythonFor, type RequiresPython } from './requires-python.js';
 import { relativeTo, resolveImport, type ResolveContext } from './resolve.js';
 
 export interface PythonEngineInput {
@@ -211,60 +211,81 @@ const VERSION_INDEPENDENT = /^invalid character|^invalid non-printable character
  * version lifts; a notice says so.
  */
 class SyntaxJudge {
-  private distrusted: string[] = [];
+  /** Files the local python3 rejected that may use newer syntax, by the declaration that governs them. */
+  private distrusted = new Map<string, { requires: RequiresPython; files: string[] }>();
+  private readonly declarations = new Map<string, RequiresPython | undefined>();
   private constructor(
+    private readonly root: string,
     private readonly cpython: CPythonParser | undefined,
-    private readonly minMinor: number | undefined,
-    private readonly requires: RequiresPython | undefined,
     private readonly notices: Set<string>,
   ) {}
 
   static async start(root: string, python: string | false | undefined, notices: Set<string>): Promise<SyntaxJudge> {
-    const requires = readRequiresPython(root);
     const cpython = python === false ? undefined : await CPythonParser.start(python ?? 'python3');
     if (!cpython) {
+      const requires = readRequiresPython(root);
       notices.add(`No Python 3 found (python3 on PATH): syntax was checked with shipset's built-in Python grammar, which misses some valid forms and some errors CPython reports. Install Python 3${requires?.minMinor !== undefined ? `.${requires.minMinor} or newer` : ''} where shipset runs (actions/setup-python) for CPython's own verdict.`);
     }
-    return new SyntaxJudge(cpython, requires?.minMinor, requires, notices);
+    return new SyntaxJudge(root, cpython, notices);
+  }
+
+  /** The declared minimum for one file: the nearest pyproject.toml / setup.cfg above it that sets one. */
+  private requiresFor(rel: string): RequiresPython | undefined {
+    return requiresPythonFor(this.root, rel, this.declarations);
   }
 
   /** Parses each file with the grammar (for its imports) and returns the error that counts, if any. */
   async judge(files: ReadSource[]): Promise<Array<ParseFailure | undefined>> {
     const readable = files.filter((f) => f.bytes);
-    // CPython works on the batch while the grammar reads the same files here (for imports).
-    const pending = this.cpython && readable.length ? this.cpython.check(readable.map((f) => ({ name: f.rel, source: f.bytes! })), this.minMinor) : undefined;
+    const requires = new Map(readable.map((f) => [f, this.requiresFor(f.rel)]));
+    // One CPython batch per declared minimum (a workspace's members may declare different ones).
+    const groups = new Map<number | undefined, ReadSource[]>();
+    for (const f of readable) {
+      const minor = requires.get(f)?.minMinor;
+      groups.set(minor, [...(groups.get(minor) ?? []), f]);
+    }
+    // CPython works on the batches while the grammar reads the same files here (for imports).
+    const pending = this.cpython
+      ? Promise.all([...groups].map(async ([minor, group]) => ({ group, verdicts: await this.cpython!.check(group.map((f) => ({ name: f.rel, source: f.bytes! })), minor) })))
+      : undefined;
     pending?.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
-    const options = this.minMinor !== undefined ? { minMinor: this.minMinor } : {};
-    for (const f of readable) f.parsed = parsePython(f.bytes!.toString('utf8'), options);
-    let cpython: Array<CPythonError | null> | undefined;
+    for (const f of readable) {
+      const minMinor = requires.get(f)?.minMinor;
+      f.parsed = parsePython(f.bytes!.toString('utf8'), minMinor !== undefined ? { minMinor } : {});
+    }
+    let cpython: Map<ReadSource, CPythonError | null> | undefined;
     if (pending) {
       try {
-        cpython = await pending;
+        cpython = new Map((await pending).flatMap(({ group, verdicts }) => group.map((f, i) => [f, verdicts[i]] as const)));
       } catch (error) {
         this.notices.add(`python3 stopped while checking syntax (${(error as Error).message}): the remaining files were checked with shipset's built-in Python grammar.`);
       }
     }
-    const tooOld = this.cpython !== undefined && this.minMinor !== undefined && this.minMinor > this.cpython.version[1];
     return files.map((f) => {
       if (f.readError !== undefined) return { file: f.rel, line: 1, column: 1, message: `cannot be read: ${f.readError}` };
       const grammar = f.parsed!.error;
       if (!cpython) return grammar && { file: f.rel, ...grammar };
-      const verdict = cpython[readable.indexOf(f)];
+      const verdict = cpython.get(f);
       if (!verdict) return undefined;
+      const declared = requires.get(f);
+      const tooOld = declared?.minMinor !== undefined && declared.minMinor > this.cpython!.version[1];
       if (tooOld && !grammar && !VERSION_INDEPENDENT.test(verdict.message)) {
-        this.distrusted.push(f.rel);
-        this.noteDistrust();
+        this.distrust(f.rel, declared);
         return undefined;
       }
       return { file: f.rel, ...verdict };
     });
   }
 
-  private noteDistrust(): void {
+  private distrust(rel: string, requires: RequiresPython): void {
+    const entry = this.distrusted.get(requires.file) ?? { requires, files: [] };
+    entry.files.push(rel);
+    this.distrusted.set(requires.file, entry);
     const v = this.cpython!.version;
-    const shown = this.distrusted.slice(0, 5).join(', ') + (this.distrusted.length > 5 ? ', ...' : '');
-    for (const n of [...this.notices]) if (n.startsWith('The local python3 is ')) this.notices.delete(n);
-    this.notices.add(`The local python3 is ${v[0]}.${v[1]}, older than requires-python ${this.requires!.spec} in ${this.requires!.file}: it rejects ${this.distrusted.length} file(s) (${shown}) that may use newer syntax, so shipset's built-in grammar judged them instead. Run shipset with Python 3.${this.minMinor} or newer for CPython's verdict.`);
+    const prefix = `The local python3 is ${v[0]}.${v[1]}, older than requires-python ${requires.spec} in ${requires.file}:`;
+    for (const n of [...this.notices]) if (n.startsWith(prefix)) this.notices.delete(n);
+    const shown = entry.files.slice(0, 5).join(', ') + (entry.files.length > 5 ? ', ...' : '');
+    this.notices.add(`${prefix} it rejects ${entry.files.length} file(s) (${shown}) that may use newer syntax, so shipset's built-in grammar judged them instead. Run shipset with Python 3.${requires.minMinor} or newer for CPython's verdict.`);
   }
 
   close(): void {

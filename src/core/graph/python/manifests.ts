@@ -20,6 +20,51 @@ export interface PythonManifests {
   problems: string[];
   /** The project's own distribution name, normalised. */
   projectName?: string;
+  /**
+   * Lockfiles beside the manifest (uv.lock, poetry.lock, pdm.lock, Pipfile.lock) and the
+   * normalised distribution names each pins: what an install from the lock provides today,
+   * including packages only another declared package requires.
+   */
+  locked: Array<{ file: string; names: Set<string> }>;
+}
+
+const LOCKFILES = ['uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile.lock'];
+
+/**
+ * The distributions a lockfile pins. uv.lock, poetry.lock and pdm.lock are TOML with one
+ * `[[package]]` table per distribution (its `name = "..."` key is read line by line, so a
+ * multi-megabyte lock needs no full TOML parse); Pipfile.lock is JSON with `default` and
+ * `develop` maps. Undefined when the file cannot be read or has no recognisable entries.
+ */
+export function readLockfile(root: string, abs: string): Set<string> | undefined {
+  if (!fs.existsSync(abs)) return undefined;
+  const read = readProjectManifest(root, abs);
+  if (!read.ok) return undefined;
+  const names = new Set<string>();
+  if (abs.endsWith('.json') || path.basename(abs) === 'Pipfile.lock') {
+    try {
+      const doc = JSON.parse(read.text) as Record<string, unknown>;
+      for (const section of ['default', 'develop']) {
+        const table = doc[section];
+        if (table && typeof table === 'object') for (const name of Object.keys(table)) names.add(normalizeDistName(name));
+      }
+    } catch {
+      return undefined;
+    }
+    return names.size ? names : undefined;
+  }
+  let inPackage = false;
+  for (const line of read.text.split(/\r?\n/)) {
+    if (/^\s*\[/.test(line)) inPackage = /^\s*\[\[\s*package\s*\]\]\s*(?:#.*)?$/.test(line);
+    else if (inPackage) {
+      const m = /^\s*name\s*=\s*["']([A-Za-z0-9][A-Za-z0-9._-]*)["']/.exec(line);
+      if (m) {
+        names.add(normalizeDistName(m[1]));
+        inPackage = false;
+      }
+    }
+  }
+  return names.size ? names : undefined;
 }
 
 const DEV_WORDS = /(^|[-_.])(dev|devel|develop|test|tests|testing|lint|docs?|ci|typing|mypy)([-_.]|$)/i;
@@ -40,7 +85,7 @@ export function readPythonManifests(root: string, dir: string): PythonManifests 
   const hasPyproject = names.includes('pyproject.toml');
   const hasSetupCfg = names.includes('setup.cfg');
   if (!requirements.length && !hasPyproject && !hasSetupCfg) return undefined;
-  const found: PythonManifests = { files: [], production: new Set(), dev: new Set(), problems: [] };
+  const found: PythonManifests = { files: [], production: new Set(), dev: new Set(), problems: [], locked: [] };
   const rel = (abs: string): string => path.relative(root, abs).split(path.sep).join('/');
 
   for (const name of requirements) {
@@ -50,6 +95,15 @@ export function readPythonManifests(root: string, dir: string): PythonManifests 
   }
   if (hasPyproject) readPyproject(path.join(dir, 'pyproject.toml'), found, root, rel);
   if (hasSetupCfg) readSetupCfg(path.join(dir, 'setup.cfg'), found, root);
+  // The lock sits beside the manifest, or at the workspace root above it (uv, Poetry, PDM workspaces).
+  const absRoot = path.resolve(root);
+  for (let at = path.resolve(dir); !found.locked.length; at = path.dirname(at)) {
+    for (const lock of LOCKFILES) {
+      const pinned = readLockfile(root, path.join(at, lock));
+      if (pinned) found.locked.push({ file: rel(path.join(at, lock)), names: pinned });
+    }
+    if (at === absRoot || !path.relative(absRoot, at) || path.relative(absRoot, at).startsWith('..') || path.dirname(at) === at) break;
+  }
   return found;
 }
 

@@ -131,6 +131,7 @@ export function parsePython(source: string, options: ParseOptions = {}): ParsedP
   const problem = firstProblem(parsed, errorAt, source, lines, options);
   if (problem) result.error = { ...lines.at(problem.offset), message: problem.message };
   // Node positions are the same in all texts: read names from the original.
+  MODULE_LISTS.set(result, collectModuleLists(parsed.tree.topNode, source));
   walk(parsed.tree.topNode, { optional: false }, source, lines, result);
   return result;
 }
@@ -170,6 +171,26 @@ function firstError(tree: Tree): number | undefined {
 
 interface Scope {
   optional: boolean;
+  /** Inside a function body or an `if` branch: a settings value set here may not apply (optional). */
+  conditional?: boolean;
+}
+
+/** Module-level `NAME = [...]` / `NAME += [...]` values of a file, for settings built from lists. */
+const MODULE_LISTS = new WeakMap<ParsedPython, Map<string, SyntaxNode[]>>();
+
+function collectModuleLists(top: SyntaxNode, text: string): Map<string, SyntaxNode[]> {
+  const names = new Map<string, SyntaxNode[]>();
+  for (let c = top.firstChild; c; c = c.nextSibling) {
+    if (c.name !== 'AssignStatement' && c.name !== 'UpdateStatement') continue;
+    const target = c.firstChild;
+    const op = target?.nextSibling;
+    const value = op?.nextSibling;
+    if (target?.name !== 'VariableName' || !op || !value || value.nextSibling) continue;
+    const name = text.slice(target.from, target.to);
+    if (op.name === 'AssignOp') names.set(name, [value]);
+    else if (text.slice(op.from, op.to) === '+=') names.set(name, [...(names.get(name) ?? []), value]);
+  }
+  return names;
 }
 
 function walk(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, out: ParsedPython): void {
@@ -186,7 +207,7 @@ function walk(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, ou
     case 'FunctionDefinition':
     case 'LambdaExpression':
       // A function body runs later, outside any try around its definition.
-      walkChildren(node, { optional: false }, text, lines, out);
+      walkChildren(node, { optional: false, conditional: true }, text, lines, out);
       return;
     case 'CallExpression':
       readImportCall(node, scope, text, lines, out);
@@ -219,7 +240,7 @@ function walkIf(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, 
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.name !== 'Body' && child.name !== 'if' && child.name !== 'elif' && child.name !== 'else' && RUNTIME_GUARDS.test(text.slice(child.from, child.to))) guarded = true;
   }
-  if (guarded && !scope.optional) scope = { optional: true };
+  if (guarded && !scope.optional) scope = { ...scope, optional: true };
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.name === 'if' || child.name === 'elif') {
       afterKeyword = true;
@@ -235,7 +256,7 @@ function walkIf(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, 
       skipNextBody = false;
       continue;
     }
-    walk(child, scope, text, lines, out);
+    walk(child, child.name === 'Body' ? { ...scope, conditional: true } : scope, text, lines, out);
   }
 }
 
@@ -269,9 +290,9 @@ function walkTry(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex,
     }
     if (child.name === 'Body' && !seenTryBody) {
       seenTryBody = true;
-      walk(child, { optional: scope.optional || guarded }, text, lines, out);
+      walk(child, { ...scope, optional: scope.optional || guarded }, text, lines, out);
     } else if (child.name === 'Body' && inImportHandler) {
-      walk(child, { optional: true }, text, lines, out);
+      walk(child, { ...scope, optional: true }, text, lines, out);
     } else {
       walk(child, scope, text, lines, out);
     }
@@ -520,6 +541,60 @@ function stringsIn(node: SyntaxNode, text: string): Array<{ value: string; node:
 }
 
 /**
+ * The strings of a settings value, following names of module-level lists in the same file
+ * (`[*LOCAL_APPS, "x"]`, `DJANGO_APPS + LOCAL_APPS`, `APPS += [...]`) the way Python builds the
+ * list. Anything else (a call, a name assigned elsewhere) is pushed to `unresolved`.
+ */
+function settingStrings(node: SyntaxNode, text: string, setting: string, names: Map<string, SyntaxNode[]>, unresolved: SyntaxNode[]): Array<{ value: string; node: SyntaxNode }> {
+  const found: Array<{ value: string; node: SyntaxNode }> = [];
+  const seen = new Set<string>();
+  const visit = (n: SyntaxNode): void => {
+    const value = stringLiteral(n, text);
+    if (value !== undefined) {
+      found.push({ value, node: n });
+      return;
+    }
+    switch (n.name) {
+      case 'ArrayExpression':
+      case 'TupleExpression':
+      case 'ParenthesizedExpression':
+        for (let c = n.firstChild; c; c = c.nextSibling) if (!/^[()[\],*]$/.test(c.name)) visit(c);
+        return;
+      case 'BinaryExpression': {
+        const left = n.firstChild;
+        const op = left?.nextSibling;
+        const right = op?.nextSibling;
+        if (left && right && text.slice(op!.from, op!.to) === '+') {
+          visit(left);
+          visit(right);
+        } else unresolved.push(n);
+        return;
+      }
+      case 'VariableName': {
+        const name = text.slice(n.from, n.to);
+        // `APPS = APPS + [...]`: the earlier value was read where it was set.
+        if (name === setting) return;
+        const values = names.get(name);
+        if (!values || seen.has(name)) {
+          unresolved.push(n);
+          return;
+        }
+        seen.add(name);
+        for (const v of values) visit(v);
+        seen.delete(name);
+        return;
+      }
+      case 'Comment':
+        return;
+      default:
+        unresolved.push(n);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+/**
  * One string a framework imports by name, as an import: a module path is `import a.b`; a
  * path that may end in an attribute (`app.middleware.Timing`, `app.apps.AppConfig`) is
  * `from app.middleware import Timing`, which loads the last part only when it is a submodule.
@@ -551,7 +626,15 @@ function readSettingsAssignment(node: SyntaxNode, scope: Scope, text: string, li
   const targetText = text.slice(target.from, target.to).replace(/\s+/g, '');
   const setting = target.name === 'VariableName' ? DJANGO_MODULE_SETTINGS.get(targetText) : undefined;
   if (setting) {
-    for (const s of stringsIn(value, text)) pushStringImport(s.value, setting, targetText, s.node, scope, lines, out);
+    // A value set in a function or an `if` branch (`INSTALLED_APPS += ["debug_toolbar"]` under
+    // `if DEBUG:`) may not apply where the service runs: its modules are optional.
+    const settingScope = scope.conditional ? { ...scope, optional: true } : scope;
+    const unresolved: SyntaxNode[] = [];
+    for (const s of settingStrings(value, text, targetText, MODULE_LISTS.get(out) ?? new Map(), unresolved)) pushStringImport(s.value, setting, targetText, s.node, settingScope, lines, out);
+    for (const u of unresolved) {
+      const expression = `${targetText} includes ${text.slice(u.from, u.to).replace(/\s+/g, ' ')}`;
+      out.dynamic.push({ ...lines.at(u.from), expression: expression.length > 80 ? `${expression.slice(0, 77)}...` : expression });
+    }
     return;
   }
   if (/^os\.environ\[(['"])DJANGO_SETTINGS_MODULE\1\]$/.test(targetText)) {
@@ -615,13 +698,20 @@ function readFrameworkCall(node: SyntaxNode, scope: Scope, text: string, lines: 
     }
   } else if ((callee === 'include' || /(?:^|\.)urls\.include$/.test(callee)) && positional[0] && importsDjangoInclude(text)) {
     // Django's include('app.urls') or include(('app.urls', 'app_name')): the URLconf module.
-    const first = positional[0].name === 'TupleExpression' || positional[0].name === 'ParenthesizedExpression' ? positional[0].getChild('String') : positional[0];
+    // Only the first element of the tuple names a module; the second is the namespace.
+    const first = positional[0].name === 'TupleExpression' || positional[0].name === 'ParenthesizedExpression' ? firstElement(positional[0]) : positional[0];
     const literal = first ? stringLiteral(first, text) : undefined;
     if (first && literal !== undefined) pushStringImport(literal, 'module', 'include()', first, scope, lines, out);
   } else if (last === 'config_from_object' && callee.includes('.') && positional[0]) {
     const literal = stringLiteral(positional[0], text);
     if (literal !== undefined && !literal.includes(':')) pushStringImport(literal, 'module', 'config_from_object', positional[0], scope, lines, out);
   }
+}
+
+/** The first element of a tuple or parenthesized expression. */
+function firstElement(node: SyntaxNode): SyntaxNode | undefined {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== '(' && c.name !== 'Comment') return c.name === ')' || c.name === ',' ? undefined : c;
+  return undefined;
 }
 
 /** The file imports `include` from django.urls (or django.conf.urls), so `include('x')` is Django's. */

@@ -40,7 +40,33 @@ export function lowestMinor(spec: string): number | undefined {
   return lowest;
 }
 
-/** The declaration at the root (the project that is deployed), or undefined. */
+/**
+ * The declaration that governs a file: the nearest pyproject.toml / setup.cfg above it (never
+ * above the root) that declares a minimum, as a workspace member's own pyproject.toml does for
+ * its code. `fileRel` is POSIX, relative to the root; `cache` maps folders to their declaration.
+ */
+export function requiresPythonFor(root: string, fileRel: string, cache: Map<string, RequiresPython | undefined>): RequiresPython | undefined {
+  const parts = fileRel.split('/').slice(0, -1);
+  const walked: string[] = [];
+  let found: RequiresPython | undefined;
+  for (let n = parts.length; n >= 0; n--) {
+    const dir = parts.slice(0, n).join('/');
+    if (cache.has(dir)) {
+      found = cache.get(dir);
+      break;
+    }
+    walked.push(dir);
+    const here = readRequiresPython(path.join(root, dir));
+    if (here) {
+      found = dir ? { ...here, file: `${dir}/${here.file}` } : here;
+      break;
+    }
+  }
+  for (const dir of walked) cache.set(dir, found);
+  return found;
+}
+
+/** The declaration in one folder (pyproject.toml first, then setup.cfg), or undefined. */
 export function readRequiresPython(root: string): RequiresPython | undefined {
   const pyproject = readSmallFile(root, path.join(root, 'pyproject.toml'));
   if (pyproject !== undefined) {
