@@ -1,4 +1,4 @@
-// CONTEXT.md scenario E, pushed hard: odd files, odd paths and odd manifests, end to end through
+// acceptance scenario E (docs/design.md), pushed hard: odd files, odd paths and odd manifests, end to end through
 // the CLI's main(argv, io) in-process (the depth cases through dist/cli.js). Each case must end with one clear message and the documented exit code (2 for bad
 // input, a finding for a bad file): never a hang, a stack trace, "internal error", or a file of the
 // user's replaced or deleted by the tarball.

@@ -1,5 +1,5 @@
 // End to end through the CLI's main(argv, io) in-process, on fixture projects with real git
-// history: CONTEXT.md scenarios A, B (broken variant), C and E. The first case of A, the no-TTY
+// history: acceptance scenarios (docs/design.md) A, B (broken variant), C and E. The first case of A, the no-TTY
 // output and one usage error also run a copy of dist/cli.js with no node_modules (what users run).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';

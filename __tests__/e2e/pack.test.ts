@@ -1,6 +1,6 @@
 // `shipset pack` end to end through the CLI in-process (scenario B's pack through a copy of
 // dist/cli.js with no node_modules), on fixture
-// projects with real git history: CONTEXT.md scenarios B (the packed backend starts and
+// projects with real git history: acceptance scenarios (docs/design.md) B (the packed backend starts and
 // answers) and D (byte-identical tarballs), and refusals that leave nothing behind.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';

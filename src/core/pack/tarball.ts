@@ -1,5 +1,5 @@
 // The byte-reproducible tar.gz: the same files give the same bytes on any machine, whatever
-// the files' mtimes, owners or umask (see FACTS.md "Reproducible tar.gz with tar 7").
+// the files' mtimes, owners or umask (see docs/dependencies.md, "Reproducible tar.gz with tar 7").
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { promisify } from 'node:util';

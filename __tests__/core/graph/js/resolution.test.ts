@@ -1,4 +1,4 @@
-// The reachable set must be exact on every DESIGN.md resolution case: no missing file, no extra one.
+// The reachable set must be exact on every resolution case of docs/design.md: no missing file, no extra one.
 // Cases that need only the reachable set, dormant, typeOnly and findings are golden fixture
 // projects (__fixtures__/golden, run by __tests__/core/pipeline-golden.test.ts).
 import { afterAll, describe, expect, it } from '@jest/globals';

@@ -1,5 +1,5 @@
 // Reads tsconfig once (with `extends`) into the few settings resolution needs. madge loses
-// module/moduleResolution and the tsconfig location when given a path (FACTS.md), and the
+// module/moduleResolution and the tsconfig location when given a path (docs/dependencies.md), and the
 // answer then changes with the working directory; everything here is absolute instead.
 import fs from 'node:fs';
 import path from 'node:path';
