@@ -64,7 +64,8 @@ describe('scan cache', () => {
     expect(await scansOf(root, cache)).toEqual({ hits: 5, misses: 0 });
     expect(fs.existsSync(path.join(root, 'shipset-scan-cache.json'))).toBe(false); // nothing written into the project
     const manifest = await manifestOf(root, cache);
-    expect(manifest.files.map((f) => f.path)).toEqual(['package.json', 'src/a.ts', 'src/data.json', 'src/index.ts', 'src/lib/b.ts']);
+    // tsconfig.json ships too: a TypeScript entry runs under tsx, which reads it at start.
+    expect(manifest.files.map((f) => f.path)).toEqual(['package.json', 'src/a.ts', 'src/data.json', 'src/index.ts', 'src/lib/b.ts', 'tsconfig.json']);
   });
 
   it('an edit redoes exactly the edited file', async () => {

@@ -60,7 +60,7 @@ describe('a compiled TypeScript service', () => {
     const out = path.join(tempDir('shipset-tsc-out-'), 'svc.tar.gz');
     const r = runCli(['pack', '--root', root, '--out', out], root);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/runtime \(1\)/);
+    expect(r.stdout).toMatch(/runtime \(1 error\)/);
     expect(r.stdout).toMatch(/dist\/main\.js:3:\d+ +imports '@lib\/log\.js', a tsconfig paths alias left in compiled JavaScript/);
     expect(r.stdout).not.toMatch(/PASS/);
     expect(fs.existsSync(out)).toBe(false);

@@ -87,7 +87,7 @@ describe('an npm workspace app', () => {
     const out = path.join(tempDir('shipset-ws-out-'), 'api.tar.gz');
     const r = runCli(['pack', 'src/main.js', '--root', path.join(root, 'apps/api'), '--out', out], root);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/runtime \(1\)/);
+    expect(r.stdout).toMatch(/runtime \(1 error\)/);
     expect(r.stdout).toContain(`imports @acme/shared, a package of the workspace at ${root} (packages/shared), outside the root`);
     expect(r.stdout).toContain(`Pack from the workspace root: --root ${root} with the entry apps/api/src/main.js.`);
     expect(fs.existsSync(out)).toBe(false);

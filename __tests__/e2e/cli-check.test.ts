@@ -259,7 +259,8 @@ describe('manifest and housekeeping', () => {
     const m = json(r.stdout);
     expect(JSON.parse(fs.readFileSync(manifestFile, 'utf8'))).toEqual(m);
     expect(Object.keys(m)).toEqual(['schema', 'tool', 'root', 'entries', 'runtime', 'files', 'typeOnly', 'dormant', 'packages', 'findings', 'notices', 'tarball']);
-    expect(m).toMatchObject({ schema: 2, runtime: 'node', typeOnly: [], tool: { name: 'shipset' }, root: '.', entries: ['src/server_hosted.ts'], tarball: null });
+    // A TypeScript entry with no start script is run with tsx (the runtime is inferred, and a notice says so).
+    expect(m).toMatchObject({ schema: 2, runtime: 'tsx', typeOnly: [], tool: { name: 'shipset' }, root: '.', entries: ['src/server_hosted.ts'], tarball: null });
     const entry = m.files.find((f) => f.path === 'src/server_hosted.ts')!;
     const bytes = fs.readFileSync(path.join(root, 'src/server_hosted.ts'));
     expect(entry).toMatchObject({ reason: 'entry', bytes: bytes.length, via: null });

@@ -3,17 +3,16 @@
 // projects with real git history: acceptance scenarios (docs/design.md) B (the packed backend starts and
 // answers) and D (byte-identical tarballs), and refusals that leave nothing behind.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as tar from 'tar';
 import type { Manifest } from '../../src/core/types.js';
 import { runCli } from '../helpers/cli.js';
 import { runCli as runDistCli } from '../helpers/dist.js';
+import { startAndGet as startService } from '../helpers/deploy.js';
 import { cleanupFixtures, commit, copyFixture, gitInit, gitRun, tempDir } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -57,54 +56,8 @@ function walk(dir: string, base = dir): string[] {
   });
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function get(port: number, pathname: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: pathname, timeout: 1000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-  });
-}
-
-/** Start `node src/index.js` in `dir`, request `pathname` until it answers (10 s at most), always stop it. */
-async function startAndGet(dir: string, pathname: string): Promise<{ status: number; body: string; output: string }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, PORT: String(port) };
-  const child = spawn(process.execPath, ['src/index.js'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c));
-  child.stderr.on('data', (c: Buffer) => (output += c));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  try {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-      try {
-        return { ...(await get(port, pathname)), output };
-      } catch (error) {
-        if (Date.now() > deadline) throw new Error(`no answer on port ${port} within 10 s (${(error as Error).message}):\n${output}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  } finally {
-    if (child.exitCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  }
-}
+/** Start `node src/index.js` in `dir` (the fixture's start command) and request `pathname` until it answers. */
+const startAndGet = (dir: string, pathname: string) => startService(dir, [process.execPath, 'src/index.js'], pathname);
 
 describe('scenario B: an ESM backend with dormant broken files', () => {
   it('packs exactly the reachable files plus package.json/lockfile, and the unpacked tarball serves /health', async () => {
