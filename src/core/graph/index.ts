@@ -48,11 +48,12 @@ const javascript: Engine = {
     ]);
     const notices: string[] = [];
     const project = loadTsProject(root, options.tsconfig);
-    if (project) for (const n of project.notices) notices.push(n);
     const resolver = new Resolver(root, project);
     const cache = options.cache ? ScanCache.open(options.cache, SCANNER_VERSION) : undefined;
     const engine = new JsEngine(root, resolver, cache);
     const js = await buildJsGraph(engine, root, entries.map((e) => path.join(root, e)));
+    // Configs of sub-folders are read as their files are reached: their notices come after the walk.
+    if (project) for (const n of project.notices) notices.push(n);
     if (cache) {
       for (const n of cache.notices) notices.push(n);
       const failed = cache.save();

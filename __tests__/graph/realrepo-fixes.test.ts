@@ -1,0 +1,55 @@
+// Regressions found by running shipset on real repositories (a turborepo monorepo, a NestJS
+// boilerplate, an Express app), each reduced to its minimal reproduction.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { defaultOptions } from '../../src/core/options.js';
+import { runPipeline } from '../../src/core/pipeline.js';
+import type { Options, Result } from '../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+
+afterAll(cleanupFixtures);
+
+async function check(files: Files, entries: string[], extra: Partial<Options> = {}): Promise<{ root: string; result: Result }> {
+  const root = tempDir();
+  writeFiles(root, files);
+  return { root, result: await runPipeline({ ...defaultOptions(root, entries), ...extra }) };
+}
+
+const shipped = (r: Result) => [...r.graph.files.keys()].sort();
+const rules = (r: Result) => r.manifest.findings.map((f) => `${f.rule}:${f.level}`);
+
+/** A monorepo whose app keeps its alias in its own tsconfig (create-t3-turbo's shape). */
+const monorepo = (rootTsconfig?: string): Files => ({
+  'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*'] }),
+  ...(rootTsconfig ? { 'tsconfig.json': rootTsconfig } : {}),
+  'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: {} }),
+  'apps/web/tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '~/*': ['./src/*'] } } }),
+  'apps/web/src/main.ts': 'import { x } from "~/lib";\nconsole.log(x);\n',
+  'apps/web/src/lib.ts': 'export const x = 1;\n',
+});
+
+describe('each file uses the tsconfig that owns it (nearest above it in the root)', () => {
+  it('applies an app tsconfig paths alias when checked from the monorepo root (no root tsconfig)', async () => {
+    const { result } = await check(monorepo(), ['apps/web/src/main.ts']);
+    expect(shipped(result)).toEqual(['apps/web/src/lib.ts', 'apps/web/src/main.ts']);
+    expect(rules(result)).toEqual([]);
+  });
+
+  it('applies it too when the root tsconfig has no paths', async () => {
+    const { result } = await check(monorepo(JSON.stringify({ compilerOptions: { strict: true } })), ['apps/web/src/main.ts']);
+    expect(shipped(result)).toEqual(['apps/web/src/lib.ts', 'apps/web/src/main.ts']);
+    expect(rules(result)).toEqual([]);
+  });
+
+  it('gives the same set as --root at the app', async () => {
+    const { root } = await check(monorepo(), ['apps/web/src/main.ts']);
+    const app = await runPipeline(defaultOptions(`${root}/apps/web`, ['src/main.ts']));
+    expect(shipped(app)).toEqual(['src/lib.ts', 'src/main.ts']);
+  });
+
+  it('--tsconfig still forces one config for every file', async () => {
+    const files = { ...monorepo(), 'tsconfig.base.json': JSON.stringify({ compilerOptions: {} }) };
+    const { result } = await check(files, ['apps/web/src/main.ts'], { tsconfig: 'tsconfig.base.json' });
+    expect(shipped(result)).toEqual(['apps/web/src/main.ts']);
+    expect(result.errorCount).toBeGreaterThan(0);
+  });
+});
