@@ -53,3 +53,28 @@ describe('each file uses the tsconfig that owns it (nearest above it in the root
     expect(result.errorCount).toBeGreaterThan(0);
   });
 });
+
+describe('a bare specifier that is not a valid npm package name is an unresolved alias, never "npm install"', () => {
+  const files = (specifier: string): Files => ({
+    'package.json': JSON.stringify({ name: 'app', dependencies: {} }),
+    'src/main.ts': `import { x } from ${JSON.stringify(specifier)};\nconsole.log(x);\n`,
+  });
+  for (const specifier of ['~/lib', '~', '@/lib', 'my lib', '_private', '.hidden/x']) {
+    it(`'${specifier}'`, async () => {
+      const { result } = await check(files(specifier), ['src/main.ts']);
+      expect(rules(result)).toEqual(['unresolved:error']);
+      const text = JSON.stringify(result.manifest.findings);
+      expect(text).not.toContain('npm install');
+      expect(result.graph.files.get('src/main.ts')?.edges[0]).toMatchObject({ class: 'unresolved' });
+    });
+  }
+  it("'#lib' without an imports map is unresolved too", async () => {
+    const { result } = await check(files('#lib'), ['src/main.ts']);
+    expect(rules(result)).toEqual(['unresolved:error']);
+  });
+  it('a valid name that is not declared is still undeclared, with its install advice (upper case included: the registry has JSONStream)', async () => {
+    const { result } = await check(files('JSONStream'), ['src/main.ts']);
+    expect(rules(result)).toEqual(['undeclared:error']);
+    expect(JSON.stringify(result.manifest.findings)).toContain('npm install JSONStream');
+  });
+});

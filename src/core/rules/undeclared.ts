@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { packageNameOf } from '../graph/package-name.js';
+import { isValidPackageName, packageNameOf } from '../graph/package-name.js';
 import { MANIFEST_RULE, readProjectManifest } from '../read-manifest.js';
 import type { ImportEdge, RawFinding } from '../types.js';
 import { at, findingAt, ignoreHint, nearestUp, reachableEdges, type Rule } from './rule.js';
@@ -40,6 +40,8 @@ export const undeclared: Rule = {
       if (isBuiltin(edge.specifier)) continue;
       const name = edge.packageName ?? packageNameOf(edge.specifier);
       if (isBuiltin(name)) continue;
+      // Not a name npm could install (an alias such as '~/x'): the resolver reports it as unresolved.
+      if (!isValidPackageName(name)) continue;
       const manifest = nearestUp(edge.from, manifests, (dir) => readManifestIn(graph.root, dir));
       if (manifest && !manifest.error && (manifest.production.has(name) || manifest.name === name)) continue;
       // A member of the root's workspaces is linked by the package manager, not installed from a registry.
