@@ -78,3 +78,28 @@ describe('a bare specifier that is not a valid npm package name is an unresolved
     expect(JSON.stringify(result.manifest.findings)).toContain('npm install JSONStream');
   });
 });
+
+describe('a tsconfig extends a workspace member package, as TypeScript does after an install', () => {
+  const files = (): Files => ({
+    'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'tooling/*'] }),
+    'tooling/typescript/package.json': JSON.stringify({ name: '@acme/tsconfig', private: true }),
+    'tooling/typescript/base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '~/*': ['../../apps/web/src/*'] } } }),
+    'apps/web/package.json': JSON.stringify({ name: 'web', dependencies: {} }),
+    'apps/web/tsconfig.json': JSON.stringify({ extends: '@acme/tsconfig/base.json' }),
+    'apps/web/src/main.ts': 'import { x } from "~/lib";\nconsole.log(x);\n',
+    'apps/web/src/lib.ts': 'export const x = 1;\n',
+  });
+
+  it('applies its settings without node_modules, and says nothing about a missing package', async () => {
+    const { result } = await check(files(), ['apps/web/src/main.ts']);
+    expect(shipped(result)).toEqual(['apps/web/src/lib.ts', 'apps/web/src/main.ts']);
+    expect(rules(result)).toEqual([]);
+    expect(result.manifest.notices.join('\n')).not.toMatch(/not installed|not found/);
+  });
+
+  it('a package that is neither installed nor a member still gets its notice', async () => {
+    const f = { ...files(), 'apps/web/tsconfig.json': JSON.stringify({ extends: '@other/tsconfig/base.json' }) };
+    const { result } = await check(f, ['apps/web/src/main.ts']);
+    expect(result.manifest.notices.join('\n')).toMatch(/@other\/tsconfig\/base\.json.*not installed/);
+  });
+});

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { manifestProblemText, readProjectManifest } from '../../read-manifest.js';
+import { workspaceMembers } from '../../rules/undeclared.js';
 import { UsageError } from '../../types.js';
 
 export interface TsSettings {
@@ -67,11 +68,37 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   if (!top.ok) throw new UsageError(manifestProblemText(top, 'Replace it with a tsconfig file inside the root, or pass another with --tsconfig.'));
   const problems: ts.Diagnostic[] = [];
   const refused: Extract<ReturnType<typeof readProjectManifest>, { ok: false }>[] = [];
+  // `extends: "@acme/tsconfig/base.json"` of a workspace member: after an install TypeScript finds
+  // it through the node_modules link to the member's folder; before one, read the folder directly.
+  let members: Map<string, string> | undefined;
+  const viaMember = (f: string): string => {
+    if (!f.includes('node_modules') || fs.existsSync(f)) return f;
+    const m = /[\\/]node_modules[\\/](@[^\\/]+[\\/][^\\/]+|[^@\\/][^\\/]*)(?:[\\/](.*))?$/.exec(f);
+    if (!m || m[2]?.includes('node_modules')) return f;
+    members ??= workspaceMembers(root);
+    const dir = members.get(m[1].split(path.sep).join('/'));
+    return dir ? path.join(root, dir, m[2] ?? '') : f;
+  };
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
+    fileExists: (f) => ts.sys.fileExists(viaMember(f)),
+    // TypeScript takes the real path of what `extends` resolves to: relative settings are from the member's folder.
+    realpath: (f) => {
+      const mapped = viaMember(f);
+      return mapped !== f ? mapped : ts.sys.realpath ? ts.sys.realpath(f) : f;
+    },
+    directoryExists: (d) => {
+      if (ts.sys.directoryExists!(viaMember(d))) return true;
+      // TypeScript looks for node_modules (and node_modules/@scope) before the package inside it.
+      const m = /[\\/]node_modules(?:[\\/](@[^\\/]+))?[\\/]?$/.exec(d);
+      if (!m || !isUnder(root, d)) return false;
+      members ??= workspaceMembers(root);
+      return [...members.keys()].some((name) => !m[1] || name.startsWith(m[1] + '/'));
+    },
     // Every file `extends` reaches goes through the same reader (regular file, size cap; inside
     // the root when it is under the root): TypeScript then reports a refused one as unreadable.
-    readFile: (f) => {
+    readFile: (name) => {
+      const f = viaMember(name);
       const read = readProjectManifest(isUnder(root, f) ? root : path.parse(f).root, f);
       if (read.ok) return read.text;
       if (read.kind !== 'missing') refused.push(read);
@@ -83,7 +110,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   if (refused.length) throw new UsageError(manifestProblemText(refused[0], `${rel} extends it: point "extends" at a regular file inside the root, or pass another tsconfig with --tsconfig.`));
   // TypeScript reads broken JSON leniently; its syntax errors sit on each file read.
   const configFile = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
-  const files = [file, ...(configFile?.extendedSourceFiles ?? [])];
+  const files = [file, ...(configFile?.extendedSourceFiles ?? []).map(viaMember)];
   const syntax = files.flatMap((f) => jsonSyntaxErrors(f));
   const all = [...syntax, ...problems, ...(parsed?.errors ?? [])];
   // `extends: "@tsconfig/node20/tsconfig.json"` needs node_modules, which a check must not:
@@ -93,7 +120,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   if (!parsed || fatal) throw new UsageError(describe(fatal, root, rel));
 
   const o = parsed.options;
-  if (o.paths) checkPaths(o.paths, [file, ...(configFile?.extendedSourceFiles ?? [])], root);
+  if (o.paths) checkPaths(o.paths, files, root);
   const pathsBase = (o as { pathsBasePath?: string }).pathsBasePath;
   const fileNames = parsed.fileNames.map((f) => path.resolve(f));
   return {
