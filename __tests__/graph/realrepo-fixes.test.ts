@@ -103,3 +103,27 @@ describe('a tsconfig extends a workspace member package, as TypeScript does afte
     expect(result.manifest.notices.join('\n')).toMatch(/@other\/tsconfig\/base\.json.*not installed/);
   });
 });
+
+describe('data folders beside shipped JS code get one notice', () => {
+  const files = (): Files => ({
+    'package.json': JSON.stringify({ name: 'app', dependencies: {} }),
+    'src/app.js': "const path = require('path');\nmodule.exports = path.join(__dirname, 'views');\n",
+    'src/views/index.ejs': '<h1>hi</h1>\n',
+    'src/public/style.css': 'body{}\n',
+    'src/schema.sql': 'create table t(x int);\n',
+    'src/lib/util.js': 'module.exports = 1;\n',
+  });
+
+  it('names the folders and the include globs that add them', async () => {
+    const { result } = await check(files(), ['src/app.js']);
+    const notice = result.manifest.notices.find((n) => n.includes('beside the shipped JavaScript/TypeScript code'));
+    expect(notice).toContain('src/public/, src/schema.sql, src/views/');
+    expect(notice).toContain("--include 'src/views/**'");
+    expect(notice).toContain("--include 'src/schema.sql'");
+  });
+
+  it('says nothing once include covers them', async () => {
+    const { result } = await check(files(), ['src/app.js'], { include: ['src/views/**', 'src/public/**', 'src/*.sql'] });
+    expect(result.manifest.notices.join('\n')).not.toContain('beside the shipped');
+  });
+});

@@ -54,6 +54,10 @@ const javascript: Engine = {
     const js = await buildJsGraph(engine, root, entries.map((e) => path.join(root, e)));
     // Configs of sub-folders are read as their files are reached: their notices come after the walk.
     if (project) for (const n of project.notices) notices.push(n);
+    // Views, public assets, migrations, SQL beside the shipped code: read from disk, never imported.
+    const { dataFilesNotice, JS_DATA } = await import('./data-files.js');
+    const data = dataFilesNotice(root, new Set(js.files.keys()), options.include, JS_DATA);
+    if (data) notices.push(data);
     if (cache) {
       for (const n of cache.notices) notices.push(n);
       const failed = cache.save();
