@@ -127,3 +127,31 @@ describe('data folders beside shipped JS code get one notice', () => {
     expect(result.manifest.notices.join('\n')).not.toContain('beside the shipped');
   });
 });
+
+describe('TypeORM-style glob loading from __dirname is a dynamic warning naming the glob', () => {
+  const files = (config: string): Files => ({
+    'package.json': JSON.stringify({ name: 'api', dependencies: {} }),
+    'src/data-source.ts': `import { join } from 'node:path';\nexport const options = ${config};\n`,
+    'src/migrations/1-init.ts': 'export class Init1 {}\n',
+    'src/user.entity.ts': 'export class User {}\n',
+  });
+
+  for (const [name, config, glob] of [
+    ['concatenation', "{ migrations: [__dirname + '/migrations/**/*{.ts,.js}'] }", "__dirname + '/migrations/**/*{.ts,.js}'"],
+    ['path.join', "{ entities: [join(__dirname, '**', '*.entity.{ts,js}')] }", "join(__dirname, '**', '*.entity.{ts,js}')"],
+  ] as const) {
+    it(name, async () => {
+      const { result } = await check(files(config), ['src/data-source.ts']);
+      const dynamic = result.manifest.findings.filter((f) => f.rule === 'dynamic');
+      expect(dynamic).toHaveLength(1);
+      expect(dynamic[0].level).toBe('warn');
+      expect(JSON.stringify(dynamic[0])).toContain(glob.slice(-14));
+      expect(dynamic[0].line).toBe(2);
+    });
+  }
+
+  it('a plain path from __dirname is not a glob', async () => {
+    const { result } = await check(files("{ dir: join(__dirname, 'migrations'), file: __dirname + '/a.sql' }"), ['src/data-source.ts']);
+    expect(result.manifest.findings.filter((f) => f.rule === 'dynamic')).toEqual([]);
+  });
+});
