@@ -601,15 +601,16 @@ function isDirnameGlob(node: ts.Node, source: ts.SourceFile, inner: WeakSet<ts.N
     if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
     // Only the outermost sum (visited first): `a + b + c` is reported once.
     if (inner.has(node)) return false;
+    // Iterative: a generated file may chain 100,000 terms.
     const flat: ts.Expression[] = [];
-    const walk = (e: ts.Expression): void => {
+    const stack: ts.Expression[] = [node];
+    while (stack.length) {
+      const e = stack.pop()!;
       if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
         if (e !== node) inner.add(e);
-        walk(e.left);
-        walk(e.right);
+        stack.push(e.right, e.left);
       } else flat.push(e);
-    };
-    walk(node);
+    }
     parts = flat;
   } else if (ts.isCallExpression(node)) {
     const callee = node.expression;
