@@ -46,6 +46,24 @@ describe('each file uses the tsconfig that owns it (nearest above it in the root
     expect(shipped(app)).toEqual(['src/lib.ts', 'src/main.ts']);
   });
 
+  it("follows a nested solution-style config's references (a Vite app inside a monorepo)", async () => {
+    const files = {
+      ...monorepo(),
+      'apps/web/tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }] }),
+      'apps/web/tsconfig.app.json': JSON.stringify({ compilerOptions: { paths: { '~/*': ['./src/*'] } }, include: ['src'] }),
+    };
+    const { result } = await check(files, ['apps/web/src/main.ts']);
+    expect(shipped(result)).toEqual(['apps/web/src/lib.ts', 'apps/web/src/main.ts']);
+    expect(rules(result)).toEqual([]);
+  });
+
+  it('a nested config that cannot be read is a notice, and its files use the next config up', async () => {
+    const files = { ...monorepo(JSON.stringify({ compilerOptions: { paths: { '~/*': ['./apps/web/src/*'] } } })), 'apps/web/tsconfig.json': '{ "compilerOptions": { "paths": { "~/*": "./src/*" } } }' };
+    const { result } = await check(files, ['apps/web/src/main.ts']);
+    expect(shipped(result)).toEqual(['apps/web/src/lib.ts', 'apps/web/src/main.ts']);
+    expect(result.manifest.notices.join('\n')).toContain('apps/web/tsconfig.json was not applied to the files under apps/web');
+  });
+
   it('--tsconfig still forces one config for every file', async () => {
     const files = { ...monorepo(), 'tsconfig.base.json': JSON.stringify({ compilerOptions: {} }) };
     const { result } = await check(files, ['apps/web/src/main.ts'], { tsconfig: 'tsconfig.base.json' });
