@@ -6,6 +6,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { gitTopLevel } from './git.js';
+import { readProjectManifest } from './read-manifest.js';
 
 const tops = new Map<string, string | undefined>();
 
@@ -99,4 +100,93 @@ export function workspaceMemberNames(dir: string): Map<string, string> {
     if (typeof name === 'string' && !names.has(name)) names.set(name, path.join(dir, path.dirname(f)));
   }
   return names;
+}
+
+/** Folders never searched for workspace members. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** How deep a workspace pattern with `**` is followed (real layouts are two or three levels deep). */
+const MAX_WORKSPACE_DEPTH = 5;
+
+/**
+ * The packages of the root's workspaces (package.json `workspaces`, as an array or `{packages}`,
+ * and pnpm-workspace.yaml `packages:`), by name, with their folder relative to the root.
+ * Negated patterns (`!packages/internal`) exclude, as npm, yarn and pnpm read them.
+ */
+export function workspaceMembers(root: string): Map<string, string> {
+  const patterns: string[] = [];
+  try {
+    const json = objectOf(JSON.parse(manifestText(root, 'package.json')));
+    const ws = Array.isArray(json.workspaces) ? json.workspaces : objectOf(json.workspaces).packages;
+    if (Array.isArray(ws)) patterns.push(...ws.filter((p): p is string => typeof p === 'string'));
+  } catch {
+    // no root manifest, or one the rule reports elsewhere
+  }
+  try {
+    patterns.push(...pnpmPackages(manifestText(root, 'pnpm-workspace.yaml')));
+  } catch {
+    // no pnpm workspace
+  }
+  const members = new Map<string, string>();
+  const include = patterns.filter((p) => !p.startsWith('!')).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
+  if (!include.length) return members;
+  const isIncluded = picomatch(include);
+  const excluded = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/^\.\//, '').replace(/\/+$/, ''));
+  const isExcluded = excluded.length ? picomatch(excluded) : () => false;
+  const maxDepth = include.some((p) => p.includes('**')) ? MAX_WORKSPACE_DEPTH : Math.max(...include.map((p) => p.split('/').length));
+  const walk = (rel: string, depth: number): void => {
+    if (depth > maxDepth) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || SKIPPED_DIRS.has(entry.name)) continue;
+      const dir = rel ? `${rel}/${entry.name}` : entry.name;
+      if (isIncluded(dir) && !isExcluded(dir)) {
+        try {
+          const name = objectOf(JSON.parse(manifestText(root, `${dir}/package.json`))).name;
+          if (typeof name === 'string' && !members.has(name)) members.set(name, dir);
+        } catch {
+          // a folder without a readable package.json is no package
+        }
+      }
+      walk(dir, depth + 1);
+    }
+  };
+  walk('', 1);
+  return members;
+}
+
+/**
+ * The text of the manifest `rel` through the project manifest reader (a regular file inside the
+ * root by real path, size-capped): a pnpm-workspace.yaml or package.json linked out of the root
+ * must not decide workspace membership. Throws when it cannot be read (callers skip the file).
+ */
+function manifestText(root: string, rel: string): string {
+  const read = readProjectManifest(root, path.join(root, rel));
+  if (!read.ok) throw new Error(read.problem);
+  return read.text;
+}
+
+/** The `packages:` list of a pnpm-workspace.yaml (block or flow style; quotes removed). */
+function pnpmPackages(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^packages\s*:/.test(l));
+  if (start < 0) return [];
+  const inline = /^packages\s*:\s*\[(.*)\]/.exec(lines[start]);
+  const unquote = (v: string) => v.trim().replace(/^(['"])(.*)\1$/, '$2');
+  if (inline) return inline[1].split(',').map(unquote).filter(Boolean);
+  const found: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (/^\S/.test(line)) break; // the next top-level key
+    const item = /^\s*-\s*(.+?)\s*(?:#.*)?$/.exec(line);
+    if (item) found.push(unquote(item[1]));
+  }
+  return found;
+}
+
+function objectOf(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -52,11 +52,16 @@ const javascript: Engine = {
     ]);
     const notices: string[] = [];
     const project = loadTsProject(root, options.tsconfig);
-    if (project) for (const n of project.notices) notices.push(n);
     const resolver = new Resolver(root, project);
     const cache = options.cache ? ScanCache.open(options.cache, SCANNER_VERSION) : undefined;
     const engine = new JsEngine(root, resolver, cache);
     const js = await buildJsGraph(engine, root, entries.map((e) => path.join(root, e)));
+    // Configs of sub-folders are read as their files are reached: their notices come after the walk.
+    if (project) for (const n of project.notices) notices.push(n);
+    // Views, public assets, migrations, SQL beside the shipped code: read from disk, never imported.
+    const { dataFilesNotice, JS_DATA } = await import('./data-files.js');
+    const data = dataFilesNotice(root, new Set(js.files.keys()), options.include, JS_DATA);
+    if (data) notices.push(data);
     if (cache) {
       for (const n of cache.notices) notices.push(n);
       const failed = cache.save();
@@ -141,6 +146,7 @@ function configsRead(root: string, project: TsProject, reachable: Iterable<strin
   for (const rel of reachable) configs.add(project.forFile(path.join(root, rel)));
   const out = new Set<string>();
   for (const config of configs) {
+    if (!config) continue;
     for (const abs of [config.file, ...(config.extendsChain ?? [])]) {
       const rel = path.relative(root, abs);
       if (!rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules')) out.add(rel.split(path.sep).join('/'));

@@ -15,7 +15,7 @@ import { readProjectManifest } from '../../read-manifest.js';
 import type { EdgeClass, ImportKind } from '../../types.js';
 import { globSync } from 'tinyglobby';
 import { languageOf } from '../language.js';
-import { packageNameOf } from '../package-name.js';
+import { isValidPackageName, packageNameOf } from '../package-name.js';
 import { RealPaths } from '../real-paths.js';
 import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
 import type { TsOnlyStep } from '../../runtime.js';
@@ -160,7 +160,13 @@ export class Resolver {
       return aliased;
     }
     if (builtin) return { class: 'builtin', packageName: specifier.replace(/^node:/, '').split('/')[0] };
-    return this.resolveBare(specifier, fromFile, fromTs, conditions, ts) ?? { class: 'package', packageName: packageNameOf(specifier) };
+    const bare = this.resolveBare(specifier, fromFile, fromTs, conditions, ts);
+    if (bare) return bare;
+    // '~/lib', '@/x': an alias nothing maps, not a package anyone could install.
+    if (!isValidPackageName(packageNameOf(specifier))) {
+      return { class: 'unresolved', reason: `no tsconfig paths or package.json imports entry maps '${specifier}', and it is not a valid npm package name; add the alias or fix the import` };
+    }
+    return { class: 'package', packageName: packageNameOf(specifier) };
   }
 
   // ---- module format and conditions ----
@@ -455,7 +461,9 @@ export class Resolver {
     if (!substituted.startsWith('./')) {
       return isBuiltin(substituted)
         ? { class: 'builtin', packageName: substituted.replace(/^node:/, '') }
-        : { class: 'package', packageName: packageNameOf(substituted) };
+        : isValidPackageName(packageNameOf(substituted))
+          ? { class: 'package', packageName: packageNameOf(substituted) }
+          : { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' targets '${substituted}', which is not a valid npm package name. Write './path' or a package name such as 'lodash'` };
     }
     const abs = path.resolve(scope.dir, substituted);
     // TypeScript maps an `imports` target inside outDir back to its source under rootDir, so a

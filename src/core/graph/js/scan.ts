@@ -73,8 +73,8 @@ const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
   '.cjs': ts.ScriptKind.JS,
 };
 
-/** What produces a scan: a stored scan from any other parser version is not reused. */
-export const SCANNER_VERSION = `typescript ${ts.version}`;
+/** What produces a scan: a stored scan from any other parser version (or scanner revision) is not reused. */
+export const SCANNER_VERSION = `typescript ${ts.version}; scan 2`;
 
 export function scanSource(fileName: string, text: string, settings: ScanSettings = {}): ScanResult {
   const ext = extname(fileName);
@@ -117,6 +117,8 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   // Walked with an explicit stack, children in source order: a generated `a + b + ... + z` of
   // 100,000 terms is a tree that deep, and a recursive walk would overflow on it. A node is
   // pushed with whether it is optional (the flag of its nearest guarding ancestor).
+  // Inner parts of a `+` chain already looked at as a whole (see isDirnameGlob).
+  const sums = new WeakSet<ts.Node>();
   const pending: ts.Node[] = [source];
   const pendingOptional: boolean[] = [false];
   const visit = (node: ts.Node): void => {
@@ -178,8 +180,13 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         // `declare module 'x' { ... }` and namespaces with `declare`: types only.
         if (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Ambient) return;
         break;
+      case ts.SyntaxKind.BinaryExpression:
+        // `__dirname + '/migrations/**/*{.ts,.js}'` (TypeORM's entities/migrations): files loaded by a glob at run time.
+        if (isDirnameGlob(node, source, sums)) dynamic.push({ expression: `${shorten(node.getText(source))} (a glob of files loaded at run time: add them with include)`, ...at(node) });
+        break;
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
+        if (isDirnameGlob(call, source, sums)) dynamic.push({ expression: `${shorten(call.getText(source))} (a glob of files loaded at run time: add them with include)`, ...at(call) });
         if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
           if (call.arguments.length) add(call.arguments[0], 'dynamic-import');
         } else if (isRequireCall(call, requires)) {
@@ -581,4 +588,40 @@ function requireContextOf(call: ts.CallExpression): ScannedGlob['context'] {
 function shorten(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > 80 ? oneLine.slice(0, 77) + '...' : oneLine;
+}
+
+/**
+ * A path built from `__dirname` with a glob in it: `__dirname + '/x/**\/*.js'` (the outermost `+`)
+ * or `join(__dirname, '**', '*.entity.{ts,js}')` / `path.resolve(...)`. ORMs (TypeORM, Sequelize)
+ * load every file such a pattern matches, so no import names them.
+ */
+function isDirnameGlob(node: ts.Node, source: ts.SourceFile, inner: WeakSet<ts.Node>): boolean {
+  let parts: readonly ts.Expression[];
+  if (ts.isBinaryExpression(node)) {
+    if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
+    // Only the outermost sum (visited first): `a + b + c` is reported once.
+    if (inner.has(node)) return false;
+    // Iterative: a generated file may chain 100,000 terms.
+    const flat: ts.Expression[] = [];
+    const stack: ts.Expression[] = [node];
+    while (stack.length) {
+      const e = stack.pop()!;
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+        if (e !== node) inner.add(e);
+        stack.push(e.right, e.left);
+      } else flat.push(e);
+    }
+    parts = flat;
+  } else if (ts.isCallExpression(node)) {
+    const callee = node.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (name !== 'join' && name !== 'resolve') return false;
+    parts = node.arguments;
+  } else return false;
+  const dirname = parts.some((p) => ts.isIdentifier(p) && p.text === '__dirname');
+  const glob = parts.some((p) => {
+    const text = ts.isStringLiteralLike(p) ? p.text : ts.isTemplateExpression(p) ? p.getText(source) : undefined;
+    return text !== undefined && (/[*?]/.test(text) || /\{[^}]*,[^}]*\}/.test(text));
+  });
+  return dirname && glob;
 }

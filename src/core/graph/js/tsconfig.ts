@@ -6,6 +6,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { manifestProblemText, readProjectManifest } from '../../read-manifest.js';
 import { isStackOverflow } from '../../errors.js';
+import { workspaceMembers } from '../../workspace.js';
 import { UsageError } from '../../types.js';
 
 export interface TsSettings {
@@ -81,12 +82,40 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     outside.add(path.resolve(f));
     return false;
   };
+  // `extends: "@acme/tsconfig/base.json"` of a workspace member: after an install TypeScript finds
+  // it through the node_modules link to the member's folder; before one, read the folder directly.
+  let members: Map<string, string> | undefined;
+  const viaMember = (f: string): string => {
+    if (!f.includes('node_modules') || fs.existsSync(f)) return f;
+    const m = /[\\/]node_modules[\\/](@[^\\/]+[\\/][^\\/]+|[^@\\/][^\\/]*)(?:[\\/](.*))?$/.exec(f);
+    if (!m || m[2]?.includes('node_modules')) return f;
+    members ??= workspaceMembers(root);
+    const dir = members.get(m[1].split(path.sep).join('/'));
+    return dir ? path.join(root, dir, m[2] ?? '') : f;
+  };
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
-    fileExists: (f) => allowed(f) && ts.sys.fileExists(f),
+    fileExists: (f) => {
+      const mapped = viaMember(f);
+      return allowed(mapped) && ts.sys.fileExists(mapped);
+    },
+    // TypeScript takes the real path of what `extends` resolves to: relative settings are from the member's folder.
+    realpath: (f) => {
+      const mapped = viaMember(f);
+      return mapped !== f ? mapped : ts.sys.realpath ? ts.sys.realpath(f) : f;
+    },
+    directoryExists: (d) => {
+      if (ts.sys.directoryExists!(viaMember(d))) return true;
+      // TypeScript looks for node_modules (and node_modules/@scope) before the package inside it.
+      const m = /[\\/]node_modules(?:[\\/](@[^\\/]+))?[\\/]?$/.exec(d);
+      if (!m || !isUnder(root, d)) return false;
+      members ??= workspaceMembers(root);
+      return [...members.keys()].some((name) => !m[1] || name.startsWith(m[1] + '/'));
+    },
     // Every file `extends` reaches goes through the same reader (regular file, size cap; inside
     // the root when it is under the root): TypeScript then reports a refused one as unreadable.
-    readFile: (f) => {
+    readFile: (name) => {
+      const f = viaMember(name);
       if (!allowed(f)) return undefined;
       const read = readProjectManifest(isUnder(root, f) ? root : path.parse(f).root, f);
       if (read.ok) return read.text;
@@ -106,7 +135,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   if (refused.length) throw new UsageError(manifestProblemText(refused[0], `${rel} extends it: point "extends" at a regular file inside the root, or pass another tsconfig with --tsconfig.`));
   // TypeScript reads broken JSON leniently; its syntax errors sit on each file read.
   const configFile = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
-  const files = [file, ...(configFile?.extendedSourceFiles ?? [])];
+  const files = [file, ...(configFile?.extendedSourceFiles ?? []).map(viaMember)];
   const syntax = files.flatMap((f) => jsonSyntaxErrors(f));
   const all = [...syntax, ...problems, ...(parsed?.errors ?? [])];
   // `extends: "@tsconfig/node20/tsconfig.json"` needs node_modules, which a check must not:
@@ -122,7 +151,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   if (!parsed || fatal) throw new UsageError(describe(fatal, root, rel));
 
   const o = parsed.options;
-  if (o.paths) checkPaths(o.paths, [file, ...(configFile?.extendedSourceFiles ?? [])], root);
+  if (o.paths) checkPaths(o.paths, files, root);
   const pathsBase = (o as { pathsBasePath?: string }).pathsBasePath;
   const fileNames = parsed.fileNames.map((f) => path.resolve(f));
   return {
@@ -157,27 +186,75 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
 }
 
 /**
- * The tsconfig of each file, for a solution-style root config (`"files": []` plus `references`,
- * the Vite and Angular default): every file uses the referenced config that includes it, as
- * `tsc -b` and editors do. Otherwise one config for all files.
+ * The tsconfig of each file. With --tsconfig, that one config for all files. Otherwise each file
+ * uses the nearest tsconfig.json (else jsconfig.json) above it inside the root, as editors, `tsc -p
+ * <app>` and tsx run from the app's folder do: in a monorepo checked from its root, apps/web's own
+ * `paths` apply to apps/web's files. When the nearest config is the root's and it is solution-style
+ * (`"files": []` plus `references`, the Vite and Angular default), the referenced config that
+ * includes the file owns it, as `tsc -b` does.
  */
 export interface TsProject {
-  /** The config named by --tsconfig, or the root tsconfig.json / jsconfig.json. */
-  main: TsSettings;
-  /** The config that owns `abs` (an absolute file path); the main config when none includes it. */
-  forFile(abs: string): TsSettings;
+  /** The config named by --tsconfig, or the root tsconfig.json / jsconfig.json, when there is one. */
+  main?: TsSettings;
+  /** The config that owns `abs` (an absolute file path); undefined when no config applies. */
+  forFile(abs: string): TsSettings | undefined;
+  /** What could not be read; grows while nested configs are loaded (read it after the build). */
   notices: string[];
 }
 
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+
 /**
  * Load the project's tsconfig files: the one given (forced for every file), else the root
- * tsconfig.json and, when it is solution-style, the configs its `references` name (recursively).
+ * tsconfig.json and, when it is solution-style, the configs its `references` name (recursively);
+ * configs of sub-folders are read when a file under them is first asked about.
  */
 export function loadTsProject(root: string, given: string | undefined): TsProject | undefined {
   const main = loadTsSettings(root, given);
-  if (!main) return undefined;
-  const notices = [...main.notices];
-  if (given || !main.references.length) return { main, forFile: () => main, notices };
+  if (given) return main && { main, forFile: () => main, notices: [...main.notices] };
+  const notices = main ? [...main.notices] : [];
+  // Each config with `references` hands its files to the referenced config that lists them.
+  const owners = new Map<TsSettings, (abs: string) => TsSettings | undefined>();
+  const owned = (config: TsSettings, abs: string): TsSettings => {
+    let owner = owners.get(config);
+    if (!owner) owners.set(config, (owner = referencedOwnership(root, config, notices)));
+    return owner(abs) ?? config;
+  };
+  // Nearest config per folder (cached): a sub-folder's config, or null for "the root's".
+  const nearest = new Map<string, TsSettings | null>();
+  const configIn = (dir: string): TsSettings | null => {
+    const cached = nearest.get(dir);
+    if (cached !== undefined) return cached;
+    let found: TsSettings | null = null;
+    if (dir !== root && isUnder(root, dir)) {
+      const file = CONFIG_NAMES.map((f) => path.join(dir, f)).find((f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile());
+      if (file) {
+        const rel = path.relative(root, file);
+        try {
+          found = loadTsSettings(root, rel) ?? null;
+          if (found) notices.push(...found.notices);
+        } catch (e) {
+          if (!(e instanceof UsageError)) throw e;
+          notices.push(`${rel} was not applied to the files under ${path.relative(root, dir)}: ${e.message}`);
+        }
+      }
+      if (!found) found = configIn(path.dirname(dir));
+    }
+    nearest.set(dir, found);
+    return found;
+  };
+  const forFile = (abs: string): TsSettings | undefined => {
+    // Installed packages are not the project's sources: their own configs never apply.
+    const inside = isUnder(root, abs) && !path.relative(root, abs).split(path.sep).includes('node_modules');
+    const config = (inside ? configIn(path.dirname(abs)) : null) ?? main;
+    return config && owned(config, abs);
+  };
+  return { main, forFile, notices };
+}
+
+/** For a solution-style config, the referenced config (or the config itself) that lists `abs`; else undefined. */
+function referencedOwnership(root: string, main: TsSettings, notices: string[]): (abs: string) => TsSettings | undefined {
+  if (!main.references.length) return () => undefined;
   // Depth first in `references` order, as tsc -b lists them; each config read once.
   const owners: TsSettings[] = [];
   const seen = new Set([main.file]);
@@ -207,7 +284,7 @@ export function loadTsProject(root: string, given: string | undefined): TsProjec
   // A root config that lists files itself owns them; the referenced configs own the rest.
   const byFile = new Map<string, TsSettings>();
   for (const owner of [main, ...owners]) for (const f of owner.fileNames) if (!byFile.has(f)) byFile.set(f, owner);
-  return { main, forFile: (abs) => byFile.get(abs) ?? main, notices };
+  return (abs) => byFile.get(abs);
 }
 
 /** A `references` path names a tsconfig file or a folder holding tsconfig.json. */

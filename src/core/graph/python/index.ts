@@ -7,7 +7,7 @@ import { describeFsError } from '../../errors.js';
 import type { FileNode, ParseFailure } from '../../types.js';
 import { UsageError } from '../../types.js';
 import { CPythonParser, type CPythonError } from './cpython.js';
-import { dataFilesNotice } from './data-files.js';
+import { dataFilesNotice } from '../data-files.js';
 import { markLocalCandidates } from './local-candidates.js';
 import { PathFinder } from './finder.js';
 import { parsePython, type ParsedPython, type PythonPathChange } from './parse.js';

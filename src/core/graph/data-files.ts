@@ -1,12 +1,24 @@
-// Files code reads from disk rather than imports (Flask/Django templates, static assets,
-// translations, migrations, SQL): they never appear as imports, so the reachable set cannot
+// Files code reads from disk rather than imports (Flask/Django/Express templates and views, static
+// assets, translations, migrations, mail templates, SQL): they never appear as imports, so the reachable set cannot
 // contain them. One notice names those that sit in the folders of shipped code, with the
 // `include` globs that would pack them.
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
-const DATA_FOLDERS = new Set(['templates', 'static', 'locales', 'locale', 'migrations']);
+/** Per language: which shipped files count as code, and the folder names that usually hold data. */
+export interface DataFileKind {
+  language: string;
+  code: RegExp;
+  folders: ReadonlySet<string>;
+}
+
+export const PYTHON_DATA: DataFileKind = { language: 'Python', code: /\.py$/, folders: new Set(['templates', 'static', 'locales', 'locale', 'migrations']) };
+export const JS_DATA: DataFileKind = {
+  language: 'JavaScript/TypeScript',
+  code: /\.(?:[cm]?[jt]sx?)$/,
+  folders: new Set(['views', 'public', 'templates', 'locales', 'i18n', 'migrations', 'mail-templates', 'email-templates']),
+};
 const DATA_FILE = /\.(?:sql|html)$/i;
 const SKIP = new Set(['__pycache__', 'node_modules', '.git']);
 /** Enough to know a folder holds files; a huge static tree is not walked to the end. */
@@ -32,13 +44,15 @@ function hasFileOutside(dir: string, shipped: ReadonlySet<string>, root: string,
 }
 
 /**
- * The notice for data folders (`templates/`, `static/`, `locales/`, `locale/`, `migrations/`)
- * and `*.sql`/`*.html` files in the folders of shipped Python files, or undefined when there
- * are none or `include` already matches them. `shipped` and `include` are POSIX, relative to `root`.
+ * The notice for data folders (Python: `templates/`, `static/`, `locales/`, `locale/`,
+ * `migrations/`; JavaScript: `views/`, `public/`, `templates/`, `locales/`, `i18n/`, `migrations/`,
+ * `mail-templates/`, `email-templates/`) holding unshipped files, and `*.sql`/`*.html` files, in the
+ * folders of shipped code files of `kind`; undefined when there are none or `include` already
+ * matches them. `shipped` and `include` are POSIX, relative to `root`.
  */
-export function dataFilesNotice(root: string, shipped: ReadonlySet<string>, include: readonly string[] = []): string | undefined {
+export function dataFilesNotice(root: string, shipped: ReadonlySet<string>, include: readonly string[] = [], kind: DataFileKind = PYTHON_DATA): string | undefined {
   const included = include.length ? picomatch([...include], { dot: true }) : () => false;
-  const dirs = [...new Set([...shipped].filter((f) => f.endsWith('.py')).map((f) => path.posix.dirname(f)))].sort();
+  const dirs = [...new Set([...shipped].filter((f) => kind.code.test(f) && !f.split('/').includes('node_modules')).map((f) => path.posix.dirname(f)))].sort();
   const found: Array<{ shown: string; glob: string; probe: string }> = [];
   for (const dir of dirs) {
     const abs = path.join(root, dir);
@@ -50,7 +64,7 @@ export function dataFilesNotice(root: string, shipped: ReadonlySet<string>, incl
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const rel = dir === '.' ? e.name : `${dir}/${e.name}`;
-      if (e.isDirectory() && DATA_FOLDERS.has(e.name) && hasFileOutside(path.join(abs, e.name), shipped, root, { left: WALK_LIMIT })) {
+      if (e.isDirectory() && kind.folders.has(e.name) && hasFileOutside(path.join(abs, e.name), shipped, root, { left: WALK_LIMIT })) {
         found.push({ shown: `${rel}/`, glob: `${rel}/**`, probe: `${rel}/x` });
       } else if (e.isFile() && DATA_FILE.test(e.name) && !shipped.has(rel)) {
         found.push({ shown: rel, glob: rel, probe: rel });
@@ -61,5 +75,5 @@ export function dataFilesNotice(root: string, shipped: ReadonlySet<string>, incl
   if (!missing.length) return undefined;
   const shown = missing.slice(0, 8).map((f) => f.shown).join(', ') + (missing.length > 8 ? `, and ${missing.length - 8} more` : '');
   const globs = missing.slice(0, 8).map((f) => `--include '${f.glob}'`).join(' ');
-  return `Code may read files from disk that no import names, and these sit beside the shipped Python code: ${shown}. They are not packed; if the service reads them, add them to include (${globs}, or "include" in shipset.config.json).`;
+  return `Code may read files from disk that no import names, and these sit beside the shipped ${kind.language} code: ${shown}. They are not packed; if the service reads them, add them to include (${globs}, or "include" in shipset.config.json).`;
 }
