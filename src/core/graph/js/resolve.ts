@@ -79,7 +79,6 @@ export class Resolver {
   readonly realPaths = new RealPaths();
   private readonly listings = new Map<string, Map<string, EntryKind> | null>();
   private readonly scopes = new Map<string, PackageScope | null>();
-  private readonly pkgImports = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
   private readonly packageConfigs = new Map<string, TsSettings | undefined>();
   private members?: Map<string, string>;
   private readonly installed = new Map<string, PackageScope | null>();
@@ -519,27 +518,11 @@ export class Resolver {
     return found ?? undefined;
   }
 
-  /** The nearest package.json above `dir` (inside the root) that has an "imports" field. */
+  /** The `imports` of the nearest package.json above `dir` (inside the root), as Node looks them up: that one file only. */
   private findImportsScope(dir: string): { dir: string; imports: Record<string, unknown> } | undefined {
-    const seen: string[] = [];
-    let found: { dir: string; imports: Record<string, unknown> } | null = null;
-    for (let current = dir; ; current = path.dirname(current)) {
-      const cached = this.pkgImports.get(current);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      seen.push(current);
-      const pkg = path.join(current, 'package.json');
-      if (this.kindOf(pkg) === 'file') {
-        const json = readJson(this.root, pkg);
-        found = json && typeof json.imports === 'object' && json.imports ? { dir: current, imports: json.imports as Record<string, unknown> } : null;
-        break;
-      }
-      if (path.dirname(current) === current || !isInside(this.root, path.dirname(current))) break;
-    }
-    for (const d of seen) this.pkgImports.set(d, found);
-    return found ?? undefined;
+    const scope = this.nearestScope(dir);
+    const imports = scope?.json.imports;
+    return scope && imports && typeof imports === 'object' ? { dir: scope.dir, imports: imports as Record<string, unknown> } : undefined;
   }
 
   /** A file or folder that matches `base` (with the probed extensions) except for letter case. */
