@@ -24,16 +24,51 @@ const ROUNDS = arg('rounds', 7);
 
 // Deterministic pseudo-random numbers, so every run packs the same tree.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 const KEYWORDS = ['const', 'import', 'export', 'function', 'return', 'await', 'async', 'if', 'for', 'new', 'this', 'null'];
-const SYLLABLES = ['us', 'er', 'or', 'der', 'cart', 'pri', 'ce', 'ses', 'sion', 're', 'quest', 'hand', 'ler', 'con', 'fig', 'log',
-  'get', 'set', 'item', 'to', 'tal', 'id', 'na', 'me', 'val', 'ue', 'map', 'list', 'in', 'dex', 'key', 'data'];
+const SYLLABLES = [
+  'us',
+  'er',
+  'or',
+  'der',
+  'cart',
+  'pri',
+  'ce',
+  'ses',
+  'sion',
+  're',
+  'quest',
+  'hand',
+  'ler',
+  'con',
+  'fig',
+  'log',
+  'get',
+  'set',
+  'item',
+  'to',
+  'tal',
+  'id',
+  'na',
+  'me',
+  'val',
+  'ue',
+  'map',
+  'list',
+  'in',
+  'dex',
+  'key',
+  'data',
+];
 const PUNCT = [' = ', '(', ') ', '.', ', ', ' => ', ': ', '[', '] ', ' + ', ' === ', '{ ', ' }'];
 const pick = (xs) => xs[Math.floor(random() * xs.length)];
 function identifier() {
   let id = pick(SYLLABLES);
-  for (let n = Math.floor(random() * 3); n > 0; n--) { const s = pick(SYLLABLES); id += s[0].toUpperCase() + s.slice(1); }
+  for (let n = Math.floor(random() * 3); n > 0; n--) {
+    const s = pick(SYLLABLES);
+    id += s[0].toUpperCase() + s.slice(1);
+  }
   return id;
 }
 
@@ -92,7 +127,12 @@ async function main() {
     const bundle = path.join(work, 'pack.mjs');
     await esbuild.build({
       entryPoints: [path.join(here, '../src/core/pack/index.ts')],
-      bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error',
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: bundle,
+      logLevel: 'error',
     });
     const { writeTarball } = await import(pathToFileURL(bundle).href);
 
@@ -121,13 +161,20 @@ async function main() {
     const gnuMs = [];
     for (let r = 0; r < ROUNDS; r++) {
       // Alternate which goes first so neither always profits from a warmer cache.
-      if (r % 2) { gnuMs.push(runGnu()); oursMs.push(await runOurs()); }
-      else { oursMs.push(await runOurs()); gnuMs.push(runGnu()); }
+      if (r % 2) {
+        gnuMs.push(runGnu());
+        oursMs.push(await runOurs());
+      } else {
+        oursMs.push(await runOurs());
+        gnuMs.push(runGnu());
+      }
     }
     const o = median(oursMs);
     const g = median(gnuMs);
     console.log(`tree: ${paths.length} files, ${(total / 1e6).toFixed(1)} MB; ${ROUNDS} rounds, alternating; node ${process.version}`);
-    console.log(`shipset writeTarball (write + read-back closure check + sha256): median ${o.toFixed(0)} ms  (${(fs.statSync(ours).size / 1e6).toFixed(2)} MB)`);
+    console.log(
+      `shipset writeTarball (write + read-back closure check + sha256): median ${o.toFixed(0)} ms  (${(fs.statSync(ours).size / 1e6).toFixed(2)} MB)`,
+    );
     console.log(`GNU tar -czf (same sorted list):                              median ${g.toFixed(0)} ms  (${(fs.statSync(gnu).size / 1e6).toFixed(2)} MB)`);
     console.log(`ratio: ${(o / g).toFixed(2)}x  (target <= 1.30x) ${o / g <= 1.3 ? 'OK' : 'OVER TARGET'}`);
   } finally {

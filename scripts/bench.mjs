@@ -40,11 +40,21 @@ if (!fs.existsSync('dist/cli.js')) {
   process.exit(2);
 }
 
-const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? '?'}, node ${process.version}, load average at start ${load}`);
+const load = os
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
+console.log(
+  `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? '?'}, node ${process.version}, load average at start ${load}`,
+);
 const summary = [];
 for (const size of SIZES) summary.push(benchSize(size));
-console.log(`\nload average at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `\nload average at end ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 console.log('\nsize    reachable  shipset  warm   edit   esbuild  madge   ms/file  shipset/esbuild  warm/cold  edit/cold  RSS shipset/madge');
 for (const r of summary) {
   console.log(
@@ -97,7 +107,9 @@ function benchSize(size) {
     console.log('tool           median wall   peak RSS    files found   vs madge');
     for (const [name, r] of Object.entries(results)) {
       const ms = median(r.ms);
-      console.log(`${name.padEnd(14)} ${`${ms.toFixed(0)} ms`.padStart(11)}   ${r.rssKb.length ? `${(median(r.rssKb) / 1024).toFixed(0)} MiB`.padStart(8) : '     n/a'}    ${String(r.count).padStart(11)}   ${(ms / base).toFixed(2)}x`);
+      console.log(
+        `${name.padEnd(14)} ${`${ms.toFixed(0)} ms`.padStart(11)}   ${r.rssKb.length ? `${(median(r.rssKb) / 1024).toFixed(0)} MiB`.padStart(8) : '     n/a'}    ${String(r.count).padStart(11)}   ${(ms / base).toFixed(2)}x`,
+      );
     }
     console.log(`(${ROUNDS} rounds after a warm-up, order rotated each round)`);
     return {
@@ -176,7 +188,7 @@ console.log(JSON.stringify({ count: Object.keys(r.metafile.inputs).length }));
 /** A deterministic pseudo-random project: every generated file but the dormant ones is reachable. */
 function generate(root, n) {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const dormantEvery = 10;
   const live = [];
   const dormant = [];
@@ -192,9 +204,22 @@ function generate(root, n) {
   }
   fs.mkdirSync(path.join(root, 'src/data'), { recursive: true });
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'bench', type: 'module', dependencies: { zod: '^3' } }));
-  fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, baseUrl: '.', paths: { '@app/*': ['src/*'] }, resolveJsonModule: true } }));
+  fs.writeFileSync(
+    path.join(root, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        baseUrl: '.',
+        paths: { '@app/*': ['src/*'] },
+        resolveJsonModule: true,
+      },
+    }),
+  );
   let edges = 0;
-  const body = 'export function work(x: number): number {\n' + '  let y = x;\n  for (let i = 0; i < 10; i++) y = (y * 31 + i) % 1000003;\n  return y;\n}\n'.repeat(1);
+  const body =
+    'export function work(x: number): number {\n' + '  let y = x;\n  for (let i = 0; i < 10; i++) y = (y * 31 + i) % 1000003;\n  return y;\n}\n'.repeat(1);
   const write = (i, deps) => {
     const dir = path.join(root, dirOf(i));
     fs.mkdirSync(dir, { recursive: true });

@@ -66,7 +66,10 @@ function writeThirdPartyLicenses(metafile, out) {
   for (const [dir, name] of packages) {
     const pkg = JSON.parse(fs.readFileSync(`${dir}/package.json`, 'utf8'));
     const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see package');
-    const file = fs.readdirSync(dir).filter((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f)).sort()[0];
+    const file = fs
+      .readdirSync(dir)
+      .filter((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f))
+      .sort()[0];
     const text = file ? fs.readFileSync(`${dir}/${file}`, 'utf8').trim() : `(no licence file in the package; package.json says ${license})`;
     entries.set(`${name}@${pkg.version}`, { license, text });
   }

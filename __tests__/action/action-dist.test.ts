@@ -69,13 +69,16 @@ async function runAction(workspace: string, inputs: Record<string, string>, env:
 function parseOutputs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let m; (m = re.exec(text)); ) out[m[1]] = m[3];
+  for (let m; (m = re.exec(text));) out[m[1]] = m[3];
   return out;
 }
 
 function pullRequestEvent(baseSha: string): Record<string, string> {
   const file = path.join(tempDir('shipset-event-'), 'event.json');
-  fs.writeFileSync(file, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: 'x' } } }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: 'x' } } }),
+  );
   return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: file };
 }
 
@@ -104,7 +107,12 @@ withDist('action (dist/index.js)', () => {
     expect(annotation).toBeDefined(); // the title names the rule
     expect(annotation).toContain('claude_mcp_hybrid_sessions.js');
     // Every annotation line names its rule, then its file.
-    expect(run.stdout.split('\n').filter((l) => /^::(error|warning) /.test(l)).every((l) => /^::(error|warning) title=shipset [a-z-]+,file=/.test(l))).toBe(true);
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((l) => /^::(error|warning) /.test(l))
+        .every((l) => /^::(error|warning) title=shipset [a-z-]+,file=/.test(l)),
+    ).toBe(true);
     expect(run.stdout).toMatch(/^::error::shipset: failed \(\d+ files? ships?, \d+ dormant, \d+ errors?/m); // the one-line verdict
 
     expect(Number(run.outputs['error-count'])).toBeGreaterThanOrEqual(1);
@@ -196,7 +204,7 @@ withDist('action (dist/index.js)', () => {
     expect(comments[0].body).toContain('The errors this comment reported are fixed');
 
     // Passing again: the comment already says fixed; nothing is written.
-    const writes = () => server!.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments') || r.method === 'PATCH').length;
+    const writes = () => server!.requests.filter((r) => (r.method === 'POST' && r.path.endsWith('/comments')) || r.method === 'PATCH').length;
     const before = writes();
     const again = await runAction(repo, inputs, env);
     expect(again.status).toBe(0);
@@ -223,7 +231,10 @@ withDist('action (dist/index.js)', () => {
     const { RULE_REGISTRY } = await import('../../src/core/rules/index.js');
     expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(RULE_REGISTRY));
     const stale = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'stale');
-    expect(stale.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'app/src/server_hosted.js', uriBaseId: '%SRCROOT%' }, region: { startLine: 2 } });
+    expect(stale.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'app/src/server_hosted.js', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 2 },
+    });
     // A second run replaces its own file.
     expect((await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js', sarif: 'reports/shipset.sarif' })).status).toBe(1);
   });
@@ -291,7 +302,10 @@ withDist('action (dist/index.js)', () => {
     const run = await runAction(clone, { 'working-directory': 'app', entry: 'src/server_hosted.js', 'github-token': 'tok', 'base-ref': 'none', pack: 'false' });
 
     expect(run.status).toBe(1);
-    const asked = server.requests.filter((r) => r.path.endsWith('/commits')).map((r) => r.query.path).sort();
+    const asked = server.requests
+      .filter((r) => r.path.endsWith('/commits'))
+      .map((r) => r.query.path)
+      .sort();
     expect(asked).toEqual(['app/src/claude_mcp_hybrid.js', 'app/src/claude_mcp_hybrid_sessions.js']);
     const manifest = JSON.parse(fs.readFileSync(run.outputs.manifest, 'utf8'));
     const stale = manifest.findings.filter((f: { rule: string }) => f.rule === 'stale');

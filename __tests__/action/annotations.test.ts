@@ -31,7 +31,11 @@ describe('selectAnnotations', () => {
   it('puts the paths under working-directory, relative to the workspace, and the rule in the title', () => {
     const { annotations } = selectAnnotations([f('src/a.ts', 'error', 4)], 'apps/api');
     expect(annotations).toEqual([
-      { kind: 'error', message: 'broken import in src/a.ts', properties: { title: 'shipset unresolved', file: 'apps/api/src/a.ts', startLine: 4, startColumn: 8 } },
+      {
+        kind: 'error',
+        message: 'broken import in src/a.ts',
+        properties: { title: 'shipset unresolved', file: 'apps/api/src/a.ts', startLine: 4, startColumn: 8 },
+      },
     ]);
     expect(repoPath('', 'src/a.ts')).toBe('src/a.ts');
   });
@@ -73,7 +77,10 @@ describe('emitAnnotations', () => {
   it('writes ::error / ::warning lines with a title naming the rule, then the file', () => {
     const { annotations } = selectAnnotations([f('src/x.ts', 'error', 3, 'stale'), { ...f('src/y.ts', 'warn', 0), column: undefined }], 'app');
     const lines = stdoutOf(() => emitAnnotations(annotations));
-    expect(lines).toEqual(['::error title=shipset stale,file=app/src/x.ts,line=3,col=8::broken import in src/x.ts', '::warning title=shipset unresolved,file=app/src/y.ts,line=1::broken import in src/y.ts']);
+    expect(lines).toEqual([
+      '::error title=shipset stale,file=app/src/x.ts,line=3,col=8::broken import in src/x.ts',
+      '::warning title=shipset unresolved,file=app/src/y.ts,line=1::broken import in src/y.ts',
+    ]);
   });
 });
 

@@ -71,7 +71,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
         if (req.method === 'POST') {
           if (options.forbidCommentWrites) return forbidden();
           const viewer = options.viewerLogin === undefined ? 'github-actions' : options.viewerLogin;
-          const user = viewer === 'github-actions' || viewer === null ? { login: 'github-actions[bot]', type: 'Bot' as const } : { login: viewer, type: 'User' as const };
+          const user =
+            viewer === 'github-actions' || viewer === null ? { login: 'github-actions[bot]', type: 'Bot' as const } : { login: viewer, type: 'User' as const };
           const c = { id: nextId++, body: (body as { body: string }).body, html_url: `https://github.test/pull/${issue}#c${nextId}`, user };
           comments.set(issue, [...list, c]);
           return send(201, c);
@@ -96,7 +97,10 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       }
       if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname)) && req.method === 'GET') {
         const files = options.pullFiles?.[Number(m[1])] ?? [];
-        return send(200, files.map((filename) => ({ filename, status: 'modified' })));
+        return send(
+          200,
+          files.map((filename) => ({ filename, status: 'modified' })),
+        );
       }
       if (/^\/repos\/[^/]+\/[^/]+\/commits$/.test(url.pathname) && req.method === 'GET') {
         const date = options.commitDates?.[url.searchParams.get('path') ?? ''];

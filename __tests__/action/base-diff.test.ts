@@ -23,9 +23,12 @@ function fakePipeline(seen: string[] = []): Pipeline {
         else if (e.name.endsWith('.ts')) {
           const rel = path.relative(options.root, abs).split(path.sep).join('/');
           files.push({ path: rel, bytes: 0, sha256: '', reason: 'import', via: null });
-          fs.readFileSync(abs, 'utf8').split('\n').forEach((l, i) => {
-            if (l.includes('BROKEN')) findings.push({ rule: 'unresolved', level: 'error', file: rel, line: i + 1, chain: [rel], message: `${rel}:${i + 1} imports ./gone` });
-          });
+          fs.readFileSync(abs, 'utf8')
+            .split('\n')
+            .forEach((l, i) => {
+              if (l.includes('BROKEN'))
+                findings.push({ rule: 'unresolved', level: 'error', file: rel, line: i + 1, chain: [rel], message: `${rel}:${i + 1} imports ./gone` });
+            });
         }
       }
     };

@@ -63,7 +63,13 @@ describe('readInputs', () => {
         'python-path': 'src',
         'stale-ignore': 'draft, wip',
       },
-      { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'octo/shop', GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event },
+      {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_REPOSITORY: 'octo/shop',
+        GITHUB_API_URL: 'http://127.0.0.1:9',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+      },
     );
     const { options, settings } = readInputs();
     const root = fs.realpathSync(path.join(workspace, 'app'));
@@ -154,7 +160,13 @@ describe('readInputs', () => {
 describe('readInputs: comment modes, sarif and link commit', () => {
   it('reads comment as true, false or on-failure (any case), and nothing else', () => {
     const ws = { GITHUB_WORKSPACE: workspace };
-    for (const [value, mode, any] of [['true', 'true', true], ['FALSE', 'false', false], ['on-failure', 'on-failure', true], ['On-Failure', 'on-failure', true], ['', 'false', false]] as const) {
+    for (const [value, mode, any] of [
+      ['true', 'true', true],
+      ['FALSE', 'false', false],
+      ['on-failure', 'on-failure', true],
+      ['On-Failure', 'on-failure', true],
+      ['', 'false', false],
+    ] as const) {
       setInputs({ 'working-directory': 'app', comment: value, 'github-token': 'tok' }, ws);
       expect(readInputs().settings).toMatchObject({ commentMode: mode, comment: any });
     }
@@ -223,7 +235,10 @@ describe('readInputs with a config file', () => {
   });
 
   it('input config names another JSON file; a bad value names the file and key', () => {
-    writeFiles(workspace, { 'app/ci/shipset.json': JSON.stringify({ rules: { stale: 'warning' } }), 'app/ci/ok.json': JSON.stringify({ 'stale-ignore': ['draft'] }) });
+    writeFiles(workspace, {
+      'app/ci/shipset.json': JSON.stringify({ rules: { stale: 'warning' } }),
+      'app/ci/ok.json': JSON.stringify({ 'stale-ignore': ['draft'] }),
+    });
     setInputs({ 'working-directory': 'app', config: 'ci/ok.json' }, { GITHUB_WORKSPACE: workspace });
     expect(readInputs().options.staleIgnore).toEqual(['draft']);
     setInputs({ 'working-directory': 'app', config: 'ci/shipset.json' }, { GITHUB_WORKSPACE: workspace });

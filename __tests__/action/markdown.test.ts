@@ -2,7 +2,17 @@ import { describe, expect, it } from '@jest/globals';
 import type { BaseDiff } from '../../src/core/base-diff.js';
 import type { Finding, Manifest } from '../../src/core/types.js';
 import { activeProblems, scanInline } from '../security/markdown-check.js';
-import { blobUrl, COMMENT_MARKER, COMMENT_MAX_CHARS, commentMarker, mermaidLabel, renderFailureMarkdown, renderFixedMarkdown, renderMarkdown, stepVerdict } from '../../src/report/markdown.js';
+import {
+  blobUrl,
+  COMMENT_MARKER,
+  COMMENT_MAX_CHARS,
+  commentMarker,
+  mermaidLabel,
+  renderFailureMarkdown,
+  renderFixedMarkdown,
+  renderMarkdown,
+  stepVerdict,
+} from '../../src/report/markdown.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {
@@ -66,7 +76,9 @@ describe('renderMarkdown', () => {
   });
 
   it('shows a clean run, the tarball and its SHA-256', () => {
-    const md = renderMarkdown(result([], { tarball: { path: 'shipset.tar.gz', bytes: 321, sha256: 'c'.repeat(64), contentSha256: 'd'.repeat(64) } }), { tarballPath: 'out/app.tar.gz' });
+    const md = renderMarkdown(result([], { tarball: { path: 'shipset.tar.gz', bytes: 321, sha256: 'c'.repeat(64), contentSha256: 'd'.repeat(64) } }), {
+      tarballPath: 'out/app.tar.gz',
+    });
     expect(md.split('\n')[0]).toBe('### ✅ shipset: passed');
     expect(md).toContain('`out/app.tar.gz` · 321 bytes · SHA-256 `' + 'c'.repeat(64) + '`');
     expect(md).not.toContain('| rule |');
@@ -88,7 +100,9 @@ describe('renderMarkdown', () => {
     const sha = 'eb0af37c1d2e3f405162738495a6b7c8d9e0f1a2';
     const empty = { added: [], removed: [], newFindings: [] };
     const heading = (baseDiff: BaseDiff) =>
-      renderMarkdown(result([]), { baseDiff }).split('\n').find((l) => l.startsWith('#### Ship set vs'));
+      renderMarkdown(result([]), { baseDiff })
+        .split('\n')
+        .find((l) => l.startsWith('#### Ship set vs'));
     expect(heading({ ref: sha, commit: sha, branch: 'main', ...empty })).toBe('#### Ship set vs `main` (eb0af37)');
     // The base could not be fetched: the event's SHA still names the commit.
     expect(heading({ ref: sha, branch: 'main', ...empty, notice: 'not fetched' })).toBe('#### Ship set vs `main` (eb0af37)');
@@ -129,7 +143,9 @@ describe('renderMarkdown', () => {
 
   it('has a one-line verdict for the step log', () => {
     expect(stepVerdict(result([finding(), finding()]))).toMatch(/^shipset: failed \(2 files ship, 1 dormant, 2 errors, 0 warnings\): this set must not ship/);
-    expect(stepVerdict(result([finding({ level: 'warn' })]))).toBe('shipset: passed with warnings (2 files ship, 1 dormant, 0 errors, 1 warning). No tarball written.');
+    expect(stepVerdict(result([finding({ level: 'warn' })]))).toBe(
+      'shipset: passed with warnings (2 files ship, 1 dormant, 0 errors, 1 warning). No tarball written.',
+    );
     const packed = result([], { tarball: { path: 'shipset.tar.gz', bytes: 321, sha256: 'c'.repeat(64), contentSha256: 'd'.repeat(64) } });
     expect(stepVerdict(packed, 'out/app.tgz')).toBe(
       `shipset: passed (2 files ship, 1 dormant, 0 errors, 0 warnings). Tarball out/app.tgz (321 bytes), SHA-256 ${'c'.repeat(64)}, contentSha256 ${'d'.repeat(64)}.`,
@@ -141,11 +157,40 @@ describe('renderMarkdown', () => {
 function forty(): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < 12; i++) {
-    out.push(finding({ file: `src/routes/r${i}.ts`, line: i + 1, target: `src/lib/v${i}.ts`, chain: ['src/index.ts', 'src/routes/index.ts', `src/routes/r${i}.ts`], message: `src/routes/r${i}.ts:${i + 1} imports ./lib/v${i} (src/lib/v${i}.ts), but src/lib/v${i}_next.ts is newer and nothing imports it.` }));
+    out.push(
+      finding({
+        file: `src/routes/r${i}.ts`,
+        line: i + 1,
+        target: `src/lib/v${i}.ts`,
+        chain: ['src/index.ts', 'src/routes/index.ts', `src/routes/r${i}.ts`],
+        message: `src/routes/r${i}.ts:${i + 1} imports ./lib/v${i} (src/lib/v${i}.ts), but src/lib/v${i}_next.ts is newer and nothing imports it.`,
+      }),
+    );
   }
-  for (let i = 0; i < 4; i++) out.push(finding({ rule: 'unresolved', file: `src/u${i}.ts`, line: 2, specifier: `./gone${i}`, target: undefined, message: `src/u${i}.ts:2 imports ./gone${i}, which resolves to nothing.` }));
+  for (let i = 0; i < 4; i++)
+    out.push(
+      finding({
+        rule: 'unresolved',
+        file: `src/u${i}.ts`,
+        line: 2,
+        specifier: `./gone${i}`,
+        target: undefined,
+        message: `src/u${i}.ts:2 imports ./gone${i}, which resolves to nothing.`,
+      }),
+    );
   for (let i = 0; i < 24; i++) {
-    out.push(finding({ rule: 'undeclared', level: 'warn', file: `src/w${i}.ts`, line: 1, specifier: `pkg${i}`, target: undefined, sites: [{ file: `src/w${i}b.ts`, line: 4 }], message: `src/w${i}.ts:1 imports 'pkg${i}', which package.json does not declare.` }));
+    out.push(
+      finding({
+        rule: 'undeclared',
+        level: 'warn',
+        file: `src/w${i}.ts`,
+        line: 1,
+        specifier: `pkg${i}`,
+        target: undefined,
+        sites: [{ file: `src/w${i}b.ts`, line: 4 }],
+        message: `src/w${i}.ts:1 imports 'pkg${i}', which package.json does not declare.`,
+      }),
+    );
   }
   return out;
 }
@@ -155,7 +200,10 @@ describe('grouped, linked, bounded reports', () => {
   const app = { workingDirectory: 'apps/api', entries: ['src/index.ts'] };
 
   it('fits a fail-with-40-findings comment in 65,536 characters, errors first, each fact once', () => {
-    const many = result(forty(), { dormant: Array.from({ length: 5000 }, (_, i) => `src/dead/d${i}.ts`), files: Array.from({ length: 3000 }, (_, i) => ({ path: `src/f${i}.ts`, bytes: 1, sha256: 'a', reason: 'import' as const, via: null })) });
+    const many = result(forty(), {
+      dormant: Array.from({ length: 5000 }, (_, i) => `src/dead/d${i}.ts`),
+      files: Array.from({ length: 3000 }, (_, i) => ({ path: `src/f${i}.ts`, bytes: 1, sha256: 'a', reason: 'import' as const, via: null })),
+    });
     const body = renderMarkdown(many, { marker: commentMarker(app), app, links, maxBytes: COMMENT_MAX_CHARS, annotationsLeftOut: 20 });
     expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
     const rows = body.split('\n').filter((l) => /^\| (❌|⚠️)/.test(l));
@@ -187,22 +235,50 @@ describe('grouped, linked, bounded reports', () => {
   });
 
   it('folds the findings of one fact into one row with its sites', () => {
-    const a = finding({ rule: 'undeclared', level: 'warn', file: 'src/a.ts', line: 1, specifier: 'lodash', target: undefined, message: "src/a.ts:1 imports 'lodash'" });
+    const a = finding({
+      rule: 'undeclared',
+      level: 'warn',
+      file: 'src/a.ts',
+      line: 1,
+      specifier: 'lodash',
+      target: undefined,
+      message: "src/a.ts:1 imports 'lodash'",
+    });
     const b = { ...a, file: 'src/b.ts', line: 5, sites: [{ file: 'src/c.ts', line: 2 }] };
-    const rows = renderMarkdown(result([b, a])).split('\n').filter((l) => l.startsWith('| ⚠️'));
+    const rows = renderMarkdown(result([b, a]))
+      .split('\n')
+      .filter((l) => l.startsWith('| ⚠️'));
     expect(rows).toEqual(["| ⚠️ | `src/a.ts:1` | `src/b.ts:5`, `src/c.ts:2` | imports 'lodash' | src/index.ts -> src/server.ts |"]);
   });
 
   it('folds the subpaths of one missing package into its row', () => {
     const a = finding({ rule: 'undeclared', file: 'src/a.ts', line: 1, specifier: 'lodash', target: undefined, message: 'src/a.ts:1 imports lodash' });
     const b = finding({ rule: 'undeclared', file: 'src/b.ts', line: 2, specifier: 'lodash/fp', target: undefined, message: 'src/b.ts:2 imports lodash/fp' });
-    const c = finding({ rule: 'undeclared', file: 'src/c.ts', line: 3, specifier: '@scope/pkg/sub', target: undefined, message: 'src/c.ts:3 imports @scope/pkg/sub' });
-    const rows = renderMarkdown(result([a, b, c])).split('\n').filter((l) => l.startsWith('| ❌'));
-    expect(rows.map((r) => r.split(' | ').slice(1, 3))).toEqual([['`src/a.ts:1`', '`src/b.ts:2`'], ['`src/c.ts:3`', '']]);
+    const c = finding({
+      rule: 'undeclared',
+      file: 'src/c.ts',
+      line: 3,
+      specifier: '@scope/pkg/sub',
+      target: undefined,
+      message: 'src/c.ts:3 imports @scope/pkg/sub',
+    });
+    const rows = renderMarkdown(result([a, b, c]))
+      .split('\n')
+      .filter((l) => l.startsWith('| ❌'));
+    expect(rows.map((r) => r.split(' | ').slice(1, 3))).toEqual([
+      ['`src/a.ts:1`', '`src/b.ts:2`'],
+      ['`src/c.ts:3`', ''],
+    ]);
   });
 
   it('counts suppressed findings in one line instead of rows', () => {
-    const md = renderMarkdown(result([finding(), finding({ file: 'src/x.ts', suppressed: { by: 'baseline' } }), finding({ file: 'src/y.ts', suppressed: { by: 'inline', reason: 'legacy' } })]));
+    const md = renderMarkdown(
+      result([
+        finding(),
+        finding({ file: 'src/x.ts', suppressed: { by: 'baseline' } }),
+        finding({ file: 'src/y.ts', suppressed: { by: 'inline', reason: 'legacy' } }),
+      ]),
+    );
     expect(md.split('\n').filter((l) => l.startsWith('| ❌'))).toHaveLength(1);
     expect(md).toContain('_2 suppressed findings (1 by baseline, 1 by inline) not listed; the manifest has them with their reasons._');
     expect(md).not.toContain('src/x.ts');
@@ -215,7 +291,9 @@ describe('grouped, linked, bounded reports', () => {
     expect(graph).toContain('node0002("src/a#34;b#93;#41;.ts")');
     expect(graph).toContain('node0002 -->|stale| node0003');
     expect(graph).toContain('class node0003 error');
-    const deep = forty().slice(0, 16).map((f, i) => ({ ...f, chain: Array.from({ length: 9 }, (_, j) => `src/deep${i}/m${j}.ts`) }));
+    const deep = forty()
+      .slice(0, 16)
+      .map((f, i) => ({ ...f, chain: Array.from({ length: 9 }, (_, j) => `src/deep${i}/m${j}.ts`) }));
     const big = renderMarkdown(result(deep));
     const nodes = big.split('\n').filter((l) => /^    node\d{4}\(/.test(l));
     expect(nodes.length).toBeLessThanOrEqual(40);
@@ -238,7 +316,12 @@ describe('grouped, linked, bounded reports', () => {
 
   it('says fixed when a failing comment is replaced by a passing run', () => {
     const md = renderFixedMarkdown(result([finding({ level: 'warn' })]), { marker: true, app });
-    expect(md.split('\n').slice(0, 4)).toEqual([COMMENT_MARKER, '### ✅ shipset `apps/api` (`src/index.ts`): passed with 1 warning', '', 'The errors this comment reported are fixed (1 warning left; see the job summary).']);
+    expect(md.split('\n').slice(0, 4)).toEqual([
+      COMMENT_MARKER,
+      '### ✅ shipset `apps/api` (`src/index.ts`): passed with 1 warning',
+      '',
+      'The errors this comment reported are fixed (1 warning left; see the job summary).',
+    ]);
   });
 
   it('names an app at the repository root by its entries', () => {
@@ -249,7 +332,10 @@ describe('grouped, linked, bounded reports', () => {
   it('keeps hostile app names and linked paths inert', () => {
     const hostile = ['x`](javascript:alert(1)) <img src=x> @admin #1', 'a)b](c', '\n### ✅ passed'];
     const links = { serverUrl: 'https://github.com', owner: 'o', repo: 'r', sha: 'a'.repeat(40), rootInRepository: hostile[1] };
-    const md = renderMarkdown(result(hostile.map((h, i) => finding({ file: h, line: i + 1, chain: [h] }))), { app: { workingDirectory: hostile[0], entries: hostile }, links });
+    const md = renderMarkdown(result(hostile.map((h, i) => finding({ file: h, line: i + 1, chain: [h] }))), {
+      app: { workingDirectory: hostile[0], entries: hostile },
+      links,
+    });
     const lines = md.split('\n');
     expect(lines.filter((l) => /^#{1,3} /.test(l))).toHaveLength(1);
     for (const line of lines.filter((l) => l.startsWith('###') || l.startsWith('| ❌'))) {
@@ -262,4 +348,3 @@ describe('grouped, linked, bounded reports', () => {
     expect(md).toContain('/blob/' + 'a'.repeat(40) + '/a%29b%5D%28c/');
   });
 });
-

@@ -89,6 +89,8 @@ describe('adopting the gate with a baseline (the CLI end to end, in-process)', (
     commit(root, { 'src/index.ts': fs.readFileSync(entry, 'utf8').replace("import './generated/routes.js';\n", '') }, '2025-11-02T09:00:00Z');
     const r = await runCli(['check', '--json'], root);
     expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as Manifest).notices).toContainEqual(expect.stringMatching(/^1 baseline entry no longer occurs \(fixed\): unresolved in src\/index\.ts \(\.\/generated\/routes\.js\)/));
+    expect((JSON.parse(r.stdout) as Manifest).notices).toContainEqual(
+      expect.stringMatching(/^1 baseline entry no longer occurs \(fixed\): unresolved in src\/index\.ts \(\.\/generated\/routes\.js\)/),
+    );
   });
 });

@@ -30,7 +30,8 @@ describe('commands', () => {
     }
     const help = await runMain(['help'], root);
     expect(help.status).toBe(0);
-    for (const word of ['check', 'pack', 'why', 'baseline', 'rules', '--format', '--config', '--baseline', '--runtime', '--quiet']) expect(help.stdout).toContain(word);
+    for (const word of ['check', 'pack', 'why', 'baseline', 'rules', '--format', '--config', '--baseline', '--runtime', '--quiet'])
+      expect(help.stdout).toContain(word);
     const none = await runMain([], root);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('Usage:');
@@ -58,7 +59,18 @@ describe('commands', () => {
     expect(text.stdout).toMatch(/circular\s+off/);
     expect(text.stdout).toContain('setting: --stale-ignore (config "stale-ignore", input stale-ignore)');
     const json = JSON.parse((await runMain(['rules', '--format', 'json'], root)).stdout) as Array<{ name: string; defaultLevel: string }>;
-    expect(json.map((r) => r.name)).toEqual(['deprecated', 'stale', 'unresolved', 'unparseable', 'undeclared', 'shadowed', 'dynamic', 'outside-root', 'circular', 'runtime']);
+    expect(json.map((r) => r.name)).toEqual([
+      'deprecated',
+      'stale',
+      'unresolved',
+      'unparseable',
+      'undeclared',
+      'shadowed',
+      'dynamic',
+      'outside-root',
+      'circular',
+      'runtime',
+    ]);
     expect(json.find((r) => r.name === 'dynamic')?.defaultLevel).toBe('warn');
   });
 
@@ -92,8 +104,14 @@ describe('formats', () => {
 
   it('refuses an unknown format and a --json that disagrees with --format', async () => {
     const root = app();
-    expect(await runMain(['check', '--format', 'xml'], root)).toEqual({ status: 2, stdout: '', stderr: "shipset: --format: 'xml' is not an output format: use text, json, markdown, sarif.\n" });
-    expect((await runMain(['check', '--json', '--format', 'text'], root)).stderr).toBe('shipset: --json and --format text disagree. Use one of them (--json is --format json).\n');
+    expect(await runMain(['check', '--format', 'xml'], root)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: "shipset: --format: 'xml' is not an output format: use text, json, markdown, sarif.\n",
+    });
+    expect((await runMain(['check', '--json', '--format', 'text'], root)).stderr).toBe(
+      'shipset: --json and --format text disagree. Use one of them (--json is --format json).\n',
+    );
   });
 
   it('--quiet prints the verdict and the error findings only', async () => {
@@ -132,9 +150,16 @@ describe('options through the CLI', () => {
   });
 
   it('--config names a JSON file; a bad one is exit 2 naming the file and the key', async () => {
-    const root = app({ 'ci/shipset.json': JSON.stringify({ rules: { stale: 'warning' } }), 'ci/ok.json': JSON.stringify({ rules: { undeclared: 'off', dynamic: 'off' } }) });
+    const root = app({
+      'ci/shipset.json': JSON.stringify({ rules: { stale: 'warning' } }),
+      'ci/ok.json': JSON.stringify({ rules: { undeclared: 'off', dynamic: 'off' } }),
+    });
     const bad = await runMain(['check', '--config', 'ci/shipset.json'], root);
-    expect(bad).toEqual({ status: 2, stdout: '', stderr: "shipset: ci/shipset.json: rules.stale: unknown level 'warning' for rule 'stale': use error, warn or off.\n" });
+    expect(bad).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: "shipset: ci/shipset.json: rules.stale: unknown level 'warning' for rule 'stale': use error, warn or off.\n",
+    });
     const ok = await runMain(['check', '--config', 'ci/ok.json'], root);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^✔ shipset: PASS —/);
@@ -167,7 +192,9 @@ describe('suppressions through the CLI', () => {
   });
 
   it('an inline directive above the import silences it', async () => {
-    const root = app({ 'src/index.js': "import './lib.js';\n// shipset-ignore undeclared: installed globally in the image\nimport _ from 'lodash';\nconsole.log(_);\n" });
+    const root = app({
+      'src/index.js': "import './lib.js';\n// shipset-ignore undeclared: installed globally in the image\nimport _ from 'lodash';\nconsole.log(_);\n",
+    });
     const r = await runMain(['check', '--json'], root);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Manifest).findings).toEqual([
@@ -176,7 +203,15 @@ describe('suppressions through the CLI', () => {
   });
 
   it('baseline: written by `shipset baseline`, used by the next check, --baseline FILE elsewhere', async () => {
-    const root = gitProject([{ date: '2025-10-01T09:00:00Z', files: { 'package.json': JSON.stringify({ name: 'a', type: 'module', main: 'src/index.js' }), 'src/index.js': "import 'left-pad';\nimport 'right-pad';\n" } }]);
+    const root = gitProject([
+      {
+        date: '2025-10-01T09:00:00Z',
+        files: {
+          'package.json': JSON.stringify({ name: 'a', type: 'module', main: 'src/index.js' }),
+          'src/index.js': "import 'left-pad';\nimport 'right-pad';\n",
+        },
+      },
+    ]);
     const write = await runMain(['baseline'], root);
     expect(write.status).toBe(0);
     expect(write.stdout).toContain('wrote 2 findings to .shipset-baseline.json');

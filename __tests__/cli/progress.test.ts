@@ -33,7 +33,9 @@ describe('progress line', () => {
 
   it('erases the line when the run throws, and passes the error on', async () => {
     const { writes, stream } = stderr(true);
-    await expect(withProgress({ stderr: stream, env: {} }, false, () => new Promise((_, reject) => setTimeout(() => reject(new Error('bad')), 80)), 10)).rejects.toThrow('bad');
+    await expect(
+      withProgress({ stderr: stream, env: {} }, false, () => new Promise((_, reject) => setTimeout(() => reject(new Error('bad')), 80)), 10),
+    ).rejects.toThrow('bad');
     expect(writes[writes.length - 1]).toBe('\r\u001b[2K');
   });
 });

@@ -50,12 +50,22 @@ describe('cache input', () => {
 describe('--cache', () => {
   it('writes the cache where the flag says, and gives the same output warm as cold', async () => {
     const root = tempDir();
-    writeFiles(root, { 'package.json': '{"name":"app","type":"module"}', 'src/index.ts': "import { a } from './a.js';\nconsole.log(a);\n", 'src/a.ts': 'export const a = 1;\n' });
+    writeFiles(root, {
+      'package.json': '{"name":"app","type":"module"}',
+      'src/index.ts': "import { a } from './a.js';\nconsole.log(a);\n",
+      'src/a.ts': 'export const a = 1;\n',
+    });
     const cache = path.join(tempDir(), 'c');
     const run = async (extra: string[]) => {
       let out = '';
       let err = '';
-      const io = { stdout: { write: (s: string) => ((out += s), true) } as never, stderr: { write: (s: string) => ((err += s), true) } as never, env: {}, cwd: root, now: Date.parse('2026-01-01T00:00:00Z') };
+      const io = {
+        stdout: { write: (s: string) => ((out += s), true) } as never,
+        stderr: { write: (s: string) => ((err += s), true) } as never,
+        env: {},
+        cwd: root,
+        now: Date.parse('2026-01-01T00:00:00Z'),
+      };
       const code = await main(['check', 'src/index.ts', '--json', ...extra], io);
       return { code, out, err };
     };

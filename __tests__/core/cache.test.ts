@@ -23,8 +23,11 @@ function project(): { root: string; cache: string } {
   const root = tempDir();
   writeFiles(root, {
     'package.json': JSON.stringify({ name: 'svc', type: 'module' }),
-    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } } }),
-    'src/index.ts': "import { a } from './a.js';\nimport { b } from '@lib/b.js';\nimport type { T } from './types.js';\nconst t: T = { a, b };\nconsole.log(t);\n",
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } },
+    }),
+    'src/index.ts':
+      "import { a } from './a.js';\nimport { b } from '@lib/b.js';\nimport type { T } from './types.js';\nconst t: T = { a, b };\nconsole.log(t);\n",
     'src/a.ts': "import data from './data.json' with { type: 'json' };\nexport const a = data.n;\n",
     'src/data.json': '{"n": 1}',
     'src/lib/b.ts': 'export const b = 2;\n',
@@ -108,12 +111,20 @@ describe('scan cache', () => {
     const { root, cache } = project();
     await scansOf(root, cache);
     // paths only: the same scans, new resolutions.
-    writeFiles(root, { 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', baseUrl: '.', paths: { '@lib/*': ['src/alt/*'] } } }) });
+    writeFiles(root, {
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', baseUrl: '.', paths: { '@lib/*': ['src/alt/*'] } },
+      }),
+    });
     expect(await scansOf(root, cache)).toEqual({ hits: 4, misses: 1 }); // alt/b.ts is new to the set
     await expectSameAnswer(root, cache);
     expect((await manifestOf(root, cache)).files.map((f) => f.path)).toContain('src/alt/b.ts');
     // verbatimModuleSyntax changes what is erased: every TypeScript file is scanned again.
-    writeFiles(root, { 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', verbatimModuleSyntax: true, baseUrl: '.', paths: { '@lib/*': ['src/alt/*'] } } }) });
+    writeFiles(root, {
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', verbatimModuleSyntax: true, baseUrl: '.', paths: { '@lib/*': ['src/alt/*'] } },
+      }),
+    });
     const after = await scansOf(root, cache);
     expect(after.misses).toBe(4); // index, a, alt/b, types (data.json has no compiler settings)
     await expectSameAnswer(root, cache);

@@ -119,7 +119,9 @@ describe('loadConfig', () => {
       'shipset.config.js is not read: shipset never runs project code, so its config is JSON only. Move the settings to shipset.config.json.',
       'shipset.config.ts is not read: shipset never runs project code, so its config is JSON only. Move the settings to shipset.config.json.',
     ]);
-    expect(usage(() => loadConfig(root, { value: 'shipset.config.js', base: root, source: '--config' }))).toMatch(/^--config: 'shipset\.config\.js' is code; shipset never runs project code/);
+    expect(usage(() => loadConfig(root, { value: 'shipset.config.js', base: root, source: '--config' }))).toMatch(
+      /^--config: 'shipset\.config\.js' is code; shipset never runs project code/,
+    );
   });
 
   it('reads the file --config names (relative to its base), inside the root only', () => {
@@ -145,21 +147,53 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['invalid JSON, with the line', '{\n  "rules": {\n    "stale": "warn",\n  }\n}', /^shipset\.config\.json:4:3: invalid JSON .*no comments, no trailing commas\.$/],
-    ['an unknown key, with the kebab-case spelling', '{ "staleIgnore": ["x"] }', "shipset.config.json: unknown key 'staleIgnore'. Config keys are spelled like the CLI flags: write 'stale-ignore'."],
-    ['an unknown key with _', '{ "python_path": ["x"] }', "shipset.config.json: unknown key 'python_path'. Config keys are spelled like the CLI flags: write 'python-path'."],
+    [
+      'invalid JSON, with the line',
+      '{\n  "rules": {\n    "stale": "warn",\n  }\n}',
+      /^shipset\.config\.json:4:3: invalid JSON .*no comments, no trailing commas\.$/,
+    ],
+    [
+      'an unknown key, with the kebab-case spelling',
+      '{ "staleIgnore": ["x"] }',
+      "shipset.config.json: unknown key 'staleIgnore'. Config keys are spelled like the CLI flags: write 'stale-ignore'.",
+    ],
+    [
+      'an unknown key with _',
+      '{ "python_path": ["x"] }',
+      "shipset.config.json: unknown key 'python_path'. Config keys are spelled like the CLI flags: write 'python-path'.",
+    ],
     ['an unknown key', '{ "frob": 1 }', /^shipset\.config\.json: unknown key 'frob'\. Known keys: entries, runtime,/],
     ['a wrong type', '{ "exclude": "dist/**" }', /^shipset\.config\.json: exclude: must be an array, not string "dist\/\*\*"/],
     ['a wrong type in a list', '{ "deprecated": ["a", 3] }', /^shipset\.config\.json: deprecated\[1\]: must be a string, not number 3/],
-    ['a runtime that does not exist', '{ "runtime": "deno" }', 'shipset.config.json: runtime: "deno" is not a runtime: use node, tsx, ts-node, bun, node-strip-types.'],
+    [
+      'a runtime that does not exist',
+      '{ "runtime": "deno" }',
+      'shipset.config.json: runtime: "deno" is not a runtime: use node, tsx, ts-node, bun, node-strip-types.',
+    ],
     ['a format that does not exist', '{ "format": "xml" }', 'shipset.config.json: format: "xml" is not an output format: use text, json, markdown, sarif.'],
-    ['a level that does not exist', '{ "rules": { "stale": "warning" } }', "shipset.config.json: rules.stale: unknown level 'warning' for rule 'stale': use error, warn or off."],
+    [
+      'a level that does not exist',
+      '{ "rules": { "stale": "warning" } }',
+      "shipset.config.json: rules.stale: unknown level 'warning' for rule 'stale': use error, warn or off.",
+    ],
     ['a rule that does not exist', '{ "rules": { "stail": "warn" } }', /^shipset\.config\.json: rules\.stail: unknown rule 'stail'/],
     ['outside-root lowered', '{ "rules": { "outside-root": "off" } }', /^shipset\.config\.json: rules\.outside-root: 'outside-root' cannot be lowered/],
     ['an ignore entry without a reason', '{ "ignore": [{ "rule": "stale", "file": "x" }] }', /^shipset\.config\.json: ignore\[0\]: missing "reason"/],
-    ['an ignore entry with a bad date', '{ "ignore": [{ "rule": "stale", "file": "x", "reason": "r", "until": "31/12/2026" }] }', /^shipset\.config\.json: ignore\[0\]\.until: "31\/12\/2026" is not a date \(YYYY-MM-DD\)/],
-    ['an ignore entry with an unknown key', '{ "ignore": [{ "rule": "stale", "file": "x", "reason": "r", "why": "?" }] }', /^shipset\.config\.json: ignore\[0\]: unknown key 'why'\. Known keys: rule, file, reason, until\./],
-    ['a prefix that leaves the archive', '{ "prefix": "../up" }', "shipset.config.json: prefix: '../up' leaves the archive (absolute or with '..'). Use a plain folder name such as 'app'."],
+    [
+      'an ignore entry with a bad date',
+      '{ "ignore": [{ "rule": "stale", "file": "x", "reason": "r", "until": "31/12/2026" }] }',
+      /^shipset\.config\.json: ignore\[0\]\.until: "31\/12\/2026" is not a date \(YYYY-MM-DD\)/,
+    ],
+    [
+      'an ignore entry with an unknown key',
+      '{ "ignore": [{ "rule": "stale", "file": "x", "reason": "r", "why": "?" }] }',
+      /^shipset\.config\.json: ignore\[0\]: unknown key 'why'\. Known keys: rule, file, reason, until\./,
+    ],
+    [
+      'a prefix that leaves the archive',
+      '{ "prefix": "../up" }',
+      "shipset.config.json: prefix: '../up' leaves the archive (absolute or with '..'). Use a plain folder name such as 'app'.",
+    ],
     ['a python path outside the root', '{ "python-path": ["../x"] }', /^shipset\.config\.json: python-path: '\.\.\/x' is outside the root/],
     ['baseline: true', '{ "baseline": true }', /^shipset\.config\.json: baseline: true is not a file/],
     ['not an object', '[1, 2]', /^shipset\.config\.json: must be an object, not an array/],

@@ -56,7 +56,11 @@ describe('rule registry', () => {
       expect(info.why.length).toBeGreaterThan(20);
     }
     expect(RULES).toHaveLength(11); // undeclared has a JS and a Python module
-    expect(Object.values(RULE_REGISTRY).filter((r) => !r.lowerable).map((r) => r.name)).toEqual(['outside-root']);
+    expect(
+      Object.values(RULE_REGISTRY)
+        .filter((r) => !r.lowerable)
+        .map((r) => r.name),
+    ).toEqual(['outside-root']);
     expect(RULE_REGISTRY.stale.settings.map((s) => s.option)).toEqual(['staleIgnore']);
   });
 
@@ -89,8 +93,12 @@ describe('one function per option', () => {
     expect(checkPrefix('a\\b', '--prefix')).toBe('a/b');
     expect(checkPrefix(undefined, '--prefix')).toBeUndefined();
     for (const source of ['--prefix', 'input prefix', 'shipset.config.json: prefix']) {
-      expect(usage(() => checkPrefix('.', source))).toBe(`${source}: '.' is not a folder inside the archive. Leave the prefix unset for files at the top of the archive, or name a folder such as 'app'.`);
-      expect(usage(() => checkPrefix('../up', source))).toBe(`${source}: '../up' leaves the archive (absolute or with '..'). Use a plain folder name such as 'app'.`);
+      expect(usage(() => checkPrefix('.', source))).toBe(
+        `${source}: '.' is not a folder inside the archive. Leave the prefix unset for files at the top of the archive, or name a folder such as 'app'.`,
+      );
+      expect(usage(() => checkPrefix('../up', source))).toBe(
+        `${source}: '../up' leaves the archive (absolute or with '..'). Use a plain folder name such as 'app'.`,
+      );
       expect(usage(() => checkPrefix('/abs', source))).toContain('leaves the archive');
       expect(usage(() => checkPrefix('a/../../b', source))).toContain('leaves the archive');
     }
@@ -103,8 +111,12 @@ describe('one function per option', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'out'));
     expect(checkOutputFile('x/app.tgz', dir, '--out', 'shipset.tar.gz')).toBe(path.join(dir, 'x/app.tgz'));
-    expect(usage(() => checkOutputFile('out/', dir, '--out', 'shipset.tar.gz'))).toBe("--out: 'out/' is not a file name. Name the file, e.g. out/shipset.tar.gz.");
-    expect(usage(() => checkOutputFile('out', dir, 'input tarball', 'shipset.tar.gz'))).toBe("input tarball: 'out' is a folder. Give a file path, e.g. 'out/shipset.tar.gz'.");
+    expect(usage(() => checkOutputFile('out/', dir, '--out', 'shipset.tar.gz'))).toBe(
+      "--out: 'out/' is not a file name. Name the file, e.g. out/shipset.tar.gz.",
+    );
+    expect(usage(() => checkOutputFile('out', dir, 'input tarball', 'shipset.tar.gz'))).toBe(
+      "input tarball: 'out' is a folder. Give a file path, e.g. 'out/shipset.tar.gz'.",
+    );
     expect(usage(() => checkOutputFile('  ', dir, '--manifest', 'shipset.json'))).toContain('is not a file name');
   });
 
@@ -138,10 +150,14 @@ describe('one function per option', () => {
     expect(checkIgnoreEntries([{ rule: 'Stale', file: 'src/*.ts', reason: 'not versions', until: '2026-02-28' }], src)).toEqual([
       { rule: 'stale', file: 'src/*.ts', reason: 'not versions', until: '2026-02-28', source: `${src}[0]` },
     ]);
-    expect(usage(() => checkIgnoreEntries([{ rule: 'outside-root', file: '*', reason: 'x' }], src))).toMatch(/^shipset\.config\.json: ignore\[0\]\.rule: 'outside-root' findings cannot be suppressed/);
+    expect(usage(() => checkIgnoreEntries([{ rule: 'outside-root', file: '*', reason: 'x' }], src))).toMatch(
+      /^shipset\.config\.json: ignore\[0\]\.rule: 'outside-root' findings cannot be suppressed/,
+    );
     expect(usage(() => checkIgnoreEntries([{ rule: 'nope', file: '*', reason: 'x' }], src))).toMatch(/ignore\[0\]\.rule: unknown rule 'nope'/);
     expect(usage(() => checkIgnoreEntries([{ rule: 'stale', file: '*', reason: ' ' }], src))).toMatch(/ignore\[0\]\.reason: an ignore entry needs a reason/);
-    expect(usage(() => checkIgnoreEntries([{ rule: 'stale', file: '*', reason: 'x', until: '2026-02-30' }], src))).toMatch(/ignore\[0\]\.until: '2026-02-30' is not a date/);
+    expect(usage(() => checkIgnoreEntries([{ rule: 'stale', file: '*', reason: 'x', until: '2026-02-30' }], src))).toMatch(
+      /ignore\[0\]\.until: '2026-02-30' is not a date/,
+    );
     expect(usage(() => checkIgnoreEntries([{ rule: 'stale', file: '../*', reason: 'x' }], src))).toMatch(/ignore\[0\]\.file: '\.\.\/\*' points outside/);
   });
 
@@ -199,16 +215,24 @@ describe('resolveOptions', () => {
     expect(resolveOptions(root, [], ctx(root)).options.baseline).toBeUndefined();
     fs.writeFileSync(path.join(root, BASELINE_FILE), '{"schema":1,"tool":"shipset","findings":[]}');
     expect(resolveOptions(root, [], ctx(root)).options.baseline).toBe(path.join(root, BASELINE_FILE));
-    expect(resolveOptions(root, [{ baseline: { value: false, source: 'shipset.config.json: baseline', base: root } }], ctx(root)).options.baseline).toBeUndefined();
-    expect(usage(() => resolveOptions(root, [{ baseline: { value: 'nope.json', source: '--baseline', base: root } }], ctx(root)))).toMatch(/^--baseline: 'nope\.json' does not exist/);
+    expect(
+      resolveOptions(root, [{ baseline: { value: false, source: 'shipset.config.json: baseline', base: root } }], ctx(root)).options.baseline,
+    ).toBeUndefined();
+    expect(usage(() => resolveOptions(root, [{ baseline: { value: 'nope.json', source: '--baseline', base: root } }], ctx(root)))).toMatch(
+      /^--baseline: 'nope\.json' does not exist/,
+    );
     const outside = path.join(tempDir(), 'b.json');
     fs.writeFileSync(outside, '{}');
-    expect(usage(() => resolveOptions(root, [{ baseline: { value: outside, source: '--baseline', base: root } }], ctx(root)))).toMatch(/^--baseline: .* is outside the root/);
+    expect(usage(() => resolveOptions(root, [{ baseline: { value: outside, source: '--baseline', base: root } }], ctx(root)))).toMatch(
+      /^--baseline: .* is outside the root/,
+    );
   });
 
   it('refuses a manifest and a tarball at the same path', () => {
     const root = project();
     const same = { value: 'out.tgz', source: '--manifest', base: root };
-    expect(usage(() => resolveOptions(root, [{ manifest: same, tarball: { ...same, source: '--out' } }], ctx(root)))).toMatch(/^--manifest: the manifest and the tarball are the same file/);
+    expect(usage(() => resolveOptions(root, [{ manifest: same, tarball: { ...same, source: '--out' } }], ctx(root)))).toMatch(
+      /^--manifest: the manifest and the tarball are the same file/,
+    );
   });
 });

@@ -31,24 +31,36 @@ function expectNoErrors(r: Result, ships: string[]): void {
 
 describe('precision: stale does not fire on files that are not replacements', () => {
   it('db.js / db-seed.js: the seed imports db (and seed is a role)', async () => {
-    const r = await run('src/index.js', { 'package.json': PKG, 'src/index.js': "import { query } from './db.js';\nquery();\n", 'src/db.js': 'export function query() {}\n' }, {
-      'src/db-seed.js': "import { query } from './db.js';\nexport function query2() { return query(); }\nexport { query };\n",
-    });
+    const r = await run(
+      'src/index.js',
+      { 'package.json': PKG, 'src/index.js': "import { query } from './db.js';\nquery();\n", 'src/db.js': 'export function query() {}\n' },
+      {
+        'src/db-seed.js': "import { query } from './db.js';\nexport function query2() { return query(); }\nexport { query };\n",
+      },
+    );
     expectNoErrors(r, ['src/index.js', 'src/db.js']);
     expect(r.manifest.dormant).toContain('src/db-seed.js');
   });
 
   it('db.js / db-init.js: a newer variant that imports the file it would replace builds on it', async () => {
-    const r = await run('src/index.js', { 'package.json': PKG, 'src/index.js': "import { query } from './db.js';\nquery();\n", 'src/db.js': 'export function query() {}\n' }, {
-      'src/db-init.js': "import { query } from './db.js';\nexport { query };\nexport const ready = query();\n",
-    });
+    const r = await run(
+      'src/index.js',
+      { 'package.json': PKG, 'src/index.js': "import { query } from './db.js';\nquery();\n", 'src/db.js': 'export function query() {}\n' },
+      {
+        'src/db-init.js': "import { query } from './db.js';\nexport { query };\nexport const ready = query();\n",
+      },
+    );
     expectNoErrors(r, ['src/db.js']);
   });
 
   it('auth.js / auth_middleware.js: the middleware does not provide what importers use from auth', async () => {
-    const r = await run('src/index.js', { 'package.json': CJS_PKG, 'src/index.js': "const { verify } = require('./auth');\nverify();\n", 'src/auth.js': 'exports.verify = () => true;\n' }, {
-      'src/auth_middleware.js': 'module.exports = function authMiddleware(req, res, next) { next(); };\n',
-    });
+    const r = await run(
+      'src/index.js',
+      { 'package.json': CJS_PKG, 'src/index.js': "const { verify } = require('./auth');\nverify();\n", 'src/auth.js': 'exports.verify = () => true;\n' },
+      {
+        'src/auth_middleware.js': 'module.exports = function authMiddleware(req, res, next) { next(); };\n',
+      },
+    );
     expectNoErrors(r, ['src/auth.js']);
   });
 
@@ -57,7 +69,8 @@ describe('precision: stale does not fire on files that are not replacements', ()
       'src/index.ts',
       {
         'package.json': PKG,
-        'src/index.ts': "import { ProjectReadModel } from './project-read-model';\nimport type { ProjectReadModelType } from './project-read-model-type';\nexport const m: ProjectReadModelType = new ProjectReadModel();\n",
+        'src/index.ts':
+          "import { ProjectReadModel } from './project-read-model';\nimport type { ProjectReadModelType } from './project-read-model-type';\nexport const m: ProjectReadModelType = new ProjectReadModel();\n",
         'src/project-read-model.ts': 'export class ProjectReadModel { id = 1; }\n',
       },
       { 'src/project-read-model-type.ts': 'export interface ProjectReadModelType { id: number }\nexport class ProjectReadModel { id = 2; }\n' },
@@ -79,7 +92,12 @@ describe('precision: stale does not fire on files that are not replacements', ()
   });
 
   it.each([
-    ['app.config.ts / app.config.server.ts', 'src/app.config.ts', 'src/app.config.server.ts', "import { appConfig } from './app.config';\nexport const config = { ...appConfig, server: true };\nexport { appConfig };\n"],
+    [
+      'app.config.ts / app.config.server.ts',
+      'src/app.config.ts',
+      'src/app.config.server.ts',
+      "import { appConfig } from './app.config';\nexport const config = { ...appConfig, server: true };\nexport { appConfig };\n",
+    ],
     ['app.routes.ts / app.routes.server.ts', 'src/app.routes.ts', 'src/app.routes.server.ts', "export const appConfig = [{ path: 'ssr' }];\n"],
     ['environment.ts / environment.prod.ts', 'src/environment.ts', 'src/environment.prod.ts', 'export const appConfig = { production: true };\n'],
     ['server.ts / server-dev.ts', 'src/server.ts', 'src/server-dev.ts', 'export const appConfig = { dev: true };\n'],
@@ -101,7 +119,11 @@ describe('precision: stale does not fire on files that are not replacements', ()
   });
 
   it('Python: config.py / config_loader.py, the newer file does not define what importers use', async () => {
-    const r = await run('app.py', { 'app.py': 'from config import settings\nprint(settings)\n', 'config.py': 'settings = {}\n', 'requirements.txt': '' }, { 'config_loader.py': 'def load():\n    return {}\n' });
+    const r = await run(
+      'app.py',
+      { 'app.py': 'from config import settings\nprint(settings)\n', 'config.py': 'settings = {}\n', 'requirements.txt': '' },
+      { 'config_loader.py': 'def load():\n    return {}\n' },
+    );
     expectNoErrors(r, ['app.py', 'config.py']);
   });
 });
@@ -112,7 +134,8 @@ describe('precision: deprecated reads strong and weak marks', () => {
       'src/index.ts',
       {
         'package.json': PKG,
-        'src/index.ts': "import { deepCopy } from './deepCopy';\nimport { backup } from './db-backup';\nimport { findUnused } from './find-unused';\nimport { f } from './helpers';\nconsole.log(deepCopy, backup, findUnused, f);\n",
+        'src/index.ts':
+          "import { deepCopy } from './deepCopy';\nimport { backup } from './db-backup';\nimport { findUnused } from './find-unused';\nimport { f } from './helpers';\nconsole.log(deepCopy, backup, findUnused, f);\n",
         'src/deepCopy.ts': 'export const deepCopy = <T>(x: T): T => structuredClone(x);\n',
         'src/db-backup.ts': 'export const backup = () => 1;\n',
         'src/find-unused.ts': 'export const findUnused = () => [];\n',
@@ -166,7 +189,11 @@ describe('the incidents still fire', () => {
   it('TypeScript incident 1: a newer replacement that exports what the entry imports', async () => {
     const r = await run(
       'src/server_hosted.ts',
-      { 'package.json': PKG, 'src/server_hosted.ts': "import os from 'node:os';\n\nimport { mcp } from './claude_mcp_hybrid.js';\nconsole.log(os, mcp);\n", 'src/claude_mcp_hybrid.ts': 'export const mcp = 1;\n' },
+      {
+        'package.json': PKG,
+        'src/server_hosted.ts': "import os from 'node:os';\n\nimport { mcp } from './claude_mcp_hybrid.js';\nconsole.log(os, mcp);\n",
+        'src/claude_mcp_hybrid.ts': 'export const mcp = 1;\n',
+      },
       { 'src/claude_mcp_hybrid_sessions.ts': 'export const mcp = 2;\nexport const sessions = true;\n' },
     );
     const stale = errors(r).filter((f) => f.rule === 'stale');
@@ -181,7 +208,11 @@ describe('the incidents still fire', () => {
   it('JavaScript (CommonJS) incident 1: require with destructuring, module.exports on both sides', async () => {
     const r = await run(
       'server_hosted.js',
-      { 'package.json': CJS_PKG, 'server_hosted.js': "const { mcp } = require('./claude_mcp_hybrid');\nmcp();\n", 'claude_mcp_hybrid.js': 'module.exports = { mcp() {} };\n' },
+      {
+        'package.json': CJS_PKG,
+        'server_hosted.js': "const { mcp } = require('./claude_mcp_hybrid');\nmcp();\n",
+        'claude_mcp_hybrid.js': 'module.exports = { mcp() {} };\n',
+      },
       { 'claude_mcp_hybrid_sessions.js': 'function mcp() {}\nmodule.exports = { mcp, sessions: true };\n' },
     );
     expect(errors(r).map((f) => [f.rule, f.file, f.line])).toEqual([['stale', 'server_hosted.js', 1]]);
@@ -191,7 +222,11 @@ describe('the incidents still fire', () => {
   it('Python incident 1: from claude_mcp_hybrid import mcp, both files defining mcp', async () => {
     const r = await run(
       'server_hosted.py',
-      { 'server_hosted.py': 'import os\nfrom claude_mcp_hybrid import mcp\n\nif __name__ == "__main__":\n    mcp.run()\n', 'claude_mcp_hybrid.py': 'mcp = object()\n', 'requirements.txt': '' },
+      {
+        'server_hosted.py': 'import os\nfrom claude_mcp_hybrid import mcp\n\nif __name__ == "__main__":\n    mcp.run()\n',
+        'claude_mcp_hybrid.py': 'mcp = object()\n',
+        'requirements.txt': '',
+      },
       { 'claude_mcp_hybrid_sessions.py': 'import os\nmcp = object()\n\ndef sessions():\n    pass\n' },
     );
     const stale = errors(r).filter((f) => f.rule === 'stale');
@@ -204,7 +239,11 @@ describe('the incidents still fire', () => {
   it('a whole-module import: the newer variant has at least half of the public names', async () => {
     const r = await run(
       'src/index.ts',
-      { 'package.json': PKG, 'src/index.ts': "import * as api from './api';\nconsole.log(api);\n", 'src/api.ts': 'export const a = 1;\nexport const b = 2;\nexport function c() {}\nexport class D {}\n' },
+      {
+        'package.json': PKG,
+        'src/index.ts': "import * as api from './api';\nconsole.log(api);\n",
+        'src/api.ts': 'export const a = 1;\nexport const b = 2;\nexport function c() {}\nexport class D {}\n',
+      },
       { 'src/api.v2.ts': 'export const a = 1;\nexport const b = 2;\nexport const e = 3;\n' },
     );
     const [stale] = errors(r);
@@ -229,7 +268,15 @@ describe('the incidents still fire', () => {
     const stale = r.manifest.findings.filter((f) => f.rule === 'stale');
     expect(stale).toHaveLength(1);
     expect(stale[0]).toMatchObject({ level: 'error', file: 'src/a.ts', line: 1, target: 'src/mailer.ts' });
-    expect(stale[0].sites?.map((s) => `${s.file}:${s.line}`)).toEqual(['src/b.ts:1', 'src/c.ts:1', 'src/d.ts:1', 'src/e.ts:1', 'src/f.ts:1', 'src/g.ts:1', 'src/index.ts:1']);
+    expect(stale[0].sites?.map((s) => `${s.file}:${s.line}`)).toEqual([
+      'src/b.ts:1',
+      'src/c.ts:1',
+      'src/d.ts:1',
+      'src/e.ts:1',
+      'src/f.ts:1',
+      'src/g.ts:1',
+      'src/index.ts:1',
+    ]);
     expect(stale[0].message).toContain('It is imported at 7 more lines (see sites).');
   });
 });

@@ -32,7 +32,7 @@ describe('inline directives', () => {
       '/**',
       ' * The server. shipset-ignore deprecated: kept until the migration',
       ' */',
-      "// shipset-ignore circular",
+      '// shipset-ignore circular',
       "import a from './a.js';",
       "/* shipset-ignore stale: api.v2 is a draft */ import b from './b.js';",
       "const s = 'x'; // shipset-ignore dynamic",
@@ -45,7 +45,10 @@ describe('inline directives', () => {
   });
 
   it('finds them in Python # comments; // is not a comment there', () => {
-    const d = scanDirectives('# shipset-ignore undeclared: optional extra\nimport x\n# shipset-ignore stale\nfrom a import b\ny = 1 // 2  # shipset-ignore dynamic\n', true);
+    const d = scanDirectives(
+      '# shipset-ignore undeclared: optional extra\nimport x\n# shipset-ignore stale\nfrom a import b\ny = 1 // 2  # shipset-ignore dynamic\n',
+      true,
+    );
     expect(d.file).toEqual([{ rules: ['undeclared'], reason: 'optional extra' }]);
     expect(d.lines.get(3)).toEqual([{ rules: ['stale'] }]);
     expect(d.lines.get(5)).toEqual([{ rules: ['dynamic'] }]);
@@ -77,7 +80,7 @@ describe('applySuppressions', () => {
     const notices = applySuppressions(after, { root, ignore: [ignore({ until: '2026-01-14' })], now: NOW });
     expect(after[0].suppressed).toBeUndefined();
     expect(notices).toEqual([
-      "shipset.config.json: ignore[0]: the ignore entry for stale in 'src/**' expired on 2026-01-14; its findings count again. Fix them, or move \"until\" later.",
+      'shipset.config.json: ignore[0]: the ignore entry for stale in \'src/**\' expired on 2026-01-14; its findings count again. Fix them, or move "until" later.',
     ]);
   });
 
@@ -108,17 +111,15 @@ describe('applySuppressions', () => {
       'src/legacy/cron.ts': '// shipset-ignore deprecated: the legacy folder is the live cron\nexport {};\n',
       'src/api.ts': 'export {};\n// shipset-ignore stale\n',
     });
-    const findings = [
-      finding({ rule: 'deprecated', line: 1, target: 'src/legacy/cron.ts' }),
-      finding({ rule: 'stale', line: 2, target: 'src/api.ts' }),
-    ];
+    const findings = [finding({ rule: 'deprecated', line: 1, target: 'src/legacy/cron.ts' }), finding({ rule: 'stale', line: 2, target: 'src/api.ts' })];
     applySuppressions(findings, { root, now: NOW });
     expect(findings.map((f) => f.suppressed)).toEqual([{ by: 'inline', reason: 'the legacy folder is the live cron' }, undefined]);
   });
 
   it('inline: above the first line of an import written over several lines', () => {
     const root = project({
-      'src/index.ts': "import './a.js';\n// shipset-ignore stale: two providers\nimport {\n  charge,\n  refund,\n} from './provider.js';\nimport {\n  x,\n} from './other.js';\n",
+      'src/index.ts':
+        "import './a.js';\n// shipset-ignore stale: two providers\nimport {\n  charge,\n  refund,\n} from './provider.js';\nimport {\n  x,\n} from './other.js';\n",
     });
     const findings = [finding({ line: 6 }), finding({ line: 9 })];
     applySuppressions(findings, { root, now: NOW });
@@ -164,7 +165,9 @@ describe('applySuppressions', () => {
 
 describe('baseline', () => {
   it('identifies a finding by rule, file, target and specifier, not by line', () => {
-    expect(findingKey(finding({ line: 3, target: 'src/a.ts', specifier: './a.js' }))).toBe(findingKey(finding({ line: 40, column: 2, target: 'src/a.ts', specifier: './a.js' })));
+    expect(findingKey(finding({ line: 3, target: 'src/a.ts', specifier: './a.js' }))).toBe(
+      findingKey(finding({ line: 40, column: 2, target: 'src/a.ts', specifier: './a.js' })),
+    );
     expect(findingKey(finding({ target: 'src/a.ts' }))).not.toBe(findingKey(finding({ target: 'src/b.ts' })));
   });
 
@@ -184,7 +187,11 @@ describe('baseline', () => {
   });
 
   it('marks known findings, lets new ones count, and reports fixed entries', () => {
-    const baseline = buildBaseline([finding({ target: 'src/a.ts' }), finding({ rule: 'undeclared', specifier: 'gone' }), finding({ rule: 'dynamic', file: 'src/p.ts' })]);
+    const baseline = buildBaseline([
+      finding({ target: 'src/a.ts' }),
+      finding({ rule: 'undeclared', specifier: 'gone' }),
+      finding({ rule: 'dynamic', file: 'src/p.ts' }),
+    ]);
     const now = [
       finding({ line: 12, target: 'src/a.ts' }), // known, moved down by an edit
       finding({ rule: 'dynamic', file: 'src/p.ts', line: 1 }), // known (count 1)
@@ -194,7 +201,9 @@ describe('baseline', () => {
     const notices = applyBaseline(now, baseline, '.shipset-baseline.json');
     expect(now.map((f) => f.suppressed?.by ?? null)).toEqual(['baseline', 'baseline', null, null]);
     expect(now[0].suppressed).toEqual({ by: 'baseline', reason: 'known in .shipset-baseline.json' });
-    expect(notices).toEqual(["1 baseline entry no longer occurs (fixed): undeclared in src/index.ts (gone). Run 'shipset baseline' to drop them from .shipset-baseline.json."]);
+    expect(notices).toEqual([
+      "1 baseline entry no longer occurs (fixed): undeclared in src/index.ts (gone). Run 'shipset baseline' to drop them from .shipset-baseline.json.",
+    ]);
   });
 
   it('applySuppressions reads the baseline file after config and inline', () => {
@@ -223,7 +232,7 @@ describe('baseline', () => {
     expect(bad('{"schema":1,"findings":[{"rule":"nope","file":"a","count":1}]}')).toMatch(/^b\.json: findings\[0\] is not a baseline entry/);
   });
 
-  it('knows its own earlier file (which `shipset baseline` may replace) from anyone else\'s', () => {
+  it("knows its own earlier file (which `shipset baseline` may replace) from anyone else's", () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'b.json'), JSON.stringify(buildBaseline([finding({})]), null, 2));
     fs.writeFileSync(path.join(dir, 'other.json'), '{"name": "not a baseline"}');

@@ -12,11 +12,19 @@ function project() {
   const root = tempDir();
   writeFiles(root, {
     'package.json': '{}',
-    'src/index.ts': '', 'src/types.ts': '', 'src/prompts.js': '', 'src/prompts/index.ts': '',
-    'src/hybrid.ts': '', 'src/hybrid_sessions.ts': '', 'src/old.ts': '',
+    'src/index.ts': '',
+    'src/types.ts': '',
+    'src/prompts.js': '',
+    'src/prompts/index.ts': '',
+    'src/hybrid.ts': '',
+    'src/hybrid_sessions.ts': '',
+    'src/old.ts': '',
   });
   const graph = buildGraph(root, ['src/index.ts'], {
-    'src/index.ts': [['./prompts', 'src/prompts.js', 2], ['./hybrid', 'src/hybrid.ts', 3]],
+    'src/index.ts': [
+      ['./prompts', 'src/prompts.js', 2],
+      ['./hybrid', 'src/hybrid.ts', 3],
+    ],
   });
   // What the engines record: a type-only import, and the folder the specifier could also have meant.
   graph.typeOnly = ['src/types.ts'];
@@ -25,8 +33,14 @@ function project() {
   const { files, excluded } = selectFiles(graph, packOptions(root, { include: ['package.json'] }));
   const result = resultOf(graph, files, excluded);
   result.manifest.findings.push({
-    rule: 'stale', level: 'error', file: 'src/index.ts', line: 3, target: 'src/hybrid.ts', chain: ['src/index.ts'],
-    message: 'src/index.ts:3 imports ./hybrid (src/hybrid.ts, last changed 2025-11-05), but src/hybrid_sessions.ts is a newer variant (last changed 2025-11-15) that nothing imports. Import the newer file, or mark one of them deprecated.',
+    rule: 'stale',
+    level: 'error',
+    file: 'src/index.ts',
+    line: 3,
+    target: 'src/hybrid.ts',
+    chain: ['src/index.ts'],
+    message:
+      'src/index.ts:3 imports ./hybrid (src/hybrid.ts, last changed 2025-11-05), but src/hybrid_sessions.ts is a newer variant (last changed 2025-11-15) that nothing imports. Import the newer file, or mark one of them deprecated.',
   });
   return { root, result };
 }

@@ -20,14 +20,40 @@ function service(withAlias: boolean): string {
   const root = tempDir('shipset-tsc-');
   const paths = withAlias ? { baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } } : {};
   writeFiles(root, {
-    'package.json': JSON.stringify({ name: 'svc', version: '1.0.0', private: true, type: 'module', main: 'dist/main.js', scripts: { build: 'tsc -p .', start: 'node dist/main.js' } }),
-    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, outDir: 'dist', rootDir: 'src', skipLibCheck: true, typeRoots: TYPE_ROOTS, types: ['node'], ...paths } }),
+    'package.json': JSON.stringify({
+      name: 'svc',
+      version: '1.0.0',
+      private: true,
+      type: 'module',
+      main: 'dist/main.js',
+      scripts: { build: 'tsc -p .', start: 'node dist/main.js' },
+    }),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        strict: true,
+        outDir: 'dist',
+        rootDir: 'src',
+        skipLibCheck: true,
+        typeRoots: TYPE_ROOTS,
+        types: ['node'],
+        ...paths,
+      },
+    }),
     'src/main.ts': `import http from 'node:http';\nimport { health } from './routes/health.js';\nimport { log } from '${withAlias ? '@lib/log.js' : './lib/log.js'}';\nhttp.createServer((req: http.IncomingMessage, res: http.ServerResponse) => { log(req.url ?? ''); res.end(JSON.stringify(health())); }).listen(Number(process.env.PORT), '127.0.0.1');\n`,
     'src/routes/health.ts': "import type { Health } from '../types.js';\nexport const health = (): Health => ({ ok: true });\n",
     'src/types.ts': 'export interface Health { ok: boolean }\n',
     'src/lib/log.ts': 'export const log = (line: string): void => { if (process.env.DEBUG) console.log(line); };\n',
     '.gitignore': 'dist\nnode_modules\n',
-    'package-lock.json': JSON.stringify({ name: 'svc', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'svc', version: '1.0.0' } } }),
+    'package-lock.json': JSON.stringify({
+      name: 'svc',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      requires: true,
+      packages: { '': { name: 'svc', version: '1.0.0' } },
+    }),
   });
   const built = spawnSync(process.execPath, [TSC, '-p', '.'], { cwd: root, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`tsc failed: ${built.stdout}${built.stderr}`);

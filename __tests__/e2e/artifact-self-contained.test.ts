@@ -37,15 +37,23 @@ function app(install: boolean): string {
   const root = tempDir('shipset-sc-');
   fs.mkdirSync(path.join(root, 'vendor'));
   for (const dir of [lib, devLib]) {
-    const name = npm(['pack', '--pack-destination', path.join(root, 'vendor')], dir).split('\n').pop()!;
+    const name = npm(['pack', '--pack-destination', path.join(root, 'vendor')], dir)
+      .split('\n')
+      .pop()!;
     expect(fs.existsSync(path.join(root, 'vendor', name))).toBe(true);
   }
   writeFiles(root, {
     'package.json': JSON.stringify({
-      name: 'app', version: '1.0.0', private: true, main: 'src/main.js', scripts: { start: 'node src/main.js' },
-      dependencies: { 'tiny-greet': 'file:vendor/tiny-greet-1.0.0.tgz' }, devDependencies: { 'tiny-dev': 'file:vendor/tiny-dev-1.0.0.tgz' },
+      name: 'app',
+      version: '1.0.0',
+      private: true,
+      main: 'src/main.js',
+      scripts: { start: 'node src/main.js' },
+      dependencies: { 'tiny-greet': 'file:vendor/tiny-greet-1.0.0.tgz' },
+      devDependencies: { 'tiny-dev': 'file:vendor/tiny-dev-1.0.0.tgz' },
     }),
-    'src/main.js': "const http = require('node:http');\nconst { greet } = require('tiny-greet');\nhttp.createServer((req, res) => res.end(JSON.stringify({ ok: req.url === '/health', msg: greet('x') }))).listen(Number(process.env.PORT), '127.0.0.1');\n",
+    'src/main.js':
+      "const http = require('node:http');\nconst { greet } = require('tiny-greet');\nhttp.createServer((req, res) => res.end(JSON.stringify({ ok: req.url === '/health', msg: greet('x') }))).listen(Number(process.env.PORT), '127.0.0.1');\n",
     '.gitignore': 'node_modules\n',
   });
   if (install) npm(['install'], root);
@@ -85,7 +93,9 @@ describe('pack --node-modules', () => {
     const out = path.join(tempDir('shipset-sc-out-'), 'app.tar.gz');
     const r = runCli(['pack', '--node-modules', '--root', root, '--out', out], root);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/src\/main\.js:2:\d+ +imports tiny-greet, but the self-contained package has no node_modules\/tiny-greet .* Install the production dependencies \(npm ci --omit=dev\) before packing with --node-modules/);
+    expect(r.stdout).toMatch(
+      /src\/main\.js:2:\d+ +imports tiny-greet, but the self-contained package has no node_modules\/tiny-greet .* Install the production dependencies \(npm ci --omit=dev\) before packing with --node-modules/,
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 

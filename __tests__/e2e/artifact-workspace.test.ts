@@ -16,8 +16,17 @@ function npmWorkspace(): string {
   const root = tempDir('shipset-ws-');
   writeFiles(root, {
     'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
-    'apps/api/package.json': JSON.stringify({ name: '@acme/api', version: '1.0.0', private: true, type: 'module', main: 'src/main.js', scripts: { start: 'node src/main.js' }, dependencies: { '@acme/shared': '*' } }),
-    'apps/api/src/main.js': "import http from 'node:http';\nimport { health } from '@acme/shared';\nhttp.createServer((req, res) => res.end(JSON.stringify(health(req.url)))).listen(Number(process.env.PORT), '127.0.0.1');\n",
+    'apps/api/package.json': JSON.stringify({
+      name: '@acme/api',
+      version: '1.0.0',
+      private: true,
+      type: 'module',
+      main: 'src/main.js',
+      scripts: { start: 'node src/main.js' },
+      dependencies: { '@acme/shared': '*' },
+    }),
+    'apps/api/src/main.js':
+      "import http from 'node:http';\nimport { health } from '@acme/shared';\nhttp.createServer((req, res) => res.end(JSON.stringify(health(req.url)))).listen(Number(process.env.PORT), '127.0.0.1');\n",
     'apps/web/package.json': JSON.stringify({ name: '@acme/web', version: '1.0.0', private: true }),
     'apps/web/index.js': 'console.log("web");\n',
     'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', version: '1.0.0', type: 'module', exports: { '.': './src/index.js' } }),

@@ -20,7 +20,8 @@ function staleProject(): string {
       date: '2025-11-05T09:00:00Z',
       files: {
         'package.json': JSON.stringify({ name: 'mcp', type: 'module', main: 'src/server_hosted.ts', dependencies: {} }),
-        'src/server_hosted.ts': "import { createServer } from 'node:http';\n// the hosted entry\nimport { mcp } from './claude_mcp_hybrid.js';\ncreateServer(() => mcp());\n",
+        'src/server_hosted.ts':
+          "import { createServer } from 'node:http';\n// the hosted entry\nimport { mcp } from './claude_mcp_hybrid.js';\ncreateServer(() => mcp());\n",
         'src/claude_mcp_hybrid.ts': 'export const mcp = () => 1;\n',
       },
     },
@@ -40,7 +41,13 @@ describe('scenario A: production imports the stale variant', () => {
     const m = json(r.stdout);
     const stale = m.findings.filter((f) => f.rule === 'stale');
     expect(stale).toHaveLength(1);
-    expect(stale[0]).toMatchObject({ level: 'error', file: 'src/server_hosted.ts', line: 3, target: 'src/claude_mcp_hybrid.ts', chain: ['src/server_hosted.ts'] });
+    expect(stale[0]).toMatchObject({
+      level: 'error',
+      file: 'src/server_hosted.ts',
+      line: 3,
+      target: 'src/claude_mcp_hybrid.ts',
+      chain: ['src/server_hosted.ts'],
+    });
     expect(stale[0].message).toContain('src/claude_mcp_hybrid_sessions.ts');
     expect(stale[0].message).toContain('2025-11-05');
     expect(stale[0].message).toContain('2025-11-15');
@@ -90,8 +97,9 @@ describe('scenario B: dormant files with broken imports', () => {
         files: {
           'package.json': JSON.stringify({ name: 'api', type: 'module', main: 'src/index.js', dependencies: { hono: '^4' } }),
           'package-lock.json': '{"lockfileVersion": 3}',
-          'src/index.js': "import { Hono } from 'hono';\nimport { health } from './routes/health.js';\nconst app = new Hono();\napp.get('/health', health);\nexport default app;\n",
-          'src/routes/health.js': "export const health = (c) => c.json({ ok: true });\n",
+          'src/index.js':
+            "import { Hono } from 'hono';\nimport { health } from './routes/health.js';\nconst app = new Hono();\napp.get('/health', health);\nexport default app;\n",
+          'src/routes/health.js': 'export const health = (c) => c.json({ ok: true });\n',
           'src/experimental/queue.js': "import { redis } from '../config/redis.js';\nexport const q = redis;\n",
           'src/legacy/users.js': "import { db } from '../db.js';\nimport { Router } from 'hono';\nexport const r = db;\n",
         },
@@ -115,12 +123,22 @@ describe('scenario B: dormant files with broken imports', () => {
 
   it('fails with an unresolved finding at the file and line once the entry imports a broken file', async () => {
     const root = backend();
-    commit(root, { 'src/index.js': "import { Hono } from 'hono';\nimport { q } from './experimental/queue.js';\nexport default new Hono();\n" }, '2025-10-02T09:00:00Z');
+    commit(
+      root,
+      { 'src/index.js': "import { Hono } from 'hono';\nimport { q } from './experimental/queue.js';\nexport default new Hono();\n" },
+      '2025-10-02T09:00:00Z',
+    );
     const r = await runCli(['check', '--root', root, '--json'], root);
     expect(r.status).toBe(1);
     const unresolved = json(r.stdout).findings.filter((f) => f.rule === 'unresolved');
     expect(unresolved).toEqual([
-      expect.objectContaining({ level: 'error', file: 'src/experimental/queue.js', line: 1, specifier: '../config/redis.js', chain: ['src/index.js', 'src/experimental/queue.js'] }),
+      expect.objectContaining({
+        level: 'error',
+        file: 'src/experimental/queue.js',
+        line: 1,
+        specifier: '../config/redis.js',
+        chain: ['src/index.js', 'src/experimental/queue.js'],
+      }),
     ]);
   });
 });
@@ -192,7 +210,9 @@ describe('scenario E: bad input never crashes', () => {
     const r = await runCli(['check', 'src/index.ts', '--root', root, '--json'], root);
     expect(r.status).toBe(1);
     const m = json(r.stdout);
-    expect(m.findings).toEqual([expect.objectContaining({ rule: 'unparseable', level: 'error', file: 'src/b.ts', line: 1, chain: ['src/index.ts', 'src/b.ts'] })]);
+    expect(m.findings).toEqual([
+      expect.objectContaining({ rule: 'unparseable', level: 'error', file: 'src/b.ts', line: 1, chain: ['src/index.ts', 'src/b.ts'] }),
+    ]);
   });
 
   it('a folder that is not a git repository still runs: version numbers decide, else a notice says what to do', async () => {
@@ -258,9 +278,30 @@ describe('manifest and housekeeping', () => {
     expect(r.status).toBe(0);
     const m = json(r.stdout);
     expect(JSON.parse(fs.readFileSync(manifestFile, 'utf8'))).toEqual(m);
-    expect(Object.keys(m)).toEqual(['schema', 'tool', 'root', 'entries', 'runtime', 'files', 'typeOnly', 'dormant', 'packages', 'findings', 'notices', 'tarball']);
+    expect(Object.keys(m)).toEqual([
+      'schema',
+      'tool',
+      'root',
+      'entries',
+      'runtime',
+      'files',
+      'typeOnly',
+      'dormant',
+      'packages',
+      'findings',
+      'notices',
+      'tarball',
+    ]);
     // A TypeScript entry with no start script is run with tsx (the runtime is inferred, and a notice says so).
-    expect(m).toMatchObject({ schema: 2, runtime: 'tsx', typeOnly: [], tool: { name: 'shipset' }, root: '.', entries: ['src/server_hosted.ts'], tarball: null });
+    expect(m).toMatchObject({
+      schema: 2,
+      runtime: 'tsx',
+      typeOnly: [],
+      tool: { name: 'shipset' },
+      root: '.',
+      entries: ['src/server_hosted.ts'],
+      tarball: null,
+    });
     const entry = m.files.find((f) => f.path === 'src/server_hosted.ts')!;
     const bytes = fs.readFileSync(path.join(root, 'src/server_hosted.ts'));
     expect(entry).toMatchObject({ reason: 'entry', bytes: bytes.length, via: null });

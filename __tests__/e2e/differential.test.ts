@@ -52,7 +52,11 @@ function buildAddon(root: string): void {
   const include = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
   if (!fs.existsSync(path.join(include, 'node_api.h'))) return;
   fs.mkdirSync(path.join(root, 'build/Release'), { recursive: true });
-  spawnSync('cc', ['-shared', '-fPIC', `-I${include}`, 'addon/hasher.c', '-o', 'build/Release/hasher.node'], { cwd: root, encoding: 'utf8', timeout: NODE_TIMEOUT_MS });
+  spawnSync('cc', ['-shared', '-fPIC', `-I${include}`, 'addon/hasher.c', '-o', 'build/Release/hasher.node'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: NODE_TIMEOUT_MS,
+  });
 }
 
 function project(c: Case): string {
@@ -206,7 +210,10 @@ describe.each(TS_CASES)('$fixture: tsc, then node on the output of $entry', (c) 
     }
     expect(sources.size).toBeGreaterThan(3);
     const ship = await runShipset(root, c.entry);
-    expect({ missedByShipset: sorted(sources).filter((f) => !ship.reachable.has(f)), notLoadedByNode: sorted(ship.reachable).filter((f) => !sources.has(f)) }).toEqual({
+    expect({
+      missedByShipset: sorted(sources).filter((f) => !ship.reachable.has(f)),
+      notLoadedByNode: sorted(ship.reachable).filter((f) => !sources.has(f)),
+    }).toEqual({
       missedByShipset: [],
       notLoadedByNode: [],
     });

@@ -19,7 +19,14 @@ function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
 describe('the published package', () => {
   const work = tempDir('shipset-npx-');
   // Offline and with an empty cache of its own: proves nothing is fetched from a registry.
-  const env = { npm_config_cache: path.join(work, 'cache'), npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1' };
+  const env = {
+    npm_config_cache: path.join(work, 'cache'),
+    npm_config_offline: 'true',
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    NO_COLOR: '1',
+  };
   let tarball = '';
 
   it('has no runtime dependencies: dist/ is bundled', () => {

@@ -71,7 +71,9 @@ describe('scenario B: an ESM backend with dormant broken files', () => {
     expect(m.findings).toEqual([]);
     expect(m.files.map((f) => f.path)).toEqual(SHIPPED);
     expect(m.dormant).toEqual(DORMANT);
-    const contentSha256 = createHash('sha256').update(zlib.gunzipSync(fs.readFileSync(out))).digest('hex');
+    const contentSha256 = createHash('sha256')
+      .update(zlib.gunzipSync(fs.readFileSync(out)))
+      .digest('hex');
     expect(m.tarball).toEqual({ path: out, bytes: fs.statSync(out).size, sha256: sha256(out), contentSha256 });
     expect(gnuNames(out)).toEqual(SHIPPED);
 
@@ -89,7 +91,16 @@ describe('scenario B: an ESM backend with dormant broken files', () => {
   it('fails with an unresolved finding at the broken file and line once the entry imports it, and writes no tarball', async () => {
     const root = backend();
     const entry = fs.readFileSync(path.join(root, 'src/index.js'), 'utf8');
-    commit(root, { 'src/index.js': entry.replace("import { log } from './lib/log.js';\n", "import { log } from './lib/log.js';\nimport { users } from './legacy/users.js';\n") }, '2025-10-02T09:00:00Z');
+    commit(
+      root,
+      {
+        'src/index.js': entry.replace(
+          "import { log } from './lib/log.js';\n",
+          "import { log } from './lib/log.js';\nimport { users } from './legacy/users.js';\n",
+        ),
+      },
+      '2025-10-02T09:00:00Z',
+    );
     const outDir = tempDir();
     const out = path.join(outDir, 'orders-api.tar.gz');
     const r = await runCli(['pack', '--root', root, '--out', out, '--json'], root);
@@ -137,17 +148,28 @@ describe('scenario D: the same inputs give the same bytes', () => {
     const headCommit = Number(gitRun(root, ['log', '-1', '--format=%ct']).trim());
     expect(new Date(headCommit * 1000).toISOString()).toBe('2025-10-01T09:00:00.000Z');
     const headers: Array<{ path: string; type: string; mode?: number; uid?: number; gid?: number; uname?: string; gname?: string; mtime?: Date }> = [];
-    await tar.list({ file: out, onReadEntry: (e) => headers.push({ path: e.path, type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, uname: e.uname, gname: e.gname, mtime: e.mtime }) });
+    await tar.list({
+      file: out,
+      onReadEntry: (e) => headers.push({ path: e.path, type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, uname: e.uname, gname: e.gname, mtime: e.mtime }),
+    });
     const expected = ['bin/serve.sh', ...SHIPPED];
     expect(headers.map((h) => h.path)).toEqual(expected);
     expect([...expected].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(expected); // code-unit order
     for (const h of headers) {
       expect(h).toEqual({
-        path: h.path, type: 'File', mode: h.path === 'bin/serve.sh' ? 0o755 : 0o644,
-        uid: 0, gid: 0, uname: '', gname: '', mtime: new Date(headCommit * 1000),
+        path: h.path,
+        type: 'File',
+        mode: h.path === 'bin/serve.sh' ? 0o755 : 0o644,
+        uid: 0,
+        gid: 0,
+        uname: '',
+        gname: '',
+        mtime: new Date(headCommit * 1000),
       });
     }
-    const gnu = execFileSync('tar', ['-tzvf', out, '--numeric-owner', '--full-time'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }).trim().split('\n');
+    const gnu = execFileSync('tar', ['-tzvf', out, '--numeric-owner', '--full-time'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } })
+      .trim()
+      .split('\n');
     expect(gnu[0]).toMatch(/^-rwxr-xr-x 0\/0 +\d+ 2025-10-01 09:00:00 bin\/serve\.sh$/);
     for (const line of gnu.slice(1)) expect(line).toMatch(/^-rw-r--r-- 0\/0 +\d+ 2025-10-01 09:00:00 \S+$/);
   });
@@ -167,11 +189,16 @@ describe('pack refuses a failing set and leaves nothing behind', () => {
   it('a stale import (incident 1): exit 1, a stale finding, tarball null, no file or temp file in the output folder', async () => {
     const root = tempDir();
     gitInit(root);
-    commit(root, {
-      'package.json': JSON.stringify({ name: 'mcp', type: 'module', main: 'src/server_hosted.js' }),
-      'src/server_hosted.js': "import { createServer } from 'node:http';\nimport { mcp } from './claude_mcp_hybrid.js';\ncreateServer(() => mcp()).listen(8080);\n",
-      'src/claude_mcp_hybrid.js': 'export const mcp = () => 1;\n',
-    }, '2025-11-05T09:00:00Z');
+    commit(
+      root,
+      {
+        'package.json': JSON.stringify({ name: 'mcp', type: 'module', main: 'src/server_hosted.js' }),
+        'src/server_hosted.js':
+          "import { createServer } from 'node:http';\nimport { mcp } from './claude_mcp_hybrid.js';\ncreateServer(() => mcp()).listen(8080);\n",
+        'src/claude_mcp_hybrid.js': 'export const mcp = () => 1;\n',
+      },
+      '2025-11-05T09:00:00Z',
+    );
     commit(root, { 'src/claude_mcp_hybrid_sessions.js': 'export const mcp = () => 2; // with sessions\n' }, '2025-11-15T09:00:00Z');
     const outDir = tempDir();
     const manifestFile = path.join(tempDir(), 'shipset.json');

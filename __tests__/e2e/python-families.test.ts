@@ -31,10 +31,24 @@ describe('python families through the CLI', () => {
     expect(manifest.findings).toEqual([]);
     expect(status).toBe(0);
     expect(listed).toEqual([
-      'blog/__init__.py', 'blog/admin.py', 'blog/apps.py', 'blog/middleware.py', 'blog/models.py', 'blog/tasks.py', 'blog/views.py',
-      'config/__init__.py', 'config/celery.py', 'config/django/__init__.py', 'config/django/base.py', 'config/settings.py', 'config/urls.py', 'config/wsgi.py',
+      'blog/__init__.py',
+      'blog/admin.py',
+      'blog/apps.py',
+      'blog/middleware.py',
+      'blog/models.py',
+      'blog/tasks.py',
+      'blog/views.py',
+      'config/__init__.py',
+      'config/celery.py',
+      'config/django/__init__.py',
+      'config/django/base.py',
+      'config/settings.py',
+      'config/urls.py',
+      'config/wsgi.py',
       'requirements.txt',
-      'shop/__init__.py', 'shop/models.py', 'shop/tasks.py',
+      'shop/__init__.py',
+      'shop/models.py',
+      'shop/tasks.py',
     ]);
     expect(manifest.dormant).toEqual(['blog/old_views.py', 'manage.py']);
     expect(manifest.notices).toEqual(expect.arrayContaining([expect.stringContaining('read as the module config.wsgi')]));
@@ -60,7 +74,9 @@ describe('python families through the CLI', () => {
     expect(r.status).toBe(0);
     const m = JSON.parse(r.stdout) as Manifest;
     expect(m.notices.filter((n) => n.startsWith('Code may read files'))).toEqual([
-      expect.stringContaining(": migrations/, app/static/, app/templates/. They are not packed; if the service reads them, add them to include (--include 'migrations/**' --include 'app/static/**' --include 'app/templates/**'"),
+      expect.stringContaining(
+        ": migrations/, app/static/, app/templates/. They are not packed; if the service reads them, add them to include (--include 'migrations/**' --include 'app/static/**' --include 'app/templates/**'",
+      ),
     ]);
   });
 });

@@ -10,7 +10,12 @@ import { cleanupFixtures, copyFixture, gitInit, gitRun } from '../helpers/fixtur
 
 afterAll(cleanupFixtures);
 
-interface WhyJson { ships: boolean; reason: string; chains: string[][]; text: string }
+interface WhyJson {
+  ships: boolean;
+  reason: string;
+  chains: string[][];
+  text: string;
+}
 
 let root: string;
 beforeAll(() => {
@@ -100,14 +105,19 @@ describe('shipset why, for a file that does not ship (exit 1)', () => {
     const missing = await why('src/nope.js', '--json');
     expect(missing.status).toBe(2);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr.trim().split('\n')).toEqual([`shipset: why: src/nope.js does not exist (looked under the root ${root}, then the current folder). Check the path.`]);
+    expect(missing.stderr.trim().split('\n')).toEqual([
+      `shipset: why: src/nope.js does not exist (looked under the root ${root}, then the current folder). Check the path.`,
+    ]);
     const script = await why('bin/serve.sh');
     expect(script.status).toBe(1);
     expect(script.stdout).toMatch(/^bin\/serve\.sh does not ship: .*Name it in include/);
   });
 
   it('bad usage: no file, or two, is exit 2 with one line', async () => {
-    for (const args of [['why', '--entry', 'src/index.js'], ['why', 'a.js', 'b.js', '--entry', 'src/index.js']]) {
+    for (const args of [
+      ['why', '--entry', 'src/index.js'],
+      ['why', 'a.js', 'b.js', '--entry', 'src/index.js'],
+    ]) {
       const r = await runCli([...args, '--root', root], root);
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toEqual(['shipset: why takes one file: shipset why <file> --entry <entry>.']);

@@ -46,7 +46,8 @@ export function runAction(cwd: string, env: NodeJS.ProcessEnv): RunOutput {
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('GITHUB_') || k.startsWith('INPUT_') || k.startsWith('RUNNER_') || k === 'NODE_OPTIONS' || k === 'CI' || k === 'SOURCE_DATE_EPOCH') continue;
+    if (k.startsWith('GITHUB_') || k.startsWith('INPUT_') || k.startsWith('RUNNER_') || k === 'NODE_OPTIONS' || k === 'CI' || k === 'SOURCE_DATE_EPOCH')
+      continue;
     env[k] = v;
   }
   return env;

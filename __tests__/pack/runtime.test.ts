@@ -83,7 +83,15 @@ describe('the runtime rule', () => {
     const result = await run(root, ['src/main.ts']);
     expect(result.manifest.runtime).toBe('tsx');
     expect(result.manifest.findings.filter((f) => f.rule === 'runtime')).toEqual([]);
-    expect(result.manifest.files.map((f) => f.path)).toEqual(['package.json', 'src/lib/log.ts', 'src/main.ts', 'src/ok.ts', 'src/routes/index.ts', 'tsconfig.base.json', 'tsconfig.json']);
+    expect(result.manifest.files.map((f) => f.path)).toEqual([
+      'package.json',
+      'src/lib/log.ts',
+      'src/main.ts',
+      'src/ok.ts',
+      'src/routes/index.ts',
+      'tsconfig.base.json',
+      'tsconfig.json',
+    ]);
   });
 
   it('a start script that runs tsx, with tsx only a dev dependency, is a warning: a production install lacks the command', async () => {
@@ -92,7 +100,9 @@ describe('the runtime rule', () => {
     fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...pkg, devDependencies: { tsx: '^4.0.0' } }));
     const findings = (await run(root, ['src/main.ts'])).manifest.findings.filter((f) => f.rule === 'runtime');
     expect(findings.map((f) => [f.file, f.level])).toEqual([['src/main.ts', 'warn']]);
-    expect(findings[0].message).toMatch(/started with tsx, but 'tsx' is only in devDependencies of package.json: a production install \(npm ci --omit=dev\) will not provide the start command/);
+    expect(findings[0].message).toMatch(
+      /started with tsx, but 'tsx' is only in devDependencies of package.json: a production install \(npm ci --omit=dev\) will not provide the start command/,
+    );
     // tsx as a mere default for a TS entry (no start script naming it) is a guess: no warning.
     fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'svc', type: 'module' }));
     expect((await run(root, ['src/main.ts'])).manifest.findings.filter((f) => f.rule === 'runtime')).toEqual([]);
@@ -125,14 +135,22 @@ describe('the runtime rule', () => {
     const root = tempDir();
     writeFiles(root, {
       'package.json': JSON.stringify({ name: 'svc', type: 'module', scripts: { start: 'node src/main.js' } }),
-      'src/main.js': "import './util';\nimport './routes';\nimport './ok.js';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nrequire('./legacy/cjs');\n",
-      'src/util.js': '', 'src/routes/index.js': '', 'src/ok.js': '',
-      'src/legacy/package.json': '{"type":"commonjs"}', 'src/legacy/cjs.js': "require('./more');\n", 'src/legacy/more.js': '',
+      'src/main.js':
+        "import './util';\nimport './routes';\nimport './ok.js';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nrequire('./legacy/cjs');\n",
+      'src/util.js': '',
+      'src/routes/index.js': '',
+      'src/ok.js': '',
+      'src/legacy/package.json': '{"type":"commonjs"}',
+      'src/legacy/cjs.js': "require('./more');\n",
+      'src/legacy/more.js': '',
     });
     const result = await run(root, ['src/main.js']);
     expect(result.manifest.runtime).toBe('node');
     const findings = result.manifest.findings.filter((f) => f.rule === 'runtime');
-    expect(findings.map((f) => [f.file, f.specifier])).toEqual([['src/main.js', './util'], ['src/main.js', './routes']]);
+    expect(findings.map((f) => [f.file, f.specifier])).toEqual([
+      ['src/main.js', './util'],
+      ['src/main.js', './routes'],
+    ]);
     expect(findings[0].message).toMatch(/loads ES modules by the exact path written .*: write the path with its file name and extension, or run with tsx/);
     // tsx adds extensions itself.
     expect((await run(root, ['src/main.js'], { runtime: 'tsx' })).manifest.findings.filter((f) => f.rule === 'runtime' && f.level === 'error')).toEqual([]);

@@ -27,7 +27,10 @@ function nodeProject(extra: Record<string, string> = {}): string {
 }
 
 const appImports = {
-  'src/index.ts': [['./db.js', 'src/db.ts', 1], ['./routes/users.js', 'src/routes/users.ts', 2]],
+  'src/index.ts': [
+    ['./db.js', 'src/db.ts', 1],
+    ['./routes/users.js', 'src/routes/users.ts', 2],
+  ],
   'src/routes/users.ts': [['../db.js', 'src/db.ts', 1]],
 } as Record<string, Array<[string, string, number]>>;
 
@@ -57,8 +60,15 @@ describe('selectFiles', () => {
   it('adds the Python manifests and lockfiles when an entry is a .py file', () => {
     const root = tempDir();
     writeFiles(root, {
-      'server.py': 'import app\n', 'app.py': '', 'requirements.txt': 'flask', 'requirements-prod.txt': 'gunicorn',
-      'pyproject.toml': '[project]', 'poetry.lock': '', 'uv.lock': '', 'setup.cfg': '', 'docs/requirements.txt': '',
+      'server.py': 'import app\n',
+      'app.py': '',
+      'requirements.txt': 'flask',
+      'requirements-prod.txt': 'gunicorn',
+      'pyproject.toml': '[project]',
+      'poetry.lock': '',
+      'uv.lock': '',
+      'setup.cfg': '',
+      'docs/requirements.txt': '',
     });
     const graph = buildGraph(root, ['server.py'], { 'server.py': [['app', 'app.py', 1]] });
     const { files } = selectFiles(graph, packOptions(root));
@@ -77,21 +87,50 @@ describe('selectFiles', () => {
   });
 
   it('packs the package.json of every folder above a reachable file (a workspace package, the app) and pnpm-workspace.yaml', () => {
-    const root = nodeProject({ 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n", 'packages/shared/package.json': '{"name":"@acme/shared"}', 'packages/shared/src/index.js': '', 'packages/other/package.json': '{}' });
-    const graph = buildGraph(root, ['src/index.ts'], { ...appImports, 'src/index.ts': [...appImports['src/index.ts'], ['@acme/shared', 'packages/shared/src/index.js', 3]] });
+    const root = nodeProject({
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+      'packages/shared/package.json': '{"name":"@acme/shared"}',
+      'packages/shared/src/index.js': '',
+      'packages/other/package.json': '{}',
+    });
+    const graph = buildGraph(root, ['src/index.ts'], {
+      ...appImports,
+      'src/index.ts': [...appImports['src/index.ts'], ['@acme/shared', 'packages/shared/src/index.js', 3]],
+    });
     const { files } = selectFiles(graph, packOptions(root));
-    expect(files.map((f) => f.path)).toEqual(['package-lock.json', 'package.json', 'packages/shared/package.json', 'packages/shared/src/index.js', 'pnpm-workspace.yaml', 'src/db.ts', 'src/index.ts', 'src/routes/users.ts']);
+    expect(files.map((f) => f.path)).toEqual([
+      'package-lock.json',
+      'package.json',
+      'packages/shared/package.json',
+      'packages/shared/src/index.js',
+      'pnpm-workspace.yaml',
+      'src/db.ts',
+      'src/index.ts',
+      'src/routes/users.ts',
+    ]);
   });
 
   it('adds include globs relative to the root, without dot files unless the glob names them, never node_modules', () => {
     const root = nodeProject({
-      'config/app.json': '{}', 'config/db.json': '{}', 'config/.hidden.json': '{}', 'config/notes.txt': '',
-      'node_modules/x/config/app.json': '{}', 'public/.well-known/security.txt': 'x', 'src/__pycache__/a.pyc': '',
+      'config/app.json': '{}',
+      'config/db.json': '{}',
+      'config/.hidden.json': '{}',
+      'config/notes.txt': '',
+      'node_modules/x/config/app.json': '{}',
+      'public/.well-known/security.txt': 'x',
+      'src/__pycache__/a.pyc': '',
     });
     const graph = buildGraph(root, ['src/index.ts'], appImports);
     const { files } = selectFiles(graph, packOptions(root, { include: ['config/*.json', '**/app.json', 'public/.well-known/*', 'src/**'] }));
     const included = files.filter((f) => f.reason === 'include').map((f) => f.path);
-    expect(included).toEqual(['config/app.json', 'config/db.json', 'package-lock.json', 'package.json', 'public/.well-known/security.txt', 'src/old/legacy.ts']);
+    expect(included).toEqual([
+      'config/app.json',
+      'config/db.json',
+      'package-lock.json',
+      'package.json',
+      'public/.well-known/security.txt',
+      'src/old/legacy.ts',
+    ]);
     // The given include adds to the defaults; --no-default-include drops them.
     const bare = selectFiles(graph, packOptions(root, { include: ['config/*.json'], defaultInclude: false })).files.map((f) => f.path);
     expect(bare).toEqual(['config/app.json', 'config/db.json', 'src/db.ts', 'src/index.ts', 'src/routes/users.ts']);

@@ -7,7 +7,6 @@ import { packOptions } from './graph-builder.js';
 
 afterAll(cleanupFixtures);
 
-
 describe('removeStaleTarball (a refused pack leaves no earlier tarball to ship)', () => {
   it('deletes an earlier tarball and names it relative to the current folder', () => {
     const root = tempDir();

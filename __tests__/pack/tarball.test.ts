@@ -13,14 +13,24 @@ import { buildGraph, type Imports, packOptions } from './graph-builder.js';
 
 afterAll(cleanupFixtures);
 
-
-interface Header { path: string; type: string; mode: number; uid?: number; gid?: number; uname?: string; gname?: string; mtime?: Date; size: number }
+interface Header {
+  path: string;
+  type: string;
+  mode: number;
+  uid?: number;
+  gid?: number;
+  uname?: string;
+  gname?: string;
+  mtime?: Date;
+  size: number;
+}
 
 async function listHeaders(file: string): Promise<Header[]> {
   const out: Header[] = [];
   await tar.list({
     file,
-    onReadEntry: (e) => out.push({ path: e.path, type: e.type, mode: e.mode!, uid: e.uid, gid: e.gid, uname: e.uname, gname: e.gname, mtime: e.mtime, size: e.size }),
+    onReadEntry: (e) =>
+      out.push({ path: e.path, type: e.type, mode: e.mode!, uid: e.uid, gid: e.gid, uname: e.uname, gname: e.gname, mtime: e.mtime, size: e.size }),
   });
   return out;
 }
@@ -28,7 +38,8 @@ async function listHeaders(file: string): Promise<Header[]> {
 /** GNU tar's view: `-rw-r--r-- 0/0 12 2023-11-14 22:13 path`. */
 function gnuListing(file: string): string[] {
   return execFileSync('tar', ['-tzvf', file, '--numeric-owner', '--full-time'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } })
-    .trim().split('\n');
+    .trim()
+    .split('\n');
 }
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -44,13 +55,22 @@ const SERVER: Record<string, string> = {
   'bin/start.sh': '#!/bin/sh\nnode src/index.js\n',
 };
 const SERVER_IMPORTS: Imports = {
-  'src/index.js': [['./health.js', 'src/health.js', 1], ['./db/client.js', 'src/db/client.js', 2]],
+  'src/index.js': [
+    ['./health.js', 'src/health.js', 1],
+    ['./db/client.js', 'src/db/client.js', 2],
+  ],
   'src/db/client.js': [['../config.js', 'src/config.js', 1]],
 };
 
 async function pack(root: string, extra: Partial<Options> = {}, imports: Imports = SERVER_IMPORTS) {
   // The front ends read SOURCE_DATE_EPOCH into Options.sourceDateEpoch and the cwd into Options.cwd; the core reads neither from the process.
-  const options = packOptions(root, { tarball: path.join(root, 'out', 'app.tar.gz'), include: ['package.json', 'package-lock.json', 'bin/*'], sourceDateEpoch: 1700000000, cwd: path.resolve('.'), ...extra });
+  const options = packOptions(root, {
+    tarball: path.join(root, 'out', 'app.tar.gz'),
+    include: ['package.json', 'package-lock.json', 'bin/*'],
+    sourceDateEpoch: 1700000000,
+    cwd: path.resolve('.'),
+    ...extra,
+  });
   const graph = buildGraph(root, ['src/index.js'], imports);
   const { files, excluded } = selectFiles(graph, options);
   const written = await writeTarball(files, graph, options);
@@ -90,7 +110,9 @@ describe('writeTarball', () => {
     expect(gnu[3]).toMatch(/^-rw-r--r-- 0\/0 +\d+ 2023-11-14 22:13:20 src\/config\.js$/);
     // The manifest block describes the file on disk.
     const abs = path.join(root, 'out/app.tar.gz'); // a temp folder, outside the cwd: shown absolute
-    const contentSha256 = createHash('sha256').update(zlib.gunzipSync(fs.readFileSync(abs))).digest('hex');
+    const contentSha256 = createHash('sha256')
+      .update(zlib.gunzipSync(fs.readFileSync(abs)))
+      .digest('hex');
     expect(tarball).toEqual({ path: abs, bytes: fs.statSync(abs).size, sha256: sha256(abs), contentSha256 });
   });
 
@@ -98,7 +120,15 @@ describe('writeTarball', () => {
     const root = server();
     await pack(root, { prefix: './app/' });
     const headers = await listHeaders(path.join(root, 'out/app.tar.gz'));
-    expect(headers.map((h) => h.path)).toEqual(['app/bin/start.sh', 'app/package-lock.json', 'app/package.json', 'app/src/config.js', 'app/src/db/client.js', 'app/src/health.js', 'app/src/index.js']);
+    expect(headers.map((h) => h.path)).toEqual([
+      'app/bin/start.sh',
+      'app/package-lock.json',
+      'app/package.json',
+      'app/src/config.js',
+      'app/src/db/client.js',
+      'app/src/health.js',
+      'app/src/index.js',
+    ]);
     await expect(pack(root, { prefix: '../up' })).rejects.toThrow(UsageError);
     await expect(pack(root, { prefix: '/abs' })).rejects.toThrow(/leaves the archive/);
   });
@@ -114,8 +144,8 @@ describe('writeTarball', () => {
     expect(longHeaders.map((h) => h.path)).toContain(longPath);
     expect(longHeaders.every((h) => h.uid === 0 && h.gid === 0)).toBe(true);
     expect(gnuListing(path.join(root, 'out/app.tar.gz')).every((line) => / 0\/0 /.test(line))).toBe(true);
-    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     const later = new Date('2030-01-02T03:04:05Z');
     for (const file of walk(path.join(root, 'src'))) {
       fs.utimesSync(file, later, later);
@@ -192,7 +222,11 @@ describe('writeTarball', () => {
     expect(fs.existsSync(path.join(root, 'out'))).toBe(false); // the folder made for it is gone too
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
-      rule: 'unresolved', level: 'error', file: 'src/db/client.js', line: 1, target: 'src/config.js',
+      rule: 'unresolved',
+      level: 'error',
+      file: 'src/db/client.js',
+      line: 1,
+      target: 'src/config.js',
       chain: ['src/index.js', 'src/db/client.js'],
     });
     expect(findings[0].message).toMatch(/^src\/db\/client\.js:1 imports \.\.\/config\.js \(src\/config\.js\), but src\/config\.js is not in the package/);

@@ -11,14 +11,29 @@ afterAll(cleanupFixtures);
 // index -> app -> db, index -> routes/users -> db, index -> routes/admin -> routes/users
 const FILES = {
   'package.json': '{}',
-  'src/index.ts': '', 'src/app.ts': '', 'src/db.ts': '', 'src/routes/users.ts': '', 'src/routes/admin.ts': '',
-  'src/old.ts': '', 'src/secret-test.ts': '', 'config/app.json': '{}', 'README.md': '', 'assets/logo.css': '',
+  'src/index.ts': '',
+  'src/app.ts': '',
+  'src/db.ts': '',
+  'src/routes/users.ts': '',
+  'src/routes/admin.ts': '',
+  'src/old.ts': '',
+  'src/secret-test.ts': '',
+  'config/app.json': '{}',
+  'README.md': '',
+  'assets/logo.css': '',
 };
 const IMPORTS: Imports = {
-  'src/index.ts': [['./app.js', 'src/app.ts', 1], ['./routes/users.js', 'src/routes/users.ts', 2], ['./routes/admin.js', 'src/routes/admin.ts', 3]],
+  'src/index.ts': [
+    ['./app.js', 'src/app.ts', 1],
+    ['./routes/users.js', 'src/routes/users.ts', 2],
+    ['./routes/admin.js', 'src/routes/admin.ts', 3],
+  ],
   'src/app.ts': [['./db.js', 'src/db.ts', 4]],
   'src/routes/users.ts': [['../db.js', 'src/db.ts', 7]],
-  'src/routes/admin.ts': [['./users.js', 'src/routes/users.ts', 2], ['../secret-test.js', 'src/secret-test.ts', 9]],
+  'src/routes/admin.ts': [
+    ['./users.js', 'src/routes/users.ts', 2],
+    ['../secret-test.js', 'src/secret-test.ts', 9],
+  ],
 };
 
 function project() {
@@ -40,7 +55,14 @@ describe('explainWhy', () => {
       ['src/index.ts', 'src/routes/admin.ts', 'src/routes/users.ts', 'src/db.ts'],
     ]);
     expect(why.text).toContain(['src/db.ts', '  imported by src/app.ts:4 (./db.js)', '    imported by src/index.ts:1 (./app.js), an entry'].join('\n'));
-    expect(why.text).toContain(['src/db.ts', '  imported by src/routes/users.ts:7 (../db.js)', '    imported by src/routes/admin.ts:2 (./users.js)', '      imported by src/index.ts:3 (./routes/admin.js), an entry'].join('\n'));
+    expect(why.text).toContain(
+      [
+        'src/db.ts',
+        '  imported by src/routes/users.ts:7 (../db.js)',
+        '    imported by src/routes/admin.ts:2 (./users.js)',
+        '      imported by src/index.ts:3 (./routes/admin.js), an entry',
+      ].join('\n'),
+    );
   });
 
   it('takes the file relative to the cwd as well as to the root', () => {

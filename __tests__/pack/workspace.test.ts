@@ -52,7 +52,9 @@ describe('workspace apps', () => {
     expect(enclosingWorkspace(root)).toBeUndefined();
     expect(enclosingWorkspace(path.join(root, 'packages/legacy'))).toBeUndefined();
     expect([...workspaceMemberNames(root).keys()].sort()).toEqual(['@acme/api', '@acme/shared', '@acme/web']);
-    expect(enclosingWorkspaceNotice(path.join(root, 'apps/api'), ['src/main.js'])).toContain(`Pack from the workspace root instead: --root ${root} with the entry apps/api/src/main.js`);
+    expect(enclosingWorkspaceNotice(path.join(root, 'apps/api'), ['src/main.js'])).toContain(
+      `Pack from the workspace root instead: --root ${root} with the entry apps/api/src/main.js`,
+    );
   });
 
   it('root at the app: the workspace package import is a runtime error naming the root to use', async () => {

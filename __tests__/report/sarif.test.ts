@@ -12,7 +12,9 @@ import { renderSarif, type SarifRule } from '../../src/report/sarif.js';
 
 const schema = JSON.parse(fs.readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
 // ajv-draft-04 is CommonJS; the official schema is draft-04 and has one pattern that is not valid in unicode mode.
-const Ajv = createRequire(import.meta.url)('ajv-draft-04') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null } };
+const Ajv = createRequire(import.meta.url)('ajv-draft-04') as new (o: object) => {
+  compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null };
+};
 const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
 
 const RULES: SarifRule[] = [
@@ -42,7 +44,15 @@ function manifest(findings: Finding[]): Manifest {
 
 const findings: Finding[] = [
   finding({ target: 'src/a.ts', message: 'src/server.ts:3 imports ./a.js, but src/a_v2.ts is newer', sites: [{ file: 'src/jobs.ts', line: 8, column: 1 }] }),
-  finding({ rule: 'undeclared', file: 'src/db client#1.ts', line: 1, specifier: 'pg', level: 'warn', message: 'pg \u001b[31m is not declared\r\n::warning::x', suppressed: { by: 'inline', reason: 'vendored' } }),
+  finding({
+    rule: 'undeclared',
+    file: 'src/db client#1.ts',
+    line: 1,
+    specifier: 'pg',
+    level: 'warn',
+    message: 'pg \u001b[31m is not declared\r\n::warning::x',
+    suppressed: { by: 'inline', reason: 'vendored' },
+  }),
   finding({ rule: 'undeclared', file: 'src/x.ts', line: 0, chain: ['src/x.ts'], specifier: 'lodash', message: 'lodash', suppressed: { by: 'baseline' } }),
 ];
 
@@ -76,7 +86,10 @@ describe('renderSarif', () => {
 
   it('places results by repository-relative URIs, encoded, with line and column (line >= 1)', () => {
     const [stale, pg, lodash] = log.runs[0].results;
-    expect(stale.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'apps/api/src/server.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 20 } });
+    expect(stale.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'apps/api/src/server.ts', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3, startColumn: 20 },
+    });
     expect(pg.locations[0].physicalLocation.artifactLocation.uri).toBe('apps/api/src/db%20client%231.ts');
     expect(lodash.locations[0].physicalLocation.region.startLine).toBe(1);
   });
@@ -85,7 +98,9 @@ describe('renderSarif', () => {
     const [stale] = log.runs[0].results;
     expect(stale.relatedLocations).toHaveLength(1);
     expect(stale.relatedLocations[0].physicalLocation.region.startLine).toBe(8);
-    const flow = stale.codeFlows[0].threadFlows[0].locations.map((l: { location: { physicalLocation: { artifactLocation: { uri: string } } } }) => l.location.physicalLocation.artifactLocation.uri);
+    const flow = stale.codeFlows[0].threadFlows[0].locations.map(
+      (l: { location: { physicalLocation: { artifactLocation: { uri: string } } } }) => l.location.physicalLocation.artifactLocation.uri,
+    );
     expect(flow).toEqual(['apps/api/src/index.ts', 'apps/api/src/server.ts']);
   });
 

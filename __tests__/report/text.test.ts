@@ -63,11 +63,22 @@ describe('terminal report order and words', () => {
   const warn = (rule: Finding['rule'], file: string): Finding => ({ ...stale, rule, level: 'warn', file, line: 1, message: `${file}:1 something` });
 
   it('lists rules with errors first, errors first inside a rule, with plurals and one arrow style', () => {
-    const findings = [warn('undeclared', 'src/u1.ts'), warn('undeclared', 'src/u2.ts'), warn('stale', 'src/s0.ts'), { ...stale, chain: ['src/index.ts', 'src/mid.ts', 'src/index.ts'] }];
-    const text = renderText(result(findings, { files: [1, 2].map((i) => ({ path: `f${i}`, bytes: 1, sha256: 'x', reason: 'import' as const, via: null })) }), PLAIN);
+    const findings = [
+      warn('undeclared', 'src/u1.ts'),
+      warn('undeclared', 'src/u2.ts'),
+      warn('stale', 'src/s0.ts'),
+      { ...stale, chain: ['src/index.ts', 'src/mid.ts', 'src/index.ts'] },
+    ];
+    const text = renderText(
+      result(findings, { files: [1, 2].map((i) => ({ path: `f${i}`, bytes: 1, sha256: 'x', reason: 'import' as const, via: null })) }),
+      PLAIN,
+    );
     const groups = text.split('\n').filter((l) => /^[a-z-]+ \(/.test(l));
     expect(groups.slice(0, 2)).toEqual(['stale (1 error, 1 warning)', 'undeclared (2 warnings)']);
-    const stales = text.split('\n').filter((l) => /^ {2}(error|warn )/.test(l)).slice(0, 2);
+    const stales = text
+      .split('\n')
+      .filter((l) => /^ {2}(error|warn )/.test(l))
+      .slice(0, 2);
     expect(stales[0]).toMatch(/^ {2}error src\/index.ts:3:8/);
     expect(text.split('\n')[0]).toBe('✖ shipset: FAIL — 2 files ship, 1 dormant, 1 error, 3 warnings');
     expect(text).toContain('via src/index.ts -> src/mid.ts -> src/index.ts');
@@ -80,4 +91,3 @@ describe('terminal report order and words', () => {
     expect(text).toContain('1 suppressed finding (1 by baseline), listed with their reasons in --format json');
   });
 });
-

@@ -28,7 +28,7 @@ describe('the documented bounds', () => {
     expect(API_BOUNDS).toEqual({ requestMs: 15_000, totalMs: 60_000 });
   });
 
-  it('the overall bound is one deadline for all of the run\'s calls, unless a caller gives its own', () => {
+  it("the overall bound is one deadline for all of the run's calls, unless a caller gives its own", () => {
     expect(apiDeadline(undefined)).toBe(apiDeadline(undefined));
     expect(apiDeadline(1000)).not.toBe(apiDeadline(undefined));
   });
@@ -53,8 +53,14 @@ describe('commit-date lookups', () => {
   it('the budget of 100 holds across calls of one run', async () => {
     api = await startMockApi(() => commitAnswer('2025-11-05T12:00:00Z'));
     const lookup = githubCommitLookup(github(api.url), {}, () => {});
-    await lookup(Array.from({ length: 60 }, (_, i) => `a${i}.ts`), {});
-    const second = await lookup(Array.from({ length: 60 }, (_, i) => `b${i}.ts`), {});
+    await lookup(
+      Array.from({ length: 60 }, (_, i) => `a${i}.ts`),
+      {},
+    );
+    const second = await lookup(
+      Array.from({ length: 60 }, (_, i) => `b${i}.ts`),
+      {},
+    );
     expect(api.total).toBe(100);
     expect(second.times.size).toBe(40);
   });
@@ -91,21 +97,32 @@ describe('pull-request files and the comment', () => {
   it('listing files from an API that never answers fails within the request timeout', async () => {
     api = await startMockApi(() => 'hang');
     const octokit = apiClient('t', api.url, { requestMs: 300 });
-    const { value, ms } = await timed(() => changedFiles(octokit, pr).then(() => 'resolved', (e: Error) => e.message));
+    const { value, ms } = await timed(() =>
+      changedFiles(octokit, pr).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      ),
+    );
     expect(value).toMatch(/did not answer .* within 300 ms/);
     expect(ms).toBeLessThan(3000);
   });
 
   it('endless pages, each in time, end at the overall bound', async () => {
-    api = await startMockApi(
-      ({ url }) => {
-        const page = Number(url.searchParams.get('page') ?? '1');
-        return { status: 200, body: [{ filename: `f${page}.ts` }], headers: { link: `<${api!.url}/repos/acme/svc/pulls/7/files?per_page=100&page=${page + 1}>; rel="next"` } };
-      },
-      100,
-    );
+    api = await startMockApi(({ url }) => {
+      const page = Number(url.searchParams.get('page') ?? '1');
+      return {
+        status: 200,
+        body: [{ filename: `f${page}.ts` }],
+        headers: { link: `<${api!.url}/repos/acme/svc/pulls/7/files?per_page=100&page=${page + 1}>; rel="next"` },
+      };
+    }, 100);
     const octokit = apiClient('t', api.url, { requestMs: 5000 });
-    const { value, ms } = await timed(() => changedFiles(octokit, pr, { totalMs: 600 }).then(() => 'resolved', (e: Error) => e.message));
+    const { value, ms } = await timed(() =>
+      changedFiles(octokit, pr, { totalMs: 600 }).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      ),
+    );
     expect(value).toContain('took longer than 600 ms in all');
     expect(ms).toBeLessThan(3000);
   });
@@ -113,7 +130,11 @@ describe('pull-request files and the comment', () => {
   it('endless pages stop at 30 (GitHub lists at most 3,000 files)', async () => {
     api = await startMockApi(({ url }) => {
       const page = Number(url.searchParams.get('page') ?? '1');
-      return { status: 200, body: Array.from({ length: 100 }, (_, i) => ({ filename: `p${page}/f${i}.ts` })), headers: { link: `<${api!.url}/repos/acme/svc/pulls/7/files?per_page=100&page=${page + 1}>; rel="next"` } };
+      return {
+        status: 200,
+        body: Array.from({ length: 100 }, (_, i) => ({ filename: `p${page}/f${i}.ts` })),
+        headers: { link: `<${api!.url}/repos/acme/svc/pulls/7/files?per_page=100&page=${page + 1}>; rel="next"` },
+      };
     });
     const files = await changedFiles(apiClient('t', api.url), pr);
     expect(files.size).toBe(3000);
@@ -123,7 +144,12 @@ describe('pull-request files and the comment', () => {
   it('the comment against an API that never answers fails within the bound', async () => {
     api = await startMockApi(() => 'hang');
     const octokit = apiClient('t', api.url, { requestMs: 5000 });
-    const { value, ms } = await timed(() => upsertComment(octokit, pr, 'body', { bounds: { totalMs: 500 } }).then(() => 'resolved', (e: Error) => e.message));
+    const { value, ms } = await timed(() =>
+      upsertComment(octokit, pr, 'body', { bounds: { totalMs: 500 } }).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      ),
+    );
     expect(value).toContain('took longer than 500 ms in all');
     expect(ms).toBeLessThan(3000);
   });

@@ -21,26 +21,38 @@ const cases: Case[] = [
   ['a folder', () => (fs.mkdirSync(path.join(dir, 'folder'), { recursive: true }), path.join(dir, 'folder')), /is a folder/],
   ['invalid JSON', () => (fs.writeFileSync(path.join(dir, 'bad.json'), '{"pull_request": '), path.join(dir, 'bad.json')), /is not valid JSON/],
   ['a JSON array', () => (fs.writeFileSync(path.join(dir, 'arr.json'), '[1]'), path.join(dir, 'arr.json')), /does not hold a JSON object/],
-  ['huge', () => {
-    const file = path.join(dir, 'huge.json');
-    fs.writeFileSync(file, '');
-    fs.truncateSync(file, EVENT_MAX_BYTES + 1); // sparse: no disk used
-    return file;
-  }, /larger than/],
-  ['a FIFO (would block a plain read)', () => {
-    const file = path.join(dir, 'fifo');
-    if (!fs.existsSync(file)) execFileSync('mkfifo', [file]);
-    return file;
-  }, /is not a regular file/],
+  [
+    'huge',
+    () => {
+      const file = path.join(dir, 'huge.json');
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, EVENT_MAX_BYTES + 1); // sparse: no disk used
+      return file;
+    },
+    /larger than/,
+  ],
+  [
+    'a FIFO (would block a plain read)',
+    () => {
+      const file = path.join(dir, 'fifo');
+      if (!fs.existsSync(file)) execFileSync('mkfifo', [file]);
+      return file;
+    },
+    /is not a regular file/,
+  ],
   ['a name with a newline and a command', () => path.join(dir, 'x\n::warning::forged.json'), /does not exist/],
 ];
 if (!isRoot) {
-  cases.push(['unreadable', () => {
-    const file = path.join(dir, 'locked.json');
-    fs.writeFileSync(file, '{}');
-    fs.chmodSync(file, 0o000);
-    return file;
-  }, /cannot be read/]);
+  cases.push([
+    'unreadable',
+    () => {
+      const file = path.join(dir, 'locked.json');
+      fs.writeFileSync(file, '{}');
+      fs.chmodSync(file, 0o000);
+      return file;
+    },
+    /cannot be read/,
+  ]);
 }
 
 describe('readEventPayload', () => {

@@ -43,7 +43,10 @@ describe('a comment that carries the marker but is not ours', () => {
 
   it('the identity unknown (GraphQL refused): a user comment with the marker is still never PATCHed', async () => {
     server = await startApiServer({ viewerLogin: null });
-    server.comments.set(7, [{ id: 1, body: `${appA}\nx`, html_url: 'x', user: mallory }, { id: 2, body: `${appA}\nold`, html_url: 'x', user: bot }]);
+    server.comments.set(7, [
+      { id: 1, body: `${appA}\nx`, html_url: 'x', user: mallory },
+      { id: 2, body: `${appA}\nold`, html_url: 'x', user: bot },
+    ]);
     const outcome = await upsertComment(apiClient('tok', server.url), pr, 'new', { marker: appA });
     // Only the Actions bot's comment counts as ours when the identity cannot be read.
     expect(outcome).toMatchObject({ status: 'updated', id: 2 });
@@ -63,7 +66,10 @@ describe('a comment that carries the marker but is not ours', () => {
 describe('a personal access token', () => {
   it("updates the token owner's own comment, not the Actions bot's", async () => {
     server = await startApiServer({ viewerLogin: 'alice' });
-    server.comments.set(7, [{ id: 1, body: `${appA}\nbot`, html_url: 'x', user: bot }, { id: 2, body: `${appA}\nalice`, html_url: 'x', user: { login: 'alice', type: 'User' } }]);
+    server.comments.set(7, [
+      { id: 1, body: `${appA}\nbot`, html_url: 'x', user: bot },
+      { id: 2, body: `${appA}\nalice`, html_url: 'x', user: { login: 'alice', type: 'User' } },
+    ]);
     const outcome = await upsertComment(apiClient('tok', server.url), pr, 'new', { marker: appA });
     expect(outcome).toMatchObject({ status: 'updated', id: 2 });
     expect(patched(server)).toEqual([2]);

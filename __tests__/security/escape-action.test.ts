@@ -42,7 +42,15 @@ withDist('hostile names reach the summary and the log escaped', async () => {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_)/.test(k) && !['NODE_OPTIONS', 'CI'].includes(k)));
   const child = spawn(process.execPath, [path.join(distCopy(), 'dist', 'index.js')], {
     cwd: repo,
-    env: { ...clean, GITHUB_WORKSPACE: repo, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, 'INPUT_WORKING-DIRECTORY': 'app', 'INPUT_BASE-REF': 'none', 'INPUT_GITHUB-TOKEN': '' },
+    env: {
+      ...clean,
+      GITHUB_WORKSPACE: repo,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_OUTPUT: outputFile,
+      'INPUT_WORKING-DIRECTORY': 'app',
+      'INPUT_BASE-REF': 'none',
+      'INPUT_GITHUB-TOKEN': '',
+    },
   });
   let out = '';
   child.stdout.on('data', (c) => (out += c));
@@ -62,7 +70,10 @@ withDist('hostile names reach the summary and the log escaped', async () => {
   expect(summary).toContain('x␍#\u2060#\u2060#\u2060 ✅ shipset: passed'); // shown, inert
   const lines = summary.split('\n');
   // Our headings only: the verdict naming the app, then one per rule group.
-  expect(lines.filter((l) => /^#{1,6} /.test(l))).toEqual([expect.stringMatching(/^### ❌ shipset `app` \(`src\/index.js`\): \d+ errors?, this set must not ship$/), expect.stringMatching(/^#### ❌ unresolved · \d+ errors?$/)]);
+  expect(lines.filter((l) => /^#{1,6} /.test(l))).toEqual([
+    expect.stringMatching(/^### ❌ shipset `app` \(`src\/index.js`\): \d+ errors?, this set must not ship$/),
+    expect.stringMatching(/^#### ❌ unresolved · \d+ errors?$/),
+  ]);
   const problems: string[] = [];
   const mermaid = inMermaid(lines);
   for (const [i, line] of lines.entries()) {

@@ -106,7 +106,12 @@ describe.each(['summary', 'comment', 'failure'] as const)('hostile text in the %
     if (part !== 'failure') expect(mermaid.filter(Boolean).length).toBeGreaterThan(4);
     expect(lines.filter((l, i) => mermaid[i] && !MERMAID_LINE.test(l))).toEqual([]);
     // Exactly one verdict heading, and it is ours.
-    expect(lines.filter((l) => /^#{1,6} /.test(l))).toEqual(plain.split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => (l.startsWith('#### Ship set vs') ? expect.stringMatching(/^#### Ship set vs `/) : l)));
+    expect(lines.filter((l) => /^#{1,6} /.test(l))).toEqual(
+      plain
+        .split('\n')
+        .filter((l) => /^#{1,6} /.test(l))
+        .map((l) => (l.startsWith('#### Ship set vs') ? expect.stringMatching(/^#### Ship set vs `/) : l)),
+    );
   });
 
   it('has no raw line break or control character anywhere', () => {
@@ -145,7 +150,11 @@ describe('mdCode', () => {
     expect(scan.active.trim()).toBe('');
     // CommonMark strips one space from each side when both sides have one.
     const content = scan.codeSpans[0].replace(/^ (.*) $/s, '$1');
-    expect(content).toBe(s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c.charCodeAt(0) === 0x7f ? '\u2421' : '\ufffd')));
+    expect(content).toBe(
+      s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+        c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c.charCodeAt(0) === 0x7f ? '\u2421' : '\ufffd',
+      ),
+    );
   });
 
   it('escapes pipes inside a table cell, so the row keeps its columns', () => {
@@ -185,7 +194,9 @@ describe('mdText', () => {
 
 describe('htmlText', () => {
   it('escapes every HTML-significant character and breaks mentions and references', () => {
-    expect(htmlText('</summary><img src=x> "q" \'s\' & @me #1\n')).toBe('&lt;/summary&gt;&lt;img src=x&gt; &quot;q&quot; &#39;s&#39; &amp; @\u2060me #\u20601\u240a');
+    expect(htmlText('</summary><img src=x> "q" \'s\' & @me #1\n')).toBe(
+      '&lt;/summary&gt;&lt;img src=x&gt; &quot;q&quot; &#39;s&#39; &amp; @\u2060me #\u20601\u240a',
+    );
   });
 });
 

@@ -40,7 +40,8 @@ function printedProblems(text: string, colours = false): string[] {
     if (/##\[/.test(line)) problems.push(`legacy command: ${JSON.stringify(line)}`);
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(plain)) problems.push(`control character in ${JSON.stringify(plain.slice(0, 200))}`);
+  if (/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(plain))
+    problems.push(`control character in ${JSON.stringify(plain.slice(0, 200))}`);
   return problems;
 }
 

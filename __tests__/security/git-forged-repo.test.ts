@@ -130,14 +130,20 @@ describe('a .git entry planted in the app folder', () => {
   }
 
   it('a .git file (gitdir: ../forged) pointing into the checkout is ignored', async () => {
-    const { marks, repo, app, result } = await planted((app) => fs.writeFileSync(path.join(app, '.git'), 'gitdir: ../forged\n'), (repo) => path.join(repo, 'forged'));
+    const { marks, repo, app, result } = await planted(
+      (app) => fs.writeFileSync(path.join(app, '.git'), 'gitdir: ../forged\n'),
+      (repo) => path.join(repo, 'forged'),
+    );
     expect(marks.ran()).toEqual([]);
     expect(findRepository(app)?.workTree).toBe(repo);
     expectHistoryWorks(result);
   });
 
   it('a .git file pointing into a folder inside the app itself is ignored', async () => {
-    const { marks, repo, app, result } = await planted((app) => fs.writeFileSync(path.join(app, '.git'), 'gitdir: meta\n'), (repo) => path.join(repo, 'app', 'meta'));
+    const { marks, repo, app, result } = await planted(
+      (app) => fs.writeFileSync(path.join(app, '.git'), 'gitdir: meta\n'),
+      (repo) => path.join(repo, 'app', 'meta'),
+    );
     expect(marks.ran()).toEqual([]);
     expect(findRepository(app)?.workTree).toBe(repo);
     expectHistoryWorks(result);
@@ -145,7 +151,10 @@ describe('a .git entry planted in the app folder', () => {
 
   it('a .git file with an absolute gitdir outside any .git folder is ignored', async () => {
     const elsewhere = tempDir('shipset-elsewhere-');
-    const { marks, repo, app, result } = await planted((app, forged) => fs.writeFileSync(path.join(app, '.git'), `gitdir: ${forged}\n`), () => path.join(elsewhere, 'forged'));
+    const { marks, repo, app, result } = await planted(
+      (app, forged) => fs.writeFileSync(path.join(app, '.git'), `gitdir: ${forged}\n`),
+      () => path.join(elsewhere, 'forged'),
+    );
     expect(marks.ran()).toEqual([]);
     expect(findRepository(app)?.workTree).toBe(repo);
     expectHistoryWorks(result);
@@ -168,7 +177,10 @@ describe('a .git entry planted in the app folder', () => {
   });
 
   it('a .git symlink to a forged directory is ignored', async () => {
-    const { marks, repo, app, result } = await planted((app, forged) => fs.symlinkSync(forged, path.join(app, '.git')), (repo) => path.join(repo, 'forged'));
+    const { marks, repo, app, result } = await planted(
+      (app, forged) => fs.symlinkSync(forged, path.join(app, '.git')),
+      (repo) => path.join(repo, 'forged'),
+    );
     expect(marks.ran()).toEqual([]);
     expect(findRepository(app)?.workTree).toBe(repo);
     expectHistoryWorks(result);
@@ -194,13 +206,18 @@ describe('a .git entry planted in the app folder', () => {
   });
 
   it('a .git folder planted in the app (not a clone) is used as git would, and still runs nothing', async () => {
-    const { marks, app } = await planted(() => undefined, (repo) => path.join(repo, 'app', '.git'));
+    const { marks, app } = await planted(
+      () => undefined,
+      (repo) => path.join(repo, 'app', '.git'),
+    );
     writeFiles(app, { '.gitattributes': EVIL_ATTRIBUTES, 'src/api.ts': 'export const api = 9;\n' });
     const result = await check(app);
     expect(marks.ran()).toEqual([]);
     // A git directory with no commits: every file is "uncommitted", the version numbers decide.
     expect(result.graph.inGit).toBe(true);
-    expect(result.manifest.findings.filter((f) => f.rule === 'stale').map((f) => f.message)).toEqual([expect.stringContaining('decided by the version numbers')]);
+    expect(result.manifest.findings.filter((f) => f.rule === 'stale').map((f) => f.message)).toEqual([
+      expect.stringContaining('decided by the version numbers'),
+    ]);
   });
 });
 
@@ -242,9 +259,17 @@ describe("the repository's own config names commands (defence in depth)", () => 
     const marks = markerDir();
     const repo = legitRepo({ 'app/.gitattributes': EVIL_ATTRIBUTES });
     const base = gitRun(repo, ['rev-parse', 'HEAD~1']).trim();
-    commit(repo, { 'app/src/added.ts': 'export const added = 1;\n', 'app/src/index.ts': "import { api } from './api';\nimport './added';\nexport const run = api;\n" }, NOV15, 'add');
+    commit(
+      repo,
+      { 'app/src/added.ts': 'export const added = 1;\n', 'app/src/index.ts': "import { api } from './api';\nimport './added';\nexport const run = api;\n" },
+      NOV15,
+      'add',
+    );
     // The config is written after the commits (the fixture's own git would run it otherwise).
-    writeConfig(path.join(repo, '.git', 'config'), hostileConfig(marks.dir, tempDir('shipset-scripts-')).filter(([k]) => pick(k)));
+    writeConfig(
+      path.join(repo, '.git', 'config'),
+      hostileConfig(marks.dir, tempDir('shipset-scripts-')).filter(([k]) => pick(k)),
+    );
     writeFiles(repo, { 'app/src/unused.ts': 'export const unused = 2;\n' });
     const app = path.join(repo, 'app');
     const options = defaultOptions(app, ['src/index.ts']);
@@ -254,7 +279,9 @@ describe("the repository's own config names commands (defence in depth)", () => 
     expectHistoryWorks(result);
     expect(diff.notice).toBeUndefined();
     expect(diff.added).toEqual(['src/added.ts']);
-    expect(gitRun(repo, ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', 'worktree', 'list', '--porcelain']).match(/^worktree /gm)).toHaveLength(1);
+    expect(
+      gitRun(repo, ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', 'worktree', 'list', '--porcelain']).match(/^worktree /gm),
+    ).toHaveLength(1);
   });
 });
 

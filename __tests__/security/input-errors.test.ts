@@ -56,11 +56,13 @@ describe('the error classifier', () => {
   it('EACCES / EPERM: one line with the file and the chmod fix', () => {
     const e = classifyError(eacces('/w/src/a.js'));
     expect(e).toBeInstanceOf(UsageError);
-    expect(e!.message).toBe('/w/src/a.js: cannot be read (EACCES: permission denied): make it readable by the user running shipset (chmod a+r /w/src/a.js), or stop shipping it.');
+    expect(e!.message).toBe(
+      '/w/src/a.js: cannot be read (EACCES: permission denied): make it readable by the user running shipset (chmod a+r /w/src/a.js), or stop shipping it.',
+    );
     expect(describeFsError(Object.assign(new Error('x'), { code: 'EPERM' }))).toBe('EPERM: operation not permitted');
   });
 
-  it('a stack overflow and a string too long are the input\'s size, not a bug', () => {
+  it("a stack overflow and a string too long are the input's size, not a bug", () => {
     let overflow: unknown;
     const recurse = (n: number): number => recurse(n + 1) + 1;
     try {
@@ -68,9 +70,16 @@ describe('the error classifier', () => {
     } catch (e) {
       overflow = e;
     }
-    expect(classifyError(overflow)!.message).toMatch(/^the project nests deeper \(or spreads wider\) than shipset can follow: .* Flatten the deepest expression, or split the generated file\.$/);
-    expect(classifyError(new RangeError('Invalid string length'))!.message).toMatch(/^the project is too large for one output: more than Node can hold as one string or buffer/);
-    expect(classifyError(Object.assign(new RangeError('File size (3000000000) is greater than 2 GiB'), { code: 'ERR_FS_FILE_TOO_LARGE', path: '/w/big.bin' }))!.message).toMatch(/^\/w\/big\.bin: too large/);
+    expect(classifyError(overflow)!.message).toMatch(
+      /^the project nests deeper \(or spreads wider\) than shipset can follow: .* Flatten the deepest expression, or split the generated file\.$/,
+    );
+    expect(classifyError(new RangeError('Invalid string length'))!.message).toMatch(
+      /^the project is too large for one output: more than Node can hold as one string or buffer/,
+    );
+    expect(
+      classifyError(Object.assign(new RangeError('File size (3000000000) is greater than 2 GiB'), { code: 'ERR_FS_FILE_TOO_LARGE', path: '/w/big.bin' }))!
+        .message,
+    ).toMatch(/^\/w\/big\.bin: too large/);
   });
 
   it('leaves a real bug (TypeError, plain Error) to the "internal error" path', () => {
@@ -82,7 +91,10 @@ describe('the error classifier', () => {
 describe('a 130,000-element array literal', () => {
   it('the scanner walks it (no arguments spread onto the stack) and still sees the imports after it', () => {
     for (const file of ['wide.js', 'wide.ts']) {
-      const scan = scanSource(file, `${wideArray()}import './after.js';\nexport const o = {${Array.from({ length: WIDE }, (_, i) => `k${i}: ${i}`).join(',')}};\n`);
+      const scan = scanSource(
+        file,
+        `${wideArray()}import './after.js';\nexport const o = {${Array.from({ length: WIDE }, (_, i) => `k${i}: ${i}`).join(',')}};\n`,
+      );
       expect(scan.parseError).toBeUndefined();
       expect(scan.imports.map((i) => [i.specifier, i.line])).toEqual([['./after.js', 2]]);
     }
@@ -135,7 +147,8 @@ describe('an unreadable file (EACCES)', () => {
         file: 'b.js',
         line: 1,
         chain: ['index.js', 'b.js'],
-        message: 'b.js:1:1 cannot be read (EACCES: permission denied). It ships (index.js -> b.js) but its content cannot be checked or packed. Make it a readable regular file, or stop importing it.',
+        message:
+          'b.js:1:1 cannot be read (EACCES: permission denied). It ships (index.js -> b.js) but its content cannot be checked or packed. Make it a readable regular file, or stop importing it.',
       }),
     ]);
     expect(result.manifest.files.map((f) => f.path)).toEqual(['c.js', 'index.js']);
@@ -146,7 +159,9 @@ describe('an unreadable file (EACCES)', () => {
     const root = project();
     denyReads(path.join(root, 'notes.txt'));
     await expect(runPipeline({ ...defaultOptions(root, ['index.js']), include: ['notes.txt'] }, root)).rejects.toThrow(
-      new UsageError('notes.txt cannot be read (EACCES: permission denied) and an include names it: make it readable by the user running shipset (chmod a+r notes.txt), or stop shipping it.'),
+      new UsageError(
+        'notes.txt cannot be read (EACCES: permission denied) and an include names it: make it readable by the user running shipset (chmod a+r notes.txt), or stop shipping it.',
+      ),
     );
   });
 
@@ -158,7 +173,12 @@ describe('an unreadable file (EACCES)', () => {
     for (const dir of [root, distCopy()]) fs.chmodSync(dir, 0o755);
     spawnSync('chmod', ['-R', 'a+rX', distCopy()]);
     const cli = path.join(distCopy(), 'dist', 'cli.js');
-    const p = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: 60_000 });
+    const p = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
     return { status: p.status ?? -1, stdout: p.stdout, stderr: p.stderr };
   };
   const realDenial = asRoot && !setpriv ? it.skip : it;
@@ -170,7 +190,9 @@ describe('an unreadable file (EACCES)', () => {
     expectNoCrash(r);
     expect(r.status).toBe(1);
     const m = JSON.parse(r.stdout) as { findings: { rule: string; file: string; message: string }[] };
-    expect(m.findings).toEqual([expect.objectContaining({ rule: 'unparseable', file: 'b.js', message: expect.stringContaining('cannot be read (EACCES: permission denied)') })]);
+    expect(m.findings).toEqual([
+      expect.objectContaining({ rule: 'unparseable', file: 'b.js', message: expect.stringContaining('cannot be read (EACCES: permission denied)') }),
+    ]);
   });
 
   realDenial('end to end with a chmod 000 folder on an import path: an unresolved finding saying why', () => {
@@ -183,7 +205,11 @@ describe('an unreadable file (EACCES)', () => {
     expect(r.status).toBe(1);
     const m = JSON.parse(r.stdout) as { findings: { rule: string; file: string; message: string }[] };
     expect(m.findings).toEqual([
-      expect.objectContaining({ rule: 'unresolved', file: 'index.js', message: expect.stringContaining('locked/b.js cannot be looked up (EACCES: permission denied): make its folders readable and searchable (chmod a+rx)') }),
+      expect.objectContaining({
+        rule: 'unresolved',
+        file: 'index.js',
+        message: expect.stringContaining('locked/b.js cannot be looked up (EACCES: permission denied): make its folders readable and searchable (chmod a+rx)'),
+      }),
     ]);
   });
 });

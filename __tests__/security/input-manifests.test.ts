@@ -62,8 +62,17 @@ describe('readProjectManifest', () => {
     fs.symlinkSync('/etc/passwd', path.join(root, 'passwd.txt'));
     fs.symlinkSync(secret, path.join(root, 'package.json'));
     const open = jest.spyOn(fs, 'openSync');
-    expect(readProjectManifest(root, path.join(root, 'zero.txt'))).toMatchObject({ ok: false, kind: 'outside-root', rel: 'zero.txt', problem: 'is a link to /dev/zero, outside the root' });
-    expect(readProjectManifest(root, path.join(root, 'passwd.txt'))).toMatchObject({ ok: false, kind: 'outside-root', problem: 'is a link to /etc/passwd, outside the root' });
+    expect(readProjectManifest(root, path.join(root, 'zero.txt'))).toMatchObject({
+      ok: false,
+      kind: 'outside-root',
+      rel: 'zero.txt',
+      problem: 'is a link to /dev/zero, outside the root',
+    });
+    expect(readProjectManifest(root, path.join(root, 'passwd.txt'))).toMatchObject({
+      ok: false,
+      kind: 'outside-root',
+      problem: 'is a link to /etc/passwd, outside the root',
+    });
     expect(readProjectManifest(root, path.join(root, 'package.json'))).toMatchObject({ ok: false, kind: 'outside-root', rel: 'package.json' });
     expect(open).not.toHaveBeenCalled();
   });
@@ -75,7 +84,11 @@ describe('readProjectManifest', () => {
     const big = path.join(root, 'big.txt');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, MAX_MANIFEST_BYTES + 1); // sparse: no 10 MB written to disk
-    expect(readProjectManifest(root, path.join(root, 'pipe.txt'))).toMatchObject({ ok: false, kind: 'not-a-file', problem: 'is a named pipe (FIFO), not a regular file' });
+    expect(readProjectManifest(root, path.join(root, 'pipe.txt'))).toMatchObject({
+      ok: false,
+      kind: 'not-a-file',
+      problem: 'is a named pipe (FIFO), not a regular file',
+    });
     expect(readProjectManifest(root, path.join(root, 'dir.txt'))).toMatchObject({ ok: false, kind: 'not-a-file', problem: 'is a folder, not a regular file' });
     const read = jest.spyOn(fs, 'readSync');
     expect(readProjectManifest(root, big)).toMatchObject({ ok: false, kind: 'too-large', problem: 'is 10 MB, over the 10 MB limit' });
@@ -89,7 +102,11 @@ describe('readProjectManifest', () => {
     const root = tempDir();
     fs.symlinkSync('gone.txt', path.join(root, 'link.txt'));
     expect(readProjectManifest(root, path.join(root, 'nope.txt'))).toMatchObject({ ok: false, kind: 'missing', problem: 'does not exist' });
-    expect(readProjectManifest(root, path.join(root, 'link.txt'))).toMatchObject({ ok: false, kind: 'missing', problem: 'is a symlink to gone.txt, which does not exist' });
+    expect(readProjectManifest(root, path.join(root, 'link.txt'))).toMatchObject({
+      ok: false,
+      kind: 'missing',
+      problem: 'is a symlink to gone.txt, which does not exist',
+    });
   });
 });
 
@@ -101,14 +118,17 @@ describe('requirements -r includes', () => {
     return readPythonManifests(root, root)!;
   };
 
-  it.each(['/dev/zero', '/dev/stdin', '/etc/passwd', '../outside.txt'])('-r %s is one problem naming requirements.txt:2; the other lines still count', async (target) => {
-    const m = read({ 'requirements.txt': `flask\n-r ${target}\nrequests\n` });
-    expect(m.problems).toEqual([
-      `requirements.txt:2: -r ${target} is outside the root: shipset reads only regular files inside the root, at most 10 MB each; list those requirements in requirements.txt itself (the declarations in ${target} were not checked).`,
-    ]);
-    expect([...m.production].sort()).toEqual(['flask', 'requests']);
-    expect(m.files).toEqual(['requirements.txt']);
-  });
+  it.each(['/dev/zero', '/dev/stdin', '/etc/passwd', '../outside.txt'])(
+    '-r %s is one problem naming requirements.txt:2; the other lines still count',
+    async (target) => {
+      const m = read({ 'requirements.txt': `flask\n-r ${target}\nrequests\n` });
+      expect(m.problems).toEqual([
+        `requirements.txt:2: -r ${target} is outside the root: shipset reads only regular files inside the root, at most 10 MB each; list those requirements in requirements.txt itself (the declarations in ${target} were not checked).`,
+      ]);
+      expect([...m.production].sort()).toEqual(['flask', 'requests']);
+      expect(m.files).toEqual(['requirements.txt']);
+    },
+  );
 
   it('a link, a pipe and a too-large file as -r / --requirement= targets: each refused where it is written', async () => {
     const m = read({ 'requirements.txt': 'flask\n-r zero.txt\n--requirement=pipe.txt\n-r big.txt\n' }, (root) => {
@@ -127,7 +147,9 @@ describe('requirements -r includes', () => {
 
   it('an include cycle is read once and named; a file two includes share is not a cycle', async () => {
     const cycle = read({ 'requirements.txt': 'flask\n-r b.txt\n', 'b.txt': '# comment\n-r requirements.txt\nrequests\n' });
-    expect(cycle.problems).toEqual(['b.txt:2: -r requirements.txt includes a file that is still being read (an include cycle); it was read once. Remove the include that closes the cycle.']);
+    expect(cycle.problems).toEqual([
+      'b.txt:2: -r requirements.txt includes a file that is still being read (an include cycle); it was read once. Remove the include that closes the cycle.',
+    ]);
     expect([...cycle.production].sort()).toEqual(['flask', 'requests']);
     const diamond = read({ 'requirements.txt': '-r a.txt\n-r b.txt\n', 'a.txt': '-r c.txt\n', 'b.txt': '-r c.txt\n', 'c.txt': 'flask\n' });
     expect(diamond.problems).toEqual([]);
@@ -153,7 +175,9 @@ describe('requirements -r includes', () => {
   it('a pyproject.toml linked out of the root is refused, not read', async () => {
     const secret = outsideSecret('pyproject.toml');
     const m = read({ 'requirements.txt': 'flask\n' }, (root) => fs.symlinkSync(secret, path.join(root, 'pyproject.toml')));
-    expect(m.problems).toEqual([expect.stringMatching(/^pyproject\.toml is a link to .*, outside the root: shipset reads only regular files inside the root, at most 10 MB each\. /)]);
+    expect(m.problems).toEqual([
+      expect.stringMatching(/^pyproject\.toml is a link to .*, outside the root: shipset reads only regular files inside the root, at most 10 MB each\. /),
+    ]);
     expect(m.problems.join('')).not.toContain(SECRET);
   });
 });
@@ -165,17 +189,22 @@ describe('end to end (dist/cli.js)', () => {
     return root;
   };
 
-  it.each(['/dev/zero', '/dev/stdin', '/etc/passwd'])('-r %s: quick, one notice with file:line, undeclared still judged from the other lines', async (target) => {
-    const root = pyProject(`flask\n-r ${target}\n`);
-    const started = Date.now();
-    const r = await runCli(['check', 'app.py', '--json'], root);
-    expect(Date.now() - started).toBeLessThan(30_000);
-    expectNoCrash(r);
-    const m = JSON.parse(r.stdout) as Manifest;
-    expect(m.notices).toContain(`requirements.txt:2: -r ${target} is outside the root: shipset reads only regular files inside the root, at most 10 MB each; list those requirements in requirements.txt itself (the declarations in ${target} were not checked).`);
-    expect(m.findings).toEqual([expect.objectContaining({ rule: 'undeclared', file: 'app.py', line: 2 })]);
-    expect(r.stdout).not.toContain('root:x:0:0');
-  });
+  it.each(['/dev/zero', '/dev/stdin', '/etc/passwd'])(
+    '-r %s: quick, one notice with file:line, undeclared still judged from the other lines',
+    async (target) => {
+      const root = pyProject(`flask\n-r ${target}\n`);
+      const started = Date.now();
+      const r = await runCli(['check', 'app.py', '--json'], root);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expectNoCrash(r);
+      const m = JSON.parse(r.stdout) as Manifest;
+      expect(m.notices).toContain(
+        `requirements.txt:2: -r ${target} is outside the root: shipset reads only regular files inside the root, at most 10 MB each; list those requirements in requirements.txt itself (the declarations in ${target} were not checked).`,
+      );
+      expect(m.findings).toEqual([expect.objectContaining({ rule: 'undeclared', file: 'app.py', line: 2 })]);
+      expect(r.stdout).not.toContain('root:x:0:0');
+    },
+  );
 
   it('a package.json linked out of the root is neither read nor quoted: exit 2, one line, with and without an entry', async () => {
     const secret = outsideSecret();
@@ -200,7 +229,9 @@ describe('end to end (dist/cli.js)', () => {
     const r = await runCli(['check', 'index.js'], root);
     expectNoCrash(r);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^shipset: lib\/package\.json is a link to \/etc\/passwd, outside the root: .* replace it with a JSON file inside the root, or remove it\.\n$/);
+    expect(r.stderr).toMatch(
+      /^shipset: lib\/package\.json is a link to \/etc\/passwd, outside the root: .* replace it with a JSON file inside the root, or remove it\.\n$/,
+    );
     expect(r.stdout + r.stderr).not.toContain('root:x:0:0');
   });
 
@@ -212,7 +243,9 @@ describe('end to end (dist/cli.js)', () => {
     const direct = await runCli(['check', 'index.ts'], root);
     expectNoCrash(direct);
     expect(direct.status).toBe(2);
-    expect(direct.stderr).toBe(`shipset: tsconfig.json is a link to ${secret}, outside the root: shipset reads only regular files inside the root, at most 10 MB each. Replace it with a tsconfig file inside the root, or pass another with --tsconfig.\n`);
+    expect(direct.stderr).toBe(
+      `shipset: tsconfig.json is a link to ${secret}, outside the root: shipset reads only regular files inside the root, at most 10 MB each. Replace it with a tsconfig file inside the root, or pass another with --tsconfig.\n`,
+    );
     fs.rmSync(path.join(root, 'tsconfig.json'));
     writeFiles(root, { 'tsconfig.json': '{ "extends": "./base.json" }\n' });
     fs.symlinkSync(secret, path.join(root, 'base.json'));
@@ -220,7 +253,9 @@ describe('end to end (dist/cli.js)', () => {
     expectNoCrash(extended);
     expect(extended.status).toBe(2);
     expect(extended.stderr.trim().split('\n')).toHaveLength(1);
-    expect(extended.stderr).toContain(`base.json is a link to ${secret}, outside the root: shipset reads only regular files inside the root, at most 10 MB each. tsconfig.json extends it`);
+    expect(extended.stderr).toContain(
+      `base.json is a link to ${secret}, outside the root: shipset reads only regular files inside the root, at most 10 MB each. tsconfig.json extends it`,
+    );
     expect(extended.stdout + extended.stderr).not.toContain(SECRET);
   });
 });

@@ -21,23 +21,49 @@ const DEPTH = 10_000;
 /** dist/cli.js with room for long output (spawnSync keeps 1 MB by default, then kills the child). */
 function runBig(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
   const cli = path.join(distCopy(), 'dist', 'cli.js');
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+  return spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 60_000,
+  });
 }
 
 function node(file: string, imports: Array<[string, number]>): FileNode {
   return {
     path: file,
     language: 'js',
-    edges: imports.map(([target, line]) => ({ from: file, specifier: `./${target}`, line, column: 1, kind: 'import' as const, class: 'file' as const, target })),
+    edges: imports.map(([target, line]) => ({
+      from: file,
+      specifier: `./${target}`,
+      line,
+      column: 1,
+      kind: 'import' as const,
+      class: 'file' as const,
+      target,
+    })),
     dynamic: [],
   };
 }
 
 describe('via and chainOf', () => {
   const files = new Map<string, FileNode>([
-    ['index.js', node('index.js', [['a.js', 2], ['b.js', 5]])],
+    [
+      'index.js',
+      node('index.js', [
+        ['a.js', 2],
+        ['b.js', 5],
+      ]),
+    ],
     ['a.js', node('a.js', [['c.js', 1]])],
-    ['b.js', node('b.js', [['c.js', 1], ['index.js', 3]])],
+    [
+      'b.js',
+      node('b.js', [
+        ['c.js', 1],
+        ['index.js', 3],
+      ]),
+    ],
     ['c.js', node('c.js', [['a.js', 4]])],
   ]);
   const via = viaMap(['index.js'], files);
@@ -55,7 +81,10 @@ describe('via and chainOf', () => {
     expect(chainOf({ via }, 'c.js')).toEqual(['index.js', 'a.js', 'c.js']);
     expect(chainOf({ via }, 'index.js')).toEqual(['index.js']);
     expect(chainOf({ via }, 'elsewhere.js')).toEqual(['elsewhere.js']);
-    const loop = new Map([['x', { file: 'y', line: 1 }], ['y', { file: 'x', line: 1 }]]);
+    const loop = new Map([
+      ['x', { file: 'y', line: 1 }],
+      ['y', { file: 'x', line: 1 }],
+    ]);
     expect(chainOf({ via: loop }, 'x')).toEqual(['y', 'x']);
   });
 
@@ -66,13 +95,17 @@ describe('via and chainOf', () => {
     const chain = findingChain(graph, 'f299.js');
     expect(chain).toHaveLength(101);
     expect([chain[0], chain[49], chain[50], chain[51], chain[100]]).toEqual(['f0.js', 'f49.js', '… 200 more files …', 'f250.js', 'f299.js']);
-    expect(formatChain(chain)).toBe('f0.js -> f1.js -> f2.js -> f3.js -> f4.js -> f5.js -> ... (288 more) ... -> f294.js -> f295.js -> f296.js -> f297.js -> f298.js -> f299.js');
+    expect(formatChain(chain)).toBe(
+      'f0.js -> f1.js -> f2.js -> f3.js -> f4.js -> f5.js -> ... (288 more) ... -> f294.js -> f295.js -> f296.js -> f297.js -> f298.js -> f299.js',
+    );
     expect(findingChain(graph, 'f99.js')).toEqual(chainOf(graph, 'f99.js'));
   });
 
   it('messages show a long chain with its middle elided', async () => {
     const chain = Array.from({ length: 30 }, (_, i) => `f${i}.js`);
-    expect(formatChain(chain)).toBe('f0.js -> f1.js -> f2.js -> f3.js -> f4.js -> f5.js -> ... (18 more) ... -> f24.js -> f25.js -> f26.js -> f27.js -> f28.js -> f29.js');
+    expect(formatChain(chain)).toBe(
+      'f0.js -> f1.js -> f2.js -> f3.js -> f4.js -> f5.js -> ... (18 more) ... -> f24.js -> f25.js -> f26.js -> f27.js -> f28.js -> f29.js',
+    );
     expect(formatChain(['a', 'b'])).toBe('a -> b');
   });
 });
@@ -87,7 +120,20 @@ describe('schema 2 fields', () => {
       'extra.txt': 'x\n',
     });
     const { manifest } = await runPipeline({ ...defaultOptions(root, ['src/index.js']), include: ['package.json', 'extra.txt'] }, root);
-    expect(Object.keys(manifest)).toEqual(['schema', 'tool', 'root', 'entries', 'runtime', 'files', 'typeOnly', 'dormant', 'packages', 'findings', 'notices', 'tarball']);
+    expect(Object.keys(manifest)).toEqual([
+      'schema',
+      'tool',
+      'root',
+      'entries',
+      'runtime',
+      'files',
+      'typeOnly',
+      'dormant',
+      'packages',
+      'findings',
+      'notices',
+      'tarball',
+    ]);
     expect(manifest).toMatchObject({ schema: 2, runtime: 'node', typeOnly: [] });
     expect(manifest.files.map((f) => [f.path, f.reason, f.via])).toEqual([
       ['extra.txt', 'include', null],

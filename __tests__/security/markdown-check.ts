@@ -18,7 +18,7 @@ export function scanInline(line: string): InlineScan {
   let active = '';
   const codeSpans: string[] = [];
   let unmatchedTicks = 0;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const c = line[i];
     if (c === '\\' && i + 1 < line.length && ASCII_PUNCT.test(line[i + 1])) {
       active += ' '; // escaped: literal, not syntax
@@ -103,7 +103,8 @@ export function activeProblems(active: string, allowedTags: RegExp = /<\/?(detai
  * Lines of a ```mermaid block are not markdown: each must be one of the shapes the reporter
  * writes (our node ids, labels of letters, digits, `./_- ` and `#NNN;` entities only).
  */
-export const MERMAID_LINE = /^(```mermaid|```|flowchart LR|    node\d{4}\("(?:[A-Za-z0-9 ./_-]|#\d+;)*"\)|    node\d{4} -->(?:\|[a-z-]+\|)? node\d{4}|    classDef error [a-z0-9:,-]+|    class node\d{4}(?:,node\d{4})* error)$/;
+export const MERMAID_LINE =
+  /^(```mermaid|```|flowchart LR|    node\d{4}\("(?:[A-Za-z0-9 ./_-]|#\d+;)*"\)|    node\d{4} -->(?:\|[a-z-]+\|)? node\d{4}|    classDef error [a-z0-9:,-]+|    class node\d{4}(?:,node\d{4})* error)$/;
 
 /** For each line, whether it is inside a ```mermaid fence (the fence lines included). */
 export function inMermaid(lines: string[]): boolean[] {

@@ -25,7 +25,21 @@ function project(): string {
   return root;
 }
 
-const ARGS = ['pack', 'src/index.js', '--include', 'bin/*', '--include', 'package.json', '--include', 'package-lock.json', '--include', 'assets/*', '--prefix', 'app', '--json'];
+const ARGS = [
+  'pack',
+  'src/index.js',
+  '--include',
+  'bin/*',
+  '--include',
+  'package.json',
+  '--include',
+  'package-lock.json',
+  '--include',
+  'assets/*',
+  '--prefix',
+  'app',
+  '--json',
+];
 
 async function pack(root: string, out: string) {
   const r = await runCli([...ARGS, '--out', out], root, { SOURCE_DATE_EPOCH: '1700000000' });

@@ -20,7 +20,9 @@ async function entries(tgz: string): Promise<Array<{ path: string; type: string;
 }
 
 async function pack(root: string, out: string) {
-  const r = await runCli(['pack', 'src/index.js', '--include', 'package.json', '--include', 'assets/*', '--out', out, '--json'], root, { SOURCE_DATE_EPOCH: '1700000000' });
+  const r = await runCli(['pack', 'src/index.js', '--include', 'package.json', '--include', 'assets/*', '--out', out, '--json'], root, {
+    SOURCE_DATE_EPOCH: '1700000000',
+  });
   expect(r.stderr).toBe('');
   return { status: r.status, manifest: JSON.parse(r.stdout) };
 }

@@ -48,7 +48,10 @@ describe('an include the archive cannot hold or read', () => {
     fs.chmodSync(path.join(root, 'data/small.txt'), 0o000);
     try {
       const r = await runCli(['pack', 'index.js', '--include', 'data/*', '--out', 'app.tgz'], root);
-      expectOneLine(r, 'data/small.txt cannot be read (permission denied) and an include names it. Make it readable by the user running shipset, or exclude it');
+      expectOneLine(
+        r,
+        'data/small.txt cannot be read (permission denied) and an include names it. Make it readable by the user running shipset, or exclude it',
+      );
       expect(fs.existsSync(path.join(root, 'app.tgz'))).toBe(false);
     } finally {
       fs.chmodSync(path.join(root, 'data/small.txt'), 0o644);

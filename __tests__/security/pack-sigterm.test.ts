@@ -33,7 +33,10 @@ function tempIn(out: string): { name: string; size: number } | undefined {
 }
 
 /** Kill the pack once its temp tarball exists ('write'), or once it is full and being verified ('verify'). */
-async function killMidWrite(signal: NodeJS.Signals, phase: 'write' | 'verify' = 'write'): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; stderr: string }> {
+async function killMidWrite(
+  signal: NodeJS.Signals,
+  phase: 'write' | 'verify' = 'write',
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; stderr: string }> {
   const root = bigProject();
   const out = path.join(root, 'out');
   const child = spawn(process.execPath, [path.join(distCopy(), 'dist', 'cli.js'), 'pack', 'index.js', '--include', 'data/*', '--out', 'out/app.tgz'], {
@@ -43,7 +46,9 @@ async function killMidWrite(signal: NodeJS.Signals, phase: 'write' | 'verify' = 
   });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, sig) => resolve({ code, signal: sig })),
+  );
   const deadline = Date.now() + 30_000;
   let seen = false;
   while (Date.now() < deadline && child.exitCode === null) {
@@ -64,14 +69,18 @@ describe('SIGTERM / SIGINT during pack', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
-  ] as const)('%s mid-write: exit %i, no temp file, no tarball, no folder made for it', async (signal, status) => {
-    const { code, out, stderr } = await killMidWrite(signal);
-    expect(stderr).not.toContain('internal error');
-    expect(code).toBe(status);
-    // The run made out/ for the tarball: it is gone with the temp file (or at least empty).
-    const left = fs.existsSync(out) ? fs.readdirSync(out) : [];
-    expect(left).toEqual([]);
-  }, 60_000);
+  ] as const)(
+    '%s mid-write: exit %i, no temp file, no tarball, no folder made for it',
+    async (signal, status) => {
+      const { code, out, stderr } = await killMidWrite(signal);
+      expect(stderr).not.toContain('internal error');
+      expect(code).toBe(status);
+      // The run made out/ for the tarball: it is gone with the temp file (or at least empty).
+      const left = fs.existsSync(out) ? fs.readdirSync(out) : [];
+      expect(left).toEqual([]);
+    },
+    60_000,
+  );
 
   it('SIGTERM while the full temp tarball is being verified: exit 143, nothing left', async () => {
     const { code, out, stderr } = await killMidWrite('SIGTERM', 'verify');

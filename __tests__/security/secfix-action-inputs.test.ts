@@ -106,7 +106,12 @@ describe("the pull request's config does not choose the action's output paths", 
     fs.writeFileSync(path.join(ws, 'cache', 'deps.tar.gz'), trusted);
     const io = tempDir('shipset-runner-');
     for (const f of ['output', 'summary']) fs.writeFileSync(path.join(io, f), '');
-    const r = runAction(ws, { GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: path.join(io, 'output'), GITHUB_STEP_SUMMARY: path.join(io, 'summary'), 'INPUT_WORKING-DIRECTORY': 'app' });
+    const r = runAction(ws, {
+      GITHUB_WORKSPACE: ws,
+      GITHUB_OUTPUT: path.join(io, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(io, 'summary'),
+      'INPUT_WORKING-DIRECTORY': 'app',
+    });
     expect(r.status).toBe(1);
     expect(fs.readFileSync(path.join(ws, 'cache', 'deps.tar.gz'))).toEqual(trusted);
     expect(fs.existsSync(path.join(ws, '.github'))).toBe(false);
@@ -151,7 +156,12 @@ describe('a config that lowers the gate says so', () => {
     writeFiles(ws, { 'i.js': "require('./missing.js');\n", 'package.json': APP['package.json'], 'shipset.config.json': '{"rules":{"unresolved":"off"}}' });
     const io = tempDir('shipset-runner-');
     for (const f of ['output', 'summary']) fs.writeFileSync(path.join(io, f), '');
-    const r = runAction(ws, { GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: path.join(io, 'output'), GITHUB_STEP_SUMMARY: path.join(io, 'summary'), INPUT_PACK: 'false' });
+    const r = runAction(ws, {
+      GITHUB_WORKSPACE: ws,
+      GITHUB_OUTPUT: path.join(io, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(io, 'summary'),
+      INPUT_PACK: 'false',
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('::warning') && l.includes('lowers unresolved=off'))).toHaveLength(1);
     expect(fs.readFileSync(path.join(io, 'summary'), 'utf8')).toContain('lowers unresolved=off');

@@ -169,7 +169,7 @@ describe('the action fetches only for the repository that holds the workspace', 
     expect(fs.existsSync(path.join(app, '.git', 'FETCH_HEAD'))).toBe(false);
   });
 
-  it('a nested repository with a legitimate origin is not fetched either (the base is not the pull request\'s)', () => {
+  it("a nested repository with a legitimate origin is not fetched either (the base is not the pull request's)", () => {
     const bare = server();
     const { ws, app } = nestedRepo([['remote.origin.url', bare]]);
     const r = act(ws);

@@ -107,14 +107,32 @@ describe('a refused pack removes an earlier tarball only at a path the user chos
     const root = tempDir();
     writeFiles(root, { 'cache/deps.tar.gz': 'workflow-made' });
     const tarball = path.join(root, 'cache/deps.tar.gz');
-    const options = { root, cwd: root, entries: [], rules: {}, deprecated: [], exclude: [], staleIgnore: [], pythonPath: [], pack: true, tarball, tarballFromConfig: true, ignore: [] };
+    const options = {
+      root,
+      cwd: root,
+      entries: [],
+      rules: {},
+      deprecated: [],
+      exclude: [],
+      staleIgnore: [],
+      pythonPath: [],
+      pack: true,
+      tarball,
+      tarballFromConfig: true,
+      ignore: [],
+    };
     expect(removeStaleTarball(options)).toContain('Left the earlier cache/deps.tar.gz in place');
     expect(fs.readFileSync(tarball, 'utf8')).toBe('workflow-made');
   });
 
   it('through dist/cli.js: config tarball + an error finding keeps the file; --out removes it', () => {
     const root = tempDir();
-    writeFiles(root, { 'a.js': 'require("./missing.js");\n', 'package.json': PKG, 'shipset.config.json': '{"tarball":"cache/deps.tar.gz"}', 'cache/deps.tar.gz': 'workflow-made' });
+    writeFiles(root, {
+      'a.js': 'require("./missing.js");\n',
+      'package.json': PKG,
+      'shipset.config.json': '{"tarball":"cache/deps.tar.gz"}',
+      'cache/deps.tar.gz': 'workflow-made',
+    });
     const r = runCli(['pack', '--json'], root);
     expect(r.status).toBe(1);
     expect(fs.readFileSync(path.join(root, 'cache/deps.tar.gz'), 'utf8')).toBe('workflow-made');

@@ -21,7 +21,17 @@ async function runAction(repo: string, inputs: Record<string, string>): Promise<
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_)/.test(k) && !['NODE_OPTIONS', 'CI'].includes(k)));
   const child = spawn(process.execPath, [path.join(distCopy(), 'dist', 'index.js')], {
     cwd: repo,
-    env: { ...clean, GITHUB_WORKSPACE: repo, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: path.join(io, 'output'), 'INPUT_BASE-REF': 'none', 'INPUT_GITHUB-TOKEN': '', INPUT_TARBALL: 'app.tgz', SOURCE_DATE_EPOCH: '1700000000', ...inputs },
+    env: {
+      ...clean,
+      GITHUB_WORKSPACE: repo,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_OUTPUT: path.join(io, 'output'),
+      'INPUT_BASE-REF': 'none',
+      'INPUT_GITHUB-TOKEN': '',
+      INPUT_TARBALL: 'app.tgz',
+      SOURCE_DATE_EPOCH: '1700000000',
+      ...inputs,
+    },
   });
   let out = '';
   child.stdout.on('data', (c) => (out += c));

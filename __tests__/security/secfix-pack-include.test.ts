@@ -105,7 +105,10 @@ describe('an exact include that is a link to a secret is an error finding naming
   });
 
   it('the same through the config file, and a link to an .env written by an earlier step', () => {
-    const root = checkout({ '.env': `API_KEY=${SECRET}\n`, 'shipset.config.json': JSON.stringify({ include: ['settings.json'] }) }, { 'settings.json': '.env' });
+    const root = checkout(
+      { '.env': `API_KEY=${SECRET}\n`, 'shipset.config.json': JSON.stringify({ include: ['settings.json'] }) },
+      { 'settings.json': '.env' },
+    );
     const r = pack(root, []);
     expect(r.status).toBe(1);
     expect(r.written).toBe(false);

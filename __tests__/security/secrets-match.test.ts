@@ -11,10 +11,21 @@ import { buildGraph, packOptions } from '../pack/graph-builder.js';
 afterAll(cleanupFixtures);
 
 describe('isSecretPath', () => {
-  it.each(['.env', '.ENV', '.Env', '.env.local', '.env.production', '.env/x.json', 'a/.envrc', '.npmrc', 'deploy/.NPMRC', '.pypirc', '.git/config', '.GIT/config', 'sub/.git/HEAD'])(
-    '%s is a secret',
-    (rel) => expect(isSecretPath(rel)).toBe(true),
-  );
+  it.each([
+    '.env',
+    '.ENV',
+    '.Env',
+    '.env.local',
+    '.env.production',
+    '.env/x.json',
+    'a/.envrc',
+    '.npmrc',
+    'deploy/.NPMRC',
+    '.pypirc',
+    '.git/config',
+    '.GIT/config',
+    'sub/.git/HEAD',
+  ])('%s is a secret', (rel) => expect(isSecretPath(rel)).toBe(true));
   it.each(['env.js', 'src/environment.ts', 'src/.eslintrc', '.github/workflows/ci.yml', '.gitignore', 'npmrc.md', 'src/dotenv.js'])('%s is not', (rel) => {
     expect(isSecretPath(rel)).toBe(false);
   });
@@ -62,7 +73,10 @@ describe('selectFiles keeps secrets behind links out', () => {
     expect(plain.notices).toEqual([expect.stringContaining('Left out package.json: it is packed by default, but it is a symbolic link to .env')]);
     const byTarget = selectFiles(graph, packOptions(root, { include: ['.env'] }));
     expect(byTarget.files.map((f) => f.path)).toEqual(['.env', 'src/index.ts']);
-    expect(byTarget.notices).toEqual([expect.stringContaining('Left out package.json: it is packed by default, but it is a symbolic link to .env'), expect.stringContaining('Packed .env, which looks like a secret')]);
+    expect(byTarget.notices).toEqual([
+      expect.stringContaining('Left out package.json: it is packed by default, but it is a symbolic link to .env'),
+      expect.stringContaining('Packed .env, which looks like a secret'),
+    ]);
     // Naming the link exactly does not opt the secret in under another name: an error finding names both.
     const byName = selectFiles(graph, packOptions(root, { include: ['src/settings.ts'] }));
     expect(byName.files.map((f) => f.path)).toEqual(['src/index.ts']);

@@ -114,7 +114,10 @@ describe('a link to a secret, imported under an innocent name, never ships', () 
     ['.Env', '.Env'],
     ['.env.local', '.env.local'],
   ])('any letter case and suffix: src/a.js -> ../%s', async (name) => {
-    const root = project({ [name]: `export default '${SECRET}';\n`, 'src/index.js': "import a from './a.js';\nconsole.log(a);\n" }, { 'src/a.js': `../${name}` });
+    const root = project(
+      { [name]: `export default '${SECRET}';\n`, 'src/index.js': "import a from './a.js';\nconsole.log(a);\n" },
+      { 'src/a.js': `../${name}` },
+    );
     await expectRefused(root, 'src/index.js', 'src/a.js', name);
   });
 
@@ -167,7 +170,26 @@ describe('an include glob never brings a secret in, by name or through a link', 
       },
       { 'config/settings.json': '../.env', 'config/npm.txt': '../.npmrc', 'config/git.txt': '../.git/config', 'config/linked': '../.env' },
     );
-    const r = await runCli(['pack', 'index.js', '--out', 'app.tgz', '--include', '**', '--include', '**/.*', '--include', '.env.d/**', '--include', '.git/**', '--include', 'package.json'], root, EPOCH);
+    const r = await runCli(
+      [
+        'pack',
+        'index.js',
+        '--out',
+        'app.tgz',
+        '--include',
+        '**',
+        '--include',
+        '**/.*',
+        '--include',
+        '.env.d/**',
+        '--include',
+        '.git/**',
+        '--include',
+        'package.json',
+      ],
+      root,
+      EPOCH,
+    );
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(0);
     const tgz = path.join(root, 'app.tgz');

@@ -19,7 +19,12 @@ const SOURCE = "import './lib.js';\nconsole.log('app');\n";
 
 function workspace(): string {
   const ws = tempDir('shipset-ws-');
-  writeFiles(ws, { 'package.json': '{"name":"app","version":"1.0.0","type":"module"}', 'src/index.js': SOURCE, 'src/lib.js': 'export {};\n', '.git/config': '[core]\n\tbare = false\n' });
+  writeFiles(ws, {
+    'package.json': '{"name":"app","version":"1.0.0","type":"module"}',
+    'src/index.js': SOURCE,
+    'src/lib.js': 'export {};\n',
+    '.git/config': '[core]\n\tbare = false\n',
+  });
   return ws;
 }
 
@@ -34,7 +39,13 @@ function action(ws: string, inputs: Record<string, string>): { status: number; s
   const io = tempDir('shipset-runner-');
   const outputFile = path.join(io, 'output');
   fs.writeFileSync(outputFile, '');
-  const env: NodeJS.ProcessEnv = { GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: outputFile, 'INPUT_GITHUB-TOKEN': '', INPUT_PACK: 'true', SOURCE_DATE_EPOCH: '1700000000' };
+  const env: NodeJS.ProcessEnv = {
+    GITHUB_WORKSPACE: ws,
+    GITHUB_OUTPUT: outputFile,
+    'INPUT_GITHUB-TOKEN': '',
+    INPUT_PACK: 'true',
+    SOURCE_DATE_EPOCH: '1700000000',
+  };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = runAction(ws, env);
   return { status: r.status, stdout: r.stdout + r.stderr, outputs: fs.readFileSync(outputFile, 'utf8') };
@@ -112,7 +123,11 @@ describe('the action never writes through a link the pull request committed', ()
     expect(fs.lstatSync(path.join(ws, 'shipset.json')).isFile()).toBe(true);
     const tarball = JSON.parse(fs.readFileSync(path.join(ws, 'shipset.json'), 'utf8')).tarball;
     expect(tarball.contentSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(tarball.contentSha256).toBe(createHash('sha256').update(zlib.gunzipSync(fs.readFileSync(path.join(ws, 'shipset.tar.gz')))).digest('hex'));
+    expect(tarball.contentSha256).toBe(
+      createHash('sha256')
+        .update(zlib.gunzipSync(fs.readFileSync(path.join(ws, 'shipset.tar.gz'))))
+        .digest('hex'),
+    );
     // The action output content-sha256 carries the same digest.
     expect(outputs).toMatch(new RegExp(`^content-sha256<<(\\S+)\n${tarball.contentSha256}\n\\1$`, 'm'));
     expect(fs.lstatSync(path.join(ws, 'shipset.tar.gz')).isFile()).toBe(true);
@@ -153,7 +168,9 @@ describe('the CLI never writes through a link, over a source, or into .git', () 
     const ws = workspace();
     const lookalike = '{\n  "schema": 2,\n  "tool": {\n    "name": "shipset"\n  }\n}\n';
     writeFiles(ws, { 'config/shipset.json': lookalike });
-    const r = await runCli(['pack', 'src/index.js', '--include', 'config/*.json', '--manifest', 'config/shipset.json', '--out', 'app.tgz'], ws, { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runCli(['pack', 'src/index.js', '--include', 'config/*.json', '--manifest', 'config/shipset.json', '--out', 'app.tgz'], ws, {
+      SOURCE_DATE_EPOCH: '1700000000',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--manifest config/shipset.json is a file this run reads');
     expect(fs.readFileSync(path.join(ws, 'config/shipset.json'), 'utf8')).toBe(lookalike);
@@ -171,7 +188,13 @@ describe('the CLI never writes through a link, over a source, or into .git', () 
 });
 
 describe('checkWriteTarget / writeFileSafely', () => {
-  const target = (file: string, extra: Partial<WriteTarget> = {}): WriteTarget => ({ path: file, label: 'the output', example: 'out.json', guarded: [path.dirname(file)], ...extra });
+  const target = (file: string, extra: Partial<WriteTarget> = {}): WriteTarget => ({
+    path: file,
+    label: 'the output',
+    example: 'out.json',
+    guarded: [path.dirname(file)],
+    ...extra,
+  });
 
   it('refuses a FIFO, a device, a folder and a dangling link, each with one line naming the path', async () => {
     const dir = tempDir();

@@ -28,14 +28,22 @@ export function readEventPayload(env: NodeJS.ProcessEnv = process.env): Record<s
   if (!file) return {};
   const shown = logLine(file);
   const fail = (why: string): never => {
-    throw new UsageError(`GITHUB_EVENT_PATH '${shown}' ${why}. The runner writes this file; re-run the job, and do not override GITHUB_EVENT_PATH in the workflow.`);
+    throw new UsageError(
+      `GITHUB_EVENT_PATH '${shown}' ${why}. The runner writes this file; re-run the job, and do not override GITHUB_EVENT_PATH in the workflow.`,
+    );
   };
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be opened (${code ?? 'error'})`);
+    return fail(
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'cannot be read (permission denied)'
+          : `cannot be opened (${code ?? 'error'})`,
+    );
   }
   let text: string;
   try {

@@ -86,7 +86,13 @@ export function apiDeadline(totalMs: number | undefined): AbortSignal {
 export async function changedFiles(octokit: Octokit, pr: PullRequestRef, bounds: Partial<ApiBounds> = {}): Promise<Set<string>> {
   const signal = apiDeadline(bounds.totalMs);
   const files = new Set<string>();
-  const listing = octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100, request: { signal } });
+  const listing = octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    per_page: 100,
+    request: { signal },
+  });
   for await (const page of bounded(listing, signal, MAX_PAGES)) {
     for (const f of page.data) if (typeof f.filename === 'string') files.add(f.filename);
   }
@@ -115,10 +121,7 @@ export async function* bounded<T>(iterator: AsyncIterable<T>, signal: AbortSigna
   }
 }
 
-export type CommentResult =
-  | { status: 'created' | 'updated'; id: number; url?: string }
-  | { status: 'skipped' }
-  | { status: 'forbidden'; message: string };
+export type CommentResult = { status: 'created' | 'updated'; id: number; url?: string } | { status: 'skipped' } | { status: 'forbidden'; message: string };
 
 export interface CommentOptions {
   /** The hidden first line naming this app's comment (commentMarker()); default COMMENT_MARKER. */

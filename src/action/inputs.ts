@@ -107,7 +107,9 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
   const commentMode = commentInput();
   const comment = commentMode !== 'false';
   if (comment && !token) {
-    throw new UsageError(`input ${INPUT.comment}: a comment needs a token, but input ${INPUT.githubToken} is empty. Remove 'github-token: ""' or pass a token.`);
+    throw new UsageError(
+      `input ${INPUT.comment}: a comment needs a token, but input ${INPUT.githubToken} is empty. Remove 'github-token: ""' or pass a token.`,
+    );
   }
 
   // An empty input is unset: the config's value (or the default) applies.
@@ -161,16 +163,28 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env, now: number = D
   }
   // Outputs stay inside the workspace and are never written through a link (a pull request can
   // commit `shipset.json -> /tmp/victim`): refused before any work is done.
-  checkWriteTarget({ ...manifestTarget(settings.manifestPath, undefined, { label: `input ${INPUT.manifest}:`, guarded: [workspace] }), label: `input ${INPUT.manifest}:`, workspace, guarded: [workspace] });
+  checkWriteTarget({
+    ...manifestTarget(settings.manifestPath, undefined, { label: `input ${INPUT.manifest}:`, guarded: [workspace] }),
+    label: `input ${INPUT.manifest}:`,
+    workspace,
+    guarded: [workspace],
+  });
   if (settings.sarifPath) {
     const others = [settings.manifestPath, ...(options.pack ? [options.tarball] : [])].map((p) => path.resolve(p));
     if (others.includes(settings.sarifPath)) {
-      throw new UsageError(`input ${INPUT.sarif}: the SARIF file would overwrite the manifest or the tarball (${settings.sarifPath}). Give it its own path, e.g. shipset.sarif.`);
+      throw new UsageError(
+        `input ${INPUT.sarif}: the SARIF file would overwrite the manifest or the tarball (${settings.sarifPath}). Give it its own path, e.g. shipset.sarif.`,
+      );
     }
     checkWriteTarget({ ...sarifTarget(settings.sarifPath, workspace), guarded: [workspace] });
   }
   if (options.pack) {
-    checkWriteTarget({ ...tarballTarget({ tarball: options.tarball, root: workspace, cwd: workspace }), label: `input ${INPUT.tarball}:`, workspace, guarded: [workspace] });
+    checkWriteTarget({
+      ...tarballTarget({ tarball: options.tarball, root: workspace, cwd: workspace }),
+      label: `input ${INPUT.tarball}:`,
+      workspace,
+      guarded: [workspace],
+    });
   }
   return { options, settings };
 }
@@ -261,9 +275,6 @@ function bool(name: string, fallback: boolean): boolean {
   if (FALSE.includes(value)) return false;
   throw new UsageError(`input ${name}: '${value}' is not a boolean. Use true or false.`);
 }
-
-
-
 
 /** The ref to compare with, and the PR's base branch name when the ref is the PR's base SHA. */
 function baseRef(value: string, pr: PullRequestEvent | undefined): { ref: string; name?: string } | undefined {

@@ -10,7 +10,15 @@ import { classifyError } from '../core/errors.js';
 import { type Result, UsageError } from '../core/types.js';
 import { annotationText, logLine } from '../report/escape.js';
 import { renderJson } from '../report/json.js';
-import { COMMENT_MAX_CHARS, commentMarker, renderFailureMarkdown, renderFixedMarkdown, renderMarkdown, stepVerdict, type MarkdownExtras } from '../report/markdown.js';
+import {
+  COMMENT_MAX_CHARS,
+  commentMarker,
+  renderFailureMarkdown,
+  renderFixedMarkdown,
+  renderMarkdown,
+  stepVerdict,
+  type MarkdownExtras,
+} from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { annotationBudget, emitAnnotations, selectAnnotations, selectNotices } from './annotations.js';
 import { apiClient, apiErrorText, changedFiles, upsertComment, type Octokit, type PullRequestRef } from './github-api.js';
@@ -25,7 +33,11 @@ export async function run(): Promise<void> {
     const result = await runPipeline(options, settings.workspace);
 
     // Temp file + rename inside the workspace, never through a symlink, never over a source.
-    const manifestOut = manifestTarget(settings.manifestPath, result, { label: `input manifest:`, guarded: [settings.workspace], workspace: settings.workspace });
+    const manifestOut = manifestTarget(settings.manifestPath, result, {
+      label: `input manifest:`,
+      guarded: [settings.workspace],
+      workspace: settings.workspace,
+    });
     await writeFileSafely(manifestOut, renderJson(result));
     const rootInRepository = posixRelative(settings.workspace, options.root);
     if (settings.sarifPath) {
@@ -62,8 +74,17 @@ export async function run(): Promise<void> {
     if (settings.annotations) {
       const changed = pr && octokit ? await prChangedFiles(octokit, pr) : undefined;
       // The verdict (setFailed) and a comment warning share GitHub's cap of 10 per kind with the findings.
-      const budget = annotationBudget({ failing: result.errorCount > 0, commentWarning: settings.comment && !!pr && !!octokit, otherWarnings: changed === null ? 1 : 0 });
-      const { annotations, leftOut } = selectAnnotations(result.manifest.findings.filter((f) => !f.suppressed), path.relative(settings.workspace, options.root), changed ?? new Set<string>(), budget);
+      const budget = annotationBudget({
+        failing: result.errorCount > 0,
+        commentWarning: settings.comment && !!pr && !!octokit,
+        otherWarnings: changed === null ? 1 : 0,
+      });
+      const { annotations, leftOut } = selectAnnotations(
+        result.manifest.findings.filter((f) => !f.suppressed),
+        path.relative(settings.workspace, options.root),
+        changed ?? new Set<string>(),
+        budget,
+      );
       emitAnnotations(annotations);
       extras.annotationsLeftOut = leftOut;
     }

@@ -5,7 +5,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaseline, isBaselineFile } from '../core/baseline.js';
 import { loadConfig } from '../core/config.js';
-import { BASELINE_FILE, checkCacheDir, checkOutputFile, type OutputOptions, parseRuleSpecs, type RawOptions, resolveOptions, resolveRoot } from '../core/options.js';
+import {
+  BASELINE_FILE,
+  checkCacheDir,
+  checkOutputFile,
+  type OutputOptions,
+  parseRuleSpecs,
+  type RawOptions,
+  resolveOptions,
+  resolveRoot,
+} from '../core/options.js';
 import { checkWriteTarget, manifestTarget, writeFileSafely, type WriteTarget } from '../core/safe-write.js';
 import { RULE_REGISTRY } from '../core/rules/index.js';
 import { FORMATS, type Format, type Options, type Result, RUNTIMES, UsageError } from '../core/types.js';
@@ -55,7 +64,7 @@ const COMMANDS: Record<string, { usage: string; flags: string }> = {
     flags: `${COMMON_FLAGS}\n  --out FILE             baseline file (default: .shipset-baseline.json at the root)`,
   },
   rules: { usage: 'shipset rules                          each rule, its default level and what it catches', flags: '  --format F             text or json' },
-  help: { usage: 'shipset help [command]                 this help, or a command\'s flags', flags: '' },
+  help: { usage: "shipset help [command]                 this help, or a command's flags", flags: '' },
   version: { usage: 'shipset version                        the version', flags: '' },
 };
 
@@ -106,7 +115,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     // Anything else is our bug: say so in one line, with a way to report it.
     io.stderr.write(`shipset: internal error: ${logLine(String((e as Error)?.message ?? e))}. Please report this with the command you ran.\n`);
-    if (io.env.SHIPSET_DEBUG) io.stderr.write(`${protectLines(String((e as Error)?.stack).split('\n').map(terminalText).join('\n'))}\n`);
+    if (io.env.SHIPSET_DEBUG)
+      io.stderr.write(
+        `${protectLines(
+          String((e as Error)?.stack)
+            .split('\n')
+            .map(terminalText)
+            .join('\n'),
+        )}\n`,
+      );
     return 2;
   }
 }
@@ -270,7 +287,14 @@ function flagLayer(entries: string[], values: Values, io: Io, tarballFlag: boole
   };
 }
 
-function buildOptions(root: string, config: ReturnType<typeof loadConfig>, entries: string[], values: Values, io: Io, pack: boolean): { options: Options; output: OutputOptions } {
+function buildOptions(
+  root: string,
+  config: ReturnType<typeof loadConfig>,
+  entries: string[],
+  values: Values,
+  io: Io,
+  pack: boolean,
+): { options: Options; output: OutputOptions } {
   const resolved = resolveOptions(root, [config.layer, flagLayer(entries, values, io, pack)], {
     cwd: io.cwd,
     env: io.env,
@@ -295,7 +319,10 @@ export function renderFormat(format: Format, result: Result, io: Pick<Io, 'stdou
 /** --quiet: the verdict of the whole run, then its error findings only. */
 function quietText(result: Result, style: Style): string {
   const m = result.manifest;
-  const errorsOnly = { ...result, manifest: { ...m, findings: m.findings.filter((f) => f.level === 'error' && !f.suppressed), notices: [], dormant: [], tarball: null } };
+  const errorsOnly = {
+    ...result,
+    manifest: { ...m, findings: m.findings.filter((f) => f.level === 'error' && !f.suppressed), notices: [], dormant: [], tarball: null },
+  };
   // The reporter's own first line would count the trimmed manifest: the whole run's verdict replaces it.
   const [, ...rest] = renderText(errorsOnly, style).split('\n');
   return [terminalVerdict(result, style), ...rest].join('\n');
@@ -328,13 +355,27 @@ async function writeBaseline(root: string, config: ReturnType<typeof loadConfig>
   options.baseline = undefined;
   const result = await withProgress(io, values.quiet === true, () => runPipeline(options, io.cwd));
   const baseline = buildBaseline(result.manifest.findings);
-  await writeFileSafely({ path: file, label: '--out', example: '.shipset-baseline.json', guarded: [io.cwd, root], displayBase: io.cwd, isOwnOutput: isBaselineFile, notOursText: 'an existing file that is not a shipset baseline: writing would overwrite it' }, renderJsonValue(baseline));
+  await writeFileSafely(
+    {
+      path: file,
+      label: '--out',
+      example: '.shipset-baseline.json',
+      guarded: [io.cwd, root],
+      displayBase: io.cwd,
+      isOwnOutput: isBaselineFile,
+      notOursText: 'an existing file that is not a shipset baseline: writing would overwrite it',
+    },
+    renderJsonValue(baseline),
+  );
   const count = baseline.findings.reduce((n, e) => n + e.count, 0);
   const shown = path.relative(io.cwd, file) || file;
   const unsuppressible = result.manifest.findings.filter((f) => !RULE_REGISTRY[f.rule].lowerable).length;
   const lines = [`shipset: wrote ${plural(count, 'finding')} to ${shown}. Checks now report them as known and fail only on new ones.`];
   if (file !== path.join(root, BASELINE_FILE)) lines.push(`Point checks at it: --baseline ${shown}, or "baseline" in shipset.config.json.`);
-  if (unsuppressible) lines.push(`${plural(unsuppressible, 'outside-root finding')} ${unsuppressible === 1 ? 'is' : 'are'} not in it: ${unsuppressible === 1 ? 'it cannot' : 'they cannot'} be suppressed; fix ${unsuppressible === 1 ? 'that import' : 'those imports'}.`);
+  if (unsuppressible)
+    lines.push(
+      `${plural(unsuppressible, 'outside-root finding')} ${unsuppressible === 1 ? 'is' : 'are'} not in it: ${unsuppressible === 1 ? 'it cannot' : 'they cannot'} be suppressed; fix ${unsuppressible === 1 ? 'that import' : 'those imports'}.`,
+    );
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

@@ -48,7 +48,15 @@ export function buildBaseline(findings: readonly Finding[]): BaselineFile {
     const key = findingKey(f);
     const entry = byKey.get(key);
     if (entry) entry.count++;
-    else byKey.set(key, { rule: f.rule, file: f.file, ...(f.target ? { target: f.target } : {}), ...(f.specifier ? { specifier: f.specifier } : {}), count: 1, message: f.message });
+    else
+      byKey.set(key, {
+        rule: f.rule,
+        file: f.file,
+        ...(f.target ? { target: f.target } : {}),
+        ...(f.specifier ? { specifier: f.specifier } : {}),
+        count: 1,
+        message: f.message,
+      });
   }
   const sorted = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
   return { schema: 1, tool: 'shipset', findings: sorted };
@@ -64,7 +72,9 @@ export function readBaseline(root: string, abs: string, label: string): Baseline
   refuseSecretInput(root, abs, label, "Point baseline at the file 'shipset baseline' wrote");
   const read = readProjectManifest(root, abs, BASELINE_MAX_BYTES);
   if (!read.ok) {
-    throw new UsageError(`${label}: ${read.rel} ${read.problem}: ${MANIFEST_RULE}. Write it with 'shipset baseline' (a regular file inside the root), or unset baseline.`);
+    throw new UsageError(
+      `${label}: ${read.rel} ${read.problem}: ${MANIFEST_RULE}. Write it with 'shipset baseline' (a regular file inside the root), or unset baseline.`,
+    );
   }
   const text = read.text;
   let data: unknown;
@@ -80,10 +90,18 @@ export function readBaseline(root: string, abs: string, label: string): Baseline
   }
   d.findings.forEach((e, i) => {
     const ok =
-      e && typeof e === 'object' && (RULE_NAMES as readonly string[]).includes(e.rule) && typeof e.file === 'string' &&
-      (e.target === undefined || typeof e.target === 'string') && (e.specifier === undefined || typeof e.specifier === 'string') &&
-      Number.isInteger(e.count) && e.count >= 1;
-    if (!ok) throw new UsageError(`${label}: findings[${i}] is not a baseline entry ({ "rule", "file", "target"?, "specifier"?, "count" }). Write it again with 'shipset baseline'.`);
+      e &&
+      typeof e === 'object' &&
+      (RULE_NAMES as readonly string[]).includes(e.rule) &&
+      typeof e.file === 'string' &&
+      (e.target === undefined || typeof e.target === 'string') &&
+      (e.specifier === undefined || typeof e.specifier === 'string') &&
+      Number.isInteger(e.count) &&
+      e.count >= 1;
+    if (!ok)
+      throw new UsageError(
+        `${label}: findings[${i}] is not a baseline entry ({ "rule", "file", "target"?, "specifier"?, "count" }). Write it again with 'shipset baseline'.`,
+      );
   });
   return d as BaselineFile;
 }
@@ -108,9 +126,10 @@ export function applyBaseline(findings: Finding[], baseline: BaselineFile, label
   if (!fixed.length) return [];
   const shown = fixed.slice(0, 10).map((e) => `${e.rule} in ${e.file}${e.target ? ` (${e.target})` : e.specifier ? ` (${e.specifier})` : ''}`);
   const more = fixed.length > shown.length ? `, and ${fixed.length - shown.length} more` : '';
-  return [`${fixed.length} baseline entr${fixed.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (fixed): ${shown.join('; ')}${more}. Run 'shipset baseline' to drop them from ${label}.`];
+  return [
+    `${fixed.length} baseline entr${fixed.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (fixed): ${shown.join('; ')}${more}. Run 'shipset baseline' to drop them from ${label}.`,
+  ];
 }
-
 
 /** Whether `file` is an earlier baseline (so `shipset baseline` may replace it; anything else is the user's). */
 export function isBaselineFile(file: string): boolean {

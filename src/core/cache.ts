@@ -81,7 +81,9 @@ export class ScanCache {
 
   /** The key of one file's scan: its bytes' SHA-256, its base name (the extension picks the parser) and the settings. */
   static key(contentSha256: string, baseName: string, settings: unknown): string {
-    return createHash('sha256').update(`${contentSha256}\0${baseName}\0${JSON.stringify(settings ?? {})}`).digest('hex');
+    return createHash('sha256')
+      .update(`${contentSha256}\0${baseName}\0${JSON.stringify(settings ?? {})}`)
+      .digest('hex');
   }
 
   /** The stored value for `key`, or undefined. The caller checks its shape (a cache file is data, not trusted). */

@@ -16,7 +16,14 @@ import { FORMATS, LEVELS, RULE_NAMES, type RuleName, RUNTIMES, UsageError } from
 /** The config file looked for at the root. */
 export const CONFIG_FILE = 'shipset.config.json';
 /** Config files that would need code to run; present ones get a notice, never a load. */
-export const CODE_CONFIG_FILES = ['shipset.config.js', 'shipset.config.cjs', 'shipset.config.mjs', 'shipset.config.ts', 'shipset.config.cts', 'shipset.config.mts'];
+export const CODE_CONFIG_FILES = [
+  'shipset.config.js',
+  'shipset.config.cjs',
+  'shipset.config.mjs',
+  'shipset.config.ts',
+  'shipset.config.cts',
+  'shipset.config.mts',
+];
 /** A config file is a few hundred bytes; anything past this is not one. */
 export const CONFIG_MAX_BYTES = 1024 * 1024;
 
@@ -49,7 +56,10 @@ export const CONFIG_SCHEMA = {
     },
     deprecated: globs('Globs of files that must never ship.'),
     include: globs('Globs of extra files to pack, added to the defaults (package.json, the lockfile, workspace files; Python: requirements and pyproject).'),
-    'default-include': { description: 'false: do not pack package.json, the lockfile and the workspace files by default (only the reachable set and include).', type: 'boolean' },
+    'default-include': {
+      description: 'false: do not pack package.json, the lockfile and the workspace files by default (only the reachable set and include).',
+      type: 'boolean',
+    },
     exclude: globs('Globs of files to leave out of the tarball.'),
     'stale-ignore': globs('Extra name parts that never make two files variants (added to the built-in role suffixes).'),
     ignore: {
@@ -63,7 +73,12 @@ export const CONFIG_SCHEMA = {
           rule: { description: 'Rule name (outside-root cannot be suppressed).', type: 'string' },
           file: { description: 'Glob of the files the finding is in, relative to the root.', type: 'string', minLength: 1 },
           reason: { description: 'Why the finding is wrong or accepted.', type: 'string', minLength: 1 },
-          until: { title: 'a date (YYYY-MM-DD)', description: 'Last day the entry applies (UTC); after it the finding counts again.', type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          until: {
+            title: 'a date (YYYY-MM-DD)',
+            description: 'Last day the entry applies (UTC); after it the finding counts again.',
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          },
         },
       },
     },
@@ -72,7 +87,10 @@ export const CONFIG_SCHEMA = {
       type: ['string', 'boolean'],
       not: { const: true },
     },
-    'node-modules': { description: 'Self-contained: pack the production dependency closure from the installed node_modules, so the tarball runs with no install.', type: 'boolean' },
+    'node-modules': {
+      description: 'Self-contained: pack the production dependency closure from the installed node_modules, so the tarball runs with no install.',
+      type: 'boolean',
+    },
     'python-path': globs('Extra Python import roots, relative to the root.'),
     generated: globs('Globs of generated files.'),
     prefix: { description: 'Folder inside the tarball.', type: 'string', minLength: 1 },
@@ -119,11 +137,14 @@ export function loadConfig(root: string, explicit?: { value: string; base: strin
   }
   if (explicit) {
     if (/\.(c|m)?(js|ts)x?$/i.test(explicit.value)) {
-      throw new UsageError(`${explicit.source}: '${explicit.value}' is code; shipset never runs project code, so its config is JSON only. Name a .json file such as ${CONFIG_FILE}.`);
+      throw new UsageError(
+        `${explicit.source}: '${explicit.value}' is code; shipset never runs project code, so its config is JSON only. Name a .json file such as ${CONFIG_FILE}.`,
+      );
     }
     const abs = path.resolve(explicit.base, explicit.value);
     const text = readConfigText(root, abs, explicit.source);
-    if (text === undefined) throw new UsageError(`${explicit.source}: '${explicit.value}' does not exist. Check the path, or leave it unset to use ${CONFIG_FILE} at the root.`);
+    if (text === undefined)
+      throw new UsageError(`${explicit.source}: '${explicit.value}' does not exist. Check the path, or leave it unset to use ${CONFIG_FILE} at the root.`);
     const label = shown(root, abs);
     return withRelaxed({ layer: toLayer(parseJson(text, label), label, '', root), file: abs, notices }, label);
   }
@@ -148,10 +169,13 @@ export function loadConfig(root: string, explicit?: { value: string; base: strin
     }
   }
   if (ownText !== undefined && fromPkg !== undefined) {
-    throw new UsageError(`${CONFIG_FILE} and package.json "shipset" both configure shipset. Keep one: move the settings into ${CONFIG_FILE} and delete the "shipset" key.`);
+    throw new UsageError(
+      `${CONFIG_FILE} and package.json "shipset" both configure shipset. Keep one: move the settings into ${CONFIG_FILE} and delete the "shipset" key.`,
+    );
   }
   if (ownText !== undefined) return withRelaxed({ layer: toLayer(parseJson(ownText, CONFIG_FILE), CONFIG_FILE, '', root), file: own, notices }, CONFIG_FILE);
-  if (fromPkg !== undefined) return withRelaxed({ layer: toLayer(fromPkg, 'package.json', 'shipset.', root), file: pkgPath, notices }, 'package.json "shipset"');
+  if (fromPkg !== undefined)
+    return withRelaxed({ layer: toLayer(fromPkg, 'package.json', 'shipset.', root), file: pkgPath, notices }, 'package.json "shipset"');
   return { layer: {}, notices };
 }
 
@@ -197,7 +221,9 @@ function readConfigText(root: string, abs: string, source: string): string | und
   if (read.ok) return read.text;
   if (read.kind === 'missing' && !link.isSymbolicLink()) return undefined;
   const problem = read.kind === 'missing' ? 'is a broken symlink' : read.problem;
-  throw new UsageError(`${source}: ${shown(root, abs)} ${problem}. The config is project input: keep it a regular JSON file inside the root (at most ${CONFIG_MAX_BYTES / 1024 / 1024} MB).`);
+  throw new UsageError(
+    `${source}: ${shown(root, abs)} ${problem}. The config is project input: keep it a regular JSON file inside the root (at most ${CONFIG_MAX_BYTES / 1024 / 1024} MB).`,
+  );
 }
 
 function shown(root: string, abs: string): string {
@@ -242,7 +268,10 @@ function schemaMessage(error: ErrorObject, config: unknown, at: (jsonPath: strin
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
   const where = jsonPath ? at(jsonPath) : at('').replace(/: $/, '').replace(/\.$/, '') || at('');
-  const value = jsonPath.split(/\.|\[|\]/).filter(Boolean).reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], config);
+  const value = jsonPath
+    .split(/\.|\[|\]/)
+    .filter(Boolean)
+    .reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], config);
   // A value nested thousands deep would overflow JSON.stringify's stack: shown cut short instead.
   let show: string;
   try {
@@ -256,7 +285,8 @@ function schemaMessage(error: ErrorObject, config: unknown, at: (jsonPath: strin
       const key = String(error.params.additionalProperty);
       const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/_/g, '-');
       const known = error.instancePath ? Object.keys((CONFIG_SCHEMA.properties.ignore.items as { properties: object }).properties) : Object.values(CONFIG_KEY);
-      const hint = kebab !== key && known.includes(kebab) ? `Config keys are spelled like the CLI flags: write '${kebab}'.` : `Known keys: ${known.join(', ')}.`;
+      const hint =
+        kebab !== key && known.includes(kebab) ? `Config keys are spelled like the CLI flags: write '${kebab}'.` : `Known keys: ${known.join(', ')}.`;
       return `${where}: unknown key '${key}'. ${hint}`;
     }
     case 'type':

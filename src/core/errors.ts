@@ -81,17 +81,26 @@ export function readFix(error: unknown, rel: string): string {
 export function classifyError(error: unknown): UsageError | undefined {
   if (error instanceof UsageError) return error;
   if (isStackOverflow(error)) {
-    return new UsageError('the project nests deeper (or spreads wider) than shipset can follow: a file holds an expression or an import chain beyond the stack of a recursive parser. Flatten the deepest expression, or split the generated file.');
+    return new UsageError(
+      'the project nests deeper (or spreads wider) than shipset can follow: a file holds an expression or an import chain beyond the stack of a recursive parser. Flatten the deepest expression, or split the generated file.',
+    );
   }
   if (isTooLarge(error)) {
     const file = (error as ErrnoError).path;
-    if (file) return new UsageError(`${file}: too large: more than Node can hold as one string or buffer (${(error as Error).message}). Exclude the file, or split it.`);
-    return new UsageError(`the project is too large for one output: more than Node can hold as one string or buffer (${(error as Error).message}). Check a smaller part of it (fewer entries), or exclude generated files.`);
+    if (file)
+      return new UsageError(
+        `${file}: too large: more than Node can hold as one string or buffer (${(error as Error).message}). Exclude the file, or split it.`,
+      );
+    return new UsageError(
+      `the project is too large for one output: more than Node can hold as one string or buffer (${(error as Error).message}). Check a smaller part of it (fewer entries), or exclude generated files.`,
+    );
   }
   if (hasNulByte(error)) {
     // Node refuses a path holding a NUL byte before the file system sees it (no file name can hold one).
     const shown = /Received (.*)$/s.exec((error as Error).message)?.[1]?.replace(/\.$/, '') ?? 'a path';
-    return new UsageError(`${shown}: holds a NUL byte, which no file name can. Remove it from the path (in the config, package.json or the flag that names it).`);
+    return new UsageError(
+      `${shown}: holds a NUL byte, which no file name can. Remove it from the path (in the config, package.json or the flag that names it).`,
+    );
   }
   if (isFsError(error)) {
     const e = error as ErrnoError;

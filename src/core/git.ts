@@ -258,8 +258,12 @@ function ownedOrSafe(repo: Repository): boolean {
   const out = readConfigFile(['--global', '--get-all', 'safe.directory']);
   if (out === undefined) return false;
   let safe = false;
-  for (const value of out.replace(/\n$/, '').split('\n').map((l) => l.trim())) {
-    if (!value) safe = false; // an empty entry resets the list
+  for (const value of out
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.trim())) {
+    if (!value)
+      safe = false; // an empty entry resets the list
     else if (value === '*' || path.resolve(value) === repo.workTree || (value.endsWith('/*') && repo.workTree.startsWith(value.slice(0, -1)))) safe = true;
   }
   return safe;
@@ -373,7 +377,13 @@ export function gitAsync(root: string, args: readonly string[], options: GitCall
     try {
       // Its own process group, so that a kill reaches the processes git starts in turn
       // (`worktree add` checks out through a child git).
-      child = spawn('git', argv, { cwd, env: gitEnv(repo, options.env), stdio: ['ignore', 'pipe', 'ignore'], detached: process.platform !== 'win32', windowsHide: true });
+      child = spawn('git', argv, {
+        cwd,
+        env: gitEnv(repo, options.env),
+        stdio: ['ignore', 'pipe', 'ignore'],
+        detached: process.platform !== 'win32',
+        windowsHide: true,
+      });
     } catch {
       resolve(undefined);
       return;

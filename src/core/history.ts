@@ -35,7 +35,11 @@ const MAX_PATHSPECS = 24;
  */
 export async function gitCommitTimes(root: string, files: readonly string[]): Promise<Map<string, number> | undefined> {
   const pathspecs = files.length <= MAX_PATHSPECS ? files.map((f) => `:(literal)${f}`) : ['.'];
-  const out = await gitAsync(root, ['log', '--no-show-signature', '--no-textconv', '--no-ext-diff', '--format=%x01%ct', '--name-only', '-z', '--no-renames', '--relative', '--', ...pathspecs], { maxOutput: 256 * 1024 * 1024 });
+  const out = await gitAsync(
+    root,
+    ['log', '--no-show-signature', '--no-textconv', '--no-ext-diff', '--format=%x01%ct', '--name-only', '-z', '--no-renames', '--relative', '--', ...pathspecs],
+    { maxOutput: 256 * 1024 * 1024 },
+  );
   if (out === undefined) return undefined;
   const wanted = new Set(files);
   const times = new Map<string, number>();
@@ -55,7 +59,10 @@ export async function gitCommitTimes(root: string, files: readonly string[]): Pr
 /** Files under `root` (relative to it) with uncommitted changes, untracked files included. */
 export async function uncommittedFiles(root: string): Promise<Set<string> | undefined> {
   const top = gitTopLevel(root);
-  const out = top === undefined ? undefined : await gitAsync(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--ignore-submodules=all', '--', '.'], { noFilters: true });
+  const out =
+    top === undefined
+      ? undefined
+      : await gitAsync(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--ignore-submodules=all', '--', '.'], { noFilters: true });
   if (out === undefined || top === undefined) return undefined;
   const prefix = path.relative(top, root).split(path.sep).join('/');
   const changed = new Set<string>();
@@ -85,7 +92,12 @@ export async function changeTimes(root: string, files: readonly string[], option
   const now = options.now ?? Date.now();
   const times = new Map<string, ChangeTime>();
   if (!options.inGit || gitTopLevel(root) === undefined) {
-    return { times, source: 'none', missing: 'the root is not in a git repository, so there is no history to compare', fix: 'Run shipset in a git checkout of the project' };
+    return {
+      times,
+      source: 'none',
+      missing: 'the root is not in a git repository, so there is no history to compare',
+      fix: 'Run shipset in a git checkout of the project',
+    };
   }
   const dirty = (await uncommittedFiles(root)) ?? new Set<string>();
   for (const f of files) if (dirty.has(f)) times.set(f, { time: now, uncommitted: true });

@@ -56,7 +56,9 @@ export function ruleLevel(spec: RuleSpec): [RuleName, Level] {
   }
   const info = RULE_REGISTRY[name as RuleName];
   if (!info.lowerable && level !== info.defaultLevel) {
-    throw new UsageError(`${spec.source}: '${name}' cannot be lowered: a file outside the root would not ship or would leak into the archive. Remove '${spec.name}=${spec.level}'.`);
+    throw new UsageError(
+      `${spec.source}: '${name}' cannot be lowered: a file outside the root would not ship or would leak into the archive. Remove '${spec.name}=${spec.level}'.`,
+    );
   }
   return [name as RuleName, level as Level];
 }
@@ -90,7 +92,9 @@ export function checkPrefix(value: string | undefined, source: string): string |
   if (value === undefined) return undefined;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw new UsageError(`${source}: ${JSON.stringify(value)} holds a control character (a newline, tab or NUL byte), which no archive path should. Use a plain folder name such as 'app'.`);
+    throw new UsageError(
+      `${source}: ${JSON.stringify(value)} holds a control character (a newline, tab or NUL byte), which no archive path should. Use a plain folder name such as 'app'.`,
+    );
   }
   const slashed = value.trim().replace(/\\/g, '/');
   const norm = path.posix.normalize(slashed || '.').replace(/\/+$/, '');
@@ -98,7 +102,9 @@ export function checkPrefix(value: string | undefined, source: string): string |
     throw new UsageError(`${source}: '${value}' leaves the archive (absolute or with '..'). Use a plain folder name such as 'app'.`);
   }
   if (norm === '.' || norm === '') {
-    throw new UsageError(`${source}: '${value}' is not a folder inside the archive. Leave the prefix unset for files at the top of the archive, or name a folder such as 'app'.`);
+    throw new UsageError(
+      `${source}: '${value}' is not a folder inside the archive. Leave the prefix unset for files at the top of the archive, or name a folder such as 'app'.`,
+    );
   }
   return norm;
 }
@@ -113,7 +119,9 @@ export function checkOutputFile(value: string, base: string, source: string, exa
   const control = /[\u0000-\u001f\u007f]/.exec(value);
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new UsageError(`${source}: ${JSON.stringify(value)} holds a control character (${code}: a newline, tab or NUL byte). Give a plain file path, e.g. ${example}.`);
+    throw new UsageError(
+      `${source}: ${JSON.stringify(value)} holds a control character (${code}: a newline, tab or NUL byte). Give a plain file path, e.g. ${example}.`,
+    );
   }
   if (!value.trim() || /[\\/]$/.test(value)) {
     throw new UsageError(`${source}: '${value}' is not a file name. Name the file, e.g. ${value.trim() ? path.posix.join(value, example) : example}.`);
@@ -151,7 +159,8 @@ export function checkInsideRoot(root: string, value: string, source: string, wha
 /** Extra Python import roots: folders inside the root, relative to it. */
 export function checkPythonPath(root: string, values: string[], source: string): string[] {
   return values.map((value) => {
-    if (value.includes('\0')) throw new UsageError(`${source}: ${JSON.stringify(value)} holds a NUL byte, which no folder name can. Give a folder inside the root.`);
+    if (value.includes('\0'))
+      throw new UsageError(`${source}: ${JSON.stringify(value)} holds a NUL byte, which no folder name can. Give a folder inside the root.`);
     const rel = checkInsideRoot(root, value, source);
     const stat = statOf(path.join(root, rel));
     if (stat && !stat.isDirectory()) throw new UsageError(`${source}: '${value}' is a file, not a folder. Give a folder of Python modules.`);
@@ -222,7 +231,9 @@ export function checkIgnoreEntries(entries: unknown[], source: string): IgnoreEn
     const e = raw as { rule?: unknown; file?: unknown; reason?: unknown; until?: unknown };
     const rule = ruleName(String(e.rule), `${at}.rule`);
     if (!RULE_REGISTRY[rule].lowerable) {
-      throw new UsageError(`${at}.rule: '${rule}' findings cannot be suppressed: a file outside the root would not ship or would leak into the archive. Remove the entry and fix the import.`);
+      throw new UsageError(
+        `${at}.rule: '${rule}' findings cannot be suppressed: a file outside the root would not ship or would leak into the archive. Remove the entry and fix the import.`,
+      );
     }
     const file = checkGlob(String(e.file), `${at}.file`);
     const reason = String(e.reason ?? '').trim();
@@ -462,7 +473,9 @@ function checkEntry(root: string, entry: string, cwd: string, source: string): s
     throw new UsageError(`${label} '${entry}' is a folder. Name the file that starts the program, e.g. '${path.posix.join(entry, 'index.js')}'.`);
   }
   if (!stat.isFile()) {
-    throw new UsageError(`${label} '${entry}' is ${stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device'}, not a regular file. Name the source file that starts the program.`);
+    throw new UsageError(
+      `${label} '${entry}' is ${stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device'}, not a regular file. Name the source file that starts the program.`,
+    );
   }
   const real = fs.realpathSync(abs);
   const realRel = path.relative(root, real);
@@ -488,17 +501,23 @@ function entriesFromPackageJson(root: string, source: string): string[] {
     parsed = JSON.parse(text);
   } catch (e) {
     // Never the parser's message as is: Node 20 quotes the first bytes of the file in it.
-    throw new UsageError(`${pkgPath}${jsonErrorLine(text, e as Error)}: invalid JSON (${describeJsonError(text, e)}). Fix package.json or name the entry file.`);
+    throw new UsageError(
+      `${pkgPath}${jsonErrorLine(text, e as Error)}: invalid JSON (${describeJsonError(text, e)}). Fix package.json or name the entry file.`,
+    );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new UsageError(`${pkgPath}: must be a JSON object ({ "main": ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}. Fix package.json or name the entry file.`);
+    throw new UsageError(
+      `${pkgPath}: must be a JSON object ({ "main": ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}. Fix package.json or name the entry file.`,
+    );
   }
   const pkg = parsed as { main?: unknown; bin?: unknown };
   for (const field of ['main', 'bin'] as const) {
     const value = pkg[field];
     const ok = value === undefined || typeof value === 'string' || (field === 'bin' && !!value && typeof value === 'object' && !Array.isArray(value));
     if (!ok) {
-      throw new UsageError(`${pkgPath}: "${field}" must be ${field === 'main' ? 'a path string' : 'a path string or an object of command: path'}, not ${JSON.stringify(value)}. Fix package.json or name the entry file.`);
+      throw new UsageError(
+        `${pkgPath}: "${field}" must be ${field === 'main' ? 'a path string' : 'a path string or an object of command: path'}, not ${JSON.stringify(value)}. Fix package.json or name the entry file.`,
+      );
     }
   }
   const targets: string[] = [];

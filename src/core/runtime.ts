@@ -32,7 +32,10 @@ const NODE_FLAGS_STRIP = /--(experimental-strip-types|experimental-transform-typ
 export function runtimeFromStartScript(script: string, entry: string): Runtime | undefined {
   // Only the first command of a chain starts the service when it is the only one; a chain is read command by command.
   for (const command of script.split(/&&|\|\||;/)) {
-    const words = command.trim().split(/\s+/).filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    const words = command
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
     while (words[0] === 'npx' || words[0] === 'exec' || words[0] === 'pnpm' || words[0] === 'yarn' || words[0] === 'env') words.shift();
     const [program, ...args] = words;
     if (!program) continue;
@@ -95,7 +98,7 @@ export function runtimeProblem(runtime: Runtime, step: TsOnlyStep, specifier: st
     case 'ts-extension':
       return `'${specifier}', a .js file that does not exist; only TypeScript maps it to ${target ?? 'the .ts source'}, and ${who} (runtime ${runtime}) loads exactly the path written: ${runtime === 'node-strip-types' ? `write the .ts extension (with allowImportingTsExtensions/rewriteRelativeImportExtensions)` : 'compile first and pack the output'}, or run with tsx.`;
     case 'extension-probe':
-      return `'${specifier}', which names ${target ?? 'the file'} only with an extension or a folder index added; ${who} (runtime ${runtime}) ${target && /\.[mc]?tsx?$/.test(target) ? 'never adds a .ts extension' : "loads ES modules by the exact path written (ERR_MODULE_NOT_FOUND / ERR_UNSUPPORTED_DIR_IMPORT)"}: write the path with its file name and extension, or run with tsx.`;
+      return `'${specifier}', which names ${target ?? 'the file'} only with an extension or a folder index added; ${who} (runtime ${runtime}) ${target && /\.[mc]?tsx?$/.test(target) ? 'never adds a .ts extension' : 'loads ES modules by the exact path written (ERR_MODULE_NOT_FOUND / ERR_UNSUPPORTED_DIR_IMPORT)'}: write the path with its file name and extension, or run with tsx.`;
     case 'compiled-alias':
       return `'${specifier}', a tsconfig paths alias left in compiled JavaScript (a file inside the tsconfig outDir): no runtime applies tsconfig paths to compiled output, so Node fails at start with ERR_MODULE_NOT_FOUND / Cannot find module. Rewrite aliases at build time (tsc-alias, esbuild, tsup) or replace them with relative imports or package.json "imports" (#alias).`;
   }

@@ -67,10 +67,14 @@ export function checkWriteTarget(target: WriteTarget): void {
   const abs = path.resolve(target.path);
   const where = `${target.label} ${shown(abs, target.displayBase)}`;
   if (target.workspace && !inside(target.workspace, abs)) {
-    throw new UsageError(`${where} is outside the workspace ${target.workspace}: outputs are written only inside it. Give a path inside the workspace, e.g. ${target.example}.`);
+    throw new UsageError(
+      `${where} is outside the workspace ${target.workspace}: outputs are written only inside it. Give a path inside the workspace, e.g. ${target.example}.`,
+    );
   }
   if (abs.split(path.sep).some((part) => part.toLowerCase() === '.git')) {
-    throw new UsageError(`${where} is inside a .git folder: writing there would change the repository's own data. Name a file outside .git, e.g. ${target.example}.`);
+    throw new UsageError(
+      `${where} is inside a .git folder: writing there would change the repository's own data. Name a file outside .git, e.g. ${target.example}.`,
+    );
   }
   checkFoldersOnTheWay(abs, target, where);
 
@@ -88,7 +92,9 @@ export function checkWriteTarget(target: WriteTarget): void {
     } catch {
       // the link's text is only for the message
     }
-    throw new UsageError(`${where} is a symbolic link${to}: shipset never writes through a link. Remove the link or name another path, e.g. ${target.example}.`);
+    throw new UsageError(
+      `${where} is a symbolic link${to}: shipset never writes through a link. Remove the link or name another path, e.g. ${target.example}.`,
+    );
   }
   if (stat.isDirectory()) {
     throw new UsageError(`${where} is a folder. Name a file in it, e.g. ${path.join(shown(abs, target.displayBase), target.example)}.`);
@@ -98,11 +104,15 @@ export function checkWriteTarget(target: WriteTarget): void {
   }
   for (const read of target.reads ?? []) {
     if (path.resolve(read) === abs) {
-      throw new UsageError(`${where} is a file this run reads (a source or an included file of the project): writing would overwrite it. Name another path, e.g. ${target.example}.`);
+      throw new UsageError(
+        `${where} is a file this run reads (a source or an included file of the project): writing would overwrite it. Name another path, e.g. ${target.example}.`,
+      );
     }
   }
   if (stat.size > 0 && target.isOwnOutput && !target.isOwnOutput(abs)) {
-    throw new UsageError(`${where} is ${target.notOursText ?? 'an existing file that shipset did not write: writing would overwrite it'}. Name another path, e.g. ${target.example}, or remove that file first.`);
+    throw new UsageError(
+      `${where} is ${target.notOursText ?? 'an existing file that shipset did not write: writing would overwrite it'}. Name another path, e.g. ${target.example}, or remove that file first.`,
+    );
   }
 }
 
@@ -119,7 +129,9 @@ function checkFoldersOnTheWay(abs: string, target: WriteTarget, where: string): 
         stat = undefined;
       }
       if (stat?.isSymbolicLink()) {
-        throw new UsageError(`${where} is under ${shown(dir, target.displayBase)}, which is a symbolic link: shipset never writes through a link. Name a path in a real folder, e.g. ${target.example}.`);
+        throw new UsageError(
+          `${where} is under ${shown(dir, target.displayBase)}, which is a symbolic link: shipset never writes through a link. Name a path in a real folder, e.g. ${target.example}.`,
+        );
       }
     }
   }
@@ -200,7 +212,7 @@ export async function writeFileSafely(target: WriteTarget, data: string | Buffer
 
 /** Write the whole buffer at the file position of `fd` (writeSync may write less than asked). */
 export function writeAll(fd: number, data: Buffer): void {
-  for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off, data.length - off);
+  for (let off = 0; off < data.length;) off += fs.writeSync(fd, data, off, data.length - off);
 }
 
 /** Remove `dir` and its parents up to `top` (the folders this run made), only while empty. */

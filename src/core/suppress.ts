@@ -113,7 +113,9 @@ export function applySuppressions(findings: Finding[], options: Pick<Options, 'r
   const active = [];
   for (const entry of options.ignore ?? []) {
     if (entry.until && now >= untilEnd(entry.until)) {
-      notices.push(`${entry.source}: the ignore entry for ${entry.rule} in '${entry.file}' expired on ${entry.until}; its findings count again. Fix them, or move "until" later.`);
+      notices.push(
+        `${entry.source}: the ignore entry for ${entry.rule} in '${entry.file}' expired on ${entry.until}; its findings count again. Fix them, or move "until" later.`,
+      );
       continue;
     }
     active.push({ entry, match: picomatch(entry.file, { dot: true }) });

@@ -115,10 +115,7 @@ export interface Options {
  * the root). `at.prefix` is the root's folder inside the repository, `at.ref` the commit to start from.
  * Never throws: files it could not look up are absent from `times`; `error` says why in words.
  */
-export type CommitTimeLookup = (
-  files: readonly string[],
-  at: { prefix?: string; ref?: string },
-) => Promise<{ times: Map<string, number>; error?: string }>;
+export type CommitTimeLookup = (files: readonly string[], at: { prefix?: string; ref?: string }) => Promise<{ times: Map<string, number>; error?: string }>;
 
 export type ImportKind =
   | 'import' // static import / side-effect import

@@ -56,7 +56,12 @@ export function explainWhy(result: Result, file: string, cwd: string, exclude: s
     if (graph.entries.includes(rel)) {
       return answer(true, 'entry', chains, `${rel} ships: it is an entry.`);
     }
-    return answer(true, 'import', chains, `${rel} ships: ${chains.length === 1 ? 'one import chain from an entry reaches it' : `${plural(chains.length, 'import chain')} from the entries reach it`}.\n\n${renderChains(graph, chains)}`);
+    return answer(
+      true,
+      'import',
+      chains,
+      `${rel} ships: ${chains.length === 1 ? 'one import chain from an entry reaches it' : `${plural(chains.length, 'import chain')} from the entries reach it`}.\n\n${renderChains(graph, chains)}`,
+    );
   }
   if (excluded) {
     const chains = reachable ? importChains(graph, rel) : [];
@@ -79,7 +84,12 @@ export function explainWhy(result: Result, file: string, cwd: string, exclude: s
   const exact = exactReason(result, rel);
   if (exact) return answer(false, exact.reason, [], exact.text);
   if (graph.dormant.includes(rel)) {
-    return answer(false, 'dormant', [], `${rel} does not ship: it is dormant, no entry (${graph.entries.join(', ')}) reaches it. Import it from a reachable file, or name it in include.`);
+    return answer(
+      false,
+      'dormant',
+      [],
+      `${rel} does not ship: it is dormant, no entry (${graph.entries.join(', ')}) reaches it. Import it from a reachable file, or name it in include.`,
+    );
   }
   const what = stat.isDirectory() ? 'a folder' : 'not a source file shipset follows (and no include glob names it)';
   return answer(false, 'not-source', [], `${rel} does not ship: it is ${what}. Name it in include to pack it.`);

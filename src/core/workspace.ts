@@ -19,7 +19,8 @@ export function enclosingWorkspace(root: string): string | undefined {
   if (!tops.has(root)) tops.set(root, gitTopLevel(root));
   const top = tops.get(root);
   if (!top || path.resolve(top) === path.resolve(root)) return undefined;
-  if (['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'].some((f) => isFile(path.join(root, f)))) return undefined;
+  if (['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'].some((f) => isFile(path.join(root, f))))
+    return undefined;
   if (!isFile(path.join(root, 'package.json'))) return undefined;
   for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
     const rel = path.relative(dir, root).split(path.sep).join('/');
@@ -46,7 +47,11 @@ function memberPatterns(dir: string): string[] {
   const out: string[] = [];
   const pkg = readJson(path.join(dir, 'package.json'));
   const ws = pkg?.workspaces;
-  const list = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages) ? (ws as { packages: unknown[] }).packages : [];
+  const list = Array.isArray(ws)
+    ? ws
+    : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages)
+      ? (ws as { packages: unknown[] }).packages
+      : [];
   for (const p of list) if (typeof p === 'string') out.push(p);
   const yaml = path.join(dir, 'pnpm-workspace.yaml');
   if (isFile(yaml)) {

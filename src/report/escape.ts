@@ -56,11 +56,13 @@ export function terminalText(s: string): string {
  * lines never start with `::`, so this only ever changes untrusted text that landed at a line start.
  */
 export function protectLines(text: string): string {
-  return text
-    .split('\n')
-    // eslint-disable-next-line no-control-regex
-    .map((line) => line.replace(/^((?:\s|\u001b\[[0-9;]*m)*):(?=:)/, '$1:\u200b').replace(/#(?=#\[)/g, '#\u200b'))
-    .join('\n');
+  return (
+    text
+      .split('\n')
+      // eslint-disable-next-line no-control-regex
+      .map((line) => line.replace(/^((?:\s|\u001b\[[0-9;]*m)*):(?=:)/, '$1:\u200b').replace(/#(?=#\[)/g, '#\u200b'))
+      .join('\n')
+  );
 }
 
 /** One log line from untrusted text (API errors, messages): control characters escaped, no command. */
@@ -185,5 +187,8 @@ export function htmlText(s: string): string {
  * reaches some terminals), U+2028/2029 and bidi marks are written as `\uXXXX` too. Still valid JSON.
  */
 export function safeJson(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, indent).replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -32,6 +32,17 @@ export function isFormat(name: string): name is Format {
 }
 
 export { renderJson, renderJsonValue } from './json.js';
-export { commentMarker, COMMENT_MARKER, COMMENT_MAX_CHARS, renderFailureMarkdown, renderFixedMarkdown, renderMarkdown, stepVerdict, SUMMARY_MAX_BYTES, type LinkBase, type MarkdownExtras } from './markdown.js';
+export {
+  commentMarker,
+  COMMENT_MARKER,
+  COMMENT_MAX_CHARS,
+  renderFailureMarkdown,
+  renderFixedMarkdown,
+  renderMarkdown,
+  stepVerdict,
+  SUMMARY_MAX_BYTES,
+  type LinkBase,
+  type MarkdownExtras,
+} from './markdown.js';
 export { renderSarif, type SarifContext, type SarifRule } from './sarif.js';
 export { COLOR, PLAIN, renderText, styleFor, terminalVerdict, type Style } from './text.js';

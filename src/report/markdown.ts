@@ -17,7 +17,10 @@ export const COMMENT_MARKER = '<!-- shipset-comment -->';
  */
 export function commentMarker(app?: { workingDirectory: string; entries: readonly string[] }): string {
   if (!app) return COMMENT_MARKER;
-  const id = createHash('sha256').update(JSON.stringify([app.workingDirectory || '.', [...app.entries]])).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(JSON.stringify([app.workingDirectory || '.', [...app.entries]]))
+    .digest('hex')
+    .slice(0, 16);
   return `<!-- shipset-comment:${id} -->`;
 }
 
@@ -102,7 +105,10 @@ const CUTS: Cut[] = [
  */
 export function renderMarkdown(result: Input, extras: MarkdownExtras = {}): string {
   const max = extras.maxBytes ?? SUMMARY_MAX_BYTES;
-  const facts = groupFacts(result.manifest.findings.filter((f) => !f.suppressed), extras.baseDiff);
+  const facts = groupFacts(
+    result.manifest.findings.filter((f) => !f.suppressed),
+    extras.baseDiff,
+  );
   for (const cut of CUTS) {
     const text = render(result, extras, facts, cut);
     if (bytes(text) <= max) return text;
@@ -136,9 +142,20 @@ function render(result: Input, extras: MarkdownExtras, facts: Fact[], cut: Cut):
     ...baseDiffSection(extras.baseDiff, cut.diffLists),
     ...tarballSection(result, extras),
     // The tarball line already says why nothing was packed.
-    ...noticesSection(m.notices.filter((n) => !n.startsWith('No tarball written:')), cut.notices),
-    ...folded(`${m.files.length} shipped ${plural(m.files.length, 'file')}`, m.files.map((f) => `${link(extras.links, f.path)} (${f.reason})`), cut.files),
-    ...folded(`${m.dormant.length} dormant ${plural(m.dormant.length, 'file')} (not shipped: no entry imports them)`, m.dormant.map((d) => link(extras.links, d)), cut.dormant),
+    ...noticesSection(
+      m.notices.filter((n) => !n.startsWith('No tarball written:')),
+      cut.notices,
+    ),
+    ...folded(
+      `${m.files.length} shipped ${plural(m.files.length, 'file')}`,
+      m.files.map((f) => `${link(extras.links, f.path)} (${f.reason})`),
+      cut.files,
+    ),
+    ...folded(
+      `${m.dormant.length} dormant ${plural(m.dormant.length, 'file')} (not shipped: no entry imports them)`,
+      m.dormant.map((d) => link(extras.links, d)),
+      cut.dormant,
+    ),
   ];
   return lines.filter((l, i) => i > 0 || l).join('\n') + '\n';
 }
@@ -155,7 +172,11 @@ export function renderFailureMarkdown(message: string, marker: boolean | string 
 export function renderFixedMarkdown(result: Input, extras: Pick<MarkdownExtras, 'marker' | 'app'> = {}): string {
   const what = result.warningCount ? ` (${result.warningCount} ${plural(result.warningCount, 'warning')} left; see the job summary)` : '';
   const head = verdict(result, extras.app).replace(/^### ✅ |^### ⚠️ /, '### ✅ ');
-  return [markerLine(extras.marker), head, '', `The errors this comment reported are fixed${what}.`, '', counts(result), ''].filter((l, i) => i > 0 || l).join('\n') + '\n';
+  return (
+    [markerLine(extras.marker), head, '', `The errors this comment reported are fixed${what}.`, '', counts(result), '']
+      .filter((l, i) => i > 0 || l)
+      .join('\n') + '\n'
+  );
 }
 
 function markerLine(marker: boolean | string | undefined): string {
@@ -232,7 +253,8 @@ function groupFacts(findings: Finding[], baseDiff: BaseDiff | undefined): Fact[]
       continue;
     }
     for (const s of [{ file: f.file, line: f.line, column: f.column }, ...(f.sites ?? [])]) {
-      if (!fact.sites.some((x) => x.file === s.file && x.line === s.line) && !(s.file === fact.finding.file && s.line === fact.finding.line)) fact.sites.push(s);
+      if (!fact.sites.some((x) => x.file === s.file && x.line === s.line) && !(s.file === fact.finding.file && s.line === fact.finding.line))
+        fact.sites.push(s);
     }
   }
   return [...byKey.values()];
@@ -258,8 +280,15 @@ function findingSections(facts: Fact[], extras: MarkdownExtras, cut: Cut): strin
     for (const fact of list) out.push(row(fact, extras.links));
     out.push('');
   }
-  const left = facts.length - facts.filter((f) => f.finding.level === 'error').slice(0, errorRows).length - (cut.warnings ? 0 : facts.filter((f) => f.finding.level !== 'error').length);
-  if (left > 0) out.push(`_${left} more ${plural(left, 'finding')} left out to stay within GitHub's size limit (errors are listed first); the manifest has all ${facts.length}._`, '');
+  const left =
+    facts.length -
+    facts.filter((f) => f.finding.level === 'error').slice(0, errorRows).length -
+    (cut.warnings ? 0 : facts.filter((f) => f.finding.level !== 'error').length);
+  if (left > 0)
+    out.push(
+      `_${left} more ${plural(left, 'finding')} left out to stay within GitHub's size limit (errors are listed first); the manifest has all ${facts.length}._`,
+      '',
+    );
   return out;
 }
 
@@ -281,7 +310,10 @@ function row(fact: Fact, links: LinkBase | undefined): string {
 function withoutLocation(f: Finding): string {
   const prefix = `${f.file}:${f.line}`;
   if (!f.message.startsWith(prefix)) return f.message;
-  return f.message.slice(prefix.length).replace(/^:\d+/, '').replace(/^[\s:,]+/, '');
+  return f.message
+    .slice(prefix.length)
+    .replace(/^:\d+/, '')
+    .replace(/^[\s:,]+/, '');
 }
 
 function suppressedLine(findings: Finding[]): string[] {
@@ -290,7 +322,10 @@ function suppressedLine(findings: Finding[]): string[] {
   const by = new Map<string, number>();
   for (const f of suppressed) by.set(f.suppressed!.by, (by.get(f.suppressed!.by) ?? 0) + 1);
   const n = suppressed.length;
-  return [`_${n} suppressed ${plural(n, 'finding')} (${[...by].map(([k, c]) => `${c} by ${k}`).join(', ')}) not listed; the manifest has them with their reasons._`, ''];
+  return [
+    `_${n} suppressed ${plural(n, 'finding')} (${[...by].map(([k, c]) => `${c} by ${k}`).join(', ')}) not listed; the manifest has them with their reasons._`,
+    '',
+  ];
 }
 
 /**
@@ -363,7 +398,10 @@ export function mermaidLabel(s: string): string {
 
 function leftOutLine(n: number | undefined): string[] {
   if (!n) return [];
-  return [`_${n} more ${plural(n, 'finding')} not annotated inline (GitHub shows at most 10 annotations per kind per step); all are in the tables above and in the manifest._`, ''];
+  return [
+    `_${n} more ${plural(n, 'finding')} not annotated inline (GitHub shows at most 10 annotations per kind per step); all are in the tables above and in the manifest._`,
+    '',
+  ];
 }
 
 function baseDiffSection(d: BaseDiff | undefined, cutLists: boolean): string[] {
@@ -371,7 +409,8 @@ function baseDiffSection(d: BaseDiff | undefined, cutLists: boolean): string[] {
   const out = [`#### Ship set vs ${baseName(d)}`, ''];
   if (d.notice && !d.added.length && !d.removed.length && !d.newFindings.length && !d.commit) return [...out, `> ${mdText(d.notice)}`, ''];
   if (!d.added.length && !d.removed.length) out.push('No file added to or removed from what ships.');
-  if (cutLists) out.push(`${d.added.length} ${plural(d.added.length, 'file')} added, ${d.removed.length} removed (lists left out to stay within GitHub's size limit).`);
+  if (cutLists)
+    out.push(`${d.added.length} ${plural(d.added.length, 'file')} added, ${d.removed.length} removed (lists left out to stay within GitHub's size limit).`);
   else out.push(...capped(d.added, (p) => `- ➕ ${mdCode(p)}`), ...capped(d.removed, (p) => `- ➖ ${mdCode(p)}`));
   const n = d.newFindings.length;
   out.push('', n ? `**${n}** ${plural(n, 'finding')} new in this change (marked 🆕 above).` : 'No new findings in this change.');

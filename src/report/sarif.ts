@@ -75,7 +75,10 @@ function descriptor(rule: SarifRule): Sarif.ReportingDescriptor {
     fullDescription: { text: rule.why },
     help: { text: `${rule.why} Default level: ${rule.defaultLevel}. Set it with --rule ${rule.name}=LEVEL or the rules option.` },
     helpUri: DOCS,
-    defaultConfiguration: { enabled: rule.defaultLevel !== 'off', level: rule.defaultLevel === 'warn' ? 'warning' : rule.defaultLevel === 'off' ? 'none' : 'error' },
+    defaultConfiguration: {
+      enabled: rule.defaultLevel !== 'off',
+      level: rule.defaultLevel === 'warn' ? 'warning' : rule.defaultLevel === 'off' ? 'none' : 'error',
+    },
   };
 }
 
@@ -88,7 +91,13 @@ function result(f: Finding, context: SarifContext, index: number | undefined): S
     message: { text: clean(f.message) },
     locations: [location(context, f.file, f.line, f.column)],
     ...(sites.length
-      ? { relatedLocations: sites.map((s, i) => ({ ...location(context, s.file, s.line, s.column), id: i + 1, message: { text: 'another import of the same fact' } })) }
+      ? {
+          relatedLocations: sites.map((s, i) => ({
+            ...location(context, s.file, s.line, s.column),
+            id: i + 1,
+            message: { text: 'another import of the same fact' },
+          })),
+        }
       : {}),
     ...(f.chain.length > 1
       ? {

@@ -63,7 +63,11 @@ export function renderText(result: Result, style: Style): string {
     const by = new Map<string, number>();
     for (const f of suppressed) by.set(f.suppressed!.by, (by.get(f.suppressed!.by) ?? 0) + 1);
     lines.push('');
-    lines.push(style.dim(`${count(suppressed.length, 'suppressed finding')} (${[...by].map(([k, n]) => `${n} by ${k}`).join(', ')}), listed with their reasons in --format json`));
+    lines.push(
+      style.dim(
+        `${count(suppressed.length, 'suppressed finding')} (${[...by].map(([k, n]) => `${n} by ${k}`).join(', ')}), listed with their reasons in --format json`,
+      ),
+    );
   }
   if (m.notices.length) {
     lines.push('');

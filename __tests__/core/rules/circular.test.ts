@@ -15,7 +15,10 @@ describe('circular', () => {
       entries: ['src/index.ts'],
       files: {
         'src/index.ts': [['./b', 'src/b.ts']],
-        'src/b.ts': [['./c', 'src/c.ts'], ['./d', 'src/d.ts']],
+        'src/b.ts': [
+          ['./c', 'src/c.ts'],
+          ['./d', 'src/d.ts'],
+        ],
         'src/c.ts': [{ specifier: './b', target: 'src/b.ts', line: 4, column: 1 }],
         'src/d.ts': [['./e', 'src/e.ts']],
         'src/e.ts': [['./b', 'src/b.ts']],
@@ -45,7 +48,18 @@ describe('circular', () => {
   });
 
   it('gives nothing for an acyclic graph (a diamond)', () => {
-    const graph = buildGraph({ entries: ['a.ts'], files: { 'a.ts': [['./b', 'b.ts'], ['./c', 'c.ts']], 'b.ts': [['./d', 'd.ts']], 'c.ts': [['./d', 'd.ts']], 'd.ts': [] } });
+    const graph = buildGraph({
+      entries: ['a.ts'],
+      files: {
+        'a.ts': [
+          ['./b', 'b.ts'],
+          ['./c', 'c.ts'],
+        ],
+        'b.ts': [['./d', 'd.ts']],
+        'c.ts': [['./d', 'd.ts']],
+        'd.ts': [],
+      },
+    });
     expect(check(graph)).toEqual({ findings: [], notices: [] });
   });
 

@@ -80,7 +80,11 @@ describe('deprecated', () => {
         root: dir,
         entries: ['server_hosted.py'],
         files: {
-          'server_hosted.py': [['claude_mcp_DEPRECATED_nov5', 'claude_mcp_DEPRECATED_nov5.py'], ['helpers', 'helpers.py'], ['tools', 'tools.py']],
+          'server_hosted.py': [
+            ['claude_mcp_DEPRECATED_nov5', 'claude_mcp_DEPRECATED_nov5.py'],
+            ['helpers', 'helpers.py'],
+            ['tools', 'tools.py'],
+          ],
           'claude_mcp_DEPRECATED_nov5.py': [],
           'helpers.py': [],
           'tools.py': [],

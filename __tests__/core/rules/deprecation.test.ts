@@ -36,12 +36,18 @@ describe('nameMarker', () => {
     expect(nameMarker(file)).toEqual({ reason: expect.any(String), strength: 'strong' });
   });
 
-  it.each(['legacy_prompts.py', 'src/api.legacy.ts', 'src/legacy.ts', 'src/legacy/api.ts', 'src/archive/handler.ts', 'src/old/handler.ts', 'backup/handler.py', 'src/Legacy/x.ts'])(
-    '%s has a weak mark (warn)',
-    (file) => {
-      expect(nameMarker(file)).toEqual({ reason: expect.any(String), strength: 'weak' });
-    },
-  );
+  it.each([
+    'legacy_prompts.py',
+    'src/api.legacy.ts',
+    'src/legacy.ts',
+    'src/legacy/api.ts',
+    'src/archive/handler.ts',
+    'src/old/handler.ts',
+    'backup/handler.py',
+    'src/Legacy/x.ts',
+  ])('%s has a weak mark (warn)', (file) => {
+    expect(nameMarker(file)).toEqual({ reason: expect.any(String), strength: 'weak' });
+  });
 
   it.each([
     'src/deepCopy.ts',
@@ -102,7 +108,10 @@ describe('headerMarker', () => {
   };
 
   it('finds @deprecated in the leading block comment', () => {
-    expect(header('a.ts', '/**\n * Old prompt builder.\n * @deprecated use prompts_v2\n */\n\nimport x from "./x";\n')).toEqual({ line: 3, text: '* @deprecated use prompts_v2' });
+    expect(header('a.ts', '/**\n * Old prompt builder.\n * @deprecated use prompts_v2\n */\n\nimport x from "./x";\n')).toEqual({
+      line: 3,
+      text: '* @deprecated use prompts_v2',
+    });
   });
   it('finds a leading // DEPRECATED line, after a shebang and other comments', () => {
     expect(header('b.js', '#!/usr/bin/env node\n// Server entry\n// DEPRECATED: use server2.js\nimport "./x.js";\n')?.line).toBe(3);
@@ -113,7 +122,7 @@ describe('headerMarker', () => {
   it('counts a file-level JSDoc (@file) even when glued to a declaration', () => {
     expect(header('d.ts', '/** @file @deprecated */\nexport const a = 1;\n')?.line).toBe(1);
   });
-  it('reads @deprecated glued to the first declaration as that symbol\'s, not the file\'s', () => {
+  it("reads @deprecated glued to the first declaration as that symbol's, not the file's", () => {
     expect(header('e.ts', '/** @deprecated use bar */\nexport function foo() {}\n')).toBeUndefined();
     expect(header('e2.ts', '/**\n * @deprecated\n */\nexport default class A {}\n')).toBeUndefined();
     expect(header('e4.ts', '// helpers\n\n/** Sums.\n * @deprecated use total() */\nconst x = 1;\n')).toBeUndefined();
@@ -144,7 +153,7 @@ describe('headerMarker', () => {
     expect(header('e6.ts', '/** @deprecated use v2 */\nexport {};\n')?.line).toBe(1);
     expect(header('e7.ts', '/** @deprecated use v2 */\nexport * from "./v2";\n')?.line).toBe(1);
   });
-  it("ignores @deprecated further down, after the first statement", () => {
+  it('ignores @deprecated further down, after the first statement', () => {
     expect(header('f.ts', 'import x from "./x";\n\n/**\n * @deprecated\n */\nexport const y = x;\n// DEPRECATED\n')).toBeUndefined();
   });
   it('ignores comments that merely mention the word', () => {

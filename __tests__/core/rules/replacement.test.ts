@@ -22,11 +22,25 @@ const reach = (spec: string, extra: Record<string, GraphSpec['files'][string]> =
 
 describe('ReplacementTest', () => {
   it('accepts a variant that exports every name the importers take', () => {
-    expect(judge({ 'src/index.ts': "import { a, b as c } from './api';\n", 'src/api.ts': 'export const a = 1, b = 2;\n', 'src/api.v2.ts': 'export const a = 1, b = 2, z = 3;\n' }, reach('./api'))).toEqual({ names: ['a', 'b'] });
+    expect(
+      judge(
+        {
+          'src/index.ts': "import { a, b as c } from './api';\n",
+          'src/api.ts': 'export const a = 1, b = 2;\n',
+          'src/api.v2.ts': 'export const a = 1, b = 2, z = 3;\n',
+        },
+        reach('./api'),
+      ),
+    ).toEqual({ names: ['a', 'b'] });
   });
 
   it('rejects a variant that misses one of the names', () => {
-    expect(judge({ 'src/index.ts': "import { a, b } from './api';\n", 'src/api.ts': 'export const a = 1, b = 2;\n', 'src/api.v2.ts': 'export const a = 1;\n' }, reach('./api'))).toBeUndefined();
+    expect(
+      judge(
+        { 'src/index.ts': "import { a, b } from './api';\n", 'src/api.ts': 'export const a = 1, b = 2;\n', 'src/api.v2.ts': 'export const a = 1;\n' },
+        reach('./api'),
+      ),
+    ).toBeUndefined();
   });
 
   it('needs a default export for a default import', () => {
@@ -42,7 +56,12 @@ describe('ReplacementTest', () => {
   });
 
   it('does not count names a variant re-exports with `export *` (they cannot be known without reading on)', () => {
-    expect(judge({ 'src/index.ts': "import { a } from './api';\n", 'src/api.ts': 'export const a = 1;\n', 'src/api.v2.ts': "export * from './other';\n" }, reach('./api'))).toBeUndefined();
+    expect(
+      judge(
+        { 'src/index.ts': "import { a } from './api';\n", 'src/api.ts': 'export const a = 1;\n', 'src/api.v2.ts': "export * from './other';\n" },
+        reach('./api'),
+      ),
+    ).toBeUndefined();
   });
 
   it('rejects a variant that imports the file it would replace, by any path', () => {
@@ -53,8 +72,16 @@ describe('ReplacementTest', () => {
 
   it('rejects a variant some reachable file imports, even only as a type', () => {
     const graph = reach('./api', { 'src/types.ts': [] });
-    graph.files['src/index.ts'] = [['./api', 'src/api.ts'], ['./types', 'src/types.ts']];
-    const files = { 'src/index.ts': "import { a } from './api';\nimport './types';\n", 'src/api.ts': 'export const a = 1;\n', 'src/types.ts': "import type { B } from './api.v2';\nexport type C = B;\n", 'src/api.v2.ts': 'export const a = 1;\nexport type B = 1;\n' };
+    graph.files['src/index.ts'] = [
+      ['./api', 'src/api.ts'],
+      ['./types', 'src/types.ts'],
+    ];
+    const files = {
+      'src/index.ts': "import { a } from './api';\nimport './types';\n",
+      'src/api.ts': 'export const a = 1;\n',
+      'src/types.ts': "import type { B } from './api.v2';\nexport type C = B;\n",
+      'src/api.v2.ts': 'export const a = 1;\nexport type B = 1;\n',
+    };
     expect(judge(files, graph)).toBeUndefined();
   });
 
@@ -65,12 +92,18 @@ describe('ReplacementTest', () => {
       dormant: ['hybrid_sessions.py'],
     };
     const base = { 'hybrid.py': 'import os\nmcp = 1\ndef run():\n    pass\n' };
-    expect(judge({ ...base, 'app.py': 'from hybrid import mcp\n', 'hybrid_sessions.py': 'mcp = 2\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toEqual({ names: ['mcp'] });
+    expect(judge({ ...base, 'app.py': 'from hybrid import mcp\n', 'hybrid_sessions.py': 'mcp = 2\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toEqual({
+      names: ['mcp'],
+    });
     expect(judge({ ...base, 'app.py': 'import hybrid\n', 'hybrid_sessions.py': 'import os\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toBeUndefined();
-    expect(judge({ ...base, 'app.py': 'import hybrid\n', 'hybrid_sessions.py': 'def run():\n    pass\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toEqual({ names: [], whole: { shared: 1, of: 2 } });
-    expect(judge({ ...base, 'app.py': 'from hybrid import mcp\n', 'hybrid_sessions.py': 'from hybrid import mcp\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toBeUndefined();
+    expect(judge({ ...base, 'app.py': 'import hybrid\n', 'hybrid_sessions.py': 'def run():\n    pass\n' }, graph, 'hybrid.py', 'hybrid_sessions.py')).toEqual({
+      names: [],
+      whole: { shared: 1, of: 2 },
+    });
+    expect(
+      judge({ ...base, 'app.py': 'from hybrid import mcp\n', 'hybrid_sessions.py': 'from hybrid import mcp\n' }, graph, 'hybrid.py', 'hybrid_sessions.py'),
+    ).toBeUndefined();
   });
-
 
   it('does not read a variant that is a symlink out of the root', () => {
     const outside = tempDir();

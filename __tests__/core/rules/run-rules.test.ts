@@ -21,7 +21,10 @@ function brokenProject() {
         { specifier: './prompts', target: 'src/b.ts', shadowedCandidates: ['src/b/index.ts'], line: 4 },
         { specifier: '../../etc/x', class: 'outside-root', outsidePath: '/etc/x', line: 5 },
       ],
-      'src/b.ts': [['./index', 'src/index.ts'], ['./legacy/x', 'src/legacy/x.ts']],
+      'src/b.ts': [
+        ['./index', 'src/index.ts'],
+        ['./legacy/x', 'src/legacy/x.ts'],
+      ],
       'src/legacy/x.ts': [],
     },
   });
@@ -34,8 +37,16 @@ describe('runRules', () => {
     expect([...new Set(RULES.map((r) => r.name))].sort()).toEqual([...RULE_NAMES].sort());
     for (const rule of RULES) expect(rule.why.length).toBeGreaterThan(20);
     expect(Object.fromEntries(RULES.map((r) => [r.name, r.defaultLevel] as const))).toEqual({
-      deprecated: 'error', stale: 'error', unresolved: 'error', unparseable: 'error', undeclared: 'error',
-      shadowed: 'warn', dynamic: 'warn', 'outside-root': 'error', circular: 'off', runtime: 'error',
+      deprecated: 'error',
+      stale: 'error',
+      unresolved: 'error',
+      unparseable: 'error',
+      undeclared: 'error',
+      shadowed: 'warn',
+      dynamic: 'warn',
+      'outside-root': 'error',
+      circular: 'off',
+      runtime: 'error',
     });
   });
 
@@ -55,7 +66,10 @@ describe('runRules', () => {
 
   it('applies overrides: lower, raise, turn on, turn off; outside-root stays an error', async () => {
     const { root, graph } = brokenProject();
-    const { findings } = await runRules(graph, optionsFor(root, { rules: { undeclared: 'warn', shadowed: 'error', circular: 'warn', deprecated: 'off', unresolved: 'off' } }));
+    const { findings } = await runRules(
+      graph,
+      optionsFor(root, { rules: { undeclared: 'warn', shadowed: 'error', circular: 'warn', deprecated: 'off', unresolved: 'off' } }),
+    );
     expect(findings.map((f) => [f.rule, f.level])).toEqual([
       ['circular', 'warn'], // src/b.ts sorts first
       ['undeclared', 'warn'],
@@ -81,7 +95,10 @@ describe('runRules', () => {
     const graph = buildGraph({ entries: ['a.py'], files: { 'a.py': [] } });
     const result = await runRules(graph, optionsFor(graph.root), [rule]);
     expect(result.notices).toEqual(['a notice']);
-    expect(result.findings.map((f) => [f.file, f.level])).toEqual([['a.py', 'error'], ['b.py', 'warn']]);
+    expect(result.findings.map((f) => [f.file, f.level])).toEqual([
+      ['a.py', 'error'],
+      ['b.py', 'warn'],
+    ]);
     const lowered = await runRules(graph, optionsFor(graph.root, { rules: { unresolved: 'warn' } }), [rule]);
     expect(lowered.findings.map((f) => f.level)).toEqual(['warn', 'warn']);
   });

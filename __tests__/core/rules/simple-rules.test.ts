@@ -65,7 +65,10 @@ describe('unresolved', () => {
   });
 
   it('lowers an optional JS import (try/catch around require) to a warning', () => {
-    const g = buildGraph({ entries: ['index.js'], files: { 'index.js': [{ specifier: './config.local.json', class: 'unresolved', kind: 'require', optional: true }] } });
+    const g = buildGraph({
+      entries: ['index.js'],
+      files: { 'index.js': [{ specifier: './config.local.json', class: 'unresolved', kind: 'require', optional: true }] },
+    });
     const [f] = check(unresolved, g);
     expect(f.level).toBe('warn');
     expect(f.message).toContain('guarded by a try/catch or a runtime check');
@@ -124,7 +127,10 @@ describe('shadowed', () => {
     const graph = buildGraph({
       entries: ['src/index.ts'],
       files: {
-        'src/index.ts': [{ specifier: './prompts', target: 'src/prompts.ts', shadowedCandidates: ['src/prompts/index.ts'], line: 2, column: 25 }, ['./a.js', 'src/a.ts']],
+        'src/index.ts': [
+          { specifier: './prompts', target: 'src/prompts.ts', shadowedCandidates: ['src/prompts/index.ts'], line: 2, column: 25 },
+          ['./a.js', 'src/a.ts'],
+        ],
         'src/prompts.ts': [],
         'src/a.ts': [],
       },
@@ -145,7 +151,10 @@ describe('shadowed', () => {
   });
 
   it('lists several shadowed candidates', () => {
-    const graph = buildGraph({ entries: ['a.ts'], files: { 'a.ts': [{ specifier: './b.js', target: 'b.js', shadowedCandidates: ['b.ts', 'b.tsx'] }], 'b.js': [] } });
+    const graph = buildGraph({
+      entries: ['a.ts'],
+      files: { 'a.ts': [{ specifier: './b.js', target: 'b.js', shadowedCandidates: ['b.ts', 'b.tsx'] }], 'b.js': [] },
+    });
     expect(check(shadowed, graph)[0].message).toContain('which runs b.js; b.ts, b.tsx also exist and are shadowed');
   });
 });
@@ -156,7 +165,12 @@ describe('dynamic', () => {
       entries: ['src/app.ts'],
       files: {
         'src/app.ts': { imports: [['./plugins', 'src/plugins.ts']] },
-        'src/plugins.ts': { dynamic: [{ expression: '`./plugins/${name}.js`', line: 7, column: 9 }, { expression: 'modulePath', line: 9, column: 3 }] },
+        'src/plugins.ts': {
+          dynamic: [
+            { expression: '`./plugins/${name}.js`', line: 7, column: 9 },
+            { expression: 'modulePath', line: 9, column: 3 },
+          ],
+        },
       },
     });
     const findings = check(dynamic, graph);
@@ -192,7 +206,10 @@ describe('outside-root', () => {
       },
     });
     const findings = check(outsideRoot, graph);
-    expect(findings.map((f) => [f.line, f.specifier])).toEqual([[1, '../../shared/util'], [2, './vendor/lib']]);
+    expect(findings.map((f) => [f.line, f.specifier])).toEqual([
+      [1, '../../shared/util'],
+      [2, './vendor/lib'],
+    ]);
     expect(findings[0].message).toContain('resolves outside the root (/home/ci/shared/util.ts)');
     expect(findings[1].message).toContain('through the symlink src/vendor -> /opt/lib/index.js');
     expect(findings[1].message).toContain('Move the file under the root');
@@ -210,8 +227,14 @@ describe('outside-root names the link that leaves the root, found on disk', () =
   fs.symlinkSync(path.relative(path.join(root, 'src'), path.join(outside, 'cfg.json')), path.join(root, 'src/cfg.json'));
   fs.symlinkSync('inner', path.join(root, 'src/alias'));
   fs.symlinkSync(path.join(outside, 'data'), path.join(root, 'src/inner/out'));
-  const edge = (specifier: string, symlink: string, outsidePath: string, line: number) =>
-    ({ specifier, class: 'outside-root' as const, symlink, outsidePath, line, column: 1 });
+  const edge = (specifier: string, symlink: string, outsidePath: string, line: number) => ({
+    specifier,
+    class: 'outside-root' as const,
+    symlink,
+    outsidePath,
+    line,
+    column: 1,
+  });
   const graph = buildGraph({
     root,
     entries: ['src/index.ts'],
@@ -227,7 +250,9 @@ describe('outside-root names the link that leaves the root, found on disk', () =
   const messages = check(outsideRoot, graph).map((f) => f.message);
 
   it('names a FOLDER symlink on the way, not the file path, and where the import lands', () => {
-    expect(messages[0]).toContain(`through a symlink: src/ldir is a symlink to ${path.join(outside, 'data')}, so the import lands on ${path.join(outside, 'data/y.json')}:`);
+    expect(messages[0]).toContain(
+      `through a symlink: src/ldir is a symlink to ${path.join(outside, 'data')}, so the import lands on ${path.join(outside, 'data/y.json')}:`,
+    );
     expect(messages[0]).not.toContain('src/ldir/y.json is a symlink');
   });
 

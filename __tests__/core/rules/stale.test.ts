@@ -78,14 +78,28 @@ describe('stale with git history', () => {
 
   it('works the same for Python (incident 1 as it happened)', async () => {
     const root = gitProject([
-      { date: NOV5, files: { 'server_hosted.py': 'import os\nfrom claude_mcp_hybrid import mcp\n', 'claude_mcp_hybrid.py': '', 'claude_mcp_hybrid_sessions.py': '', 'test_claude_mcp_hybrid.py': '' } },
+      {
+        date: NOV5,
+        files: {
+          'server_hosted.py': 'import os\nfrom claude_mcp_hybrid import mcp\n',
+          'claude_mcp_hybrid.py': '',
+          'claude_mcp_hybrid_sessions.py': '',
+          'test_claude_mcp_hybrid.py': '',
+        },
+      },
       { date: NOV15, files: { 'claude_mcp_hybrid_sessions.py': 'mcp = 2\n', 'claude_mcp_hybrid_test.py': '' } },
     ]);
     const graph = buildGraph({
       root,
       inGit: true,
       entries: ['server_hosted.py'],
-      files: { 'server_hosted.py': [{ specifier: 'os', class: 'builtin' }, { specifier: 'claude_mcp_hybrid', target: 'claude_mcp_hybrid.py', kind: 'python-import', line: 2, column: 6 }], 'claude_mcp_hybrid.py': [] },
+      files: {
+        'server_hosted.py': [
+          { specifier: 'os', class: 'builtin' },
+          { specifier: 'claude_mcp_hybrid', target: 'claude_mcp_hybrid.py', kind: 'python-import', line: 2, column: 6 },
+        ],
+        'claude_mcp_hybrid.py': [],
+      },
       dormant: ['claude_mcp_hybrid_sessions.py', 'claude_mcp_hybrid_test.py', 'test_claude_mcp_hybrid.py'],
     });
     const { findings } = await runStale(graph);
@@ -137,7 +151,13 @@ describe('stale with git history', () => {
       { date: NOV5, files: { 'src/index.ts': "import './server';\n", 'src/server-v2.ts': '' } },
       { date: NOV15, files: { 'src/server.ts': '' } },
     ]);
-    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./server', 'src/server.ts']], 'src/server.ts': [] }, dormant: ['src/server-v2.ts'] });
+    const graph = buildGraph({
+      root,
+      inGit: true,
+      entries: ['src/index.ts'],
+      files: { 'src/index.ts': [['./server', 'src/server.ts']], 'src/server.ts': [] },
+      dormant: ['src/server-v2.ts'],
+    });
     expect(await runStale(graph)).toEqual({ findings: [], notices: [] });
   });
 
@@ -165,9 +185,7 @@ describe('stale with git history', () => {
     ]);
     const graph = buildGraph({ root, inGit: true, entries: ['api-v1.js'], files: { 'api-v1.js': [] }, dormant: ['api-v2.js'] });
     const { findings } = await runStale(graph);
-    expect(findings).toEqual([
-      expect.objectContaining({ file: 'api-v1.js', line: 1, target: 'api-v1.js', chain: ['api-v1.js'] }),
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ file: 'api-v1.js', line: 1, target: 'api-v1.js', chain: ['api-v1.js'] })]);
     expect(findings[0].message).toBe(
       'api-v1.js is an entry (last changed 2025-11-05), but api-v2.js is a newer replacement (last changed 2025-11-15) that nothing imports. Use the newer file as the entry, or mark one of them deprecated; if they are not versions of each other, put `// shipset-ignore stale: <reason>` in the leading comment of api-v1.js (or an `ignore` entry for it in shipset.config.json).',
     );
@@ -182,7 +200,14 @@ describe('stale with git history', () => {
       root,
       inGit: true,
       entries: ['src/a.ts'],
-      files: { 'src/a.ts': [['./b', 'src/b.ts'], ['./api', 'src/api.ts']], 'src/b.ts': [['./api', 'src/api.ts']], 'src/api.ts': [] },
+      files: {
+        'src/a.ts': [
+          ['./b', 'src/b.ts'],
+          ['./api', 'src/api.ts'],
+        ],
+        'src/b.ts': [['./api', 'src/api.ts']],
+        'src/api.ts': [],
+      },
       dormant: ['src/api.v2.ts', 'src/api.v3.ts'],
     });
     const { findings } = await runStale(graph);
@@ -195,9 +220,17 @@ describe('stale with git history', () => {
       { date: '2025-11-05T09:00:00Z', files: { 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid.ts': H, 'src/hybrid_sessions.ts': H } },
       { date: '2025-11-05T17:30:00Z', files: { 'src/hybrid_sessions.ts': `//\n${H}` } },
     ]);
-    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
+    const graph = buildGraph({
+      root,
+      inGit: true,
+      entries: ['src/index.ts'],
+      files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] },
+      dormant: ['src/hybrid_sessions.ts'],
+    });
     const [finding] = (await runStale(graph)).findings;
-    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-05 09:00 UTC), but src/hybrid_sessions.ts is a newer replacement (last changed 2025-11-05 17:30 UTC, exports h)');
+    expect(finding.message).toContain(
+      '(src/hybrid.ts, last changed 2025-11-05 09:00 UTC), but src/hybrid_sessions.ts is a newer replacement (last changed 2025-11-05 17:30 UTC, exports h)',
+    );
   });
 
   it('counts uncommitted changes, untracked files included, as now', async () => {
@@ -206,12 +239,20 @@ describe('stale with git history', () => {
       { date: NOV5, files: { 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid_sessions.ts': `// old\n${H}` } },
       { date: NOV15, files: { 'src/hybrid.ts': H } },
     ]);
-    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
+    const graph = buildGraph({
+      root,
+      inGit: true,
+      entries: ['src/index.ts'],
+      files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] },
+      dormant: ['src/hybrid_sessions.ts'],
+    });
     expect((await runStale(graph)).findings).toEqual([]);
     // ... until the variant is edited in the work tree.
     writeFiles(root, { 'src/hybrid_sessions.ts': `// edited, not committed\n${H}` });
     const [finding] = (await runStale(graph)).findings;
-    expect(finding.message).toContain('(src/hybrid.ts, last changed 2025-11-15), but src/hybrid_sessions.ts is a newer replacement (uncommitted changes (now), exports h)');
+    expect(finding.message).toContain(
+      '(src/hybrid.ts, last changed 2025-11-15), but src/hybrid_sessions.ts is a newer replacement (uncommitted changes (now), exports h)',
+    );
 
     writeFiles(root, { 'src/hybrid-v2.ts': `// brand new, untracked\n${H}` });
     const withUntracked = { ...graph, sourceFiles: [...graph.sourceFiles, 'src/hybrid-v2.ts'].sort() };
@@ -223,7 +264,13 @@ describe('stale with git history', () => {
       { date: NOV5, files: { 'src/index.ts': '' } },
       { date: NOV15, files: { 'src/api.ts': '', 'src/api.v2.ts': '' } },
     ]);
-    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./api', 'src/api.ts']], 'src/api.ts': [] }, dormant: ['src/api.v2.ts'] });
+    const graph = buildGraph({
+      root,
+      inGit: true,
+      entries: ['src/index.ts'],
+      files: { 'src/index.ts': [['./api', 'src/api.ts']], 'src/api.ts': [] },
+      dormant: ['src/api.v2.ts'],
+    });
     const { findings, notices } = await runStale(graph);
     expect(notices).toEqual([]);
     expect(findings.map((f) => f.message)).toEqual([
@@ -234,7 +281,13 @@ describe('stale with git history', () => {
   it('says the version numbers decided when both files have uncommitted changes', async () => {
     const root = gitProject([{ date: NOV5, files: { 'src/index.ts': '' } }]);
     writeFiles(root, { 'src/api-v1.ts': '', 'src/api-v2.ts': '' });
-    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./api-v1', 'src/api-v1.ts']], 'src/api-v1.ts': [] }, dormant: ['src/api-v2.ts'] });
+    const graph = buildGraph({
+      root,
+      inGit: true,
+      entries: ['src/index.ts'],
+      files: { 'src/index.ts': [['./api-v1', 'src/api-v1.ts']], 'src/api-v1.ts': [] },
+      dormant: ['src/api-v2.ts'],
+    });
     const [finding] = (await runStale(graph)).findings;
     expect(finding.message).toContain(
       '(src/api-v1.ts, version 1, uncommitted changes (now)), but src/api-v2.ts is a newer replacement (version 2, uncommitted changes (now)) that nothing imports (both have uncommitted changes: decided by the version numbers in the names).',
@@ -244,7 +297,13 @@ describe('stale with git history', () => {
   it('names the file without history when the version numbers decide for want of it', async () => {
     const root = gitProject([{ date: NOV5, files: { '.gitignore': 'src/api.v2.ts\n', 'src/index.ts': '', 'src/api.ts': '' } }]);
     writeFiles(root, { 'src/api.v2.ts': '' }); // ignored: neither committed nor uncommitted
-    const graph = buildGraph({ root, inGit: true, entries: ['src/index.ts'], files: { 'src/index.ts': [['./api', 'src/api.ts']], 'src/api.ts': [] }, dormant: ['src/api.v2.ts'] });
+    const graph = buildGraph({
+      root,
+      inGit: true,
+      entries: ['src/index.ts'],
+      files: { 'src/index.ts': [['./api', 'src/api.ts']], 'src/api.ts': [] },
+      dormant: ['src/api.v2.ts'],
+    });
     const [finding] = (await runStale(graph)).findings;
     expect(finding.message).toContain(
       '(src/api.ts, no version in its name, last changed 2025-11-05), but src/api.v2.ts is a newer replacement (version 2) that nothing imports (no commit history for src/api.v2.ts to compare: decided by the version numbers in the names).',
@@ -276,7 +335,12 @@ describe('recency from one git pass', () => {
     ]);
     const root = path.join(top, 'app');
     const times = await gitCommitTimes(root, ['src/a.ts', 'src/b c.ts', 'src/none.ts']);
-    expect(times).toEqual(new Map([['src/a.ts', Date.parse(NOV5)], ['src/b c.ts', Date.parse(NOV15)]]));
+    expect(times).toEqual(
+      new Map([
+        ['src/a.ts', Date.parse(NOV5)],
+        ['src/b c.ts', Date.parse(NOV15)],
+      ]),
+    );
     writeFiles(top, { 'app/src/a.ts': 'x', 'app/src/new.ts': '', 'other/y.ts': '' });
     gitRun(top, ['mv', 'app/src/b c.ts', 'app/src/renamed.ts']);
     expect([...(await uncommittedFiles(root))!].sort()).toEqual(['src/a.ts', 'src/new.ts', 'src/renamed.ts']);
@@ -308,7 +372,13 @@ describe('stale without git history', () => {
 
   it('decides by the version numbers in the names when there is no git', async () => {
     const root = plainProject({ 'src/index.js': '', 'src/api-v1.js': '', 'src/api-v2.js': '' });
-    const graph = buildGraph({ root, inGit: false, entries: ['src/index.js'], files: { 'src/index.js': [['./api-v1.js', 'src/api-v1.js']], 'src/api-v1.js': [] }, dormant: ['src/api-v2.js'] });
+    const graph = buildGraph({
+      root,
+      inGit: false,
+      entries: ['src/index.js'],
+      files: { 'src/index.js': [['./api-v1.js', 'src/api-v1.js']], 'src/api-v1.js': [] },
+      dormant: ['src/api-v2.js'],
+    });
     const { findings, notices } = await runStale(graph);
     expect(notices).toEqual([]);
     expect(findings).toHaveLength(1);
@@ -320,13 +390,23 @@ describe('stale without git history', () => {
 
   it('a lower version number in the unreachable name is not newer', async () => {
     const root = plainProject({ 'src/index.js': '', 'src/api.js': '', 'src/UserList2.js': '', 'src/UserList.js': '' });
-    const graph = buildGraph({ root, entries: ['src/index.js'], files: { 'src/index.js': [['./UserList2.js', 'src/UserList2.js']], 'src/UserList2.js': [] }, dormant: ['src/UserList.js'] });
+    const graph = buildGraph({
+      root,
+      entries: ['src/index.js'],
+      files: { 'src/index.js': [['./UserList2.js', 'src/UserList2.js']], 'src/UserList2.js': [] },
+      dormant: ['src/UserList.js'],
+    });
     expect(await runStale(graph)).toEqual({ findings: [], notices: [] });
   });
 
   it('raises no finding and says why in a notice when nothing decides', async () => {
     const root = plainProject({ 'src/index.ts': "import { h } from './hybrid';\n", 'src/hybrid.ts': H, 'src/hybrid_sessions.ts': H });
-    const graph = buildGraph({ root, entries: ['src/index.ts'], files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] }, dormant: ['src/hybrid_sessions.ts'] });
+    const graph = buildGraph({
+      root,
+      entries: ['src/index.ts'],
+      files: { 'src/index.ts': [['./hybrid', 'src/hybrid.ts']], 'src/hybrid.ts': [] },
+      dormant: ['src/hybrid_sessions.ts'],
+    });
     const { findings, notices } = await runStale(graph);
     expect(findings).toEqual([]);
     expect(notices).toEqual([
@@ -366,7 +446,13 @@ describe('stale in a shallow clone', () => {
     const origin = gitProject([{ date: NOV5, files: { 'src/index.js': '', 'src/api-v1.js': '', 'src/api-v2.js': '' } }]);
     const root = path.join(tempDir(), 'clone');
     gitRun(path.dirname(root), ['clone', '-q', '--depth', '1', `file://${origin}`, root]);
-    const graph = buildGraph({ root, inGit: true, entries: ['src/index.js'], files: { 'src/index.js': [['./api-v1.js', 'src/api-v1.js']], 'src/api-v1.js': [] }, dormant: ['src/api-v2.js'] });
+    const graph = buildGraph({
+      root,
+      inGit: true,
+      entries: ['src/index.js'],
+      files: { 'src/index.js': [['./api-v1.js', 'src/api-v1.js']], 'src/api-v1.js': [] },
+      dormant: ['src/api-v2.js'],
+    });
     const { findings, notices } = await runStale(graph);
     expect(notices).toEqual([]);
     expect(findings.map((f) => f.target)).toEqual(['src/api-v1.js']);
@@ -397,11 +483,17 @@ describe('stale in a shallow clone', () => {
       apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const root = shallowIncident();
       const head = gitRun(root, ['rev-parse', 'HEAD']).trim();
-      const { findings, notices } = await runStale(incidentGraph(root), { commitTimes: githubCommitLookup({ token: 't0ken', owner: 'acme', repo: 'svc', apiUrl }) });
+      const { findings, notices } = await runStale(incidentGraph(root), {
+        commitTimes: githubCommitLookup({ token: 't0ken', owner: 'acme', repo: 'svc', apiUrl }),
+      });
       expect(notices).toEqual([]);
       expect(findings).toHaveLength(1);
-      expect(findings[0].message).toContain('(src/claude_mcp_hybrid.ts, last changed 2025-11-05), but src/claude_mcp_hybrid_sessions.ts is a newer replacement (last changed 2025-11-15, exports mcp)');
-      const asked = requests.map((r) => new URL(r.url, apiUrl)).map((u) => [u.pathname, u.searchParams.get('path'), u.searchParams.get('per_page'), u.searchParams.get('sha')]);
+      expect(findings[0].message).toContain(
+        '(src/claude_mcp_hybrid.ts, last changed 2025-11-05), but src/claude_mcp_hybrid_sessions.ts is a newer replacement (last changed 2025-11-15, exports mcp)',
+      );
+      const asked = requests
+        .map((r) => new URL(r.url, apiUrl))
+        .map((u) => [u.pathname, u.searchParams.get('path'), u.searchParams.get('per_page'), u.searchParams.get('sha')]);
       expect(asked.sort()).toEqual([
         ['/repos/acme/svc/commits', 'src/claude_mcp_hybrid.ts', '1', head],
         ['/repos/acme/svc/commits', 'src/claude_mcp_hybrid_sessions.ts', '1', head],
@@ -412,7 +504,9 @@ describe('stale in a shallow clone', () => {
     it('when the API fails: no finding, and a notice naming the error and the fix', async () => {
       fail = true;
       const root = shallowIncident();
-      const { findings, notices } = await runStale(incidentGraph(root), { commitTimes: githubCommitLookup({ token: 't', owner: 'acme', repo: 'svc', apiUrl }) });
+      const { findings, notices } = await runStale(incidentGraph(root), {
+        commitTimes: githubCommitLookup({ token: 't', owner: 'acme', repo: 'svc', apiUrl }),
+      });
       expect(findings).toEqual([]);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toContain('the clone is shallow and the commit lookup gave no commit for them (server error)');

@@ -8,10 +8,26 @@ import { cleanupFixtures, tempDir, writeFiles, type Files } from '../../helpers/
 afterAll(cleanupFixtures);
 
 const IMPORTS = [
-  'import os', 'import yaml', 'from PIL import Image', 'import cv2', 'from sklearn import svm', 'from bs4 import BeautifulSoup',
-  'from dateutil import parser', 'from dotenv import load_dotenv', 'import jwt', 'from google.protobuf import message',
-  'import requests', 'import pytest', 'import psycopg2', 'import attr', 'import myservice.core',
-  'try:', '    import ujson', 'except ImportError:', '    ujson = None', '',
+  'import os',
+  'import yaml',
+  'from PIL import Image',
+  'import cv2',
+  'from sklearn import svm',
+  'from bs4 import BeautifulSoup',
+  'from dateutil import parser',
+  'from dotenv import load_dotenv',
+  'import jwt',
+  'from google.protobuf import message',
+  'import requests',
+  'import pytest',
+  'import psycopg2',
+  'import attr',
+  'import myservice.core',
+  'try:',
+  '    import ujson',
+  'except ImportError:',
+  '    ujson = None',
+  '',
 ].join('\n');
 
 async function run(files: Files): Promise<{ findings: RawFinding[]; notices: string[] }> {
@@ -19,8 +35,15 @@ async function run(files: Files): Promise<{ findings: RawFinding[]; notices: str
   writeFiles(root, { 'app.py': IMPORTS, ...files });
   const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [] });
   const graph: ModuleGraph = {
-    root, entries: ['app.py'], files: py.files, via: new Map([['app.py', null]]), dormant: [], sourceFiles: [...py.files.keys()],
-    inGit: false, notices: [], typeOnly: [],
+    root,
+    entries: ['app.py'],
+    files: py.files,
+    via: new Map([['app.py', null]]),
+    dormant: [],
+    sourceFiles: [...py.files.keys()],
+    inGit: false,
+    notices: [],
+    typeOnly: [],
   };
   const notices: string[] = [];
   const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices });
@@ -28,19 +51,36 @@ async function run(files: Files): Promise<{ findings: RawFinding[]; notices: str
 }
 
 /** Error findings; the optional `ujson` import (try/except ImportError) is a warning, checked below. */
-const flagged = (findings: RawFinding[]): string[] => findings.filter((f) => f.level !== 'warn').map((f) => f.specifier!).sort();
+const flagged = (findings: RawFinding[]): string[] =>
+  findings
+    .filter((f) => f.level !== 'warn')
+    .map((f) => f.specifier!)
+    .sort();
 
 describe('undeclared (python)', () => {
   it('reads requirements.txt with includes, extras, markers and comments, mapping import names', async () => {
     const { findings, notices } = await run({
       'requirements.txt': [
-        '# runtime', '-r requirements/base.txt', 'PyYAML>=6.0  # config', 'pillow[jpeg]==10.*', 'opencv-python-headless',
-        'scikit-learn ; python_version >= "3.9"', 'beautifulsoup4', 'python_dateutil', 'python-dotenv', 'PyJWT[crypto]',
-        'protobuf', 'psycopg2-binary', 'attrs', '--index-url https://example.com/simple', '',
+        '# runtime',
+        '-r requirements/base.txt',
+        'PyYAML>=6.0  # config',
+        'pillow[jpeg]==10.*',
+        'opencv-python-headless',
+        'scikit-learn ; python_version >= "3.9"',
+        'beautifulsoup4',
+        'python_dateutil',
+        'python-dotenv',
+        'PyJWT[crypto]',
+        'protobuf',
+        'psycopg2-binary',
+        'attrs',
+        '--index-url https://example.com/simple',
+        '',
       ].join('\n'),
       'requirements/base.txt': 'requests \\\n  >=2.31\n',
       'requirements-dev.txt': 'pytest\n',
-      'myservice/__init__.py': '', 'myservice/core.py': '',
+      'myservice/__init__.py': '',
+      'myservice/core.py': '',
     });
     expect(flagged(findings)).toEqual(['pytest']);
     expect(findings[0]).toMatchObject({ rule: 'undeclared', file: 'app.py', line: 12, chain: ['app.py'] });
@@ -52,16 +92,32 @@ describe('undeclared (python)', () => {
   it('reads pyproject [project] dependencies and flags what is missing', async () => {
     const { findings } = await run({
       'pyproject.toml': [
-        '[build-system]', 'requires = ["hatchling"]', '', '[project]', 'name = "myservice"',
-        'dependencies = [', '  "PyYAML>=6",', "  'Pillow',", '  "opencv-python", # comment', '  "scikit-learn",', '  "beautifulsoup4",',
-        '  "python-dateutil", "python-dotenv", "PyJWT", "protobuf",', ']', '',
-        '[project.optional-dependencies]', 'postgres = ["psycopg2-binary"]', 'test = ["pytest>=8"]', '',
+        '[build-system]',
+        'requires = ["hatchling"]',
+        '',
+        '[project]',
+        'name = "myservice"',
+        'dependencies = [',
+        '  "PyYAML>=6",',
+        "  'Pillow',",
+        '  "opencv-python", # comment',
+        '  "scikit-learn",',
+        '  "beautifulsoup4",',
+        '  "python-dateutil", "python-dotenv", "PyJWT", "protobuf",',
+        ']',
+        '',
+        '[project.optional-dependencies]',
+        'postgres = ["psycopg2-binary"]',
+        'test = ["pytest>=8"]',
+        '',
       ].join('\n'),
     });
     // myservice is the project's own distribution ([project] name): installed with it, not undeclared.
     expect(flagged(findings)).toEqual(['attr', 'pytest', 'requests']);
     const requests = findings.find((f) => f.specifier === 'requests')!;
-    expect(requests.message).toBe('app.py:11 imports requests, but requests is not declared in pyproject.toml: a fresh install would not provide it. Add requests to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import; if the package is provided another way, put `# shipset-ignore undeclared: <reason>` on the line above the import in app.py.');
+    expect(requests.message).toBe(
+      'app.py:11 imports requests, but requests is not declared in pyproject.toml: a fresh install would not provide it. Add requests to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import; if the package is provided another way, put `# shipset-ignore undeclared: <reason>` on the line above the import in app.py.',
+    );
     expect(findings.filter((f) => f.level === 'warn').map((f) => f.specifier)).toEqual(['ujson']);
     expect(findings.find((f) => f.specifier === 'attr')!.message).toContain('attrs is not declared');
   });
@@ -69,10 +125,27 @@ describe('undeclared (python)', () => {
   it('reads Poetry dependencies and treats dev groups as development only', async () => {
     const { findings } = await run({
       'pyproject.toml': [
-        '[tool.poetry]', 'name = "myservice"', '', '[tool.poetry.dependencies]', 'python = "^3.11"', 'pyyaml = "^6"',
-        'Pillow = { version = "^10", extras = ["jpeg"] }', 'opencv-python = "*"', 'scikit-learn = "*"', 'beautifulsoup4 = "*"',
-        'python-dateutil = "*"', 'python-dotenv = "*"', 'pyjwt = "*"', 'protobuf = "*"', 'psycopg2 = "*"', 'attrs = "*"', 'requests = "*"', '',
-        '[tool.poetry.group.dev.dependencies]', 'pytest = "^8"', '',
+        '[tool.poetry]',
+        'name = "myservice"',
+        '',
+        '[tool.poetry.dependencies]',
+        'python = "^3.11"',
+        'pyyaml = "^6"',
+        'Pillow = { version = "^10", extras = ["jpeg"] }',
+        'opencv-python = "*"',
+        'scikit-learn = "*"',
+        'beautifulsoup4 = "*"',
+        'python-dateutil = "*"',
+        'python-dotenv = "*"',
+        'pyjwt = "*"',
+        'protobuf = "*"',
+        'psycopg2 = "*"',
+        'attrs = "*"',
+        'requests = "*"',
+        '',
+        '[tool.poetry.group.dev.dependencies]',
+        'pytest = "^8"',
+        '',
       ].join('\n'),
     });
     expect(flagged(findings)).toEqual(['pytest']);
@@ -80,7 +153,8 @@ describe('undeclared (python)', () => {
 
   it('says in a notice when a declared distribution may provide an unmapped import', async () => {
     const { findings, notices } = await run({
-      'requirements.txt': 'PyYAML\npillow\nopencv-python\nscikit-learn\nbeautifulsoup4\npython-dateutil\npython-dotenv\npyjwt\nprotobuf\npsycopg2\nattrs\npytest\nrequests-client\n',
+      'requirements.txt':
+        'PyYAML\npillow\nopencv-python\nscikit-learn\nbeautifulsoup4\npython-dateutil\npython-dotenv\npyjwt\nprotobuf\npsycopg2\nattrs\npytest\nrequests-client\n',
     });
     expect(flagged(findings)).toEqual(['myservice.core']);
     expect(notices.join('\n')).toContain('requests-client');
@@ -97,11 +171,27 @@ describe('undeclared (python)', () => {
 
 describe('toml subset reader', () => {
   it('reads tables, dotted keys, strings, arrays and inline tables', () => {
-    const doc = readToml([
-      'title = "x" # c', "[a.b]", 'list = [1, "two", \'three\', [true]]', 'c.d = { e = "f", g = [ "h" ] }',
-      '[[arr]]', 'n = 1', '[[arr]]', 'n = 2', 'ml = """', 'one\\', '   two"""', '',
-    ].join('\n'));
-    expect(doc).toEqual({ title: 'x', a: { b: { list: [1, 'two', 'three', [true]], c: { d: { e: 'f', g: ['h'] } } } }, arr: [{ n: 1 }, { n: 2, ml: 'onetwo' }] });
+    const doc = readToml(
+      [
+        'title = "x" # c',
+        '[a.b]',
+        'list = [1, "two", \'three\', [true]]',
+        'c.d = { e = "f", g = [ "h" ] }',
+        '[[arr]]',
+        'n = 1',
+        '[[arr]]',
+        'n = 2',
+        'ml = """',
+        'one\\',
+        '   two"""',
+        '',
+      ].join('\n'),
+    );
+    expect(doc).toEqual({
+      title: 'x',
+      a: { b: { list: [1, 'two', 'three', [true]], c: { d: { e: 'f', g: ['h'] } } } },
+      arr: [{ n: 1 }, { n: 2, ml: 'onetwo' }],
+    });
     expect(() => readToml('a = "open\n')).toThrow('line 1');
   });
 
@@ -114,10 +204,23 @@ describe('toml subset reader', () => {
     });
     const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [], python: false });
     const graph: ModuleGraph = {
-      root, entries: ['app.py'], files: py.files, via: new Map([['app.py', null], ['helper.py', { file: 'app.py', line: 1 }]]), dormant: [], sourceFiles: [...py.files.keys()],
-      inGit: false, notices: [], typeOnly: [],
+      root,
+      entries: ['app.py'],
+      files: py.files,
+      via: new Map([
+        ['app.py', null],
+        ['helper.py', { file: 'app.py', line: 1 }],
+      ]),
+      dormant: [],
+      sourceFiles: [...py.files.keys()],
+      inGit: false,
+      notices: [],
+      typeOnly: [],
     };
     const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices: [] });
-    expect(findings.map((f) => [f.file, f.specifier, f.level ?? 'default']).sort()).toEqual([['app.py', 'tomli', 'warn'], ['helper.py', 'ujson', 'default']]);
+    expect(findings.map((f) => [f.file, f.specifier, f.level ?? 'default']).sort()).toEqual([
+      ['app.py', 'tomli', 'warn'],
+      ['helper.py', 'ujson', 'default'],
+    ]);
   });
 });

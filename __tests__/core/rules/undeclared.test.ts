@@ -58,7 +58,11 @@ describe('undeclared', () => {
 
   it('flags a dev-only dependency and says a production install omits it', () => {
     const root = project();
-    const graph = buildGraph({ root, entries: ['src/index.ts'], files: { 'src/index.ts': [['./lib/run', 'src/lib/run.ts']], 'src/lib/run.ts': [builtin('node:path'), { ...pkg('typescript'), line: 2, column: 20 }] } });
+    const graph = buildGraph({
+      root,
+      entries: ['src/index.ts'],
+      files: { 'src/index.ts': [['./lib/run', 'src/lib/run.ts']], 'src/lib/run.ts': [builtin('node:path'), { ...pkg('typescript'), line: 2, column: 20 }] },
+    });
     expect(check(graph)).toEqual([
       {
         rule: 'undeclared',
@@ -77,7 +81,10 @@ describe('undeclared', () => {
     const root = project();
     const graph = buildGraph({ root, entries: ['src/index.ts'], files: { 'src/index.ts': [pkg('zod/v4'), pkg('@other/pkg/deep')] } });
     const findings = check(graph);
-    expect(findings.map((f) => [f.line, f.specifier])).toEqual([[1, 'zod/v4'], [2, '@other/pkg/deep']]);
+    expect(findings.map((f) => [f.line, f.specifier])).toEqual([
+      [1, 'zod/v4'],
+      [2, '@other/pkg/deep'],
+    ]);
     expect(findings[0].message).toBe(
       'src/index.ts:1 imports zod/v4 (package zod), but zod is not in dependencies, optionalDependencies or peerDependencies of package.json: a production install would not provide it. Add it (npm install zod), or remove the import; if the package is provided another way, put `// shipset-ignore undeclared: <reason>` on the line above the import in src/index.ts.',
     );
@@ -107,7 +114,12 @@ describe('undeclared', () => {
       root,
       entries: ['src/esm/index.js'],
       files: {
-        'src/esm/index.js': [pkg('hono'), pkg('zod'), ['../cjs/util.cjs', 'src/cjs/util.cjs'], ['../../packages/web/src/legacy/old.js', 'packages/web/src/legacy/old.js']],
+        'src/esm/index.js': [
+          pkg('hono'),
+          pkg('zod'),
+          ['../cjs/util.cjs', 'src/cjs/util.cjs'],
+          ['../../packages/web/src/legacy/old.js', 'packages/web/src/legacy/old.js'],
+        ],
         'src/cjs/util.cjs': [pkg('lodash'), pkg('typescript')],
         'packages/web/src/legacy/old.js': [pkg('express'), pkg('hono')],
       },
@@ -134,7 +146,12 @@ describe('undeclared', () => {
       root,
       entries: ['packages/named/index.js'],
       files: {
-        'packages/named/index.js': [pkg('hono'), pkg('@svc/named/sub'), ['../dev/index.js', 'packages/dev/index.js'], ['../peer/index.js', 'packages/peer/index.js']],
+        'packages/named/index.js': [
+          pkg('hono'),
+          pkg('@svc/named/sub'),
+          ['../dev/index.js', 'packages/dev/index.js'],
+          ['../peer/index.js', 'packages/peer/index.js'],
+        ],
         'packages/dev/index.js': [pkg('hono'), pkg('vitest')],
         'packages/peer/index.js': [pkg('react'), pkg('lodash')],
       },
@@ -181,16 +198,36 @@ describe('undeclared', () => {
     });
     const findings = check(graph);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ file: 'src/a.ts', line: 3, sites: [{ file: 'src/a.ts', line: 1, column: 1 }, { file: 'src/b.ts', line: 1, column: 1 }, { file: 'src/b.ts', line: 2, column: 1 }] });
+    expect(findings[0]).toMatchObject({
+      file: 'src/a.ts',
+      line: 3,
+      sites: [
+        { file: 'src/a.ts', line: 1, column: 1 },
+        { file: 'src/b.ts', line: 1, column: 1 },
+        { file: 'src/b.ts', line: 2, column: 1 },
+      ],
+    });
     expect(findings[0].level).toBeUndefined();
     expect(findings[0].message).toContain('It is imported at 3 more lines (see sites).');
   });
 
   it('only warns when every import of the package is optional (try/catch, runtime check)', () => {
     const root = project();
-    const graph = buildGraph({ root, entries: ['src/a.js'], files: { 'src/a.js': [{ ...pkg('bufferutil'), optional: true }, { ...pkg('dotenv'), optional: true }] } });
+    const graph = buildGraph({
+      root,
+      entries: ['src/a.js'],
+      files: {
+        'src/a.js': [
+          { ...pkg('bufferutil'), optional: true },
+          { ...pkg('dotenv'), optional: true },
+        ],
+      },
+    });
     const findings = check(graph);
-    expect(findings.map((f) => [f.specifier, f.level])).toEqual([['bufferutil', 'warn'], ['dotenv', 'warn']]);
+    expect(findings.map((f) => [f.specifier, f.level])).toEqual([
+      ['bufferutil', 'warn'],
+      ['dotenv', 'warn'],
+    ]);
     expect(findings[0].message).toContain('the import is optional');
     expect(findings[0].message).toContain('shipset-ignore undeclared');
   });
@@ -201,7 +238,11 @@ describe('undeclared', () => {
       'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', '!packages/skip'] }),
       'packages/shared/package.json': JSON.stringify({ name: '@acme/shared' }),
       'packages/skip/package.json': JSON.stringify({ name: '@acme/skip' }),
-      'apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { '@acme/proto': 'workspace:^' }, devDependencies: { '@acme/tools': 'workspace:*' } }),
+      'apps/api/package.json': JSON.stringify({
+        name: 'api',
+        dependencies: { '@acme/proto': 'workspace:^' },
+        devDependencies: { '@acme/tools': 'workspace:*' },
+      }),
     });
     const graph = buildGraph({
       root,
@@ -215,7 +256,7 @@ describe('undeclared', () => {
     const pnpm = tempDir();
     writeFiles(pnpm, {
       'package.json': JSON.stringify({ name: 'mono' }),
-      'pnpm-workspace.yaml': "packages:\n  - 'libs/**'\n  - \"apps/*\" # apps\n",
+      'pnpm-workspace.yaml': 'packages:\n  - \'libs/**\'\n  - "apps/*" # apps\n',
       'libs/core/util/package.json': JSON.stringify({ name: '@acme/util' }),
     });
     expect(check(buildGraph({ root: pnpm, entries: ['apps/a/index.js'], files: { 'apps/a/index.js': [pkg('@acme/util')] } }))).toEqual([]);

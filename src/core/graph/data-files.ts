@@ -50,7 +50,12 @@ function hasFileOutside(dir: string, shipped: ReadonlySet<string>, root: string,
  * folders of shipped code files of `kind`; undefined when there are none or `include` already
  * matches them. `shipped` and `include` are POSIX, relative to `root`.
  */
-export function dataFilesNotice(root: string, shipped: ReadonlySet<string>, include: readonly string[] = [], kind: DataFileKind = PYTHON_DATA): string | undefined {
+export function dataFilesNotice(
+  root: string,
+  shipped: ReadonlySet<string>,
+  include: readonly string[] = [],
+  kind: DataFileKind = PYTHON_DATA,
+): string | undefined {
   const included = include.length ? picomatch([...include], { dot: true }) : () => false;
   const dirs = [...new Set([...shipped].filter((f) => kind.code.test(f) && !f.split('/').includes('node_modules')).map((f) => path.posix.dirname(f)))].sort();
   const found: Array<{ shown: string; glob: string; probe: string }> = [];
@@ -73,7 +78,14 @@ export function dataFilesNotice(root: string, shipped: ReadonlySet<string>, incl
   }
   const missing = found.filter((f) => !included(f.probe));
   if (!missing.length) return undefined;
-  const shown = missing.slice(0, 8).map((f) => f.shown).join(', ') + (missing.length > 8 ? `, and ${missing.length - 8} more` : '');
-  const globs = missing.slice(0, 8).map((f) => `--include '${f.glob}'`).join(' ');
+  const shown =
+    missing
+      .slice(0, 8)
+      .map((f) => f.shown)
+      .join(', ') + (missing.length > 8 ? `, and ${missing.length - 8} more` : '');
+  const globs = missing
+    .slice(0, 8)
+    .map((f) => `--include '${f.glob}'`)
+    .join(' ');
   return `Code may read files from disk that no import names, and these sit beside the shipped ${kind.language} code: ${shown}. They are not packed; if the service reads them, add them to include (${globs}, or "include" in shipset.config.json).`;
 }

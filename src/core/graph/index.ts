@@ -55,7 +55,11 @@ const javascript: Engine = {
     const resolver = new Resolver(root, project);
     const cache = options.cache ? ScanCache.open(options.cache, SCANNER_VERSION) : undefined;
     const engine = new JsEngine(root, resolver, cache);
-    const js = await buildJsGraph(engine, root, entries.map((e) => path.join(root, e)));
+    const js = await buildJsGraph(
+      engine,
+      root,
+      entries.map((e) => path.join(root, e)),
+    );
     // Configs of sub-folders are read as their files are reached: their notices come after the walk.
     if (project) for (const n of project.notices) notices.push(n);
     // Views, public assets, migrations, SQL beside the shipped code: read from disk, never imported.
@@ -68,9 +72,19 @@ const javascript: Engine = {
       if (failed) notices.push(failed);
     }
     for (const n of js.notices) notices.push(n);
-    if (js.madgeGaps.length) notices.push(`madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`);
+    if (js.madgeGaps.length)
+      notices.push(
+        `madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`,
+      );
     const runtimeConfigs = project && readsTsconfig(runtime) ? configsRead(root, project, js.files.keys()) : undefined;
-    return { files: js.files, typeOnly: js.typeOnly, notices, contents: engine.contents, realPaths: resolver.realPaths, ...(runtimeConfigs ? { runtimeConfigs } : {}) };
+    return {
+      files: js.files,
+      typeOnly: js.typeOnly,
+      notices,
+      contents: engine.contents,
+      realPaths: resolver.realPaths,
+      ...(runtimeConfigs ? { runtimeConfigs } : {}),
+    };
   },
 };
 
@@ -96,7 +110,9 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     const engine = language ? ENGINES.find((e) => e.reads(language)) : undefined;
     if (!engine) {
       const ext = path.extname(entry);
-      throw new UsageError(`entry '${entry}': shipset cannot read ${ext ? `${ext} files` : 'this file (no extension and no node or python #! line)'}; it reads JavaScript, TypeScript and Python (.js .jsx .mjs .cjs .ts .tsx .mts .cts .json .py). Name the file that starts the program.`);
+      throw new UsageError(
+        `entry '${entry}': shipset cannot read ${ext ? `${ext} files` : 'this file (no extension and no node or python #! line)'}; it reads JavaScript, TypeScript and Python (.js .jsx .mjs .cjs .ts .tsx .mts .cts .json .py). Name the file that starts the program.`,
+      );
     }
     byEngine.set(engine, [...(byEngine.get(engine) ?? []), entry]);
   }
@@ -126,14 +142,30 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const listing = listSourceFiles(root, options.exclude);
   const inGit = gitTopLevel(root) !== undefined;
   if (!inGit) {
-    notices.push(`${root} is not inside a git repository: dormant files come from a folder walk and stale variants are judged by version numbers in their names only. Run shipset in a git checkout (with full history: fetch-depth: 0) to compare last-change dates.`);
+    notices.push(
+      `${root} is not inside a git repository: dormant files come from a folder walk and stale variants are judged by version numbers in their names only. Run shipset in a git checkout (with full history: fetch-depth: 0) to compare last-change dates.`,
+    );
   }
   const runs = realTargetsOf(root, files, realPaths);
   const typeOnly = [...new Set(typeOnlyFound)].filter((f) => !files.has(f) && !runs.has(f)).sort(byCodeUnit);
   const typeOnlySet = new Set(typeOnly);
   const dormant = listing.files.filter((f) => !files.has(f) && !runs.has(f) && !typeOnlySet.has(f));
   const sourceFiles = [...new Set([...listing.files, ...[...files.keys()].filter(isSourceFile)])].sort(byCodeUnit);
-  return { root, entries: options.entries, files, via, dormant, typeOnly, sourceFiles, inGit, notices, contents, realpath: (abs) => realPaths.get(abs), runtime: decided.runtime, ...(runtimeConfigs ? { runtimeConfigs } : {}) };
+  return {
+    root,
+    entries: options.entries,
+    files,
+    via,
+    dormant,
+    typeOnly,
+    sourceFiles,
+    inGit,
+    notices,
+    contents,
+    realpath: (abs) => realPaths.get(abs),
+    runtime: decided.runtime,
+    ...(runtimeConfigs ? { runtimeConfigs } : {}),
+  };
 }
 
 /**
@@ -171,7 +203,12 @@ function checkManifestsAreFiles(root: string, reachable: Iterable<string>): void
       if (!fs.lstatSync(abs, { throwIfNoEntry: false })) continue;
       const read = readProjectManifest(root, abs);
       if (!read.ok && read.kind !== 'missing') {
-        throw new UsageError(manifestProblemText(read, 'Node and shipset read it as the package manifest of its folder: replace it with a JSON file inside the root, or remove it.'));
+        throw new UsageError(
+          manifestProblemText(
+            read,
+            'Node and shipset read it as the package manifest of its folder: replace it with a JSON file inside the root, or remove it.',
+          ),
+        );
       }
       if (dir === '.') break;
     }

@@ -5,8 +5,14 @@ import path from 'node:path';
 import type { Language } from '../types.js';
 
 const BY_EXTENSION: Record<string, Language> = {
-  '.js': 'js', '.jsx': 'js', '.mjs': 'js', '.cjs': 'js',
-  '.ts': 'ts', '.tsx': 'ts', '.mts': 'ts', '.cts': 'ts',
+  '.js': 'js',
+  '.jsx': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.ts': 'ts',
+  '.tsx': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
   '.json': 'json',
   '.py': 'python',
   // A native addon: Node's require() loads it; it ships as it is and is never read.

@@ -35,28 +35,32 @@ export async function dependencyFiles(graph: ModuleGraph, have: Set<string>): Pr
   const workspaceCopies = workspaceMirrors(graph, have);
   if (!synthetic.size && !workspaceCopies.length) return { files: [], notices };
 
-  const traced = !synthetic.size ? { fileList: new Set<string>() } : await nodeFileTrace([...synthetic.keys()], {
-    base: root,
-    processCwd: root,
-    mixedModules: true,
-    conditions: ['node', 'module-sync', 'import', 'require', 'default'],
-    readFile: async (abs: string) => {
-      const own = synthetic.get(abs);
-      if (own !== undefined) return own;
-      // Project files reach nft only as import lists; everything it reads itself is a package file.
-      if (!abs.split(path.sep).includes('node_modules')) return null;
-      try {
-        return await fs.promises.readFile(abs);
-      } catch {
-        return null;
-      }
-    },
-  });
+  const traced = !synthetic.size
+    ? { fileList: new Set<string>() }
+    : await nodeFileTrace([...synthetic.keys()], {
+        base: root,
+        processCwd: root,
+        mixedModules: true,
+        conditions: ['node', 'module-sync', 'import', 'require', 'default'],
+        readFile: async (abs: string) => {
+          const own = synthetic.get(abs);
+          if (own !== undefined) return own;
+          // Project files reach nft only as import lists; everything it reads itself is a package file.
+          if (!abs.split(path.sep).includes('node_modules')) return null;
+          try {
+            return await fs.promises.readFile(abs);
+          } catch {
+            return null;
+          }
+        },
+      });
 
   const inModules = [...traced.fileList].map((p) => p.split(path.sep).join('/')).filter((rel) => rel.split('/').includes('node_modules'));
   const outside = inModules.filter((rel) => !isSafeRelative(rel));
   if (outside.length) {
-    notices.push(`--node-modules: ${outside.length} dependency file(s) resolve outside the root (${outside.slice(0, 3).join(', ')}): nothing outside the root is packed. Install the dependencies inside the root (a workspace's hoisted node_modules: pack from the workspace root).`);
+    notices.push(
+      `--node-modules: ${outside.length} dependency file(s) resolve outside the root (${outside.slice(0, 3).join(', ')}): nothing outside the root is packed. Install the dependencies inside the root (a workspace's hoisted node_modules: pack from the workspace root).`,
+    );
   }
   const inside = inModules.filter(isSafeRelative);
   // Files under a symlinked package folder: mirror them to the link's path (Node resolves from there).
@@ -141,7 +145,10 @@ function safeRealpath(abs: string): string | undefined {
  * must have its package.json inside the archive, in a node_modules folder Node searches from
  * that file (its folder and each one above it). Returns the names that would not load.
  */
-export function missingPackages(graph: ModuleGraph, archived: Set<string>): Array<{ file: string; line: number; column: number; specifier: string; name: string }> {
+export function missingPackages(
+  graph: ModuleGraph,
+  archived: Set<string>,
+): Array<{ file: string; line: number; column: number; specifier: string; name: string }> {
   const missing: Array<{ file: string; line: number; column: number; specifier: string; name: string }> = [];
   for (const node of graph.files.values()) {
     if (!archived.has(node.path)) continue;

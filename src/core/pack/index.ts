@@ -34,11 +34,7 @@ export async function addDependencyFiles(files: ManifestFile[], graph: ModuleGra
  * written. Returns the tarball, or null with the closure findings when the archive would not be
  * closed (nothing is written then). Throws UsageError for a path that cannot take the archive.
  */
-export async function writeTarball(
-  files: ManifestFile[],
-  graph: ModuleGraph,
-  options: Options,
-): Promise<{ tarball: TarballInfo | null; findings: Finding[] }> {
+export async function writeTarball(files: ManifestFile[], graph: ModuleGraph, options: Options): Promise<{ tarball: TarballInfo | null; findings: Finding[] }> {
   const root = graph.root;
   const prefix = normalizePrefix(options.prefix);
   const destination = path.resolve(options.tarball);

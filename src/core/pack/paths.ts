@@ -72,7 +72,10 @@ function realRoot(root: string): string {
 /** The `prefix` option as a clean folder name inside the archive ('' when unset). */
 export function normalizePrefix(prefix: string | undefined): string {
   // Checked by the options stage already; checked again here because the pack writes it.
-  const clean = (prefix ?? '').replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const clean = (prefix ?? '')
+    .replace(/\\/g, '/')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
   if (!clean || clean === '.') return '';
   return checkPrefix(clean, 'prefix') ?? '';
 }

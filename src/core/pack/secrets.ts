@@ -58,14 +58,21 @@ export function secretMatch(root: string, rel: string, realpath: (abs: string) =
 }
 
 /** Where `rel` really leads: root-relative POSIX path, absolute path, and the part judged for secret names. */
-function realTarget(root: string, rel: string, realpath: (abs: string) => string | undefined): { fromRoot: string; real: string; judged: string; inside: boolean } | undefined {
+function realTarget(
+  root: string,
+  rel: string,
+  realpath: (abs: string) => string | undefined,
+): { fromRoot: string; real: string; judged: string; inside: boolean } | undefined {
   const real = realpath(path.join(root, rel));
   const realRoot = realpath(root);
   if (real === undefined || realRoot === undefined) return undefined;
   const fromRoot = toPosix(path.relative(realRoot, real));
   // Outside the root only the segments below the common folder count: a workspace under
   // `~/.envs/` must not make every linked file a secret, but `../.env` must be one.
-  const judged = fromRoot.split('/').filter((part) => part !== '..').join('/');
+  const judged = fromRoot
+    .split('/')
+    .filter((part) => part !== '..')
+    .join('/');
   const inside = !!fromRoot && !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot);
   return { fromRoot, real, judged, inside };
 }

@@ -63,7 +63,9 @@ export function selectFiles(graph: ModuleGraph, options: Options): { files: Mani
       // A glob that finds last run's tarball must not pack it; a file the package needs must not be overwritten by it.
       if (why.reason === 'include' && !exact.has(rel)) continue;
       if (options.pack) {
-        throw new UsageError(`the tarball path ${rel} is a file of the package (${why.reason === 'include' ? 'named by include' : 'reachable from the entries'}): packing would overwrite it. Write the tarball elsewhere (e.g. --out shipset.tar.gz).`);
+        throw new UsageError(
+          `the tarball path ${rel} is a file of the package (${why.reason === 'include' ? 'named by include' : 'reachable from the entries'}): packing would overwrite it. Write the tarball elsewhere (e.g. --out shipset.tar.gz).`,
+        );
       }
     }
     // A secret (by its name or by where its link leads) stays out even when code imports it,
@@ -102,12 +104,14 @@ function hashFile(rel: string, real: string, reason: string): { bytes: number; s
     fd = fs.openSync(real, 'r');
     const size = fs.fstatSync(fd).size;
     if (size > MAX_PACKED_FILE_BYTES) {
-      throw new UsageError(`${rel} is ${(size / 2 ** 30).toFixed(1)} GiB and ${how}: shipset packs files up to 2 GiB. Exclude it (exclude: '${rel}') and ship it another way.`);
+      throw new UsageError(
+        `${rel} is ${(size / 2 ** 30).toFixed(1)} GiB and ${how}: shipset packs files up to 2 GiB. Exclude it (exclude: '${rel}') and ship it another way.`,
+      );
     }
     const hash = createHash('sha256');
     const buffer = (readBuffer ??= Buffer.allocUnsafe(1 << 20)); // one buffer for all files (a zeroed 1 MiB each was a tenth of a run)
     let bytes = 0;
-    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
       hash.update(buffer.subarray(0, n));
       bytes += n;
     }
@@ -186,7 +190,9 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
     const pattern = path.posix.normalize(raw.trim().replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
     if (given && pattern.split('/').includes('node_modules')) {
       // A glob never walks into installs (they are machine-specific and full of links).
-      notices.push(`include '${raw}' adds nothing: node_modules is never packed through include. Use --node-modules (config "node-modules": true, input node-modules) to pack the production dependencies the set needs, so the tarball runs with no install.`);
+      notices.push(
+        `include '${raw}' adds nothing: node_modules is never packed through include. Use --node-modules (config "node-modules": true, input node-modules) to pack the production dependencies the set needs, so the tarball runs with no install.`,
+      );
       continue;
     }
     if (isDynamicPattern(pattern)) {
@@ -199,7 +205,9 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
     if (stat?.isDirectory()) globs.push(pattern === '.' ? '**' : pattern + '/**');
     else if (stat?.isFile()) {
       if (!realFileInside(root, pattern)) {
-        throw new UsageError(`include '${raw}' is a link to ${fs.realpathSync(path.join(root, pattern))}, outside the root ${root}: nothing outside the root is packed. ${given ? 'Remove it from include' : 'Replace the link with the file'}.`);
+        throw new UsageError(
+          `include '${raw}' is a link to ${fs.realpathSync(path.join(root, pattern))}, outside the root ${root}: nothing outside the root is packed. ${given ? 'Remove it from include' : 'Replace the link with the file'}.`,
+        );
       }
       const secret = secretMatch(root, pattern);
       if (secret) {
@@ -211,7 +219,9 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
       out.add(pattern);
       exact.add(pattern);
     } else if (stat) {
-      throw new UsageError(`include '${raw}' is ${kindOfSpecial(stat)}, not a regular file: it cannot be packed. ${given ? 'Remove it from include' : 'It is packed by default: replace it with a regular file or delete it'}.`);
+      throw new UsageError(
+        `include '${raw}' is ${kindOfSpecial(stat)}, not a regular file: it cannot be packed. ${given ? 'Remove it from include' : 'It is packed by default: replace it with a regular file or delete it'}.`,
+      );
     } else if (given) {
       throw new UsageError(`include '${raw}' names no file under ${root}. Fix the path (includes are relative to the root) or remove it.`);
     }
@@ -220,7 +230,10 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
     const found = globSync(globs, { cwd: root, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: NEVER_GLOBBED, expandDirectories: false });
     for (const glob of globs) {
       const matches = picomatch(glob, { dot: false });
-      if (!found.some((rel) => matches(rel))) notices.push(`include '${spelled.get(glob) ?? glob}' matches no file under the root: nothing added. Check the pattern (includes are relative to the root).`);
+      if (!found.some((rel) => matches(rel)))
+        notices.push(
+          `include '${spelled.get(glob) ?? glob}' matches no file under the root: nothing added. Check the pattern (includes are relative to the root).`,
+        );
     }
     for (const rel of found) {
       if (isNeverGlobbed(rel) || !isSafeRelative(rel)) continue;
@@ -228,7 +241,8 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
       if (secret) {
         // A secret by name is left out quietly (that is what everyone expects of a glob); one
         // behind an innocent name is worth saying.
-        if (secret.throughLink) notices.push(`Left out ${rel}: an include glob matches it, but ${describeSecret(rel, secret).reason}. ${describeSecret(rel, secret).fix}.`);
+        if (secret.throughLink)
+          notices.push(`Left out ${rel}: an include glob matches it, but ${describeSecret(rel, secret).reason}. ${describeSecret(rel, secret).fix}.`);
         continue;
       }
       out.add(rel);
@@ -248,7 +262,7 @@ function includedFiles(graph: ModuleGraph, options: Options): { files: string[];
 function exactSecret(rel: string, secret: SecretMatch, given: boolean, options: Options): { packed: boolean; notice?: string; finding?: Finding } {
   const { reason, fix } = describeSecret(rel, secret);
   if (!given) return { packed: false, notice: `Left out ${rel}: it is packed by default, but ${reason}. Replace it with a regular file.` };
-  const source = options.includeFromConfig ? 'the config file\'s include' : 'include';
+  const source = options.includeFromConfig ? "the config file's include" : 'include';
   if (secret.throughLink) {
     return {
       packed: false,
@@ -270,7 +284,10 @@ function exactSecret(rel: string, secret: SecretMatch, given: boolean, options: 
       notice: `Left out ${rel}: the config file's include names it, but it looks like a secret (${SECRET_KINDS}) and the config file is part of the pull request, so it cannot opt a secret in. Name '${rel}' in --include (action input include) if it must ship.`,
     };
   }
-  return { packed: true, notice: `Packed ${rel}, which looks like a secret (${SECRET_KINDS}), because include names it exactly. Make sure the tarball is meant to carry it.` };
+  return {
+    packed: true,
+    notice: `Packed ${rel}, which looks like a secret (${SECRET_KINDS}), because include names it exactly. Make sure the tarball is meant to carry it.`,
+  };
 }
 
 function safeReaddir(dir: string): string[] {

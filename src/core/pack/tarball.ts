@@ -35,7 +35,9 @@ export function parseSourceDateEpoch(value: string | undefined): number | undefi
     throw new UsageError(`SOURCE_DATE_EPOCH='${value}' is not a whole number of seconds since 1970. Set it to e.g. $(git log -1 --format=%ct) or unset it.`);
   }
   if (Number(text) > MAX_TAR_MTIME) {
-    throw new UsageError(`SOURCE_DATE_EPOCH='${text}' is after the year 2242, the latest time a tar header can hold (${MAX_TAR_MTIME}). Set it to e.g. $(git log -1 --format=%ct) or unset it.`);
+    throw new UsageError(
+      `SOURCE_DATE_EPOCH='${text}' is after the year 2242, the latest time a tar header can hold (${MAX_TAR_MTIME}). Set it to e.g. $(git log -1 --format=%ct) or unset it.`,
+    );
   }
   return Number(text);
 }

@@ -51,7 +51,10 @@ export function findCycles(graph: ModuleGraph, max: number): { cycles: ImportEdg
       seen.add(edge.target);
       edges.push(edge);
     }
-    out.set(file, edges.sort((a, b) => byCodeUnit(a.target!, b.target!)));
+    out.set(
+      file,
+      edges.sort((a, b) => byCodeUnit(a.target!, b.target!)),
+    );
   }
   const component = stronglyConnected(out);
   const cycles: ImportEdge[][] = [];

@@ -20,9 +20,7 @@ export const deprecated: Rule = {
         : graph.entries.includes(file)
           ? 'it is an entry'
           : `it is reached through ${formatChain(chain)}`;
-      const fix = edge
-        ? `Import the current file instead, or remove the import at ${at(edge.from, edge.line)}`
-        : 'Use the current file as the entry';
+      const fix = edge ? `Import the current file instead, or remove the import at ${at(edge.from, edge.line)}` : 'Use the current file as the entry';
       const weak = mark.strength === 'weak';
       const unmark = weak
         ? `if it is live code, rename it or ${ignoreHint('deprecated', file, true)}`

@@ -62,7 +62,8 @@ export function nameMarker(file: string): NameMark | undefined {
   if (dotted.length >= 2 && LAST_PART.has(last.toLowerCase())) return { reason: `its name ends in '${last}'`, strength: 'strong' };
   const words = stem.split(/[_\-. ]+/).filter(Boolean);
   if (words.length && words[0].toLowerCase() === 'legacy') return { reason: `its name starts with '${words[0]}'`, strength: 'weak' };
-  if (words.length >= 2 && words[words.length - 1].toLowerCase() === 'legacy') return { reason: `its name ends in '${words[words.length - 1]}'`, strength: 'weak' };
+  if (words.length >= 2 && words[words.length - 1].toLowerCase() === 'legacy')
+    return { reason: `its name ends in '${words[words.length - 1]}'`, strength: 'weak' };
   const weakFolder = folders.find((f) => WEAK_FOLDERS.has(f.toLowerCase()));
   if (weakFolder) return { reason: `it is in a folder named '${weakFolder}'`, strength: 'weak' };
   return undefined;
@@ -128,7 +129,8 @@ const BLOCK_COMMENT = /\/\*[\s\S]*?(?:\*\/|$)/y;
 const DIRECTIVE = /(['"])use [\w -]+\1[ \t]*;?/y;
 
 /** A statement that declares a symbol a JSDoc tag can belong to. */
-const DECLARATION = /export\s+default\b|(?:export\s+)?(?:declare\s+)?(?:async\s+function\b|function\b|class\b|abstract\s+class\b|const\b|let\b|var\b|interface\b|type\s+[\w$]|enum\b|namespace\b|module\s+[\w$]|@)/y;
+const DECLARATION =
+  /export\s+default\b|(?:export\s+)?(?:declare\s+)?(?:async\s+function\b|function\b|class\b|abstract\s+class\b|const\b|let\b|var\b|interface\b|type\s+[\w$]|enum\b|namespace\b|module\s+[\w$]|@)/y;
 const FILE_TAG = /@(?:file|fileoverview|module)\b/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 

@@ -47,7 +47,15 @@ export interface RuleInfo {
 export const RULE_REGISTRY: Readonly<Record<RuleName, RuleInfo>> = Object.freeze({
   deprecated: info([deprecated]),
   stale: info([stale], {
-    settings: [{ option: 'staleIgnore', key: 'stale-ignore', flag: '--stale-ignore', input: 'stale-ignore', description: 'extra name parts that never make two files variants' }],
+    settings: [
+      {
+        option: 'staleIgnore',
+        key: 'stale-ignore',
+        flag: '--stale-ignore',
+        input: 'stale-ignore',
+        description: 'extra name parts that never make two files variants',
+      },
+    ],
   }),
   unresolved: info([unresolved]),
   unparseable: info([unparseable]),

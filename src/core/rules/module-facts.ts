@@ -36,8 +36,14 @@ export interface ModuleFacts {
 }
 
 const TS_KINDS: Record<string, ts.ScriptKind> = {
-  '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,
-  '.jsx': ts.ScriptKind.JSX, '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS,
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.jsx': ts.ScriptKind.JSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
 };
 
 /**
@@ -70,8 +76,7 @@ function scriptFacts(fileName: string, text: string, kind: ts.ScriptKind): Modul
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   let commonJs = false;
 
-  const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) =>
-    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+  const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
@@ -84,7 +89,14 @@ function scriptFacts(fileName: string, text: string, kind: ts.ScriptKind): Modul
         if (bindings && ts.isNamespaceImport(bindings)) names = 'whole';
         else if (bindings) for (const el of bindings.elements) names.push((el.propertyName ?? el.name).text);
       }
-      const typeOnly = !!clause?.isTypeOnly || (!!clause && !clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly));
+      const typeOnly =
+        !!clause?.isTypeOnly ||
+        (!!clause &&
+          !clause.name &&
+          !!clause.namedBindings &&
+          ts.isNamedImports(clause.namedBindings) &&
+          clause.namedBindings.elements.length > 0 &&
+          clause.namedBindings.elements.every((e) => e.isTypeOnly));
       imports.push({ specifier: statement.moduleSpecifier.text, line: lineOf(statement.moduleSpecifier), names, typeOnly });
       continue;
     }
@@ -101,7 +113,13 @@ function scriptFacts(fileName: string, text: string, kind: ts.ScriptKind): Modul
       const from = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier : undefined;
       if (clause && ts.isNamedExports(clause)) {
         for (const el of clause.elements) exports.add(el.name.text);
-        if (from) imports.push({ specifier: from.text, line: lineOf(from), names: clause.elements.map((el) => (el.propertyName ?? el.name).text), typeOnly: statement.isTypeOnly });
+        if (from)
+          imports.push({
+            specifier: from.text,
+            line: lineOf(from),
+            names: clause.elements.map((el) => (el.propertyName ?? el.name).text),
+            typeOnly: statement.isTypeOnly,
+          });
       } else {
         if (clause && ts.isNamespaceExport(clause)) exports.add(clause.name.text);
         // `export * from` re-exports names we do not know without reading that file: none counted.
@@ -116,7 +134,16 @@ function scriptFacts(fileName: string, text: string, kind: ts.ScriptKind): Modul
     if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
       if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) exports.add('default');
       else if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindingNames(d.name, exports);
-      else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && statement.name && ts.isIdentifier(statement.name)) {
+      else if (
+        (ts.isFunctionDeclaration(statement) ||
+          ts.isClassDeclaration(statement) ||
+          ts.isInterfaceDeclaration(statement) ||
+          ts.isTypeAliasDeclaration(statement) ||
+          ts.isEnumDeclaration(statement) ||
+          ts.isModuleDeclaration(statement)) &&
+        statement.name &&
+        ts.isIdentifier(statement.name)
+      ) {
         exports.add(statement.name.text);
       }
     }
@@ -141,7 +168,10 @@ function scriptFacts(fileName: string, text: string, kind: ts.ScriptKind): Modul
         if (ts.isObjectLiteralExpression(node.right)) {
           for (const p of node.right.properties) if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) exports.add(p.name.text);
         }
-      } else if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
+      } else if (
+        ts.isPropertyAccessExpression(target) &&
+        (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))
+      ) {
         commonJs = true;
         exports.add(target.name.text);
       }

@@ -64,12 +64,14 @@ function loaderNotInstalled(graph: ModuleGraph, given: boolean): RawFinding[] {
   const has = (field: string) => !!pkg && typeof pkg[field] === 'object' && pkg[field] !== null && loader in (pkg[field] as object);
   if (has('dependencies') || has('optionalDependencies')) return [];
   const where = has('devDependencies') ? 'only in devDependencies' : 'not in dependencies';
-  return [{
-    rule: 'runtime',
-    level: 'warn',
-    file: entry,
-    line: 1,
-    chain: [entry],
-    message: `${entry} is started with ${graph.runtime}, but '${loader}' is ${where} of package.json: a production install (npm ci --omit=dev) will not provide the start command. Move ${loader} to dependencies, or build and pack the compiled output with --runtime node.`,
-  }];
+  return [
+    {
+      rule: 'runtime',
+      level: 'warn',
+      file: entry,
+      line: 1,
+      chain: [entry],
+      message: `${entry} is started with ${graph.runtime}, but '${loader}' is ${where} of package.json: a production install (npm ci --omit=dev) will not provide the start command. Move ${loader} to dependencies, or build and pack the compiled output with --runtime node.`,
+    },
+  ];
 }

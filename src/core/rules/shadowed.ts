@@ -10,7 +10,10 @@ export const shadowed: Rule = {
   check({ graph }) {
     const findings: RawFinding[] = [];
     for (const edge of reachableEdges(graph)) {
-      const others = [...(edge.shadowedCandidates ?? []), ...(edge.builtin ? [`Node's builtin '${edge.builtin}' (which Node loads when it runs the compiled output)`] : [])];
+      const others = [
+        ...(edge.shadowedCandidates ?? []),
+        ...(edge.builtin ? [`Node's builtin '${edge.builtin}' (which Node loads when it runs the compiled output)`] : []),
+      ];
       if (!others.length) continue;
       const runs = edge.target ?? '(nothing)';
       const list = others.join(', ');

@@ -15,10 +15,7 @@ type Replacement = VariantPair & { provides: Provision };
 /** Pairs listed by name in the "could not decide" notice; the rest are counted. */
 const NOTICE_PAIRS = 5;
 
-type Verdict =
-  | { newer: true; current: string; variant: string; by: 'time' | 'version' }
-  | { newer: false }
-  | { newer: undefined };
+type Verdict = { newer: true; current: string; variant: string; by: 'time' | 'version' } | { newer: false } | { newer: undefined };
 
 export const stale: Rule = {
   name: 'stale',
@@ -58,7 +55,11 @@ export const stale: Rule = {
     if (!pairs.length) return [];
 
     const files = [...new Set(pairs.flatMap((p) => [p.current, p.variant]))].sort(byCodeUnit);
-    const recency = await changeTimes(graph.root, files, { inGit: graph.inGit, ...(options.commitTimes ? { commitTimes: options.commitTimes } : {}), ...(options.now !== undefined ? { now: options.now } : {}) });
+    const recency = await changeTimes(graph.root, files, {
+      inGit: graph.inGit,
+      ...(options.commitTimes ? { commitTimes: options.commitTimes } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
+    });
 
     const newest = new Map<string, { pair: Replacement; verdict: Verdict & { newer: true } }>();
     const undecided: Replacement[] = [];

@@ -52,31 +52,57 @@ export const undeclaredPython: Rule = {
       const shown = known ? names[0] : normalizeDistName(edge.packageName ?? edge.specifier.split('.')[0]);
       const devHit = names.find((n) => manifests.dev.has(n));
       if (devHit) {
-        add(`${where}\0${devHit}`, edge, (e, optional) => `${said(e)}, but ${devHit} is declared only for development in ${where}: a production install omits it${optional ? OPTIONAL : ''}. Move ${devHit} to requirements.txt or [project] dependencies; ${HINT(e)}.`);
+        add(
+          `${where}\0${devHit}`,
+          edge,
+          (e, optional) =>
+            `${said(e)}, but ${devHit} is declared only for development in ${where}: a production install omits it${optional ? OPTIONAL : ''}. Move ${devHit} to requirements.txt or [project] dependencies; ${HINT(e)}.`,
+        );
         continue;
       }
       const lock = manifests.locked.find((l) => names.some((n) => l.names.has(n)));
       if (lock) {
         // Pinned by the lock but not declared: another declared package requires it today.
-        add(`${where}\0${shown}`, edge, (e) => `${said(e)}, but ${shown} is not declared directly in ${where}; installed today through ${lock.file} as a dependency of another package: declare it if your code uses it directly (a new release of that package may drop it). ${HINT(e)}.`, true);
+        add(
+          `${where}\0${shown}`,
+          edge,
+          (e) =>
+            `${said(e)}, but ${shown} is not declared directly in ${where}; installed today through ${lock.file} as a dependency of another package: declare it if your code uses it directly (a new release of that package may drop it). ${HINT(e)}.`,
+          true,
+        );
         continue;
       }
       const top = edge.packageName ?? edge.specifier.split('.')[0];
       const maybe = known ? undefined : plausibleProvider(top, manifests.production);
       if (maybe) {
-        notice(`${base}: no declared distribution has that name, but ${maybe} (declared in ${where}) may provide it; shipset knows no mapping for this import name, so it raised no finding. Declare the distribution that provides ${edge.specifier} if ${maybe} does not.`);
+        notice(
+          `${base}: no declared distribution has that name, but ${maybe} (declared in ${where}) may provide it; shipset knows no mapping for this import name, so it raised no finding. Declare the distribution that provides ${edge.specifier} if ${maybe} does not.`,
+        );
         continue;
       }
       // Declared distributions that no import accounts for, whose import names shipset does not
       // know, and that share a distinctive word with the import (drf-jwt and rest_framework_jwt):
       // one of them probably provides it, so a warning names them instead of an error.
-      const unknown = known ? [] : [...manifests.production].filter((d) => !used.has(d) && !isMappedDistribution(d) && d !== manifests.projectName && sharesWord(top, d)).sort();
+      const unknown = known
+        ? []
+        : [...manifests.production].filter((d) => !used.has(d) && !isMappedDistribution(d) && d !== manifests.projectName && sharesWord(top, d)).sort();
       if (unknown.length) {
         const list = unknown.length > 5 ? `${unknown.slice(0, 5).join(', ')} and ${unknown.length - 5} more` : unknown.join(', ');
-        add(`${where}\0${shown}`, edge, (e) => `${said(e)}, and no distribution declared in ${where} has that name; shipset knows no mapping for it, and ${list} (declared, with import names shipset does not know) could provide it. If none does, add the distribution that provides ${top} to requirements.txt (or [project] dependencies in pyproject.toml); ${HINT(e)}.`, true);
+        add(
+          `${where}\0${shown}`,
+          edge,
+          (e) =>
+            `${said(e)}, and no distribution declared in ${where} has that name; shipset knows no mapping for it, and ${list} (declared, with import names shipset does not know) could provide it. If none does, add the distribution that provides ${top} to requirements.txt (or [project] dependencies in pyproject.toml); ${HINT(e)}.`,
+          true,
+        );
         continue;
       }
-      add(`${where}\0${shown}`, edge, (e, optional) => `${said(e)}, but ${shown} is not declared in ${where}: a fresh install would not provide it${optional ? OPTIONAL : ''}. ${localAdvice(e, shown, known)}; ${HINT(e)}.`);
+      add(
+        `${where}\0${shown}`,
+        edge,
+        (e, optional) =>
+          `${said(e)}, but ${shown} is not declared in ${where}: a fresh install would not provide it${optional ? OPTIONAL : ''}. ${localAdvice(e, shown, known)}; ${HINT(e)}.`,
+      );
     }
     const findings: RawFinding[] = [];
     for (const { edges, message, warn } of groups.values()) {
@@ -93,7 +119,9 @@ export const undeclaredPython: Rule = {
       const files = [...unchecked.keys()];
       const packages = [...new Set(files.flatMap((f) => [...unchecked.get(f)!]))].sort();
       const list = (items: string[]): string => (items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', '));
-      notice(`No requirements*.txt, pyproject.toml or setup.cfg between ${list(files)} and the root: shipset cannot check that the third-party imports (${list(packages)}) are declared. Add a requirements.txt or pyproject.toml.`);
+      notice(
+        `No requirements*.txt, pyproject.toml or setup.cfg between ${list(files)} and the root: shipset cannot check that the third-party imports (${list(packages)}) are declared. Add a requirements.txt or pyproject.toml.`,
+      );
     }
     return findings;
   },
@@ -116,11 +144,38 @@ function plausibleProvider(importName: string, declared: Set<string>): string | 
 }
 
 /** Words too common in distribution and package names to link one to the other. */
-const GENERIC_WORDS = new Set(['django', 'flask', 'python', 'drf', 'rest', 'framework', 'api', 'client', 'sdk', 'lib', 'core', 'utils', 'util', 'plugin', 'plugins', 'extension', 'extensions', 'contrib', 'app', 'apps', 'server', 'tools']);
+const GENERIC_WORDS = new Set([
+  'django',
+  'flask',
+  'python',
+  'drf',
+  'rest',
+  'framework',
+  'api',
+  'client',
+  'sdk',
+  'lib',
+  'core',
+  'utils',
+  'util',
+  'plugin',
+  'plugins',
+  'extension',
+  'extensions',
+  'contrib',
+  'app',
+  'apps',
+  'server',
+  'tools',
+]);
 
 /** The import name and the distribution name share a distinctive word (one containing the other, 3+ letters). */
 function sharesWord(importName: string, dist: string): boolean {
-  const words = (text: string): string[] => text.toLowerCase().split(/[-_.]+/).filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w));
+  const words = (text: string): string[] =>
+    text
+      .toLowerCase()
+      .split(/[-_.]+/)
+      .filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w));
   const mine = words(importName);
   return words(dist).some((d) => mine.some((m) => m.includes(d) || d.includes(m)));
 }

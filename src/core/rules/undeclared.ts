@@ -61,7 +61,13 @@ export const undeclared: Rule = {
       const optional = required.length === 0;
       const rest = edges.filter((e) => e !== first);
       const also = rest.length ? ` It is imported at ${rest.length} more ${rest.length === 1 ? 'line' : 'lines'} (see sites).` : '';
-      const finding = findingAt(graph, 'undeclared', first, messageFor(first, name, manifest, workspaces?.get(name), optional) + also, optional ? { level: 'warn' } : {});
+      const finding = findingAt(
+        graph,
+        'undeclared',
+        first,
+        messageFor(first, name, manifest, workspaces?.get(name), optional) + also,
+        optional ? { level: 'warn' } : {},
+      );
       if (rest.length) finding.sites = rest.map((e) => ({ file: e.from, line: e.line, column: e.column }));
       findings.push(finding);
     }
@@ -102,7 +108,11 @@ function readManifestIn(root: string, dir: string): Manifest | undefined {
   const abs = path.join(root, rel);
   if (!fs.existsSync(abs) && !isSymlink(abs)) return undefined;
   const manifest = readManifest(root, abs, rel);
-  return manifest === 'format-marker' ? (dir === '.' ? { path: rel, production: new Set(), dev: new Set(), workspaceProtocol: new Map() } : undefined) : manifest;
+  return manifest === 'format-marker'
+    ? dir === '.'
+      ? { path: rel, production: new Set(), dev: new Set(), workspaceProtocol: new Map() }
+      : undefined
+    : manifest;
 }
 
 const DEPENDENCY_FIELDS = [...PRODUCTION_FIELDS, 'devDependencies'] as const;

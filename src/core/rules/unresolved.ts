@@ -18,7 +18,8 @@ export const unresolved: Rule = {
       const where = at(edge.from, edge.line);
       const hint = ignoreHint('unresolved', edge.from);
       const nearMiss = edge.class === 'unresolved' ? caseNearMiss(graph, edge, listings) : undefined;
-      const near = nearMiss && !(edge.reason ?? '').includes(nearMiss) ? `; ${nearMiss} exists, but the case differs and Linux file systems tell case apart` : '';
+      const near =
+        nearMiss && !(edge.reason ?? '').includes(nearMiss) ? `; ${nearMiss} exists, but the case differs and Linux file systems tell case apart` : '';
       let message: string;
       if (edge.class === 'unsupported') {
         const ext = path.posix.extname(edge.target ?? edge.specifier) || `'${path.posix.basename(edge.target ?? edge.specifier)}'`;

@@ -99,7 +99,10 @@ describe('2. bare specifiers that land inside the root', () => {
     writeFiles(root, {
       'package.json': JSON.stringify({ name: 'mono', workspaces: ['packages/*'] }),
       'apps/api/main.js': "const { s } = require('@acme/shared');\nconst u = require('@acme/shared/util');\nconsole.log(s, u);\n",
-      'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', exports: { '.': { require: './cjs/index.js', import: './esm/index.js' }, './util': './cjs/util.js' } }),
+      'packages/shared/package.json': JSON.stringify({
+        name: '@acme/shared',
+        exports: { '.': { require: './cjs/index.js', import: './esm/index.js' }, './util': './cjs/util.js' },
+      }),
       'packages/shared/cjs/index.js': 'exports.s = 1;\n',
       'packages/shared/esm/index.js': 'export const s = 1;\n',
       'packages/shared/cjs/util.js': 'module.exports = 2;\n',
@@ -131,12 +134,16 @@ describe('2. bare specifiers that land inside the root', () => {
     }
   });
 
-  it('maps a TypeScript workspace member\'s unbuilt dist/ entry back to its source for a TypeScript importer', async () => {
+  it("maps a TypeScript workspace member's unbuilt dist/ entry back to its source for a TypeScript importer", async () => {
     const g = await graphOf(
       {
         'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
         'apps/api/main.ts': "import { lib } from '@acme/lib';\nimport { sub } from '@acme/lib/sub';\nconsole.log(lib, sub);\n",
-        'packages/lib/package.json': JSON.stringify({ name: '@acme/lib', main: 'dist/index.js', exports: { '.': './dist/index.js', './sub': './dist/sub/index.js' } }),
+        'packages/lib/package.json': JSON.stringify({
+          name: '@acme/lib',
+          main: 'dist/index.js',
+          exports: { '.': './dist/index.js', './sub': './dist/sub/index.js' },
+        }),
         'packages/lib/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist' }, include: ['src'] }),
         'packages/lib/src/index.ts': 'export const lib = 1;\n',
         'packages/lib/src/sub/index.ts': 'export const sub = 2;\n',
@@ -208,7 +215,10 @@ describe('3. conditions by the format the importing file runs in', () => {
     const esm = { ...files, 'package.json': files['package.json'].replace('"name"', '"type":"module","name"') };
     g = await graphOf({ ...esm, 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'node16' } }) }, ['src/main.ts']);
     expect(edge(g, 'src/main.ts', '#store').target).toBe('src/store.mjs.ts');
-    g = await graphOf({ ...files, 'src/main.mts': "import { save } from '#store';\nsave();\n", 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'node16' } }) }, ['src/main.mts']);
+    g = await graphOf(
+      { ...files, 'src/main.mts': "import { save } from '#store';\nsave();\n", 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'node16' } }) },
+      ['src/main.mts'],
+    );
     expect(edge(g, 'src/main.mts', '#store').target).toBe('src/store.mjs.ts');
   });
 });
@@ -229,19 +239,24 @@ describe('4. imports the compiler and bundlers add', () => {
     expect(edge(g, 'src/Emo.tsx', '@emotion/react/jsx-runtime')).toMatchObject({ class: 'package', packageName: '@emotion/react' });
     const dev = await graphOf({ 'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsxdev' } }), 'a.tsx': 'export default <b/>;\n' }, ['a.tsx']);
     expect(edge(dev, 'a.tsx', 'react/jsx-dev-runtime')).toMatchObject({ class: 'package', packageName: 'react' });
-    const classic = await graphOf({ 'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react' } }), 'a.tsx': "import React from 'react';\nexport default <b/>;\n" }, ['a.tsx']);
+    const classic = await graphOf(
+      { 'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react' } }), 'a.tsx': "import React from 'react';\nexport default <b/>;\n" },
+      ['a.tsx'],
+    );
     expect(classic.files.get('a.tsx')!.edges.map((e) => e.specifier)).toEqual(['react']);
   });
 
   it('expands import.meta.glob (string, array, negation) and require.context to the files they match', async () => {
     const g = await graphOf(
       {
-        'src/main.ts': "const pages = import.meta.glob(['./routes/*.ts', '!./routes/*.test.ts']);\nconst eager = import.meta.glob('./eager/*.ts', { eager: true });\nconsole.log(pages, eager);\n",
+        'src/main.ts':
+          "const pages = import.meta.glob(['./routes/*.ts', '!./routes/*.test.ts']);\nconst eager = import.meta.glob('./eager/*.ts', { eager: true });\nconsole.log(pages, eager);\n",
         'src/routes/a.ts': 'export default 1;\n',
         'src/routes/b.ts': 'export default 2;\n',
         'src/routes/b.test.ts': 'export default 3;\n',
         'src/eager/e.ts': 'export default 4;\n',
-        'web/app.js': "const ctx = require.context('./views', true, /\\.view\\.js$/);\nconst flat = require.context('./flat', false);\nconsole.log(ctx, flat);\n",
+        'web/app.js':
+          "const ctx = require.context('./views', true, /\\.view\\.js$/);\nconst flat = require.context('./flat', false);\nconsole.log(ctx, flat);\n",
         'web/views/home.view.js': 'module.exports = 1;\n',
         'web/views/deep/about.view.js': 'module.exports = 2;\n',
         'web/views/helper.js': 'module.exports = 3;\n',
@@ -250,7 +265,16 @@ describe('4. imports the compiler and bundlers add', () => {
       },
       ['src/main.ts', 'web/app.js'],
     );
-    expect(reachable(g)).toEqual(['src/eager/e.ts', 'src/main.ts', 'src/routes/a.ts', 'src/routes/b.ts', 'web/app.js', 'web/flat/one.js', 'web/views/deep/about.view.js', 'web/views/home.view.js']);
+    expect(reachable(g)).toEqual([
+      'src/eager/e.ts',
+      'src/main.ts',
+      'src/routes/a.ts',
+      'src/routes/b.ts',
+      'web/app.js',
+      'web/flat/one.js',
+      'web/views/deep/about.view.js',
+      'web/views/home.view.js',
+    ]);
     expect(edge(g, 'src/main.ts', './routes/a.ts')).toMatchObject({ origin: 'import.meta.glob', kind: 'dynamic-import', line: 1 });
     expect(edge(g, 'src/main.ts', './eager/e.ts')).toMatchObject({ kind: 'import' });
     expect(edge(g, 'web/app.js', './views/home.view.js')).toMatchObject({ origin: 'require.context', kind: 'require' });
@@ -259,7 +283,8 @@ describe('4. imports the compiler and bundlers add', () => {
   it('a non-literal glob or context is a dynamic site; new URL(literal, import.meta.url) is an edge', async () => {
     const g = await graphOf(
       {
-        'main.mjs': "const dir = process.argv[2];\nimport.meta.glob(dir);\nrequire.context(dir, true);\nconst w = new URL('./worker.js', import.meta.url);\nconst logo = new URL('./logo.png', import.meta.url);\nconst x = new URL(`./w/${dir}.js`, import.meta.url);\nconsole.log(w, logo, x);\n",
+        'main.mjs':
+          "const dir = process.argv[2];\nimport.meta.glob(dir);\nrequire.context(dir, true);\nconst w = new URL('./worker.js', import.meta.url);\nconst logo = new URL('./logo.png', import.meta.url);\nconst x = new URL(`./w/${dir}.js`, import.meta.url);\nconsole.log(w, logo, x);\n",
         'worker.js': "import './dep.js';\n",
         'dep.js': '',
         'logo.png': 'png',
@@ -391,7 +416,8 @@ describe('7. import elision as compilers do it', () => {
   it('keeps imports whose bindings are re-exported or aliased as values', async () => {
     const g = await graphOf(
       {
-        'index.ts': "import { a } from './a';\nimport { b as bee } from './b';\nimport * as ns from './ns';\nimport { T } from './t';\nimport C = ns.C;\nexport { a, bee as b };\nexport type { T };\nexport const c: typeof C = C;\n",
+        'index.ts':
+          "import { a } from './a';\nimport { b as bee } from './b';\nimport * as ns from './ns';\nimport { T } from './t';\nimport C = ns.C;\nexport { a, bee as b };\nexport type { T };\nexport const c: typeof C = C;\n",
         'a.ts': 'export const a = 1;\n',
         'b.ts': 'export const b = 1;\n',
         'ns.ts': 'export const C = 1;\n',
@@ -421,7 +447,11 @@ describe('7. import elision as compilers do it', () => {
 
   it('keeps the module load under importsNotUsedAsValues preserve (TypeScript before 5.5)', async () => {
     const g = await graphOf(
-      { 'tsconfig.json': JSON.stringify({ compilerOptions: { importsNotUsedAsValues: 'preserve' } }), 'a.ts': "import { T } from './t';\nexport let x: T;\n", 't.ts': 'export type T = 1;\n' },
+      {
+        'tsconfig.json': JSON.stringify({ compilerOptions: { importsNotUsedAsValues: 'preserve' } }),
+        'a.ts': "import { T } from './t';\nexport let x: T;\n",
+        't.ts': 'export type T = 1;\n',
+      },
       ['a.ts'],
     );
     expect(reachable(g)).toEqual(['a.ts', 't.ts']);
@@ -460,7 +490,8 @@ describe('7. import elision as compilers do it', () => {
     const g = await graphOf(
       {
         'tsconfig.json': JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } }),
-        'c.ts': "import { Request } from 'express';\nconst Req = (): ParameterDecorator => () => {};\nexport class C { get(@Req() r: Request) { return r; } }\n",
+        'c.ts':
+          "import { Request } from 'express';\nconst Req = (): ParameterDecorator => () => {};\nexport class C { get(@Req() r: Request) { return r; } }\n",
         'node_modules/@types/express/package.json': JSON.stringify({ name: '@types/express', types: 'index.d.ts' }),
         'node_modules/@types/express/index.d.ts': 'export interface Request { url: string }\n',
       },
@@ -515,7 +546,17 @@ describe('optional imports', () => {
       ['index.js'],
     );
     const optional = Object.fromEntries(g.files.get('index.js')!.edges.map((e) => [e.specifier, !!e.optional]));
-    expect(optional).toEqual({ 'fast-json': true, 'must-have': false, 'must-have-2': false, maybe: true, 'dev-logger': true, 'browser-thing': true, always: false, 'lazy-optional': true, 'lazy-required': false });
+    expect(optional).toEqual({
+      'fast-json': true,
+      'must-have': false,
+      'must-have-2': false,
+      maybe: true,
+      'dev-logger': true,
+      'browser-thing': true,
+      always: false,
+      'lazy-optional': true,
+      'lazy-required': false,
+    });
   });
 });
 

@@ -58,7 +58,10 @@ describe('each file uses the tsconfig that owns it (nearest above it in the root
   });
 
   it('a nested config that cannot be read is a notice, and its files use the next config up', async () => {
-    const files = { ...monorepo(JSON.stringify({ compilerOptions: { paths: { '~/*': ['./apps/web/src/*'] } } })), 'apps/web/tsconfig.json': '{ "compilerOptions": { "paths": { "~/*": "./src/*" } } }' };
+    const files = {
+      ...monorepo(JSON.stringify({ compilerOptions: { paths: { '~/*': ['./apps/web/src/*'] } } })),
+      'apps/web/tsconfig.json': '{ "compilerOptions": { "paths": { "~/*": "./src/*" } } }',
+    };
     const { result } = await check(files, ['apps/web/src/main.ts']);
     expect(shipped(result)).toEqual(['apps/web/src/lib.ts', 'apps/web/src/main.ts']);
     expect(result.manifest.notices.join('\n')).toContain('apps/web/tsconfig.json was not applied to the files under apps/web');

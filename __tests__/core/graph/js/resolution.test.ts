@@ -29,7 +29,8 @@ describe('relative resolution', () => {
   it('maps TypeScript ESM style ./x.js to x.ts, and extensionless and folder index imports', async () => {
     const g = await graphOf(
       {
-        'src/index.ts': "import { a } from './a.js';\nimport b from './b';\nimport './lib';\nimport c from './c.mjs';\nimport d from './d.cjs';\nconsole.log(a, b, c, d);\n",
+        'src/index.ts':
+          "import { a } from './a.js';\nimport b from './b';\nimport './lib';\nimport c from './c.mjs';\nimport d from './d.cjs';\nconsole.log(a, b, c, d);\n",
         'src/a.ts': 'export const a = 1;',
         'src/b.tsx': 'export default 1;',
         'src/lib/index.ts': "export * from '../util/u.jsx';",
@@ -85,7 +86,6 @@ describe('aliases', () => {
       process.chdir(cwd);
     }
   });
-
 });
 
 describe('classification', () => {
@@ -141,7 +141,7 @@ describe('scripts and configs found in the wild', () => {
       {
         'bin/tool': "#!/usr/bin/env node\nrequire('../lib/run.js');\n",
         'lib/run.js': "require('./helper');\n",
-        'lib/helper': "#!/usr/bin/env node\nmodule.exports = 1;\n",
+        'lib/helper': '#!/usr/bin/env node\nmodule.exports = 1;\n',
         'docs/notes': 'plain text',
       },
       ['bin/tool'],
@@ -335,7 +335,9 @@ describe('what Node loads (found by __tests__/e2e/differential.test.ts)', () => 
   it('reports package.json imports Node rejects (URL, ../ or absolute targets, #x/ folder mappings) as unresolved; accepts a bare builtin', async () => {
     const g = await graphOf(
       {
-        'package.json': JSON.stringify({ imports: { '#url': 'node:fs', '#up': '../up.js', '#abs': '/etc/hosts', '#fs': { node: 'fs', default: './shim.js' }, '#lib/': './lib/' } }),
+        'package.json': JSON.stringify({
+          imports: { '#url': 'node:fs', '#up': '../up.js', '#abs': '/etc/hosts', '#fs': { node: 'fs', default: './shim.js' }, '#lib/': './lib/' },
+        }),
         'main.mjs': "import '#url';\nimport '#up';\nimport '#abs';\nimport '#fs';\nimport '#lib/a.js';\n",
         'shim.js': '',
         'lib/a.js': '',

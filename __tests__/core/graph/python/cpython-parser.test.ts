@@ -52,17 +52,26 @@ withPython('CPython decides (python3 on PATH)', () => {
 
   it('rejects bytes that are not UTF-8 (no coding declaration)', async () => {
     const g = await judge({ 'latin.py': Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x27, 0xff, 0xfe, 0x27, 0x0a]) });
-    expect(g.files.get('latin.py')!.parseError).toMatchObject({ file: 'latin.py', line: 1, message: expect.stringContaining("'utf-8' codec can't decode byte 0xff") });
+    expect(g.files.get('latin.py')!.parseError).toMatchObject({
+      file: 'latin.py',
+      line: 1,
+      message: expect.stringContaining("'utf-8' codec can't decode byte 0xff"),
+    });
   });
 
   it('honours a PEP 263 coding declaration', async () => {
-    const g = await judge({ 'latin.py': Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nx = \''), Buffer.from([0xe9]), Buffer.from("'\n")]) });
+    const g = await judge({ 'latin.py': Buffer.concat([Buffer.from("# -*- coding: latin-1 -*-\nx = '"), Buffer.from([0xe9]), Buffer.from("'\n")]) });
     expect(g.files.get('latin.py')!.parseError).toBeUndefined();
   });
 
   it('judges syntax for the oldest declared version (requires-python >=3.8 has no match statement)', async () => {
     const g = await judge({ 'm.py': 'match x:\n    case 1:\n        pass\n' }, { 'pyproject.toml': '[project]\nname = "p"\nrequires-python = ">=3.8"\n' });
-    expect(g.files.get('m.py')!.parseError).toEqual({ file: 'm.py', line: 3, column: 13, message: 'Pattern matching is only supported in Python 3.10 and greater' });
+    expect(g.files.get('m.py')!.parseError).toEqual({
+      file: 'm.py',
+      line: 3,
+      column: 13,
+      message: 'Pattern matching is only supported in Python 3.10 and greater',
+    });
   });
 
   it('setup.cfg python_requires counts too', async () => {
@@ -75,7 +84,12 @@ withPython('CPython decides (python3 on PATH)', () => {
     const minor = local.version[1];
     local.close();
     const g = await judge(
-      { 'pep758.py': 'try:\n    pass\nexcept ValueError, TypeError:\n    pass\n', 'pep695.py': 'type Pair[T] = tuple[T, T]\n', 'broken.py': '€ = 2\n', 'with_as.py': 'try:\n    pass\nexcept ValueError, TypeError as e:\n    pass\n' },
+      {
+        'pep758.py': 'try:\n    pass\nexcept ValueError, TypeError:\n    pass\n',
+        'pep695.py': 'type Pair[T] = tuple[T, T]\n',
+        'broken.py': '€ = 2\n',
+        'with_as.py': 'try:\n    pass\nexcept ValueError, TypeError as e:\n    pass\n',
+      },
       { 'pyproject.toml': `[project]\nname = "p"\nrequires-python = ">=3.${Math.max(14, minor + 1)}"\n` },
     );
     if (minor >= 14) return; // a 3.14 python3 accepts PEP 758 itself
@@ -83,7 +97,15 @@ withPython('CPython decides (python3 on PATH)', () => {
     expect(g.files.get('pep695.py')!.parseError).toBeUndefined();
     expect(g.files.get('broken.py')!.parseError).toMatchObject({ line: 1, column: 1 });
     expect(g.files.get('with_as.py')!.parseError).toMatchObject({ line: 3, message: 'multiple exception types must be parenthesized' });
-    expect(g.notices).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^The local python3 is 3\\.${minor}, older than requires-python >=3\\.\\d+ in pyproject\\.toml: it rejects ${minor < 12 ? 2 : 1} file\\(s\\) \\(pep758\\.py${minor < 12 ? ', pep695\\.py' : ''}\\)`))]));
+    expect(g.notices).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          new RegExp(
+            `^The local python3 is 3\\.${minor}, older than requires-python >=3\\.\\d+ in pyproject\\.toml: it rejects ${minor < 12 ? 2 : 1} file\\(s\\) \\(pep758\\.py${minor < 12 ? ', pep695\\.py' : ''}\\)`,
+          ),
+        ),
+      ]),
+    );
   });
 
   it('one process answers many files in order', async () => {
@@ -104,7 +126,9 @@ describe('no python3: the built-in grammar, with a notice', () => {
     const g = await judge({ 'ok.py': 'import os\n', 'bad.py': 'def f(:\n' }, {}, python);
     expect(g.files.get('ok.py')!.parseError).toBeUndefined();
     expect(g.files.get('bad.py')!.parseError).toMatchObject({ line: 1, message: 'invalid syntax' });
-    expect(g.notices).toEqual(expect.arrayContaining([expect.stringContaining("No Python 3 found (python3 on PATH): syntax was checked with shipset's built-in Python grammar")]));
+    expect(g.notices).toEqual(
+      expect.arrayContaining([expect.stringContaining("No Python 3 found (python3 on PATH): syntax was checked with shipset's built-in Python grammar")]),
+    );
   });
 });
 

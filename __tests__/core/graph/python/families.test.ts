@@ -39,7 +39,11 @@ describe('family 1: an entry inside a package is imported as a module', () => {
       ['config.sub', 'file', 'config/sub/__init__.py', 'python -m config.sub.entry'],
       ['django', 'package', 'django', undefined],
     ]);
-    expect(g.notices).toEqual([expect.stringContaining('config/sub/entry.py is inside the package config (its folder has an __init__.py), so it was read as the module config.sub.entry')]);
+    expect(g.notices).toEqual([
+      expect.stringContaining(
+        'config/sub/entry.py is inside the package config (its folder has an __init__.py), so it was read as the module config.sub.entry',
+      ),
+    ]);
   });
 
   it('config/wsgi.py: django is the package, relative imports work', async () => {
@@ -69,7 +73,10 @@ describe('family 1: an entry inside a package is imported as a module', () => {
   it('--python-mode module without __init__.py: a namespace package, searched from the root (python -m tools.run)', async () => {
     const files = { 'tools/run.py': 'import helpers\nimport tools.lib\n', 'tools/helpers.py': '', 'tools/lib.py': '', 'helpers.py': '' };
     const asModule = await graphOf(files, ['tools/run.py'], { mode: 'module' });
-    expect(edges(asModule.files.get('tools/run.py')).map((e) => [e.specifier, e.target])).toEqual([['helpers', 'helpers.py'], ['tools.lib', 'tools/lib.py']]);
+    expect(edges(asModule.files.get('tools/run.py')).map((e) => [e.specifier, e.target])).toEqual([
+      ['helpers', 'helpers.py'],
+      ['tools.lib', 'tools/lib.py'],
+    ]);
     const asScript = await graphOf(files, ['tools/run.py']);
     expect(edges(asScript.files.get('tools/run.py'), 'helpers')).toEqual([expect.objectContaining({ target: 'tools/helpers.py' })]);
     const dashed = await graphOf({ 'my-tools/run.py': '' }, ['my-tools/run.py'], { mode: 'module' });
@@ -90,29 +97,74 @@ describe('family 1: an entry inside a package is imported as a module', () => {
 
 describe('family 3: fallbacks, guards and computed packages', () => {
   it('the except ImportError fallback is optional; so are sys.version_info / sys.platform branches', () => {
-    const parsed = parsePython([
-      'try:', '    import tomllib', 'except ImportError:', '    import tomli as tomllib',
-      'try:', '    import a', 'except (ModuleNotFoundError, OSError):', '    import b', 'else:', '    import c', 'finally:', '    import d',
-      'try:', '    import e', 'except ValueError:', '    import f',
-      'if sys.version_info >= (3, 11):', '    import g', 'else:', '    import h',
-      'if sys.platform == "win32":', '    import winreg', 'elif os.name == "posix":', '    import fcntl',
-      'if DEBUG:', '    import i',
-      'import j', '',
-    ].join('\n'));
+    const parsed = parsePython(
+      [
+        'try:',
+        '    import tomllib',
+        'except ImportError:',
+        '    import tomli as tomllib',
+        'try:',
+        '    import a',
+        'except (ModuleNotFoundError, OSError):',
+        '    import b',
+        'else:',
+        '    import c',
+        'finally:',
+        '    import d',
+        'try:',
+        '    import e',
+        'except ValueError:',
+        '    import f',
+        'if sys.version_info >= (3, 11):',
+        '    import g',
+        'else:',
+        '    import h',
+        'if sys.platform == "win32":',
+        '    import winreg',
+        'elif os.name == "posix":',
+        '    import fcntl',
+        'if DEBUG:',
+        '    import i',
+        'import j',
+        '',
+      ].join('\n'),
+    );
     expect(parsed.error).toBeUndefined();
     const optional = Object.fromEntries(parsed.imports.map((i) => [i.module, i.optional]));
-    expect(optional).toEqual({ tomllib: true, tomli: true, a: true, b: true, c: false, d: false, e: false, f: false, g: true, h: true, winreg: true, fcntl: true, i: false, j: false });
+    expect(optional).toEqual({
+      tomllib: true,
+      tomli: true,
+      a: true,
+      b: true,
+      c: false,
+      d: false,
+      e: false,
+      f: false,
+      g: true,
+      h: true,
+      winreg: true,
+      fcntl: true,
+      i: false,
+      j: false,
+    });
   });
 
   it('import_module(".hooks", pkg) with a computed package is a dynamic site, not an import of this file\'s package', async () => {
-    const g = await graphOf({
-      'app/__init__.py': '',
-      'app/main.py': 'import importlib\nhooks = importlib.import_module(".hooks", PKG)\nmine = importlib.import_module(".local", __package__)\nbad = importlib.import_module(".x")\n',
-      'app/hooks.py': '',
-      'app/local.py': '',
-    }, ['app/main.py']);
+    const g = await graphOf(
+      {
+        'app/__init__.py': '',
+        'app/main.py':
+          'import importlib\nhooks = importlib.import_module(".hooks", PKG)\nmine = importlib.import_module(".local", __package__)\nbad = importlib.import_module(".x")\n',
+        'app/hooks.py': '',
+        'app/local.py': '',
+      },
+      ['app/main.py'],
+    );
     const main = g.files.get('app/main.py')!;
-    expect(main.dynamic.map((d) => [d.line, d.expression])).toEqual([[2, '".hooks", PKG'], [4, '".x", <no package>']]);
+    expect(main.dynamic.map((d) => [d.line, d.expression])).toEqual([
+      [2, '".hooks", PKG'],
+      [4, '".x", <no package>'],
+    ]);
     expect(edges(main, '.local')).toEqual([expect.objectContaining({ class: 'file', target: 'app/local.py' })]);
     expect(g.files.has('app/hooks.py')).toBe(false);
   });
@@ -120,44 +172,76 @@ describe('family 3: fallbacks, guards and computed packages', () => {
 
 describe('family 4: module names in Django settings and Celery', () => {
   it('follows literal dotted strings to project modules and records the rest as packages', async () => {
-    const g = await graphOf({
-      'proj/__init__.py': '',
-      'proj/settings.py': [
-        'INSTALLED_APPS = [', '    "django.contrib.auth",', '    "rest_framework",', '    "blog.apps.BlogConfig",', '    "shop",', ']',
-        'INSTALLED_APPS += ["extra"]',
-        'MIDDLEWARE = ("blog.middleware.Timing",)',
-        'ROOT_URLCONF = "proj.urls"',
-        'WSGI_APPLICATION = "proj.wsgi.application"',
-        'NOT_A_SETTING = "blog.unused"',
-        '',
-      ].join('\n'),
-      'proj/urls.py': '',
-      'proj/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\n',
-      'proj/celery.py': 'from celery import Celery\napp = Celery("proj", include=["blog.tasks"])\napp.autodiscover_tasks(["shop", "extra"])\napp.config_from_object("proj.celeryconfig")\napp.config_from_object("django.conf:settings")\n',
-      'proj/celeryconfig.py': '',
-      'blog/__init__.py': '', 'blog/apps.py': '', 'blog/models.py': '', 'blog/middleware.py': '', 'blog/tasks.py': '', 'blog/unused.py': '',
-      'shop/__init__.py': '', 'shop/tasks.py': '',
-      'extra.py': '',
-      'manage.py': 'import os\nos.environ["DJANGO_SETTINGS_MODULE"] = "proj.settings"\nimport proj.celery\n',
-    }, ['manage.py']);
+    const g = await graphOf(
+      {
+        'proj/__init__.py': '',
+        'proj/settings.py': [
+          'INSTALLED_APPS = [',
+          '    "django.contrib.auth",',
+          '    "rest_framework",',
+          '    "blog.apps.BlogConfig",',
+          '    "shop",',
+          ']',
+          'INSTALLED_APPS += ["extra"]',
+          'MIDDLEWARE = ("blog.middleware.Timing",)',
+          'ROOT_URLCONF = "proj.urls"',
+          'WSGI_APPLICATION = "proj.wsgi.application"',
+          'NOT_A_SETTING = "blog.unused"',
+          '',
+        ].join('\n'),
+        'proj/urls.py': '',
+        'proj/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\n',
+        'proj/celery.py':
+          'from celery import Celery\napp = Celery("proj", include=["blog.tasks"])\napp.autodiscover_tasks(["shop", "extra"])\napp.config_from_object("proj.celeryconfig")\napp.config_from_object("django.conf:settings")\n',
+        'proj/celeryconfig.py': '',
+        'blog/__init__.py': '',
+        'blog/apps.py': '',
+        'blog/models.py': '',
+        'blog/middleware.py': '',
+        'blog/tasks.py': '',
+        'blog/unused.py': '',
+        'shop/__init__.py': '',
+        'shop/tasks.py': '',
+        'extra.py': '',
+        'manage.py': 'import os\nos.environ["DJANGO_SETTINGS_MODULE"] = "proj.settings"\nimport proj.celery\n',
+      },
+      ['manage.py'],
+    );
     const shipped = [...g.files.keys()].sort();
     expect(shipped).toEqual([
-      'blog/__init__.py', 'blog/apps.py', 'blog/middleware.py', 'blog/models.py', 'blog/tasks.py',
-      'extra.py', 'manage.py', 'proj/__init__.py', 'proj/celery.py', 'proj/celeryconfig.py', 'proj/settings.py', 'proj/urls.py', 'proj/wsgi.py',
-      'shop/__init__.py', 'shop/tasks.py',
+      'blog/__init__.py',
+      'blog/apps.py',
+      'blog/middleware.py',
+      'blog/models.py',
+      'blog/tasks.py',
+      'extra.py',
+      'manage.py',
+      'proj/__init__.py',
+      'proj/celery.py',
+      'proj/celeryconfig.py',
+      'proj/settings.py',
+      'proj/urls.py',
+      'proj/wsgi.py',
+      'shop/__init__.py',
+      'shop/tasks.py',
     ]);
     const settings = g.files.get('proj/settings.py')!;
-    expect(edges(settings, 'rest_framework')).toEqual([expect.objectContaining({ class: 'package', packageName: 'rest_framework', loadedBy: 'INSTALLED_APPS', line: 3 })]);
+    expect(edges(settings, 'rest_framework')).toEqual([
+      expect.objectContaining({ class: 'package', packageName: 'rest_framework', loadedBy: 'INSTALLED_APPS', line: 3 }),
+    ]);
     expect(edges(settings, 'blog.middleware')).toEqual([expect.objectContaining({ class: 'file', target: 'blog/middleware.py', loadedBy: 'MIDDLEWARE' })]);
     // `extra` is a module, not a package: autodiscover's `extra.tasks` is looked for, not required
     expect(g.files.get('proj/celery.py')!.edges.filter((e) => e.class === 'unresolved')).toEqual([]);
   });
 
   it('a string naming a missing project module is unresolved; non-module strings are ignored', async () => {
-    const g = await graphOf({
-      'settings.py': 'ROOT_URLCONF = "site_urls"\nINSTALLED_APPS = ["app", "not a module", f"{x}"]\n',
-      'app/__init__.py': '',
-    }, ['settings.py']);
+    const g = await graphOf(
+      {
+        'settings.py': 'ROOT_URLCONF = "site_urls"\nINSTALLED_APPS = ["app", "not a module", f"{x}"]\n',
+        'app/__init__.py': '',
+      },
+      ['settings.py'],
+    );
     const s = g.files.get('settings.py')!;
     expect(edges(s, 'site_urls')).toEqual([expect.objectContaining({ class: 'package', loadedBy: 'ROOT_URLCONF' })]);
     expect(s.edges.map((e) => e.specifier)).not.toContain('not a module');
@@ -173,11 +257,14 @@ describe('family 5: literal sys.path changes', () => {
     ['sys.path.insert(0, "vendor")', 'bin/run.py', 'vendor'],
     ['site.addsitedir("vendor")', 'bin/run.py', 'vendor'],
   ])('%s', async (line, entry, vendor) => {
-    const g = await graphOf({
-      [entry]: `import os, sys, site\nfrom pathlib import Path\nimport tinylib as before\n${line}\nimport tinylib\n`,
-      [`${vendor}/tinylib/__init__.py`]: 'from . import core\n',
-      [`${vendor}/tinylib/core.py`]: '',
-    }, [entry]);
+    const g = await graphOf(
+      {
+        [entry]: `import os, sys, site\nfrom pathlib import Path\nimport tinylib as before\n${line}\nimport tinylib\n`,
+        [`${vendor}/tinylib/__init__.py`]: 'from . import core\n',
+        [`${vendor}/tinylib/core.py`]: '',
+      },
+      [entry],
+    );
     const node = g.files.get(entry)!;
     const [before, after] = edges(node).filter((e) => e.specifier === 'tinylib');
     expect(before).toMatchObject({ class: 'package', line: 3 });
@@ -189,7 +276,9 @@ describe('family 5: literal sys.path changes', () => {
   it('a computed or outside path is a notice that names --python-path', async () => {
     const g = await graphOf({ 'run.py': 'import os, sys\nsys.path.insert(0, os.environ["LIBS"])\nsys.path.append("/opt/libs")\n' }, ['run.py']);
     expect(g.notices).toEqual([
-      expect.stringMatching(/^run\.py:2 changes sys\.path with os\.environ\["LIBS"\], which shipset cannot evaluate without running code: .* Name the folder with --python-path/),
+      expect.stringMatching(
+        /^run\.py:2 changes sys\.path with os\.environ\["LIBS"\], which shipset cannot evaluate without running code: .* Name the folder with --python-path/,
+      ),
       'run.py:3 adds "/opt/libs" to sys.path, which is outside the root: shipset does not search it.',
     ]);
   });
@@ -218,7 +307,9 @@ describe('data folders beside shipped code', () => {
     const root = tempDir('shipset-pyf-');
     writeFiles(root, FLASK);
     const some = await buildPythonGraph({ root, entries: ['wsgi.py'], pythonPath: [], python: false, include: ['app/**'] });
-    expect(some.notices.filter((n) => n.startsWith('Code may read'))).toEqual([expect.stringContaining(": migrations/. They are not packed; if the service reads them, add them to include (--include 'migrations/**', or")]);
+    expect(some.notices.filter((n) => n.startsWith('Code may read'))).toEqual([
+      expect.stringContaining(": migrations/. They are not packed; if the service reads them, add them to include (--include 'migrations/**', or"),
+    ]);
     const all = await buildPythonGraph({ root, entries: ['wsgi.py'], pythonPath: [], python: false, include: ['app/**', 'migrations/**'] });
     expect(all.notices.filter((n) => n.startsWith('Code may read'))).toEqual([]);
   });
@@ -234,7 +325,17 @@ describe('family 5: a package that is project code off the import path', () => {
     });
     const py = await buildPythonGraph({ root, entries: ['main.py'], pythonPath: [], python: false });
     expect(py.files.get('main.py')!.edges.find((e) => e.specifier === 'tinylib')).toMatchObject({ class: 'package', localCandidate: 'vendor/tinylib/' });
-    const graph: ModuleGraph = { root, entries: ['main.py'], files: py.files, via: new Map([['main.py', null]]), dormant: [], sourceFiles: ['main.py'], inGit: false, notices: [], typeOnly: [] };
+    const graph: ModuleGraph = {
+      root,
+      entries: ['main.py'],
+      files: py.files,
+      via: new Map([['main.py', null]]),
+      dormant: [],
+      sourceFiles: ['main.py'],
+      inGit: false,
+      notices: [],
+      typeOnly: [],
+    };
     const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices: [] });
     expect(findings.map((f) => f.message)).toEqual([
       'main.py:3 imports tinylib, but tinylib is not declared in requirements.txt: a fresh install would not provide it. The project has vendor/tinylib/, which is not on the import path: if that is the code that runs, pass --python-path vendor (python-path in the config); else add tinylib to requirements.txt (or [project] dependencies in pyproject.toml); if the package is provided another way, put `# shipset-ignore undeclared: <reason>` on the line above the import in main.py.',
@@ -248,13 +349,27 @@ describe('family 5: a package that is project code off the import path', () => {
 
 describe("family 4: Django's include('app.urls')", () => {
   it('follows the URLconf named in include() when include comes from django.urls', async () => {
-    const g = await graphOf({
-      'urls.py': 'from django.urls import (\n    include,\n    path,\n)\nurlpatterns = [path("", include("blog.urls")), path("api/", include(("api.urls", "api"), namespace="api"))]\n',
-      'other.py': 'def include(x):\n    return x\ninclude("not.django")\n',
-      'blog/__init__.py': '', 'blog/urls.py': '', 'api/__init__.py': '', 'api/urls.py': '',
-    }, ['urls.py', 'other.py']);
-    expect(edges(g.files.get('urls.py')).filter((e) => e.loadedBy === 'include()').map((e) => [e.specifier, e.target])).toEqual([
-      ['blog', 'blog/__init__.py'], ['blog.urls', 'blog/urls.py'], ['api', 'api/__init__.py'], ['api.urls', 'api/urls.py'],
+    const g = await graphOf(
+      {
+        'urls.py':
+          'from django.urls import (\n    include,\n    path,\n)\nurlpatterns = [path("", include("blog.urls")), path("api/", include(("api.urls", "api"), namespace="api"))]\n',
+        'other.py': 'def include(x):\n    return x\ninclude("not.django")\n',
+        'blog/__init__.py': '',
+        'blog/urls.py': '',
+        'api/__init__.py': '',
+        'api/urls.py': '',
+      },
+      ['urls.py', 'other.py'],
+    );
+    expect(
+      edges(g.files.get('urls.py'))
+        .filter((e) => e.loadedBy === 'include()')
+        .map((e) => [e.specifier, e.target]),
+    ).toEqual([
+      ['blog', 'blog/__init__.py'],
+      ['blog.urls', 'blog/urls.py'],
+      ['api', 'api/__init__.py'],
+      ['api.urls', 'api/urls.py'],
     ]);
     expect(edges(g.files.get('other.py'))).toEqual([]);
   });

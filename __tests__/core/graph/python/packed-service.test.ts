@@ -54,7 +54,9 @@ describe('packed Python service', () => {
     }
     const port = await freePort();
     const child = spawn('python3', ['entry.py'], {
-      cwd: packed, env: { ...process.env, PORT: String(port), PYTHONDONTWRITEBYTECODE: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: packed,
+      env: { ...process.env, PORT: String(port), PYTHONDONTWRITEBYTECODE: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -41,7 +41,10 @@ describe('Python 2 print statements', () => {
   it('still reads the imports of a file with print expressions', () => {
     const parsed = parsePython('print -1\nimport os\nprint >>f, __import__("json")\n');
     expect(parsed.error).toBeUndefined();
-    expect(parsed.imports.map((i) => [i.module, i.line, i.column])).toEqual([['os', 2, 8], ['json', 3, 23]]);
+    expect(parsed.imports.map((i) => [i.module, i.line, i.column])).toEqual([
+      ['os', 2, 8],
+      ['json', 3, 23],
+    ]);
   });
 });
 

@@ -143,13 +143,22 @@ export class JsEngine {
     for (const glob of scan.globs) {
       const matched = this.expandGlob(abs, glob);
       if (!matched) {
-        dynamic.push({ file: rel, line: glob.line, column: glob.column, expression: `${glob.origin}(...) matches more than ${GLOB_LIMIT} files or cannot be expanded` });
+        dynamic.push({
+          file: rel,
+          line: glob.line,
+          column: glob.column,
+          expression: `${glob.origin}(...) matches more than ${GLOB_LIMIT} files or cannot be expanded`,
+        });
         continue;
       }
       for (const file of matched) {
         let specifier = path.relative(path.dirname(abs), file).split(path.sep).join('/');
         if (!specifier.startsWith('../')) specifier = './' + specifier;
-        addEdge({ specifier, line: glob.line, column: glob.column, kind: glob.kind, optional: glob.optional }, this.resolver.resolve(specifier, abs, glob.kind), glob.origin);
+        addEdge(
+          { specifier, line: glob.line, column: glob.column, kind: glob.kind, optional: glob.optional },
+          this.resolver.resolve(specifier, abs, glob.kind),
+          glob.origin,
+        );
       }
     }
     const node: FileNode = {
@@ -179,7 +188,11 @@ export class JsEngine {
         const negated = p.startsWith('!');
         const body = negated ? p.slice(1) : p;
         // '/src/x/*' is from the project root in Vite; anything else but relative is an alias we do not expand.
-        const absPattern = body.startsWith('/') ? path.join(this.root, body) : body.startsWith('./') || body.startsWith('../') ? path.resolve(dir, body) : undefined;
+        const absPattern = body.startsWith('/')
+          ? path.join(this.root, body)
+          : body.startsWith('./') || body.startsWith('../')
+            ? path.resolve(dir, body)
+            : undefined;
         if (!absPattern) return undefined;
         const relPattern = path.relative(this.root, absPattern).split(path.sep).join('/');
         // Never walk outside the root (also not through braces such as '{../..,x}').
@@ -187,7 +200,13 @@ export class JsEngine {
         (negated ? negative : positive).push(relPattern);
       }
       try {
-        files = globSync(positive, { cwd: this.root, ignore: ['**/node_modules/**', ...negative], dot: false, followSymbolicLinks: false, onlyFiles: true }).map((f) => path.join(this.root, f));
+        files = globSync(positive, {
+          cwd: this.root,
+          ignore: ['**/node_modules/**', ...negative],
+          dot: false,
+          followSymbolicLinks: false,
+          onlyFiles: true,
+        }).map((f) => path.join(this.root, f));
       } catch {
         return undefined;
       }
@@ -205,7 +224,13 @@ export class JsEngine {
       }
       let listed: string[];
       try {
-        listed = globSync([ctx.recursive ? '**/*' : '*'], { cwd: base, ignore: ['**/node_modules/**'], dot: false, followSymbolicLinks: false, onlyFiles: true });
+        listed = globSync([ctx.recursive ? '**/*' : '*'], {
+          cwd: base,
+          ignore: ['**/node_modules/**'],
+          dot: false,
+          followSymbolicLinks: false,
+          onlyFiles: true,
+        });
       } catch {
         return undefined;
       }
@@ -226,7 +251,10 @@ export class JsEngine {
     const texts: string[] = [];
     if (r.class === 'file' && r.file) texts.push(readText(r.file));
     else if (r.class === 'package' && r.packageName) {
-      for (const dir of [path.join(this.root, 'node_modules', '@types', r.packageName.replace(/^@([^/]+)\//, '$1__')), path.join(this.root, 'node_modules', r.packageName)]) {
+      for (const dir of [
+        path.join(this.root, 'node_modules', '@types', r.packageName.replace(/^@([^/]+)\//, '$1__')),
+        path.join(this.root, 'node_modules', r.packageName),
+      ]) {
         const pkg = readText(path.join(dir, 'package.json'));
         let types = 'index.d.ts';
         try {
@@ -355,7 +383,9 @@ export async function buildJsGraph(
     // dependency-tree recurses once per import level: a chain a few thousand files deep overflows
     // the stack. The set is the same by construction (madge follows our own edges), so say so and go on.
     if (!isStackOverflow(error)) throw error;
-    notices.push(`The import graph is ${queue.length} files and too deep for madge's recursive walk (${(error as Error).message}); shipset used its own traversal of the same imports.`);
+    notices.push(
+      `The import graph is ${queue.length} files and too deep for madge's recursive walk (${(error as Error).message}); shipset used its own traversal of the same imports.`,
+    );
   }
   if (listed) for (const rel of listed) files.set(rel, engine.analyse(path.join(root, rel)).node);
   // Close the set ourselves: anything reachable by our edges that madge did not list.
@@ -393,7 +423,11 @@ function fromCache(value: unknown): ScanResult | undefined {
   if (!isArrayOf(v.globs, (x) => typeof x.origin === 'string' && typeof x.kind === 'string' && isSite(x))) return undefined;
   if (!isArrayOf(v.dynamic, (x) => typeof x.expression === 'string' && isSite(x))) return undefined;
   if (!Array.isArray(v.valueNames) || !v.valueNames.every((n) => typeof n === 'string')) return undefined;
-  if (v.parseError !== undefined && !(typeof v.parseError === 'object' && v.parseError !== null && typeof (v.parseError as Record<string, unknown>).message === 'string')) return undefined;
+  if (
+    v.parseError !== undefined &&
+    !(typeof v.parseError === 'object' && v.parseError !== null && typeof (v.parseError as Record<string, unknown>).message === 'string')
+  )
+    return undefined;
   if (v.syntaxCheckSkipped !== undefined && typeof v.syntaxCheckSkipped !== 'string') return undefined;
   return { ...(v as unknown as ScanResult), valueNames: new Set(v.valueNames as string[]) };
 }

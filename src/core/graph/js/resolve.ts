@@ -124,7 +124,8 @@ export class Resolver {
       const r = this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
       // Node's ES module loader takes the path as written (no extension added, no folder index);
       // its require() adds .js/.json/.node and index files, never .ts.
-      if (r.probed && r.file && !r.tsOnly && (this.conditionsFor(fromFile, kind, ts).includes('import') || TS_FAMILY.has(path.extname(r.file)))) r.tsOnly = 'extension-probe';
+      if (r.probed && r.file && !r.tsOnly && (this.conditionsFor(fromFile, kind, ts).includes('import') || TS_FAMILY.has(path.extname(r.file))))
+        r.tsOnly = 'extension-probe';
       delete r.probed;
       return r;
     }
@@ -163,7 +164,10 @@ export class Resolver {
     if (bare) return bare;
     // '~/lib', '@/x': an alias nothing maps, not a package anyone could install.
     if (!isValidPackageName(packageNameOf(specifier))) {
-      return { class: 'unresolved', reason: `no tsconfig paths or package.json imports entry maps '${specifier}', and it is not a valid npm package name; add the alias or fix the import` };
+      return {
+        class: 'unresolved',
+        reason: `no tsconfig paths or package.json imports entry maps '${specifier}', and it is not a valid npm package name; add the alias or fix the import`,
+      };
     }
     return { class: 'package', packageName: packageNameOf(specifier) };
   }
@@ -179,7 +183,18 @@ export class Resolver {
     let asRequire = kind === 'require';
     const ext = path.extname(fromFile);
     if (TS_FAMILY.has(ext) && kind !== 'require') {
-      const format = ext === '.mts' ? 'esm' : ext === '.cts' ? 'commonjs' : ts?.moduleFormat === 'commonjs' ? 'commonjs' : ts?.moduleFormat === 'esm' ? 'esm' : this.packageType(fromFile) === 'module' ? 'esm' : 'commonjs';
+      const format =
+        ext === '.mts'
+          ? 'esm'
+          : ext === '.cts'
+            ? 'commonjs'
+            : ts?.moduleFormat === 'commonjs'
+              ? 'commonjs'
+              : ts?.moduleFormat === 'esm'
+                ? 'esm'
+                : this.packageType(fromFile) === 'module'
+                  ? 'esm'
+                  : 'commonjs';
       // Under module commonjs tsc rewrites import() to require() too; node16/nodenext keep import().
       if (format === 'commonjs') asRequire = kind !== 'dynamic-import' || ext === '.cts' || ts?.moduleFormat === 'commonjs';
     }
@@ -218,7 +233,15 @@ export class Resolver {
       if (dir === this.root || path.dirname(dir) === dir) break;
     }
     const member = this.workspaceMembers().get(name);
-    if (member) return this.workspaceEntry({ dir: member, json: this.readManifest(path.join(member, 'package.json')) ?? {} }, name, subpath, specifier, fromTs, conditions);
+    if (member)
+      return this.workspaceEntry(
+        { dir: member, json: this.readManifest(path.join(member, 'package.json')) ?? {} },
+        name,
+        subpath,
+        specifier,
+        fromTs,
+        conditions,
+      );
     return undefined;
   }
 
@@ -246,16 +269,31 @@ export class Resolver {
   }
 
   /** A package folder's `exports` (with conditions) or, without `exports`, its `main` / index / subpath file. */
-  private resolvePackageEntry(scope: PackageScope, name: string, subpath: string, specifier: string, fromTs: boolean, conditions: string[], ts: TsSettings | undefined): Resolution {
+  private resolvePackageEntry(
+    scope: PackageScope,
+    name: string,
+    subpath: string,
+    specifier: string,
+    fromTs: boolean,
+    conditions: string[],
+    ts: TsSettings | undefined,
+  ): Resolution {
     const exportsField = scope.json.exports;
     let abs: string;
     if (exportsField !== undefined && exportsField !== null) {
       const map = exportsMap(exportsField);
-      const match = matchPathPattern(Object.keys(map).filter((k) => k.startsWith('.')), subpath);
-      if (!match) return { class: 'unresolved', reason: `package.json "exports" of ${name} has no entry for '${subpath}' (Node: ERR_PACKAGE_PATH_NOT_EXPORTED)` };
+      const match = matchPathPattern(
+        Object.keys(map).filter((k) => k.startsWith('.')),
+        subpath,
+      );
+      if (!match)
+        return { class: 'unresolved', reason: `package.json "exports" of ${name} has no entry for '${subpath}' (Node: ERR_PACKAGE_PATH_NOT_EXPORTED)` };
       const target = pickTarget(map[match.pattern], conditions);
       if (typeof target !== 'string' || !target.startsWith('./')) {
-        return { class: 'unresolved', reason: `package.json "exports" of ${name} has no file target for '${subpath}' under the conditions ${conditions.join('/')}` };
+        return {
+          class: 'unresolved',
+          reason: `package.json "exports" of ${name} has no file target for '${subpath}' under the conditions ${conditions.join('/')}`,
+        };
       }
       abs = path.resolve(scope.dir, target.replace(/\*/g, match.star));
     } else {
@@ -267,7 +305,11 @@ export class Resolver {
       const r = this.resolvePath(source, true, false);
       if (r.found.length) return this.finish(r, specifier);
     }
-    return this.finish(this.resolvePath(abs, fromTs, false), specifier, `${name} maps '${subpath}' to ${path.relative(this.root, abs) || '.'}, which does not exist (build it first?)`);
+    return this.finish(
+      this.resolvePath(abs, fromTs, false),
+      specifier,
+      `${name} maps '${subpath}' to ${path.relative(this.root, abs) || '.'}, which does not exist (build it first?)`,
+    );
   }
 
   /** A package.json as JSON, only when it is a regular file (a named pipe would block the read forever). */
@@ -298,7 +340,11 @@ export class Resolver {
     const rootPkg = this.readManifest(path.join(this.root, 'package.json'));
     const ws = rootPkg?.workspaces;
     const patterns: string[] = [];
-    const list = Array.isArray(ws) ? ws : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages) ? (ws as { packages: unknown[] }).packages : [];
+    const list = Array.isArray(ws)
+      ? ws
+      : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages)
+        ? (ws as { packages: unknown[] }).packages
+        : [];
     for (const p of list) if (typeof p === 'string') patterns.push(p);
     if (this.kindOf(path.join(this.root, 'pnpm-workspace.yaml')) === 'file') patterns.push(...pnpmWorkspacePatterns(this.root));
     // Members live under the root: a pattern that climbs out ('../x', '{..,a}') or is absolute is not walked.
@@ -342,7 +388,9 @@ export class Resolver {
     }
     if (this.kindOf(base) === 'dir') found.push(...this.resolveDirectory(base, fromTs));
     if (found.length) {
-      const probed = new Set(found.filter((f) => f !== base && !TS_FOR_JS[path.extname(base)]?.some((e) => f === base.slice(0, -path.extname(base).length) + e)));
+      const probed = new Set(
+        found.filter((f) => f !== base && !TS_FOR_JS[path.extname(base)]?.some((e) => f === base.slice(0, -path.extname(base).length) + e)),
+      );
       return { found: [...new Set(found)], mapped: mappedOnly, probed };
     }
     return { found, declaration: this.declarationFor(base), base };
@@ -377,11 +425,17 @@ export class Resolver {
   private finish(r: Candidates, specifier: string, reason?: string): Resolution {
     const [winner, ...others] = r.found;
     if (!winner && r.declaration) {
-      return { class: 'unresolved', declarationOnly: r.declaration, reason: `only the declaration file ${path.relative(this.root, r.declaration)} exists: no JavaScript runs for it` };
+      return {
+        class: 'unresolved',
+        declarationOnly: r.declaration,
+        reason: `only the declaration file ${path.relative(this.root, r.declaration)} exists: no JavaScript runs for it`,
+      };
     }
     if (!winner) {
       const near = r.base ? this.caseNearMiss(r.base) : undefined;
-      const nearReason = near && `no file matches '${specifier}', but ${path.relative(this.root, near)} differs only in letter case: Linux file names are case-sensitive (macOS and Windows would load it). Fix the case of the import or of the file name`;
+      const nearReason =
+        near &&
+        `no file matches '${specifier}', but ${path.relative(this.root, near)} differs only in letter case: Linux file names are case-sensitive (macOS and Windows would load it). Fix the case of the import or of the file name`;
       return { class: 'unresolved', reason: (r.base && notAFile(r.base, this.root)) ?? nearReason ?? reason ?? `no file matches '${specifier}'` };
     }
     const lexical = path.relative(this.root, winner);
@@ -441,28 +495,45 @@ export class Resolver {
   private resolveHashImport(specifier: string, fromFile: string, fromTs: boolean, conditions: string[], ts: TsSettings | undefined): Resolution {
     const scope = this.findImportsScope(path.dirname(fromFile));
     if (!scope) return { class: 'unresolved', reason: `no package.json with an "imports" field above ${path.relative(this.root, fromFile)}` };
-    const match = matchPathPattern(Object.keys(scope.imports).filter((k) => k.startsWith('#')), specifier, true);
+    const match = matchPathPattern(
+      Object.keys(scope.imports).filter((k) => k.startsWith('#')),
+      specifier,
+      true,
+    );
     if (!match) return { class: 'unresolved', reason: `package.json "imports" has no entry for '${specifier}'` };
     if (match.pattern.endsWith('/') && match.pattern !== specifier) {
-      return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' is a folder mapping, which Node removed in v17 (ERR_PACKAGE_IMPORT_NOT_DEFINED): write '${match.pattern}*' instead` };
+      return {
+        class: 'unresolved',
+        reason: `package.json "imports" '${match.pattern}' is a folder mapping, which Node removed in v17 (ERR_PACKAGE_IMPORT_NOT_DEFINED): write '${match.pattern}*' instead`,
+      };
     }
     const target = pickTarget(scope.imports[match.pattern], conditions);
-    if (typeof target !== 'string') return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' has no target for ${conditions.join('/')}` };
+    if (typeof target !== 'string')
+      return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' has no target for ${conditions.join('/')}` };
     // Node takes './x' (a file of the package) or a bare package name; '../x', '/x' and URLs such as 'node:fs' throw ERR_INVALID_PACKAGE_TARGET.
     if (!target.startsWith('./') && (target.startsWith('../') || target.startsWith('/') || /^[a-zA-Z][a-zA-Z\d+.-]*:/.test(target))) {
-      return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' targets '${target}', which Node rejects (ERR_INVALID_PACKAGE_TARGET): write './path' inside the package, or a bare name such as 'fs'` };
+      return {
+        class: 'unresolved',
+        reason: `package.json "imports" '${match.pattern}' targets '${target}', which Node rejects (ERR_INVALID_PACKAGE_TARGET): write './path' inside the package, or a bare name such as 'fs'`,
+      };
     }
     const substituted = target.replace(/\*/g, match.star);
     // A bare target is a package name: '', '.x', '#x' or one with '%' or '\' is not (ERR_INVALID_MODULE_SPECIFIER).
     if (!substituted.startsWith('./') && (!substituted || /^[.#]/.test(substituted) || /[%\\]/.test(substituted))) {
-      return { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' targets '${target}', which is neither './path' inside the package nor a valid package name. Write './path' or a package name such as 'lodash'` };
+      return {
+        class: 'unresolved',
+        reason: `package.json "imports" '${match.pattern}' targets '${target}', which is neither './path' inside the package nor a valid package name. Write './path' or a package name such as 'lodash'`,
+      };
     }
     if (!substituted.startsWith('./')) {
       return isBuiltin(substituted)
         ? { class: 'builtin', packageName: substituted.replace(/^node:/, '') }
         : isValidPackageName(packageNameOf(substituted))
           ? { class: 'package', packageName: packageNameOf(substituted) }
-          : { class: 'unresolved', reason: `package.json "imports" '${match.pattern}' targets '${substituted}', which is not a valid npm package name. Write './path' or a package name such as 'lodash'` };
+          : {
+              class: 'unresolved',
+              reason: `package.json "imports" '${match.pattern}' targets '${substituted}', which is not a valid npm package name. Write './path' or a package name such as 'lodash'`,
+            };
     }
     const abs = path.resolve(scope.dir, substituted);
     // TypeScript maps an `imports` target inside outDir back to its source under rootDir, so a
@@ -472,7 +543,11 @@ export class Resolver {
       const r = this.resolvePath(source, true, false);
       if (r.found.length) return this.finish(r, specifier);
     }
-    return this.finish(this.resolvePath(abs, fromTs, false), specifier, `package.json "imports" maps it to ${path.relative(this.root, abs)}, which does not exist`);
+    return this.finish(
+      this.resolvePath(abs, fromTs, false),
+      specifier,
+      `package.json "imports" maps it to ${path.relative(this.root, abs)}, which does not exist`,
+    );
   }
 
   /**
@@ -541,7 +616,11 @@ export class Resolver {
       if (!parentNear || parentNear === dir) return undefined;
       return this.caseNearMiss(path.join(parentNear, path.basename(base))) ?? parentNear;
     }
-    const stems = [wanted, ...PROBE_FROM_JS.map((e) => wanted + e), ...(TS_FOR_JS[path.extname(wanted)] ?? []).map((e) => wanted.slice(0, -path.extname(wanted).length) + e)];
+    const stems = [
+      wanted,
+      ...PROBE_FROM_JS.map((e) => wanted + e),
+      ...(TS_FOR_JS[path.extname(wanted)] ?? []).map((e) => wanted.slice(0, -path.extname(wanted).length) + e),
+    ];
     for (const name of listing.keys()) if (stems.includes(name.toLowerCase())) return path.join(dir, name);
     return undefined;
   }
@@ -601,7 +680,9 @@ function notAFile(abs: string, root: string): string | undefined {
     stat = fs.statSync(abs);
   } catch (e) {
     const target = fs.readlinkSync(abs);
-    return (e as NodeJS.ErrnoException).code === 'ELOOP' ? `${rel} is a symlink loop (-> ${target} -> ...)` : `${rel} is a symlink to ${target}, which does not exist`;
+    return (e as NodeJS.ErrnoException).code === 'ELOOP'
+      ? `${rel} is a symlink loop (-> ${target} -> ...)`
+      : `${rel} is a symlink to ${target}, which does not exist`;
   }
   if (stat.isDirectory()) return `${rel} is a folder with no index file or package.json "main"`;
   if (!stat.isFile()) return `${rel} is ${stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device'}, not a regular file`;

@@ -182,11 +182,13 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         break;
       case ts.SyntaxKind.BinaryExpression:
         // `__dirname + '/migrations/**/*{.ts,.js}'` (TypeORM's entities/migrations): files loaded by a glob at run time.
-        if (isDirnameGlob(node, source, sums)) dynamic.push({ expression: `${shorten(node.getText(source))} (a glob of files loaded at run time: add them with include)`, ...at(node) });
+        if (isDirnameGlob(node, source, sums))
+          dynamic.push({ expression: `${shorten(node.getText(source))} (a glob of files loaded at run time: add them with include)`, ...at(node) });
         break;
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
-        if (isDirnameGlob(call, source, sums)) dynamic.push({ expression: `${shorten(call.getText(source))} (a glob of files loaded at run time: add them with include)`, ...at(call) });
+        if (isDirnameGlob(call, source, sums))
+          dynamic.push({ expression: `${shorten(call.getText(source))} (a glob of files loaded at run time: add them with include)`, ...at(call) });
         if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
           if (call.arguments.length) add(call.arguments[0], 'dynamic-import');
         } else if (isRequireCall(call, requires)) {
@@ -222,10 +224,20 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   // The classic runtime calls the factory instead (React.createElement): the import of React is a value use.
   if (firstJsx) {
     const pragma = jsxPragmas(text);
-    const runtime = pragma.runtime === 'classic' || pragma.factory ? undefined : (settings.jsxRuntime ?? (pragma.importSource || pragma.runtime === 'automatic' ? 'jsx-runtime' : undefined));
-    if (runtime) imports.push({ specifier: `${pragma.importSource ?? settings.jsxImportSource ?? 'react'}/${runtime}`, kind: 'import', ...at(firstJsx), origin: 'jsx-runtime' });
+    const runtime =
+      pragma.runtime === 'classic' || pragma.factory
+        ? undefined
+        : (settings.jsxRuntime ?? (pragma.importSource || pragma.runtime === 'automatic' ? 'jsx-runtime' : undefined));
+    if (runtime)
+      imports.push({
+        specifier: `${pragma.importSource ?? settings.jsxImportSource ?? 'react'}/${runtime}`,
+        kind: 'import',
+        ...at(firstJsx),
+        origin: 'jsx-runtime',
+      });
     else {
-      for (const factory of [pragma.factory ?? settings.jsxFactory ?? 'React', pragma.fragment ?? settings.jsxFragmentFactory ?? 'React']) valueNames.add(factory.split('.')[0]);
+      for (const factory of [pragma.factory ?? settings.jsxFactory ?? 'React', pragma.fragment ?? settings.jsxFragmentFactory ?? 'React'])
+        valueNames.add(factory.split('.')[0]);
     }
   }
   // tsc, esbuild and swc drop an import whose bindings are all unused as values (only used as
@@ -240,7 +252,6 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
     }
   }
 
-
   const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   const parseError = first
@@ -253,17 +264,33 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   const moduleSyntax = hasModuleSyntax(source);
   if (bomBeforeHashbang && ext !== '.mjs' && ext !== '.mts' && !moduleSyntax) {
     return {
-      imports, globs, valueNames, dynamic,
-      parseError: { line: 1, column: 1, message: "a UTF-8 byte order mark before the '#!' line: Node's CommonJS loader rejects it (SyntaxError: Invalid or unexpected token; ES modules accept it). Save the file without the BOM" },
+      imports,
+      globs,
+      valueNames,
+      dynamic,
+      parseError: {
+        line: 1,
+        column: 1,
+        message:
+          "a UTF-8 byte order mark before the '#!' line: Node's CommonJS loader rejects it (SyntaxError: Invalid or unexpected token; ES modules accept it). Save the file without the BOM",
+      },
     };
   }
   const checked = validateJavaScript(ext, text, moduleSyntax);
   return checked === SKIPPED
-    ? { imports, globs, valueNames, dynamic, syntaxCheckSkipped: 'it nests deeper than the JavaScript syntax check (Babel) can follow; its imports were read, but Node-only syntax errors were not checked' }
+    ? {
+        imports,
+        globs,
+        valueNames,
+        dynamic,
+        syntaxCheckSkipped:
+          'it nests deeper than the JavaScript syntax check (Babel) can follow; its imports were read, but Node-only syntax errors were not checked',
+      }
     : { imports, globs, valueNames, dynamic, parseError: checked };
 }
 
-const TOO_DEEP = 'nested too deeply for the parser (it ran out of stack), so its imports cannot be read; flatten the deepest expression, or lower the rule with --rule unparseable=warn if Node loads it';
+const TOO_DEEP =
+  'nested too deeply for the parser (it ran out of stack), so its imports cannot be read; flatten the deepest expression, or lower the rule with --rule unparseable=warn if Node loads it';
 const SKIPPED = Symbol('skipped');
 
 function childrenInReverse(node: ts.Node): ts.Node[] {
@@ -351,7 +378,13 @@ function scanJson(text: string): ScanResult {
     const position = /at position (\d+)/.exec((e as Error).message);
     const at = first ? lineCol(source, first.start) : lineCol(source, position ? Number(position[1]) : 0);
     const message = first ? ts.flattenDiagnosticMessageText(first.messageText, ' ') : (e as Error).message.split('\n')[0];
-    return { imports: [], globs: [], valueNames: new Set(), dynamic: [], parseError: { ...at, message: `invalid JSON: ${message.replace(/\s+/g, ' ').slice(0, 160)}` } };
+    return {
+      imports: [],
+      globs: [],
+      valueNames: new Set(),
+      dynamic: [],
+      parseError: { ...at, message: `invalid JSON: ${message.replace(/\s+/g, ' ').slice(0, 160)}` },
+    };
   }
 }
 
@@ -448,19 +481,28 @@ function withoutFinalPeriod(message: string): string {
 
 // ---- guards: imports the program survives without ----
 
-const RUNTIME_CHECK = /\btypeof\s+(window|document|self|navigator|Deno|Bun|process|require|module|globalThis|importScripts)\b|\bprocess\.(env\b|platform\b|versions?\b|arch\b)|\bimport\.meta\.env\b/;
+const RUNTIME_CHECK =
+  /\btypeof\s+(window|document|self|navigator|Deno|Bun|process|require|module|globalThis|importScripts)\b|\bprocess\.(env\b|platform\b|versions?\b|arch\b)|\bimport\.meta\.env\b/;
 
 const NO_NODES: ReadonlySet<ts.Node> = new Set();
 
 /** The children of `node` that run only when guarded: a try block whose catch handles failure, the branches of a run-time check. */
 function guardedChildren(node: ts.Node, source: ts.SourceFile): ReadonlySet<ts.Node> {
   const kind = node.kind;
-  if (kind !== ts.SyntaxKind.TryStatement && kind !== ts.SyntaxKind.IfStatement && kind !== ts.SyntaxKind.ConditionalExpression && kind !== ts.SyntaxKind.BinaryExpression && kind !== ts.SyntaxKind.CallExpression) return NO_NODES;
+  if (
+    kind !== ts.SyntaxKind.TryStatement &&
+    kind !== ts.SyntaxKind.IfStatement &&
+    kind !== ts.SyntaxKind.ConditionalExpression &&
+    kind !== ts.SyntaxKind.BinaryExpression &&
+    kind !== ts.SyntaxKind.CallExpression
+  )
+    return NO_NODES;
   const out = new Set<ts.Node>();
   if (ts.isCallExpression(node)) {
     // import('x').catch(...) / import('x').then(ok, failed): the rejection is handled.
     const callee = node.expression;
-    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'catch' || (callee.name.text === 'then' && node.arguments.length === 2))) out.add(callee);
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'catch' || (callee.name.text === 'then' && node.arguments.length === 2)))
+      out.add(callee);
     return out;
   }
   if (ts.isTryStatement(node)) {
@@ -478,7 +520,10 @@ function guardedChildren(node: ts.Node, source: ts.SourceFile): ReadonlySet<ts.N
       out.add(node.whenTrue);
       out.add(node.whenFalse);
     }
-  } else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+  } else if (
+    ts.isBinaryExpression(node) &&
+    (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  ) {
     if (RUNTIME_CHECK.test(node.left.getText(source))) out.add(node.right);
   }
   return out;
@@ -539,12 +584,22 @@ function collectMetadataNames(cls: ts.ClassLikeDeclaration, names: Set<string>):
 }
 
 function isImportMetaUrl(node: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(node) && node.name.text === 'url' && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword;
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    node.name.text === 'url' &&
+    ts.isMetaProperty(node.expression) &&
+    node.expression.keywordToken === ts.SyntaxKind.ImportKeyword
+  );
 }
 
 function isImportMetaGlob(call: ts.CallExpression): boolean {
   const c = call.expression;
-  return ts.isPropertyAccessExpression(c) && (c.name.text === 'glob' || c.name.text === 'globEager') && ts.isMetaProperty(c.expression) && c.expression.keywordToken === ts.SyntaxKind.ImportKeyword;
+  return (
+    ts.isPropertyAccessExpression(c) &&
+    (c.name.text === 'glob' || c.name.text === 'globEager') &&
+    ts.isMetaProperty(c.expression) &&
+    c.expression.keywordToken === ts.SyntaxKind.ImportKeyword
+  );
 }
 
 /** The literal patterns of `import.meta.glob('./a/*.ts' | ['./a/*.ts', '!./a/x.ts'], { eager })`, or undefined when not literal. */
@@ -555,7 +610,15 @@ function globOf(call: ts.CallExpression): Pick<ScannedGlob, 'patterns' | 'kind'>
   if (!patterns.length || patterns.some((p) => p === undefined)) return undefined;
   const eager =
     (call.expression as ts.PropertyAccessExpression).name.text === 'globEager' ||
-    (!!opts && ts.isObjectLiteralExpression(opts) && opts.properties.some((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === 'eager' && p.initializer.kind === ts.SyntaxKind.TrueKeyword));
+    (!!opts &&
+      ts.isObjectLiteralExpression(opts) &&
+      opts.properties.some(
+        (p) =>
+          ts.isPropertyAssignment(p) &&
+          (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
+          p.name.text === 'eager' &&
+          p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+      ));
   return { patterns: patterns as string[], kind: eager ? 'import' : 'dynamic-import' };
 }
 

@@ -56,7 +56,10 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   // JavaScript projects keep their aliases in jsconfig.json, which has the same shape.
   const file = given ? path.resolve(root, given) : ['tsconfig.json', 'jsconfig.json'].map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
   if (!file || !fs.existsSync(file)) {
-    if (given) throw new UsageError(`tsconfig '${given}' does not exist under ${root}. Fix the path, or leave it out to use tsconfig.json (or jsconfig.json) when present.`);
+    if (given)
+      throw new UsageError(
+        `tsconfig '${given}' does not exist under ${root}. Fix the path, or leave it out to use tsconfig.json (or jsconfig.json) when present.`,
+      );
     return undefined;
   }
   const rel = path.relative(root, file) || path.basename(file);
@@ -129,10 +132,16 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
   } catch (e) {
     // TypeScript's JSON parser is recursive: a value nested thousands deep overflows its stack.
-    if (isStackOverflow(e)) throw new UsageError(`${rel}: nested deeper than TypeScript's parser can follow. Flatten the deeply nested value, or pass another tsconfig with --tsconfig.`);
+    if (isStackOverflow(e))
+      throw new UsageError(
+        `${rel}: nested deeper than TypeScript's parser can follow. Flatten the deeply nested value, or pass another tsconfig with --tsconfig.`,
+      );
     throw e;
   }
-  if (refused.length) throw new UsageError(manifestProblemText(refused[0], `${rel} extends it: point "extends" at a regular file inside the root, or pass another tsconfig with --tsconfig.`));
+  if (refused.length)
+    throw new UsageError(
+      manifestProblemText(refused[0], `${rel} extends it: point "extends" at a regular file inside the root, or pass another tsconfig with --tsconfig.`),
+    );
   // TypeScript reads broken JSON leniently; its syntax errors sit on each file read.
   const configFile = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
   const files = [file, ...(configFile?.extendedSourceFiles ?? []).map(viaMember)];
@@ -164,7 +173,10 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     rootDir: o.rootDir ? path.resolve(o.rootDir) : inferRootDir(fileNames, o, file),
     rootDirSet: !!o.rootDir,
     // importsNotUsedAsValues preserve|error (before TypeScript 5.5) keeps the module load of an import like verbatimModuleSyntax.
-    verbatimModuleSyntax: !!o.verbatimModuleSyntax || o.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Preserve || o.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Error,
+    verbatimModuleSyntax:
+      !!o.verbatimModuleSyntax ||
+      o.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Preserve ||
+      o.importsNotUsedAsValues === ts.ImportsNotUsedAsValues.Error,
     preserveValueImports: !!(o as { preserveValueImports?: boolean }).preserveValueImports,
     emitDecoratorMetadata: !!o.emitDecoratorMetadata && !!o.experimentalDecorators,
     moduleFormat: moduleFormatOf(o),
@@ -264,7 +276,9 @@ function referencedOwnership(root: string, main: TsSettings, notices: string[]):
       seen.add(ref);
       const rel = path.relative(root, ref);
       if (!fs.existsSync(ref)) {
-        notices.push(`${path.relative(root, config.file) || path.basename(config.file)} references ${rel}, which does not exist: files it would own use ${path.relative(root, main.file) || path.basename(main.file)} instead. Fix the reference.`);
+        notices.push(
+          `${path.relative(root, config.file) || path.basename(config.file)} references ${rel}, which does not exist: files it would own use ${path.relative(root, main.file) || path.basename(main.file)} instead. Fix the reference.`,
+        );
         continue;
       }
       let settings: TsSettings | undefined;

@@ -60,7 +60,8 @@ export interface ModuleEntry {
  */
 export function moduleEntryOf(root: string, entryAbs: string, isFile: (abs: string) => boolean = (a) => fs.existsSync(a)): ModuleEntry | undefined {
   const dirs: string[] = [];
-  for (let dir = path.dirname(entryAbs); dir !== root && isInside(root, dir) && isFile(path.join(dir, '__init__.py')); dir = path.dirname(dir)) dirs.unshift(dir);
+  for (let dir = path.dirname(entryAbs); dir !== root && isInside(root, dir) && isFile(path.join(dir, '__init__.py')); dir = path.dirname(dir))
+    dirs.unshift(dir);
   if (!dirs.length) return undefined;
   const searchRoot = path.dirname(dirs[0]);
   const names = dirs.map((d) => path.relative(searchRoot, d).split(path.sep).join('.'));
@@ -105,8 +106,9 @@ function isSrcLayout(root: string, entries: string[]): boolean {
   if (!isDir(src)) return false;
   if (entries.some((e) => e.startsWith('src/'))) return true;
   if (!PROJECT_FILES.some((f) => fs.existsSync(path.join(root, f)))) return false;
-  return fs.readdirSync(src, { withFileTypes: true }).some((d) =>
-    (d.isDirectory() && fs.existsSync(path.join(src, d.name, '__init__.py'))) || (d.isFile() && d.name.endsWith('.py')));
+  return fs
+    .readdirSync(src, { withFileTypes: true })
+    .some((d) => (d.isDirectory() && fs.existsSync(path.join(src, d.name, '__init__.py'))) || (d.isFile() && d.name.endsWith('.py')));
 }
 
 export async function buildPythonGraph(input: PythonEngineInput): Promise<PythonGraph> {
@@ -123,7 +125,9 @@ export async function buildPythonGraph(input: PythonEngineInput): Promise<Python
     if (module) {
       moduleEntries.set(relativeTo(root, abs), module);
       if (input.mode === undefined) {
-        notices.add(`${relativeTo(root, abs)} is inside the package ${module.packages[0]?.name ?? module.name} (its folder has an __init__.py), so it was read as the module ${module.name}, as python -m, gunicorn, uvicorn and celery load it: imports are searched from ${relativeTo(root, module.searchRoot) || '.'}/ and the package's __init__.py files ship. If it is run as a file (python3 ${relativeTo(root, abs)}), pass --python-mode script.`);
+        notices.add(
+          `${relativeTo(root, abs)} is inside the package ${module.packages[0]?.name ?? module.name} (its folder has an __init__.py), so it was read as the module ${module.name}, as python -m, gunicorn, uvicorn and celery load it: imports are searched from ${relativeTo(root, module.searchRoot) || '.'}/ and the package's __init__.py files ship. If it is run as a file (python3 ${relativeTo(root, abs)}), pass --python-mode script.`,
+        );
       }
     } else if (input.mode === 'module') {
       // No __init__.py: `python -m a.b` from the root still finds a/b.py through the namespace
@@ -142,10 +146,15 @@ export async function buildPythonGraph(input: PythonEngineInput): Promise<Python
   // A script entry whose folder is a package does not end a package for relative imports:
   // its siblings are top-level modules only for the entry itself.
   const packageRoots = roots
-    .filter((r) => r === root || !finder.isFile(path.join(r, '__init__.py')) || !entries.some((e) => !moduleEntries.has(e) && path.dirname(path.resolve(root, e)) === r))
+    .filter(
+      (r) =>
+        r === root || !finder.isFile(path.join(r, '__init__.py')) || !entries.some((e) => !moduleEntries.has(e) && path.dirname(path.resolve(root, e)) === r),
+    )
     .sort((a, b) => b.length - a.length);
   // Explicitly run as a script from a package folder: the entry is __main__, with no package.
-  const scriptEntries = new Set(input.mode === 'script' ? entries.filter((e) => moduleEntryOf(root, path.join(root, e), (a) => finder.isFile(a))).map((e) => path.join(root, e)) : []);
+  const scriptEntries = new Set(
+    input.mode === 'script' ? entries.filter((e) => moduleEntryOf(root, path.join(root, e), (a) => finder.isFile(a))).map((e) => path.join(root, e)) : [],
+  );
   const ctx: ResolveContext = { root, realRoot: safeRealPath(root), roots, packageRoots, finder, notices, scriptEntries };
   const syntax = await SyntaxJudge.start(root, input.python, notices);
 
@@ -201,7 +210,8 @@ function readSource(root: string, rel: string): ReadSource {
  * unbalanced brackets, unterminated strings, statements outside their block): trusted even
  * from a python3 older than the declared minimum.
  */
-const VERSION_INDEPENDENT = /^invalid character|^invalid non-printable character|unicode error|codec can't decode|^unexpected indent|^unindent does not match|^expected an indented block|^inconsistent use of tabs|^unterminated|^unmatched|^closing parenthesis|was never closed|^'(?:return|yield|await|break|continue)' outside|^Missing parentheses in call to|^invalid (?:decimal|hexadecimal|octal|binary) literal|^source code (?:string )?cannot contain null bytes/;
+const VERSION_INDEPENDENT =
+  /^invalid character|^invalid non-printable character|unicode error|codec can't decode|^unexpected indent|^unindent does not match|^expected an indented block|^inconsistent use of tabs|^unterminated|^unmatched|^closing parenthesis|was never closed|^'(?:return|yield|await|break|continue)' outside|^Missing parentheses in call to|^invalid (?:decimal|hexadecimal|octal|binary) literal|^source code (?:string )?cannot contain null bytes/;
 
 /**
  * Who decides whether a file parses: CPython (one process for the run) when a python3 is
@@ -224,7 +234,9 @@ class SyntaxJudge {
     const cpython = python === false ? undefined : await CPythonParser.start(python ?? 'python3');
     if (!cpython) {
       const requires = readRequiresPython(root);
-      notices.add(`No Python 3 found (python3 on PATH): syntax was checked with shipset's built-in Python grammar, which misses some valid forms and some errors CPython reports. Install Python 3${requires?.minMinor !== undefined ? `.${requires.minMinor} or newer` : ''} where shipset runs (actions/setup-python) for CPython's own verdict.`);
+      notices.add(
+        `No Python 3 found (python3 on PATH): syntax was checked with shipset's built-in Python grammar, which misses some valid forms and some errors CPython reports. Install Python 3${requires?.minMinor !== undefined ? `.${requires.minMinor} or newer` : ''} where shipset runs (actions/setup-python) for CPython's own verdict.`,
+      );
     }
     return new SyntaxJudge(root, cpython, notices);
   }
@@ -246,7 +258,15 @@ class SyntaxJudge {
     }
     // CPython works on the batches while the grammar reads the same files here (for imports).
     const pending = this.cpython
-      ? Promise.all([...groups].map(async ([minor, group]) => ({ group, verdicts: await this.cpython!.check(group.map((f) => ({ name: f.rel, source: f.bytes! })), minor) })))
+      ? Promise.all(
+          [...groups].map(async ([minor, group]) => ({
+            group,
+            verdicts: await this.cpython!.check(
+              group.map((f) => ({ name: f.rel, source: f.bytes! })),
+              minor,
+            ),
+          })),
+        )
       : undefined;
     pending?.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
     for (const f of readable) {
@@ -258,7 +278,9 @@ class SyntaxJudge {
       try {
         cpython = new Map((await pending).flatMap(({ group, verdicts }) => group.map((f, i) => [f, verdicts[i]] as const)));
       } catch (error) {
-        this.notices.add(`python3 stopped while checking syntax (${(error as Error).message}): the remaining files were checked with shipset's built-in Python grammar.`);
+        this.notices.add(
+          `python3 stopped while checking syntax (${(error as Error).message}): the remaining files were checked with shipset's built-in Python grammar.`,
+        );
       }
     }
     return files.map((f) => {
@@ -285,7 +307,9 @@ class SyntaxJudge {
     const prefix = `The local python3 is ${v[0]}.${v[1]}, older than requires-python ${requires.spec} in ${requires.file}:`;
     for (const n of [...this.notices]) if (n.startsWith(prefix)) this.notices.delete(n);
     const shown = entry.files.slice(0, 5).join(', ') + (entry.files.length > 5 ? ', ...' : '');
-    this.notices.add(`${prefix} it rejects ${entry.files.length} file(s) (${shown}) that may use newer syntax, so shipset's built-in grammar judged them instead. Run shipset with Python 3.${requires.minMinor} or newer for CPython's verdict.`);
+    this.notices.add(
+      `${prefix} it rejects ${entry.files.length} file(s) (${shown}) that may use newer syntax, so shipset's built-in grammar judged them instead. Run shipset with Python 3.${requires.minMinor} or newer for CPython's verdict.`,
+    );
   }
 
   close(): void {
@@ -304,13 +328,23 @@ function buildNode(ctx: ResolveContext, source: ReadSource, error: ParseFailure 
   if (moduleEntry) {
     // `python -m a.b.c` imports a, then a.b, before it runs c.
     for (const pkg of moduleEntry.packages) {
-      node.edges.push({ from: rel, specifier: pkg.name, line: 1, column: 1, kind: 'python-import', class: 'file', target: relativeTo(ctx.root, pkg.init), loadedBy: `python -m ${moduleEntry.name}` });
+      node.edges.push({
+        from: rel,
+        specifier: pkg.name,
+        line: 1,
+        column: 1,
+        kind: 'python-import',
+        class: 'file',
+        target: relativeTo(ctx.root, pkg.init),
+        loadedBy: `python -m ${moduleEntry.name}`,
+      });
     }
   }
   // sys.path changes apply to the imports after them (and to every file read later).
   const changes = [...parsed.pathChanges];
   for (const imp of parsed.imports) {
-    while (changes.length && (changes[0].line < imp.line || (changes[0].line === imp.line && changes[0].column < imp.column))) applyPathChange(ctx, rel, changes.shift()!);
+    while (changes.length && (changes[0].line < imp.line || (changes[0].line === imp.line && changes[0].column < imp.column)))
+      applyPathChange(ctx, rel, changes.shift()!);
     node.edges.push(...resolveImport(ctx, abs, imp));
   }
   for (const change of changes) applyPathChange(ctx, rel, change);
@@ -321,14 +355,18 @@ function buildNode(ctx: ResolveContext, source: ReadSource, error: ParseFailure 
 function applyPathChange(ctx: ResolveContext, rel: string, change: PythonPathChange): void {
   const where = `${rel}:${change.line}`;
   if (change.path === undefined || change.base === undefined) {
-    ctx.notices.add(`${where} changes sys.path with ${change.expression}, which shipset cannot evaluate without running code: imports from that folder may be reported as unresolved or undeclared. Name the folder with --python-path (python-path in the config).`);
+    ctx.notices.add(
+      `${where} changes sys.path with ${change.expression}, which shipset cannot evaluate without running code: imports from that folder may be reported as unresolved or undeclared. Name the folder with --python-path (python-path in the config).`,
+    );
     return;
   }
   const base = change.base === 'cwd' ? ctx.root : path.dirname(path.join(ctx.root, rel));
   const dir = path.resolve(base, change.path);
   const shown = relativeTo(ctx.root, dir) || '.';
   if (!isInside(ctx.root, dir) || !isDir(dir)) {
-    ctx.notices.add(`${where} adds ${change.expression} to sys.path, which is ${isInside(ctx.root, dir) ? 'not a folder' : 'outside the root'}: shipset does not search it.`);
+    ctx.notices.add(
+      `${where} adds ${change.expression} to sys.path, which is ${isInside(ctx.root, dir) ? 'not a folder' : 'outside the root'}: shipset does not search it.`,
+    );
     return;
   }
   if (ctx.roots.includes(dir)) return;

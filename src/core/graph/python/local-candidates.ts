@@ -6,7 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileNode } from '../../types.js';
 
-const SKIP = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', 'venv', 'env', '.env', '.tox', '.nox', 'site-packages', '.mypy_cache', '.pytest_cache']);
+const SKIP = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  '__pycache__',
+  '.venv',
+  'venv',
+  'env',
+  '.env',
+  '.tox',
+  '.nox',
+  'site-packages',
+  '.mypy_cache',
+  '.pytest_cache',
+]);
 const WALK_LIMIT = 20000;
 
 /**

@@ -126,14 +126,25 @@ interface IncludeSite {
 /** Deeper include chains are refused rather than followed (pip has no limit; nobody needs 100). */
 const MAX_INCLUDE_DEPTH = 100;
 
-function readRequirements(abs: string, into: Set<string>, found: PythonManifests, root: string, visiting: Map<string, 'open' | 'done'>, site?: IncludeSite): void {
+function readRequirements(
+  abs: string,
+  into: Set<string>,
+  found: PythonManifests,
+  root: string,
+  visiting: Map<string, 'open' | 'done'>,
+  site?: IncludeSite,
+): void {
   const read = readProjectManifest(root, abs);
   if (!read.ok) {
     if (site && read.kind === 'missing') {
-      found.problems.push(`${site.file}:${site.line}: ${site.option} ${site.target} ${read.problem}: its declarations were not checked. Fix the path, or remove the include.`);
+      found.problems.push(
+        `${site.file}:${site.line}: ${site.option} ${site.target} ${read.problem}: its declarations were not checked. Fix the path, or remove the include.`,
+      );
     } else if (site) {
       // `-r /dev/zero`, `-r /dev/stdin`, `-r /etc/passwd`, a link out of the root: named where it is written.
-      found.problems.push(`${site.file}:${site.line}: ${site.option} ${site.target} ${read.problem}: ${MANIFEST_RULE}; list those requirements in ${site.file} itself (the declarations in ${site.target} were not checked).`);
+      found.problems.push(
+        `${site.file}:${site.line}: ${site.option} ${site.target} ${read.problem}: ${MANIFEST_RULE}; list those requirements in ${site.file} itself (the declarations in ${site.target} were not checked).`,
+      );
     } else {
       found.problems.push(`${manifestProblemText(read, 'Make it a regular file inside the root (its declarations were not checked).')}`);
     }
@@ -143,11 +154,15 @@ function readRequirements(abs: string, into: Set<string>, found: PythonManifests
   const key = realPathOf(abs);
   const state = visiting.get(key);
   if (state === 'open' && site) {
-    found.problems.push(`${site.file}:${site.line}: ${site.option} ${site.target} includes a file that is still being read (an include cycle); it was read once. Remove the include that closes the cycle.`);
+    found.problems.push(
+      `${site.file}:${site.line}: ${site.option} ${site.target} includes a file that is still being read (an include cycle); it was read once. Remove the include that closes the cycle.`,
+    );
   }
   if (state) return; // a cycle, or a file two includes share: read once
   if (site && site.depth > MAX_INCLUDE_DEPTH) {
-    found.problems.push(`${site.file}:${site.line}: ${site.option} ${site.target} is more than ${MAX_INCLUDE_DEPTH} includes deep: shipset stops there (its declarations were not checked). Include the files from fewer levels.`);
+    found.problems.push(
+      `${site.file}:${site.line}: ${site.option} ${site.target} is more than ${MAX_INCLUDE_DEPTH} includes deep: shipset stops there (its declarations were not checked). Include the files from fewer levels.`,
+    );
     return;
   }
   visiting.set(key, 'open');

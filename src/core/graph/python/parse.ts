@@ -67,7 +67,8 @@ export interface ParsedPython {
 
 const CATCHES_IMPORT_ERROR = new Set(['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException']);
 /** Conditions on the interpreter or the platform: a branch under them may never run here. */
-const RUNTIME_GUARDS = /\b(?:sys\.version_info|sys\.platform|sys\.implementation|os\.name|platform\.(?:system|machine|python_implementation)|PY2|PY3|IS_WINDOWS|WINDOWS)\b/;
+const RUNTIME_GUARDS =
+  /\b(?:sys\.version_info|sys\.platform|sys\.implementation|os\.name|platform\.(?:system|machine|python_implementation)|PY2|PY3|IS_WINDOWS|WINDOWS)\b/;
 /** Django settings whose values are dotted module (or module.attribute) paths Django imports. */
 const DJANGO_MODULE_SETTINGS = new Map<string, 'module' | 'attribute' | 'app'>([
   ['INSTALLED_APPS', 'app'],
@@ -238,7 +239,8 @@ function walkIf(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, 
   let afterKeyword = false;
   let guarded = false;
   for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.name !== 'Body' && child.name !== 'if' && child.name !== 'elif' && child.name !== 'else' && RUNTIME_GUARDS.test(text.slice(child.from, child.to))) guarded = true;
+    if (child.name !== 'Body' && child.name !== 'if' && child.name !== 'elif' && child.name !== 'else' && RUNTIME_GUARDS.test(text.slice(child.from, child.to)))
+      guarded = true;
   }
   if (guarded && !scope.optional) scope = { ...scope, optional: true };
   for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -273,7 +275,8 @@ function walkTry(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex,
   for (let i = 0; i < children.length; i++) {
     if (children[i].name !== 'except') continue;
     const next = children[i + 1];
-    if (!next || next.name === 'Body') guarded = true; // bare except
+    if (!next || next.name === 'Body')
+      guarded = true; // bare except
     else if (caughtNames(next, text).some((n) => CATCHES_IMPORT_ERROR.has(n))) guarded = true;
   }
   // The body of a handler that catches ImportError is the fallback (`except ImportError:
@@ -545,7 +548,13 @@ function stringsIn(node: SyntaxNode, text: string): Array<{ value: string; node:
  * (`[*LOCAL_APPS, "x"]`, `DJANGO_APPS + LOCAL_APPS`, `APPS += [...]`) the way Python builds the
  * list. Anything else (a call, a name assigned elsewhere) is pushed to `unresolved`.
  */
-function settingStrings(node: SyntaxNode, text: string, setting: string, names: Map<string, SyntaxNode[]>, unresolved: SyntaxNode[]): Array<{ value: string; node: SyntaxNode }> {
+function settingStrings(
+  node: SyntaxNode,
+  text: string,
+  setting: string,
+  names: Map<string, SyntaxNode[]>,
+  unresolved: SyntaxNode[],
+): Array<{ value: string; node: SyntaxNode }> {
   const found: Array<{ value: string; node: SyntaxNode }> = [];
   const seen = new Set<string>();
   const visit = (n: SyntaxNode): void => {
@@ -599,7 +608,15 @@ function settingStrings(node: SyntaxNode, text: string, setting: string, names: 
  * path that may end in an attribute (`app.middleware.Timing`, `app.apps.AppConfig`) is
  * `from app.middleware import Timing`, which loads the last part only when it is a submodule.
  */
-function pushStringImport(value: string, kind: 'module' | 'attribute' | 'app', loadedBy: string, at: SyntaxNode, scope: Scope, lines: LineIndex, out: ParsedPython): void {
+function pushStringImport(
+  value: string,
+  kind: 'module' | 'attribute' | 'app',
+  loadedBy: string,
+  at: SyntaxNode,
+  scope: Scope,
+  lines: LineIndex,
+  out: ParsedPython,
+): void {
   if (!DOTTED.test(value)) return;
   const pos = lines.at(at.from + 1);
   const parts = value.split('.');
@@ -630,7 +647,8 @@ function readSettingsAssignment(node: SyntaxNode, scope: Scope, text: string, li
     // `if DEBUG:`) may not apply where the service runs: its modules are optional.
     const settingScope = scope.conditional ? { ...scope, optional: true } : scope;
     const unresolved: SyntaxNode[] = [];
-    for (const s of settingStrings(value, text, targetText, MODULE_LISTS.get(out) ?? new Map(), unresolved)) pushStringImport(s.value, setting, targetText, s.node, settingScope, lines, out);
+    for (const s of settingStrings(value, text, targetText, MODULE_LISTS.get(out) ?? new Map(), unresolved))
+      pushStringImport(s.value, setting, targetText, s.node, settingScope, lines, out);
     for (const u of unresolved) {
       const expression = `${targetText} includes ${text.slice(u.from, u.to).replace(/\s+/g, ' ')}`;
       out.dynamic.push({ ...lines.at(u.from), expression: expression.length > 80 ? `${expression.slice(0, 77)}...` : expression });
@@ -694,7 +712,15 @@ function readFrameworkCall(node: SyntaxNode, scope: Scope, text: string, lines: 
     for (const s of stringsIn(packages, text)) {
       if (!DOTTED.test(s.value)) continue;
       const pos = lines.at(s.node.from + 1);
-      out.imports.push({ module: s.value, names: [{ name: related, ...pos }], level: 0, ...pos, optional: scope.optional, viaCall: false, loadedBy: 'autodiscover_tasks' });
+      out.imports.push({
+        module: s.value,
+        names: [{ name: related, ...pos }],
+        level: 0,
+        ...pos,
+        optional: scope.optional,
+        viaCall: false,
+        loadedBy: 'autodiscover_tasks',
+      });
     }
   } else if ((callee === 'include' || /(?:^|\.)urls\.include$/.test(callee)) && positional[0] && importsDjangoInclude(text)) {
     // Django's include('app.urls') or include(('app.urls', 'app_name')): the URLconf module.
@@ -755,11 +781,18 @@ function evalPath(node: SyntaxNode, text: string): PathValue | undefined {
   const { positional } = callArguments(node, text);
   if (!callee) {
     // Path(__file__).resolve() / .absolute(): the same folder.
-    if (member?.name === 'MemberExpression' && /\.(?:resolve|absolute)$/.test(text.slice(member.from, member.to)) && member.firstChild) return evalPath(member.firstChild, text);
+    if (member?.name === 'MemberExpression' && /\.(?:resolve|absolute)$/.test(text.slice(member.from, member.to)) && member.firstChild)
+      return evalPath(member.firstChild, text);
     return undefined;
   }
-  if (/(?:^|\.)(?:resolve|absolute)$/.test(callee) && member?.name === 'MemberExpression' && member.firstChild?.name === 'CallExpression') return evalPath(member.firstChild, text);
-  if (/^(?:os\.path\.|path\.)?(?:abspath|realpath|normpath)$/.test(callee) || /^(?:pathlib\.)?(?:Path|PurePath)$/.test(callee) || callee === 'str' || callee === 'os.fspath') {
+  if (/(?:^|\.)(?:resolve|absolute)$/.test(callee) && member?.name === 'MemberExpression' && member.firstChild?.name === 'CallExpression')
+    return evalPath(member.firstChild, text);
+  if (
+    /^(?:os\.path\.|path\.)?(?:abspath|realpath|normpath)$/.test(callee) ||
+    /^(?:pathlib\.)?(?:Path|PurePath)$/.test(callee) ||
+    callee === 'str' ||
+    callee === 'os.fspath'
+  ) {
     return positional[0] ? evalPath(positional[0], text) : undefined;
   }
   if (/^(?:os\.path\.|path\.)?dirname$/.test(callee)) {
@@ -780,7 +813,10 @@ function evalPath(node: SyntaxNode, text: string): PathValue | undefined {
 
 function parentOf(value: PathValue): PathValue {
   if (value.isFile) return { base: value.base, path: value.path };
-  return { base: value.base, path: value.path === '.' ? '..' : value.path.endsWith('..') ? `${value.path}/..` : value.path.split('/').slice(0, -1).join('/') || '.' };
+  return {
+    base: value.base,
+    path: value.path === '.' ? '..' : value.path.endsWith('..') ? `${value.path}/..` : value.path.split('/').slice(0, -1).join('/') || '.',
+  };
 }
 
 function joinPath(value: PathValue, part: string): PathValue | undefined {

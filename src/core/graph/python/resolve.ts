@@ -59,7 +59,15 @@ function fileEdge(ctx: ResolveContext, base: EdgeBase, specifier: string, abs: s
   }
   const real = realPath(abs);
   if (!isInside(ctx.realRoot, real)) {
-    return { ...base, specifier, kind: 'python-import', class: 'outside-root', outsidePath: real, symlink: relativeTo(ctx.root, abs), reason: 'a symlink leads outside the root' };
+    return {
+      ...base,
+      specifier,
+      kind: 'python-import',
+      class: 'outside-root',
+      outsidePath: real,
+      symlink: relativeTo(ctx.root, abs),
+      reason: 'a symlink leads outside the root',
+    };
   }
   if (shadowed && isInside(ctx.root, shadowed)) {
     const rel = relativeTo(ctx.root, shadowed);
@@ -76,7 +84,16 @@ function stepEdges(ctx: ResolveContext, base: EdgeBase, specifier: string, found
     case 'module':
       return [fileEdge(ctx, base, specifier, found.file, found.shadowed)];
     case 'extension':
-      return [{ ...base, specifier, kind: 'python-import', class: 'unsupported', target: relativeTo(ctx.root, found.file), reason: 'a compiled extension module: shipset reads only .py files' }];
+      return [
+        {
+          ...base,
+          specifier,
+          kind: 'python-import',
+          class: 'unsupported',
+          target: relativeTo(ctx.root, found.file),
+          reason: 'a compiled extension module: shipset reads only .py files',
+        },
+      ];
     case 'namespace':
       return [];
   }
@@ -111,14 +128,27 @@ function walkDotted(ctx: ResolveContext, base: EdgeBase, prefix: string, parts: 
     const found = i === 0 && firstFound ? firstFound : ctx.finder.find(parts[i], searchPath);
     if (!found) {
       const where = previous ? describe(ctx, previous) : searchPath.map((d) => `${relativeTo(ctx.root, d) || '.'}/`).join(', ');
-      edges.push({ ...base, specifier: name, kind: 'python-import', class: 'unresolved', reason: `no module named '${name}': nothing named ${parts[i]}.py or ${parts[i]}/ in ${where}` });
+      edges.push({
+        ...base,
+        specifier: name,
+        kind: 'python-import',
+        class: 'unresolved',
+        reason: `no module named '${name}': nothing named ${parts[i]}.py or ${parts[i]}/ in ${where}`,
+      });
       return { edges };
     }
     edges.push(...stepEdges(ctx, base, name, found));
     const next = searchPathOf(found);
     if (!next && i < parts.length - 1) {
-      const shadow = found.kind === 'module' && found.shadowed ? ` (the folder ${relativeTo(ctx.root, found.shadowed)}/ has no __init__.py, so the module file wins)` : '';
-      edges.push({ ...base, specifier: `${name}.${parts[i + 1]}`, kind: 'python-import', class: 'unresolved', reason: `'${name}' is the module ${describe(ctx, found)}, not a package${shadow}` });
+      const shadow =
+        found.kind === 'module' && found.shadowed ? ` (the folder ${relativeTo(ctx.root, found.shadowed)}/ has no __init__.py, so the module file wins)` : '';
+      edges.push({
+        ...base,
+        specifier: `${name}.${parts[i + 1]}`,
+        kind: 'python-import',
+        class: 'unresolved',
+        reason: `'${name}' is the module ${describe(ctx, found)}, not a package${shadow}`,
+      });
       return { edges };
     }
     previous = found;
@@ -135,11 +165,23 @@ function submoduleEdges(ctx: ResolveContext, imp: PythonImport, packageName: str
   for (const n of imp.names) {
     if (n.name === '*') continue;
     const found = ctx.finder.find(n.name, searchPath);
-    const base: EdgeBase = { from, line: n.line, column: n.column, ...(imp.optional ? { optional: true } : {}), ...(imp.loadedBy ? { loadedBy: imp.loadedBy } : {}) };
+    const base: EdgeBase = {
+      from,
+      line: n.line,
+      column: n.column,
+      ...(imp.optional ? { optional: true } : {}),
+      ...(imp.loadedBy ? { loadedBy: imp.loadedBy } : {}),
+    };
     const spec = packageName.endsWith('.') ? `${packageName}${n.name}` : `${packageName}.${n.name}`;
     if (found) edges.push(...stepEdges(ctx, base, spec, found));
     else if (pkg.kind === 'namespace' && isInside(ctx.root, searchPath[0])) {
-      edges.push({ ...base, specifier: spec, kind: 'python-import', class: 'unresolved', reason: `'${packageName}' is a namespace folder (${describe(ctx, pkg)}) with no __init__.py to define ${n.name}, and no ${n.name}.py or ${n.name}/ in it` });
+      edges.push({
+        ...base,
+        specifier: spec,
+        kind: 'python-import',
+        class: 'unresolved',
+        reason: `'${packageName}' is a namespace folder (${describe(ctx, pkg)}) with no __init__.py to define ${n.name}, and no ${n.name}.py or ${n.name}/ in it`,
+      });
     }
   }
   return edges;
@@ -147,7 +189,10 @@ function submoduleEdges(ctx: ResolveContext, imp: PythonImport, packageName: str
 
 /** The folder a relative import of `level` dots starts from, or why there is none. */
 function relativeBase(ctx: ResolveContext, fileAbs: string, level: number): { dir: string } | { error: string } {
-  if (ctx.scriptEntries?.has(fileAbs)) return { error: 'attempted relative import with no known parent package (the entry runs as a script, __main__; run it with python -m to use relative imports)' };
+  if (ctx.scriptEntries?.has(fileAbs))
+    return {
+      error: 'attempted relative import with no known parent package (the entry runs as a script, __main__; run it with python -m to use relative imports)',
+    };
   const dir = path.dirname(fileAbs);
   const owner = ctx.packageRoots.find((r) => isInside(r, dir));
   const depth = owner === undefined ? 0 : path.relative(owner, dir).split(path.sep).filter(Boolean).length;
@@ -160,7 +205,13 @@ function relativeBase(ctx: ResolveContext, fileAbs: string, level: number): { di
 
 export function resolveImport(ctx: ResolveContext, fileAbs: string, imp: PythonImport): ImportEdge[] {
   const from = relativeTo(ctx.root, fileAbs);
-  const base: EdgeBase = { from, line: imp.line, column: imp.column, ...(imp.optional ? { optional: true } : {}), ...(imp.loadedBy ? { loadedBy: imp.loadedBy } : {}) };
+  const base: EdgeBase = {
+    from,
+    line: imp.line,
+    column: imp.column,
+    ...(imp.optional ? { optional: true } : {}),
+    ...(imp.loadedBy ? { loadedBy: imp.loadedBy } : {}),
+  };
   const parts = imp.module ? imp.module.split('.') : [];
 
   if (imp.level > 0) {
@@ -189,7 +240,9 @@ export function resolveImport(ctx: ResolveContext, fileAbs: string, imp: PythonI
     return [{ ...base, specifier: imp.module, kind: 'python-import', class: isStdlibModule(top) ? 'builtin' : 'package', packageName: top }];
   }
   if (isStdlibModule(top) && found.kind !== 'namespace') {
-    ctx.notices.add(`${describe(ctx, found)} shadows the standard-library module '${top}': Python imports the project's file instead (rename it if that is not intended).`);
+    ctx.notices.add(
+      `${describe(ctx, found)} shadows the standard-library module '${top}': Python imports the project's file instead (rename it if that is not intended).`,
+    );
   }
   const walked = walkDotted(ctx, base, '', parts, ctx.roots, found);
   if (found.kind === 'namespace' && !walked.last) {
