@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeFsError } from './errors.js';
+import { isInside } from './paths.js';
 
 /** Largest manifest shipset reads (real ones are a few kilobytes). */
 export const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
@@ -96,11 +97,6 @@ export function readProjectManifest(root: string, abs: string, maxBytes: number 
 /** "package.json is a link to /etc/passwd, outside the root: shipset reads only ... each. <fix>" */
 export function manifestProblemText(read: Extract<ManifestRead, { ok: false }>, fix: string): string {
   return `${read.rel} ${read.problem}: ${MANIFEST_RULE}. ${fix}`;
-}
-
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
 }
 
 function relOrAbs(root: string, p: string): string {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { gitListFiles } from '../git.js';
+import { byCodeUnit } from '../paths.js';
 
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.py'];
 const NEVER = /(^|\/)(node_modules|\.git|\.hg|\.svn|__pycache__)\//;
@@ -31,6 +32,4 @@ export function isSourceFile(rel: string): boolean {
   return SOURCE_EXTENSIONS.includes(path.extname(rel)) && !/\.d\.[mc]?ts$/.test(rel);
 }
 
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { byCodeUnit };

@@ -3,27 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkGlob, checkPrefix } from '../options.js';
-
-/** Code-unit order: the same on every machine and locale (localeCompare is not). */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
+import { byCodeUnit as compareCodeUnits, relativeInside, toPosix } from '../paths.js';
 
 /** A relative POSIX path that stays inside its base: no '..' segment, no leading '/'. */
 export function isSafeRelative(rel: string): boolean {
   if (!rel || rel.startsWith('/') || path.isAbsolute(rel) || rel.includes('\\')) return false;
   return !rel.split('/').some((part) => part === '..' || part === '');
-}
-
-/** `abs` relative to `root` (POSIX), or undefined when it is not under the root. */
-export function relativeInside(root: string, abs: string): string | undefined {
-  const rel = path.relative(root, abs);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  return toPosix(rel);
 }
 
 export interface RealFile {
@@ -103,3 +88,5 @@ export function kindOfSpecial(stat: fs.Stats): string {
   if (stat.isDirectory()) return 'a folder';
   return 'not a regular file';
 }
+
+export { compareCodeUnits, relativeInside, toPosix };

@@ -13,6 +13,7 @@ import { undeclared } from './undeclared.js';
 import { undeclaredPython } from './undeclared-python.js';
 import { unparseable } from './unparseable.js';
 import { unresolved } from './unresolved.js';
+import { byCodeUnit as cmp } from '../paths.js';
 
 export type { Rule, RuleContext } from './rule.js';
 
@@ -109,10 +110,6 @@ function withLevel(raw: RawFinding, ruleLevel: FindingLevel): Finding {
     message,
     ...(sites?.length ? { sites } : {}),
   };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

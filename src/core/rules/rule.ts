@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { findingChain, gapSize } from '../graph/via.js';
 import type { FindingLevel, ImportEdge, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
+import { byCodeUnit } from '../paths.js';
 
 export interface RuleContext {
   graph: ModuleGraph;
@@ -94,11 +95,6 @@ export function* reachableEdges(graph: ModuleGraph): Generator<ImportEdge> {
   for (const file of [...graph.files.keys()].sort(byCodeUnit)) yield* graph.files.get(file)!.edges;
 }
 
-/** Sort by UTF-16 code unit, the same on every machine (localeCompare is not). */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Reachable edges whose resolved target is `file` (the import lines that make it ship). */
 export function importersOf(graph: ModuleGraph, file: string): ImportEdge[] {
   const found: ImportEdge[] = [];
@@ -117,3 +113,5 @@ export function ignoreHint(rule: RuleName, file: string, wholeFile = false): str
     ? `put ${directive} in the leading comment of ${file} (or an \`ignore\` entry for it in shipset.config.json)`
     : `put ${directive} on the line above the import in ${file}`;
 }
+
+export { byCodeUnit };

@@ -18,6 +18,7 @@ import { languageOf } from '../language.js';
 import { ScanCache } from '../../cache.js';
 import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
 import { scanSource, type ScanResult, type ScanSettings, type ScannedGlob, type ScannedImport } from './scan.js';
+import { isInside } from '../../paths.js';
 
 const ENGINE = Symbol.for('shipset.engine');
 
@@ -313,11 +314,6 @@ function readText(file: string): string {
   } catch {
     return '';
   }
-}
-
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 let hooksInstalled = false;

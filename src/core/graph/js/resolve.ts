@@ -19,6 +19,7 @@ import { isValidPackageName, packageNameOf } from '../package-name.js';
 import { RealPaths } from '../real-paths.js';
 import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
 import type { TsOnlyStep } from '../../runtime.js';
+import { isInside } from '../../paths.js';
 
 export interface Resolution {
   class: EdgeClass;
@@ -702,11 +703,6 @@ function readJson(root: string, file: string): Record<string, unknown> | undefin
   } catch {
     return undefined;
   }
-}
-
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /**

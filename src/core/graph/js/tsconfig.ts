@@ -8,6 +8,7 @@ import { manifestProblemText, readProjectManifest } from '../../read-manifest.js
 import { isStackOverflow } from '../../errors.js';
 import { workspaceMembers } from '../../workspace.js';
 import { UsageError } from '../../types.js';
+import { isInside as isUnder } from '../../paths.js';
 
 export interface TsSettings {
   /** Absolute path of the tsconfig file. */
@@ -353,11 +354,6 @@ function checkPaths(paths: ts.MapLike<string[]>, files: string[], root: string):
     if (!problem) continue;
     throw new UsageError(`${whereKey(files, pattern, root)}: invalid tsconfig: paths '${pattern}' ${problem}. Fix the file or pass another with --tsconfig.`);
   }
-}
-
-function isUnder(root: string, f: string): boolean {
-  const rel = path.relative(root, path.resolve(f));
-  return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
 }
 
 /** 'tsconfig.json:4' for the first file (the tsconfig, then what it extends) that spells the key. */

@@ -13,6 +13,7 @@ import { PathFinder } from './finder.js';
 import { parsePython, type ParsedPython, type PythonPathChange } from './parse.js';
 import { readRequiresPython, requiresPythonFor, type RequiresPython } from './requires-python.js';
 import { relativeTo, resolveImport, type ResolveContext } from './resolve.js';
+import { isInside } from '../../paths.js';
 
 export interface PythonEngineInput {
   /** Absolute root. */
@@ -68,11 +69,6 @@ export function moduleEntryOf(root: string, entryAbs: string, isFile: (abs: stri
   const base = path.basename(entryAbs, '.py');
   const name = base === '__init__' ? names[names.length - 1] : `${names[names.length - 1]}.${base}`;
   return { name, searchRoot, packages: dirs.map((d, i) => ({ name: names[i], init: path.join(d, '__init__.py') })).filter((p) => p.init !== entryAbs) };
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /**

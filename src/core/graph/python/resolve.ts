@@ -7,6 +7,7 @@ import type { ImportEdge } from '../../types.js';
 import type { FoundModule, PathFinder } from './finder.js';
 import type { PythonImport } from './parse.js';
 import { isStdlibModule } from './stdlib.js';
+import { isInside, toPosix } from '../../paths.js';
 
 export interface ResolveContext {
   /** Absolute root and its real path. */
@@ -24,17 +25,8 @@ export interface ResolveContext {
 
 type EdgeBase = Pick<ImportEdge, 'from' | 'line' | 'column' | 'optional' | 'loadedBy'>;
 
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
 export function relativeTo(root: string, abs: string): string {
   return toPosix(path.relative(root, abs));
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 const realPaths = new Map<string, string>();
@@ -255,3 +247,5 @@ export function resolveImport(ctx: ResolveContext, fileAbs: string, imp: PythonI
   if (walked.last) edges.push(...submoduleEdges(ctx, imp, imp.module, walked.last, from));
   return edges;
 }
+
+export { toPosix };
