@@ -40,7 +40,7 @@ function project() {
     target: 'src/hybrid.ts',
     chain: ['src/index.ts'],
     message:
-      'src/index.ts:3 imports ./hybrid (src/hybrid.ts, last changed 2025-11-05), but src/hybrid_sessions.ts is a newer variant (last changed 2025-11-15) that nothing imports. Import the newer file, or mark one of them deprecated.',
+      'src/index.ts:3 imports ./hybrid (src/hybrid.ts, last changed 2025-11-05), but src/hybrid_sessions.ts is a newer replacement (last changed 2025-11-15, exports mcp) that nothing imports. Import the newer file, or mark one of them deprecated.',
   });
   return { root, result };
 }
@@ -67,7 +67,7 @@ describe('why: exact reasons', () => {
     const why = explainWhy(result, 'src/hybrid_sessions.ts', root);
     expect(why).toMatchObject({ ships: false, reason: 'stale-variant' });
     expect(why.text).toBe(
-      'src/hybrid_sessions.ts does not ship: it is the newer variant of src/hybrid.ts, which ships instead (stale, src/index.ts:3). Import src/hybrid_sessions.ts instead, or mark one of them deprecated.',
+      'src/hybrid_sessions.ts does not ship: it is the newer replacement of src/hybrid.ts, which ships instead (stale, src/index.ts:3). Import src/hybrid_sessions.ts instead, or mark one of them deprecated.',
     );
   });
 

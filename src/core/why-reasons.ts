@@ -33,11 +33,17 @@ export function exactReason(result: Pick<Result, 'graph' | 'manifest'>, rel: str
       };
     }
   }
-  const stale = result.manifest.findings.find((f) => f.rule === 'stale' && f.target && f.target !== rel && f.message.includes(`${rel} is a newer variant`));
+  const stale = result.manifest.findings.find(
+    (f) =>
+      f.rule === 'stale' &&
+      f.target &&
+      f.target !== rel &&
+      (f.message.includes(`${rel} is a newer replacement`) || f.message.includes(`${rel} is a newer variant`)),
+  );
   if (stale) {
     return {
       reason: 'stale-variant',
-      text: `${rel} does not ship: it is the newer variant of ${stale.target}, which ships instead (stale, ${stale.file}:${stale.line}). Import ${rel} instead, or mark one of them deprecated.`,
+      text: `${rel} does not ship: it is the newer replacement of ${stale.target}, which ships instead (stale, ${stale.file}:${stale.line}). Import ${rel} instead, or mark one of them deprecated.`,
     };
   }
   return undefined;
