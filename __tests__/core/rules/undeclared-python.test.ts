@@ -195,6 +195,42 @@ describe('toml subset reader', () => {
     expect(() => readToml('a = "open\n')).toThrow('line 1');
   });
 
+  it('a file that guards a package with try/except ImportError may import it lazily later: a warning', async () => {
+    // django-styleguide's debug_toolbar/setup.py: show_toolbar() tries the import, do_urls() imports it after checking.
+    const root = tempDir('shipset-pyrule-');
+    writeFiles(root, {
+      'app.py': 'import toolbar_setup\n',
+      'toolbar_setup.py':
+        'def show():\n    try:\n        import debug_toolbar\n    except ImportError:\n        return False\n    return True\n\ndef urls():\n    if not show():\n        return []\n    import debug_toolbar\n    return [debug_toolbar]\n',
+      'other.py': 'import debug_toolbar\n',
+      'requirements.txt': 'requests\n',
+    });
+    const py = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [], python: false });
+    const via = new Map([
+      ['app.py', null],
+      ['toolbar_setup.py', { file: 'app.py', line: 1 }],
+    ]);
+    const graph: ModuleGraph = {
+      root,
+      entries: ['app.py'],
+      files: py.files,
+      via,
+      dormant: [],
+      sourceFiles: [...py.files.keys()],
+      inGit: false,
+      notices: [],
+      typeOnly: [],
+    };
+    const findings = await undeclaredPython.check({ graph, options: { root } as Options, notices: [] });
+    expect(findings.map((f) => [f.file, f.specifier, f.level ?? 'default'])).toEqual([['toolbar_setup.py', 'debug_toolbar', 'warn']]);
+    // The same import in a file that does not guard it stays an error.
+    writeFiles(root, { 'app.py': 'import toolbar_setup\nimport other\n' });
+    const py2 = await buildPythonGraph({ root, entries: ['app.py'], pythonPath: [], python: false });
+    via.set('other.py', { file: 'app.py', line: 2 });
+    const findings2 = await undeclaredPython.check({ graph: { ...graph, files: py2.files, via }, options: { root } as Options, notices: [] });
+    expect(findings2.map((f) => [f.file, f.specifier, f.level ?? 'default'])).toEqual([['other.py', 'debug_toolbar', 'default']]);
+  });
+
   it('an optional import of a package also imported unguarded is the error only', async () => {
     const root = tempDir('shipset-pyrule-');
     writeFiles(root, {

@@ -106,7 +106,11 @@ export const undeclaredPython: Rule = {
     }
     const findings: RawFinding[] = [];
     for (const { edges, message, warn } of groups.values()) {
-      const required = edges.filter((e) => !e.optional);
+      // A file that imports the package inside try/except ImportError shows its author handles the
+      // package being absent (`show_toolbar()` checks, then a later lazy `import debug_toolbar`):
+      // that file's other imports of it are treated as optional too.
+      const guardedIn = new Set(edges.filter((e) => e.optional).map((e) => e.from));
+      const required = edges.filter((e) => !e.optional && !guardedIn.has(e.from));
       const first = required[0] ?? edges[0];
       const optional = required.length === 0 || warn === true;
       const rest = edges.filter((e) => e !== first);
