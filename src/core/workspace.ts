@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { globSync } from 'tinyglobby';
 import { gitTopLevel } from './git.js';
 import { readProjectManifest } from './read-manifest.js';
 
@@ -43,30 +42,26 @@ export function enclosingWorkspaceNotice(root: string, entries: string[]): strin
   return `${root} is a member of the workspace at ${ws}, whose lockfile and workspace packages are outside the root: the tarball has no lockfile, so 'npm ci' / 'pnpm install --frozen-lockfile' cannot install it, and workspace packages it imports would be fetched from the registry by name. Pack from the workspace root instead: --root ${ws} with the entry ${entry} (working-directory for the action); shipset then packs the workspace packages the app reaches, the root package.json, the lockfile and the workspace file.`;
 }
 
+/**
+ * The member globs of the workspace at `dir`: package.json `workspaces` (an array or
+ * `{packages}`) and pnpm-workspace.yaml `packages:`, read through the project manifest reader
+ * (regular files inside `dir` by real path, size-capped).
+ */
 function memberPatterns(dir: string): string[] {
-  const out: string[] = [];
-  const pkg = readJson(path.join(dir, 'package.json'));
-  const ws = pkg?.workspaces;
-  const list = Array.isArray(ws)
-    ? ws
-    : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages)
-      ? (ws as { packages: unknown[] }).packages
-      : [];
-  for (const p of list) if (typeof p === 'string') out.push(p);
-  const yaml = path.join(dir, 'pnpm-workspace.yaml');
-  if (isFile(yaml)) {
-    // The `packages:` list of pnpm-workspace.yaml: `- 'apps/*'` lines under the key.
-    let inPackages = false;
-    for (const line of fs.readFileSync(yaml, 'utf8').split(/\r?\n/)) {
-      if (/^packages\s*:/.test(line)) inPackages = true;
-      else if (/^\S/.test(line)) inPackages = false;
-      else if (inPackages) {
-        const m = /^\s*-\s*['"]?([^'"#]+?)['"]?\s*(#.*)?$/.exec(line);
-        if (m) out.push(m[1]);
-      }
-    }
+  const patterns: string[] = [];
+  try {
+    const json = objectOf(JSON.parse(manifestText(dir, 'package.json')));
+    const ws = Array.isArray(json.workspaces) ? json.workspaces : objectOf(json.workspaces).packages;
+    if (Array.isArray(ws)) patterns.push(...ws.filter((p): p is string => typeof p === 'string'));
+  } catch {
+    // no manifest there, or one that cannot be read: no workspace
   }
-  return out;
+  try {
+    patterns.push(...pnpmPackages(manifestText(dir, 'pnpm-workspace.yaml')));
+  } catch {
+    // no pnpm workspace
+  }
+  return patterns;
 }
 
 function isFile(p: string): boolean {
@@ -77,34 +72,9 @@ function isFile(p: string): boolean {
   }
 }
 
-function readJson(file: string): Record<string, unknown> | undefined {
-  if (!isFile(file)) return undefined;
-  try {
-    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Package names of the members of the workspace at `dir` (its `workspaces` / pnpm-workspace.yaml globs), name -> folder. */
+/** Package names of the members of the workspace at `dir`, name -> absolute folder (see workspaceMembers). */
 export function workspaceMemberNames(dir: string): Map<string, string> {
-  const names = new Map<string, string>();
-  const patterns = memberPatterns(dir).filter((p) => !p.includes('..') && !p.replace(/^!/, '').startsWith('/'));
-  const include = patterns.filter((p) => !p.startsWith('!')).map((p) => `${p.replace(/\/+$/, '')}/package.json`);
-  if (!include.length) return names;
-  const ignore = ['**/node_modules/**', ...patterns.filter((p) => p.startsWith('!')).map((p) => `${p.slice(1).replace(/\/+$/, '')}/**`)];
-  let found: string[] = [];
-  try {
-    found = globSync(include, { cwd: dir, ignore, followSymbolicLinks: false });
-  } catch {
-    return names;
-  }
-  for (const f of found.sort()) {
-    const name = readJson(path.join(dir, f))?.name;
-    if (typeof name === 'string' && !names.has(name)) names.set(name, path.join(dir, path.dirname(f)));
-  }
-  return names;
+  return new Map([...workspaceMembers(dir)].map(([name, rel]) => [name, path.join(dir, rel)]));
 }
 
 /** Folders never searched for workspace members. */
@@ -118,19 +88,7 @@ const MAX_WORKSPACE_DEPTH = 5;
  * Negated patterns (`!packages/internal`) exclude, as npm, yarn and pnpm read them.
  */
 export function workspaceMembers(root: string): Map<string, string> {
-  const patterns: string[] = [];
-  try {
-    const json = objectOf(JSON.parse(manifestText(root, 'package.json')));
-    const ws = Array.isArray(json.workspaces) ? json.workspaces : objectOf(json.workspaces).packages;
-    if (Array.isArray(ws)) patterns.push(...ws.filter((p): p is string => typeof p === 'string'));
-  } catch {
-    // no root manifest, or one the rule reports elsewhere
-  }
-  try {
-    patterns.push(...pnpmPackages(manifestText(root, 'pnpm-workspace.yaml')));
-  } catch {
-    // no pnpm workspace
-  }
+  const patterns = memberPatterns(root);
   const members = new Map<string, string>();
   const include = patterns.filter((p) => !p.startsWith('!')).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
   if (!include.length) return members;

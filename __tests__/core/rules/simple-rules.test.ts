@@ -47,6 +47,31 @@ describe('unresolved', () => {
     expect(findings.find((f) => f.specifier === '#db')!.chain).toEqual(['src/index.js', 'src/routes/users.js']);
   });
 
+  it('one finding per missing file: its other import lines (relative to each importer) are sites; a required import carries it', () => {
+    const g = buildGraph({
+      entries: ['src/main.ts'],
+      files: {
+        'src/main.ts': [
+          ['./user/auth.ts', 'src/user/auth.ts'],
+          ['./user/service.ts', 'src/user/service.ts'],
+        ],
+        'src/user/auth.ts': [{ specifier: '../config', class: 'unresolved', line: 6, column: 20, optional: true }],
+        'src/user/service.ts': [
+          { specifier: '../config', class: 'unresolved', line: 7, column: 20 },
+          { specifier: './config', class: 'unresolved', line: 8, column: 20 },
+        ],
+      },
+    });
+    const found = check(unresolved, g);
+    expect(found.map((f) => [f.file, f.line, f.specifier, f.level, f.sites])).toEqual([
+      ['src/user/service.ts', 7, '../config', undefined, [{ file: 'src/user/auth.ts', line: 6, column: 20 }]],
+      ['src/user/service.ts', 8, './config', undefined, undefined],
+    ]);
+    expect(found[0].message).toMatch(
+      /^src\/user\/service\.ts:7 imports \.\.\/config, which resolves to nothing.*It is imported at 1 more line \(see sites\)\.$/,
+    );
+  });
+
   it('names the file, the line, the reason and the fix', () => {
     expect(findings.find((f) => f.line === 4)!.message).toBe(
       'src/index.js:4 imports ../config/database.js, which resolves to nothing (no file src/config/database.js). Create the file, fix the path, or remove the import; if the import can never run, put `// shipset-ignore unresolved: <reason>` on the line above the import in src/index.js.',

@@ -12,6 +12,7 @@ export const unresolved: Rule = {
   check({ graph }) {
     const findings: RawFinding[] = [];
     const listings = new Map<string, string[]>();
+    const byMissingFile = new Map<string, RawFinding>();
     for (const edge of reachableEdges(graph)) {
       if (edge.class !== 'unresolved' && edge.class !== 'unsupported') continue;
       if (edge.tsOnly === 'compiled-alias') continue; // the runtime rule names that cause
@@ -38,11 +39,40 @@ export const unresolved: Rule = {
           `${nearMiss ? `Write the name as it is on disk (${nearMiss})` : 'Create the file, fix the path'}, or remove the import; if the import can never run, ${hint}.`;
       }
       const level = edge.optional && edge.class === 'unresolved' ? 'warn' : undefined;
-      findings.push(findingAt(graph, 'unresolved', edge, message, { level, target: edge.target }));
+      const finding = findingAt(graph, 'unresolved', edge, message, { level, target: edge.target });
+      // One finding per fact: every import of the same missing relative file is one finding, its
+      // other import lines in `sites` (the first required import carries it).
+      const key = edge.class === 'unresolved' ? missingFileKey(edge) : undefined;
+      const same = key !== undefined ? byMissingFile.get(key) : undefined;
+      if (!same) {
+        if (key !== undefined) byMissingFile.set(key, finding);
+        findings.push(finding);
+        continue;
+      }
+      const site = { file: edge.from, line: edge.line, column: edge.column };
+      if (same.level === 'warn' && !level) {
+        // A required import outranks an optional one: it becomes the finding, the optional one a site.
+        const { sites = [], ...first } = same;
+        Object.assign(same, { ...finding, sites: [{ file: first.file, line: first.line, column: first.column }, ...sites] });
+        delete same.level;
+      } else {
+        same.sites = [...(same.sites ?? []), site];
+      }
+    }
+    for (const f of byMissingFile.values()) {
+      const n = f.sites?.length ?? 0;
+      if (n) f.message += ` It is imported at ${n} more ${n === 1 ? 'line' : 'lines'} (see sites).`;
     }
     return findings;
   },
 };
+
+/** The missing file a relative JS import names, root-relative (`src/config` for `../config` from src/user/x.ts). */
+function missingFileKey(edge: ImportEdge): string | undefined {
+  const spec = edge.specifier;
+  if (edge.kind === 'python-import' || !(spec.startsWith('./') || spec.startsWith('../'))) return undefined;
+  return path.posix.normalize(path.posix.join(path.posix.dirname(edge.from), spec));
+}
 
 /**
  * A file or folder in the folder a relative JS specifier points into whose name matches the last
