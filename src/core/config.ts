@@ -92,7 +92,7 @@ export const CONFIG_SCHEMA = {
       type: 'boolean',
     },
     'python-path': globs('Extra Python import roots, relative to the root.'),
-    generated: globs('Globs of generated files.'),
+    generated: globs('Globs of build output (root-relative): a missing relative import there is a warning in check and an error in pack.'),
     prefix: { description: 'Folder inside the tarball.', type: 'string', minLength: 1 },
     tarball: { description: 'Tarball path, relative to the root. CLI: --out.', type: 'string', minLength: 1 },
     manifest: { description: 'Manifest JSON path, relative to the root.', type: 'string', minLength: 1 },

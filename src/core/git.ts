@@ -145,6 +145,8 @@ export interface GitCallOptions {
   noFilters?: boolean;
   /** Extra environment variables for this call (they win over the pinned ones). */
   env?: NodeJS.ProcessEnv;
+  /** Written to git's standard input (for `--stdin` commands); synchronous calls only. */
+  input?: string;
 }
 
 /**
@@ -329,7 +331,8 @@ function run(repo: Repository, args: readonly string[], options: GitCallOptions,
     return execFileSync('git', argv, {
       cwd,
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
+      input: options.input,
       maxBuffer: options.maxOutput ?? MAX_OUTPUT,
       timeout: options.timeoutMs ?? TIMEOUT_MS,
       killSignal: 'SIGKILL',

@@ -4,7 +4,7 @@
 // tsconfig (with its `extends` chain) at start and apply both.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Runtime } from './types.js';
+import type { ImportEdge, Runtime } from './types.js';
 
 /** The TypeScript-only resolution steps an import can depend on. */
 export type TsOnlyStep = 'tsconfig-paths' | 'ts-extension' | 'extension-probe' | 'compiled-alias';
@@ -24,9 +24,30 @@ const TS_ENTRY = /\.[mc]?tsx?$/;
 const NODE_FLAGS_STRIP = /--(experimental-strip-types|experimental-transform-types)\b/;
 
 /**
+ * Loader modules that make Node load TypeScript the way a runtime does, once registered: with a
+ * flag (`node -r ts-node/register x`, `node --import tsx x`, `--loader ts-node/esm`) or by the
+ * entry itself requiring one before its first project import (`require('ts-node/register');
+ * require('./src/main')`, the ts-node README's programmatic use).
+ */
+const LOADERS: Readonly<Record<string, Runtime>> = {
+  'ts-node/register': 'ts-node',
+  'ts-node/register/transpile-only': 'ts-node',
+  'ts-node/esm': 'ts-node',
+  'ts-node/esm/transpile-only': 'ts-node',
+  tsx: 'tsx',
+  'tsx/cjs': 'tsx',
+  'tsx/esm': 'tsx',
+};
+
+/** Node flags that take the next word as their value (so it is not the script). */
+const NODE_VALUE_FLAGS = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import', '-C', '--conditions', '--env-file', '--title']);
+const NODE_LOADER_FLAGS = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import']);
+
+/**
  * The runtime a `scripts.start` command uses when it runs `entry` (relative to the root):
  * `node [flags] x`, `tsx x`, `ts-node x`, `bun [run] x`, with an optional `npx`/`exec` prefix
- * and `VAR=value` assignments. `node x.ts` is Node's type stripping. Undefined when the
+ * and `VAR=value` assignments. `node x.ts` is Node's type stripping; `node -r ts-node/register x`
+ * (or `--import tsx`, `--loader ts-node/esm`) is the loader's runtime. Undefined when the
  * script does not name the entry (a build tool, a shell chain it cannot read).
  */
 export function runtimeFromStartScript(script: string, entry: string): Runtime | undefined {
@@ -39,13 +60,40 @@ export function runtimeFromStartScript(script: string, entry: string): Runtime |
     while (words[0] === 'npx' || words[0] === 'exec' || words[0] === 'pnpm' || words[0] === 'yarn' || words[0] === 'env') words.shift();
     const [program, ...args] = words;
     if (!program) continue;
-    const file = args.find((a) => !a.startsWith('-') && a !== 'run' && a !== 'watch');
+    const loaders: string[] = [];
+    let file: string | undefined;
+    for (let i = 0; i < args.length && file === undefined; i++) {
+      const arg = args[i]!;
+      const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      const value = inline ?? (NODE_VALUE_FLAGS.has(flag) ? args[++i] : undefined);
+      if (NODE_LOADER_FLAGS.has(flag) && value !== undefined) loaders.push(value.replace(/^['"]|['"]$/g, ''));
+      else if (!arg.startsWith('-') && arg !== 'run' && arg !== 'watch') file = arg;
+    }
     if (!file || normalize(file) !== normalize(entry)) continue;
     const name = path.basename(program);
-    if (name === 'node') return NODE_FLAGS_STRIP.test(command) || TS_ENTRY.test(entry) ? 'node-strip-types' : 'node';
+    if (name === 'node') {
+      const loaded = loaders.map((l) => LOADERS[l]).find((r) => r !== undefined);
+      if (loaded) return loaded;
+      return NODE_FLAGS_STRIP.test(command) || TS_ENTRY.test(entry) ? 'node-strip-types' : 'node';
+    }
     if (name === 'tsx') return 'tsx';
     if (name === 'ts-node' || name === 'ts-node-esm') return 'ts-node';
     if (name === 'bun') return 'bun';
+  }
+  return undefined;
+}
+
+/**
+ * The runtime an entry switches Node to by registering a loader (`require('ts-node/register')`,
+ * `import 'tsx/esm'`) before it imports any project file: what it loads after that is resolved
+ * the way that runtime does. Undefined when it registers none, or only after a project import
+ * (the files imported before it run under plain Node).
+ */
+export function runtimeRegisteredBy(edges: readonly ImportEdge[]): Runtime | undefined {
+  for (const edge of [...edges].sort((a, b) => a.line - b.line || a.column - b.column)) {
+    const loaded = LOADERS[edge.specifier];
+    if (loaded) return loaded;
+    if (edge.class === 'file') return undefined;
   }
   return undefined;
 }

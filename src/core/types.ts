@@ -102,7 +102,7 @@ export interface Options {
   baseline?: string;
   /** Ship node_modules packages the set needs (stored for the pack stage). */
   nodeModules?: boolean;
-  /** Globs of generated files (stored; relative to the root). */
+  /** Globs of build output, relative to the root: a missing relative import there is pending build output (rules/unresolved.ts). */
   generated?: string[];
   /** Things the options stage noticed (a config file not read, ...); the pipeline reports them. */
   notices?: string[];

@@ -12,7 +12,7 @@ import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
 import { RealPaths } from './real-paths.js';
 import { viaMap } from './via.js';
 import type { TsProject } from './js/tsconfig.js';
-import { decideRuntime, readsTsconfig } from '../runtime.js';
+import { decideRuntime, readsTsconfig, runtimeRegisteredBy } from '../runtime.js';
 
 /** What an engine found from its entries: the reachable files (with their edges), files reached only for their types, notices. */
 export interface EngineResult {
@@ -25,6 +25,8 @@ export interface EngineResult {
   realPaths?: RealPaths;
   /** The tsconfig files the runtime reads at start (tsx, ts-node, bun), root-relative. */
   runtimeConfigs?: string[];
+  /** The runtime an entry switched to by registering a loader (runtimeRegisteredBy), when no runtime was given. */
+  runtime?: Runtime;
 }
 
 /** One language's engine. Engines are loaded only when an entry needs them (a JS run never loads Python's). */
@@ -76,8 +78,11 @@ const javascript: Engine = {
       notices.push(
         `madge did not list ${js.madgeGaps.length} reachable file(s) (${js.madgeGaps.slice(0, 5).join(', ')}); shipset added them from its own scan.`,
       );
-    const runtimeConfigs = project && readsTsconfig(runtime) ? configsRead(root, project, js.files.keys()) : undefined;
+    // An entry that registers a loader first (`require('ts-node/register')`) runs the rest under it.
+    const registered = options.runtime ? undefined : entries.map((e) => runtimeRegisteredBy(js.files.get(e)?.edges ?? [])).find((r) => r !== undefined);
+    const runtimeConfigs = project && readsTsconfig(registered ?? runtime) ? configsRead(root, project, js.files.keys()) : undefined;
     return {
+      ...(registered ? { runtime: registered } : {}),
       files: js.files,
       typeOnly: js.typeOnly,
       notices,
@@ -121,7 +126,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const files = new Map<string, FileNode>();
   const typeOnlyFound: string[] = [];
   const decided = decideRuntime(root, options.entries, options.runtime);
-  if (decided.notice) notices.push(decided.notice);
+  let runtime = decided.runtime;
   let runtimeConfigs: string[] | undefined;
   let realPaths = new RealPaths();
   let contents: ModuleGraph['contents'];
@@ -135,7 +140,10 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     if (found.contents) contents = found.contents;
     if (found.realPaths) realPaths = found.realPaths;
     if (found.runtimeConfigs) runtimeConfigs = found.runtimeConfigs;
+    if (found.runtime) runtime = found.runtime;
   }
+  // The guess for a TypeScript entry is moot when the entry registers its loader itself.
+  if (decided.notice && runtime === decided.runtime) notices.push(decided.notice);
 
   checkManifestsAreFiles(root, files.keys());
   const via = viaMap(options.entries, files);
@@ -163,7 +171,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     notices,
     contents,
     realpath: (abs) => realPaths.get(abs),
-    runtime: decided.runtime,
+    runtime,
     ...(runtimeConfigs ? { runtimeConfigs } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // so the program fails at run time on that line.
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildOutputOf } from '../build-output.js';
 import type { ImportEdge, ModuleGraph, RawFinding } from '../types.js';
 import { at, findingAt, ignoreHint, reachableEdges, type Rule } from './rule.js';
 
@@ -9,13 +10,18 @@ export const unresolved: Rule = {
   name: 'unresolved',
   defaultLevel: 'error',
   why: 'An import of a shipped file resolves to nothing, or to a file of a language no engine can read: the program would fail on that line.',
-  check({ graph }) {
+  check({ graph, options }) {
     const findings: RawFinding[] = [];
     const listings = new Map<string, string[]>();
     const byMissingFile = new Map<string, RawFinding>();
-    for (const edge of reachableEdges(graph)) {
-      if (edge.class !== 'unresolved' && edge.class !== 'unsupported') continue;
-      if (edge.tsOnly === 'compiled-alias') continue; // the runtime rule names that cause
+    const edges = [...reachableEdges(graph)].filter((e) => (e.class === 'unresolved' || e.class === 'unsupported') && e.tsOnly !== 'compiled-alias');
+    const declared = buildOutputOf(
+      graph.root,
+      [...new Set(edges.flatMap((e): string[] => (e.class === 'unresolved' ? missingCandidates(e) : [])))],
+      options.generated,
+    );
+    for (const edge of edges) {
+      // (an alias left in compiled output is the runtime rule's finding)
       const where = at(edge.from, edge.line);
       const hint = ignoreHint('unresolved', edge.from);
       const nearMiss = edge.class === 'unresolved' ? caseNearMiss(graph, edge, listings) : undefined;
@@ -28,6 +34,13 @@ export const unresolved: Rule = {
           `${where} imports ${edge.specifier}${edge.target ? ` (${edge.target})` : ''}, a ${ext} file: that language is not supported, ` +
           `so its own imports cannot be followed and the set would be incomplete. Import a JavaScript, TypeScript or Python module instead, ` +
           `or drop the import and ship the file with \`include\`; if the file is never loaded, ${hint}.`;
+      } else if (buildOutput(edge, declared)) {
+        const [file, by] = buildOutput(edge, declared)!;
+        message = options.pack
+          ? `${where} imports ${edge.specifier}, which resolves to nothing: ${file} is build output (${by}) and has not been made, so it cannot ship. ` +
+            `Pack after the build step that makes it; if the import can never run, ${hint}.`
+          : `${where} imports ${edge.specifier}, which resolves to nothing yet: ${file} is build output (${by}), made by a build step, not a typo. ` +
+            `Run shipset after that step to follow it (pack refuses the set until then); if it is not build output, create the file or fix the path.`;
       } else if (edge.optional) {
         const guard = edge.kind === 'python-import' ? 'try/except ImportError (or a version or platform check)' : 'a try/catch or a runtime check';
         message =
@@ -38,7 +51,9 @@ export const unresolved: Rule = {
           `${where} imports ${edge.specifier}, which resolves to nothing${edge.reason ? ` (${edge.reason})` : ''}${near}. ` +
           `${nearMiss ? `Write the name as it is on disk (${nearMiss})` : 'Create the file, fix the path'}, or remove the import; if the import can never run, ${hint}.`;
       }
-      const level = edge.optional && edge.class === 'unresolved' ? 'warn' : undefined;
+      // Build output not made yet: a warning in check (run after the build), an error in pack (it cannot ship).
+      const pending = edge.class === 'unresolved' && buildOutput(edge, declared) !== undefined;
+      const level = edge.optional && edge.class === 'unresolved' ? 'warn' : pending && !options.pack ? 'warn' : undefined;
       const finding = findingAt(graph, 'unresolved', edge, message, { level, target: edge.target });
       // One finding per fact: every import of the same missing relative file is one finding, its
       // other import lines in `sites` (the first required import carries it).
@@ -66,6 +81,32 @@ export const unresolved: Rule = {
     return findings;
   },
 };
+
+/** Extensions and index files Node, tsc and bundlers try for a relative import (the same order as the resolver). */
+const TRIED = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
+const INDEX = ['index.ts', 'index.tsx', 'index.js', 'index.mjs', 'index.cjs'];
+
+/**
+ * The root-relative paths a missing relative JS import could have meant: the path as written, with
+ * each extension tried, as a folder's index file, and `.js` swapped for its TypeScript source
+ * (`./gen/client.js` written for `gen/client.ts`). Empty for bare and Python imports.
+ */
+function missingCandidates(edge: ImportEdge): string[] {
+  const base = missingFileKey(edge);
+  if (base === undefined || base.startsWith('../')) return [];
+  const swapped = /\.[mc]?jsx?$/.test(base) ? [base.replace(/\.([mc]?)js(x?)$/, '.$1ts$2')] : [];
+  return [base, ...swapped, ...TRIED.map((ext) => base + ext), ...INDEX.map((name) => `${base}/${name}`)];
+}
+
+/** [the missing path, what declares it build output] for an unresolved relative import, if any. */
+function buildOutput(edge: ImportEdge, declared: ReadonlyMap<string, string>): [string, string] | undefined {
+  if (edge.class !== 'unresolved') return undefined;
+  for (const candidate of missingCandidates(edge)) {
+    const by = declared.get(candidate);
+    if (by !== undefined) return [candidate, by];
+  }
+  return undefined;
+}
 
 /** The missing file a relative JS import names, root-relative (`src/config` for `../config` from src/user/x.ts). */
 function missingFileKey(edge: ImportEdge): string | undefined {
