@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { parseSourceDateEpoch } from './pack/tarball.js';
 import path from 'node:path';
 import { manifestProblemText, readProjectManifest } from './read-manifest.js';
+import { startScriptFiles } from './runtime.js';
 import { RULE_REGISTRY } from './rules/index.js';
 import {
   FORMATS,
@@ -332,7 +333,12 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
   };
 
   const entries = list('entries');
-  const options = defaultOptions(root, resolveEntries(root, entries?.values ?? [], entries?.base ?? ctx.cwd, entries?.source ?? 'entry'), ctx.cwd);
+  const entryNotices: string[] = [];
+  const options = defaultOptions(
+    root,
+    resolveEntries(root, entries?.values ?? [], entries?.base ?? ctx.cwd, entries?.source ?? 'entry', entryNotices),
+    ctx.cwd,
+  );
   options.pack = ctx.pack;
   options.now = ctx.now;
   // Only a pack stamps times: a check is not refused over a variable it does not use.
@@ -374,7 +380,7 @@ export function resolveOptions(root: string, layers: RawOptions[], ctx: OptionsC
     // The file `shipset baseline` writes is used when present: adopting the gate is one command.
     options.baseline = path.join(root, BASELINE_FILE);
   }
-  options.notices = [...(ctx.notices ?? [])];
+  options.notices = [...(ctx.notices ?? []), ...entryNotices];
 
   const output: OutputOptions = {};
   const format = str('format');
@@ -432,10 +438,13 @@ export function resolveRoot(root: string | undefined, cwd: string, source: strin
 
 /**
  * Entries relative to the root. Given entries are checked (exist, inside the root, a file);
- * with none given, the root package.json's `main` and `bin` targets are used.
+ * with none given, the root package.json's `main` and `bin` targets and the file a
+ * `scripts.start` of the form `<runner> <file>` runs (`node dist/main.js`, `nodemon server.js`).
+ * A start-script file that does not exist (build output not made yet) is left out with a notice
+ * pushed to `notices`. Throws UsageError (exit 2) when nothing names an entry.
  */
-export function resolveEntries(root: string, given: string[], cwd: string, source: string): string[] {
-  const entries = given.length ? given.map((e) => checkEntry(root, e, cwd, source)) : entriesFromPackageJson(root, source);
+export function resolveEntries(root: string, given: string[], cwd: string, source: string, notices: string[] = []): string[] {
+  const entries = given.length ? given.map((e) => checkEntry(root, e, cwd, source)) : entriesFromPackageJson(root, source, notices);
   return [...new Set(entries)];
 }
 
@@ -485,7 +494,7 @@ function checkEntry(root: string, entry: string, cwd: string, source: string): s
   return rel.split(path.sep).join('/');
 }
 
-function entriesFromPackageJson(root: string, source: string): string[] {
+function entriesFromPackageJson(root: string, source: string, notices: string[]): string[] {
   const pkgPath = path.join(root, 'package.json');
   if (!fs.existsSync(pkgPath)) {
     throw new UsageError(`${source}: no entry given and no package.json in ${root}. Name the entry file, e.g. 'shipset check src/index.ts'.`);
@@ -510,7 +519,7 @@ function entriesFromPackageJson(root: string, source: string): string[] {
       `${pkgPath}: must be a JSON object ({ "main": ... }), not ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}. Fix package.json or name the entry file.`,
     );
   }
-  const pkg = parsed as { main?: unknown; bin?: unknown };
+  const pkg = parsed as { main?: unknown; bin?: unknown; scripts?: unknown };
   for (const field of ['main', 'bin'] as const) {
     const value = pkg[field];
     const ok = value === undefined || typeof value === 'string' || (field === 'bin' && !!value && typeof value === 'object' && !Array.isArray(value));
@@ -526,10 +535,23 @@ function entriesFromPackageJson(root: string, source: string): string[] {
   else if (pkg.bin && typeof pkg.bin === 'object') {
     for (const v of Object.values(pkg.bin as Record<string, unknown>)) if (typeof v === 'string') targets.push(v);
   }
-  if (!targets.length) {
-    throw new UsageError(`${source}: no entry given and package.json has no 'main' or 'bin'. Name the entry file, e.g. 'shipset check src/index.ts'.`);
+  const entries = targets.map((t) => checkEntry(root, withIndex(root, t), root, `package.json`));
+  // `start: "node dist/main.js"` names an entry too; before the build has run, that file is missing.
+  const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
+  const missing: string[] = [];
+  for (const file of typeof scripts.start === 'string' ? startScriptFiles(scripts.start) : []) {
+    const target = withIndex(root, file);
+    if (statOf(path.join(root, target))?.isFile()) entries.push(checkEntry(root, target, root, 'package.json scripts.start'));
+    else missing.push(file);
   }
-  return targets.map((t) => checkEntry(root, withIndex(root, t), root, `package.json`));
+  const unmade = missing.length ? `scripts.start runs ${missing.join(', ')}, which does not exist (build output not made yet?)` : undefined;
+  if (!entries.length) {
+    throw new UsageError(
+      `${source}: no entry given, package.json has no 'main' or 'bin'${unmade ? `, and ${unmade}` : ' and its scripts.start runs no script file'}. Name the entry file, e.g. 'shipset check src/index.ts'${unmade ? ', or run shipset after the build' : ''}.`,
+    );
+  }
+  if (unmade) notices.push(`${unmade}: it is not an entry of this run. Run shipset after the build to check it, or name the entries.`);
+  return entries;
 }
 
 /** ':3' for a JSON.parse error at a known position (Node 20 says 'at position N'), else ''. */

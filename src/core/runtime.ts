@@ -43,21 +43,33 @@ const LOADERS: Readonly<Record<string, Runtime>> = {
 const NODE_VALUE_FLAGS = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import', '-C', '--conditions', '--env-file', '--title']);
 const NODE_LOADER_FLAGS = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import']);
 
+/** One command of a start script, read as far as the words allow: the program, the script it runs and the loaders it registers. */
+interface StartCommand {
+  /** The program's base name (`node`, `tsx`, `nodemon`). */
+  program: string;
+  /** The first argument that is neither a flag nor a flag's value nor `run`/`watch`. */
+  file?: string;
+  /** Values of -r/--require/--loader/--import. */
+  loaders: string[];
+  text: string;
+}
+
+/** Programs that run a script file given as their first argument (the file is the entry). */
+const SCRIPT_RUNNERS = new Set(['node', 'nodemon', 'tsx', 'ts-node', 'ts-node-esm', 'bun']);
+
 /**
- * The runtime a `scripts.start` command uses when it runs `entry` (relative to the root):
- * `node [flags] x`, `tsx x`, `ts-node x`, `bun [run] x`, with an optional `npx`/`exec` prefix
- * and `VAR=value` assignments. `node x.ts` is Node's type stripping; `node -r ts-node/register x`
- * (or `--import tsx`, `--loader ts-node/esm`) is the loader's runtime. Undefined when the
- * script does not name the entry (a build tool, a shell chain it cannot read).
+ * The commands of a start script: a chain (`&&`, `||`, `;`) is read command by command; leading
+ * `VAR=value` assignments and the `npx`/`exec`/`env`/`cross-env`/`pnpm`/`yarn` prefixes are
+ * skipped. Shell syntax beyond that (quotes, subshells, `$VAR`) is not interpreted.
  */
-export function runtimeFromStartScript(script: string, entry: string): Runtime | undefined {
-  // Only the first command of a chain starts the service when it is the only one; a chain is read command by command.
-  for (const command of script.split(/&&|\|\||;/)) {
-    const words = command
+function startCommands(script: string): StartCommand[] {
+  const commands: StartCommand[] = [];
+  for (const text of script.split(/&&|\|\||;/)) {
+    const words = text
       .trim()
       .split(/\s+/)
-      .filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    while (words[0] === 'npx' || words[0] === 'exec' || words[0] === 'pnpm' || words[0] === 'yarn' || words[0] === 'env') words.shift();
+      .filter((w) => w && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    while (['npx', 'exec', 'pnpm', 'yarn', 'env', 'cross-env'].includes(words[0] ?? '')) words.shift();
     const [program, ...args] = words;
     if (!program) continue;
     const loaders: string[] = [];
@@ -69,18 +81,48 @@ export function runtimeFromStartScript(script: string, entry: string): Runtime |
       if (NODE_LOADER_FLAGS.has(flag) && value !== undefined) loaders.push(value.replace(/^['"]|['"]$/g, ''));
       else if (!arg.startsWith('-') && arg !== 'run' && arg !== 'watch') file = arg;
     }
+    commands.push({ program: path.basename(program), ...(file !== undefined ? { file } : {}), loaders, text });
+  }
+  return commands;
+}
+
+/**
+ * The runtime a `scripts.start` command uses when it runs `entry` (relative to the root):
+ * `node [flags] x`, `tsx x`, `ts-node x`, `bun [run] x`, with an optional `npx`/`exec` prefix
+ * and `VAR=value` assignments. `node x.ts` is Node's type stripping; `node -r ts-node/register x`
+ * (or `--import tsx`, `--loader ts-node/esm`) is the loader's runtime. Undefined when the
+ * script does not name the entry (a build tool, a shell chain it cannot read).
+ */
+export function runtimeFromStartScript(script: string, entry: string): Runtime | undefined {
+  for (const { program, file, loaders, text } of startCommands(script)) {
     if (!file || normalize(file) !== normalize(entry)) continue;
-    const name = path.basename(program);
-    if (name === 'node') {
+    if (program === 'node') {
       const loaded = loaders.map((l) => LOADERS[l]).find((r) => r !== undefined);
       if (loaded) return loaded;
-      return NODE_FLAGS_STRIP.test(command) || TS_ENTRY.test(entry) ? 'node-strip-types' : 'node';
+      return NODE_FLAGS_STRIP.test(text) || TS_ENTRY.test(entry) ? 'node-strip-types' : 'node';
     }
-    if (name === 'tsx') return 'tsx';
-    if (name === 'ts-node' || name === 'ts-node-esm') return 'ts-node';
-    if (name === 'bun') return 'bun';
+    if (program === 'tsx') return 'tsx';
+    if (program === 'ts-node' || program === 'ts-node-esm') return 'ts-node';
+    if (program === 'bun') return 'bun';
   }
   return undefined;
+}
+
+/**
+ * The script files a `scripts.start` of the form `<runner> <file>` runs (`node dist/main.js`,
+ * `tsx src/server.ts`, `cross-env NODE_ENV=production nodemon server.js`), root-relative POSIX, in
+ * order; a file outside the root (`../x.js`, an absolute path) is left out. Empty when the script
+ * runs a tool (`nest start`, `next start`).
+ */
+export function startScriptFiles(script: string): string[] {
+  const files: string[] = [];
+  for (const { program, file } of startCommands(script)) {
+    if (!file || !SCRIPT_RUNNERS.has(program)) continue;
+    const rel = normalize(file);
+    if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel) || rel.includes('$')) continue;
+    if (!files.includes(rel)) files.push(rel);
+  }
+  return files;
 }
 
 /**
