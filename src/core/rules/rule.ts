@@ -12,11 +12,9 @@ export interface RuleContext {
   notices: string[];
 }
 
+/** A rule's code. Its level, description and settings are data in the registry (registry.ts). */
 export interface Rule {
   name: RuleName;
-  defaultLevel: Level;
-  /** One sentence: the failure this rule exists to catch (for docs and `--help`). */
-  why: string;
   check(ctx: RuleContext): RawFinding[] | Promise<RawFinding[]>;
 }
 
