@@ -2,7 +2,7 @@
 // types.ts) because only the rules and their runner use it.
 import path from 'node:path';
 import { findingChain, gapSize } from '../graph/via.js';
-import type { FindingLevel, ImportEdge, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
+import type { FindingLevel, ImportEdge, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
 import { byCodeUnit } from '../paths.js';
 
 export interface RuleContext {
