@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { selectFiles } from '../../src/core/pack/index.js';
 import { explainWhy } from '../../src/core/why.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, packOptions, resultOf } from '../pack/graph-builder.js';
+import { graphFromImports, packOptions, resultOf } from '../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 
@@ -20,7 +20,7 @@ function project() {
     'src/hybrid_sessions.ts': '',
     'src/old.ts': '',
   });
-  const graph = buildGraph(root, ['src/index.ts'], {
+  const graph = graphFromImports(root, ['src/index.ts'], {
     'src/index.ts': [
       ['./prompts', 'src/prompts.js', 2],
       ['./hybrid', 'src/hybrid.ts', 3],

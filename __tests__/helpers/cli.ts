@@ -25,4 +25,4 @@ export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv
   });
   return { status, stdout, stderr };
 }
-export { distCopy, runAction } from './dist.js';
+export { distCopy } from './dist.js';

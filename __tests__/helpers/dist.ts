@@ -35,13 +35,6 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** `node dist/index.js` (the action) from the dist copy, with the given environment. */
-export function runAction(cwd: string, env: NodeJS.ProcessEnv): RunOutput {
-  const entry = path.join(distCopy(), 'dist', 'index.js');
-  const r = spawnSync(process.execPath, [entry], { cwd, encoding: 'utf8', env: { ...cleanEnv(), ...env }, timeout: 60000 });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
 /** The test process's environment without jest's and GitHub's variables that would leak into a run. */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

@@ -10,7 +10,8 @@ import { findRepository, gitListFiles } from '../../src/core/git.js';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import type { Result } from '../../src/core/types.js';
-import { runAction, runCli } from '../helpers/cli.js';
+import { runAction } from '../helpers/action.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, commit, gitRun, tempDir, writeFiles } from '../helpers/fixture.js';
 import { APP_V1, EVIL_ATTRIBUTES, forgeGitDir, hostileConfig, legitRepo, markerDir, NOV15, repoWithForgedApp, writeConfig } from './git-helpers.js';
 
@@ -67,13 +68,13 @@ describe('the root folder is a git-directory lookalike', () => {
     expect(diff.commit).toBe(base);
   });
 
-  it('through dist/index.js (the action, working-directory on the forged folder, with a base diff): nothing runs', async () => {
+  it('through the action (working-directory on the forged folder, with a base diff): nothing runs', async () => {
     const marks = markerDir();
     const { repo } = repoWithForgedApp(marks.dir);
     const base = gitRun(repo, ['rev-parse', 'HEAD~1']).trim();
     const io = tempDir('shipset-runner-');
     for (const f of ['output', 'summary']) fs.writeFileSync(path.join(io, f), '');
-    const r = runAction(repo, {
+    const r = await runAction(repo, {
       GITHUB_WORKSPACE: repo,
       GITHUB_OUTPUT: path.join(io, 'output'),
       GITHUB_STEP_SUMMARY: path.join(io, 'summary'),
@@ -104,7 +105,7 @@ describe('the root folder is a git-directory lookalike', () => {
     expect(stale[0].message).toContain('uncommitted');
   });
 
-  it('through dist/cli.js (check --root on the forged folder): nothing runs, the stale error is reported', async () => {
+  it('through the CLI (check --root on the forged folder): nothing runs, the stale error is reported', async () => {
     const marks = markerDir();
     const { repo } = repoWithForgedApp(marks.dir);
     const r = await runCli(['check', 'src/index.ts', '--root', 'app', '--json'], repo);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { readInputs } from '../../src/action/inputs.js';
 import { UsageError } from '../../src/core/types.js';
-import { runAction } from '../helpers/dist.js';
+import { runAction } from '../helpers/action.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -67,11 +67,11 @@ describe('working-directory must lie inside the workspace, by real path', () => 
     expect(readInputs().options.root).toBe(path.join(ws, 'inside'));
   });
 
-  it('through dist/index.js: the step fails with one error line, nothing packed from the outside folder', () => {
+  it('through the action: the step fails with one error line, nothing packed from the outside folder', async () => {
     const { ws } = layout();
     const io = tempDir('shipset-runner-');
     fs.writeFileSync(path.join(io, 'output'), '');
-    const r = runAction(ws, { GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: path.join(io, 'output'), 'INPUT_WORKING-DIRECTORY': 'app', INPUT_PACK: 'true' });
+    const r = await runAction(ws, { GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: path.join(io, 'output'), 'INPUT_WORKING-DIRECTORY': 'app', INPUT_PACK: 'true' });
     // The action fails every bad input through setFailed (exit code 1); the CLI's bad input is exit 2.
     expect(r.status).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
@@ -94,7 +94,7 @@ describe("the pull request's config does not choose the action's output paths", 
     expect(options.notices?.join('\n')).toContain('shipset.config.json: manifest is ignored by the action');
   });
 
-  it('through dist/index.js, with an error finding: a workflow-made gzip at the config path is neither overwritten nor deleted', () => {
+  it('through the action, with an error finding: a workflow-made gzip at the config path is neither overwritten nor deleted', async () => {
     const ws = tempDir('shipset-ws-');
     const trusted = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
     writeFiles(ws, {
@@ -106,7 +106,7 @@ describe("the pull request's config does not choose the action's output paths", 
     fs.writeFileSync(path.join(ws, 'cache', 'deps.tar.gz'), trusted);
     const io = tempDir('shipset-runner-');
     for (const f of ['output', 'summary']) fs.writeFileSync(path.join(io, f), '');
-    const r = runAction(ws, {
+    const r = await runAction(ws, {
       GITHUB_WORKSPACE: ws,
       GITHUB_OUTPUT: path.join(io, 'output'),
       GITHUB_STEP_SUMMARY: path.join(io, 'summary'),
@@ -151,12 +151,12 @@ describe('a config that lowers the gate says so', () => {
     );
   });
 
-  it('through dist/index.js: the summary and a ::warning:: show it, the run still passes', () => {
+  it('through the action: the summary and a ::warning:: show it, the run still passes', async () => {
     const ws = tempDir('shipset-ws-');
     writeFiles(ws, { 'i.js': "require('./missing.js');\n", 'package.json': APP['package.json'], 'shipset.config.json': '{"rules":{"unresolved":"off"}}' });
     const io = tempDir('shipset-runner-');
     for (const f of ['output', 'summary']) fs.writeFileSync(path.join(io, f), '');
-    const r = runAction(ws, {
+    const r = await runAction(ws, {
       GITHUB_WORKSPACE: ws,
       GITHUB_OUTPUT: path.join(io, 'output'),
       GITHUB_STEP_SUMMARY: path.join(io, 'summary'),

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { computeBaseDiff } from '../../src/core/base-diff.js';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
-import { runAction } from '../helpers/dist.js';
+import { runAction } from '../helpers/action.js';
 import { cleanupFixtures, commit, gitInit, gitRun, tempDir, writeFiles } from '../helpers/fixture.js';
 import { markerDir, NOV5, NOV15 } from './git-helpers.js';
 
@@ -135,10 +135,10 @@ describe('the base-diff fetch runs no program named by the repository config', (
 });
 
 describe('the action fetches only for the repository that holds the workspace', () => {
-  function act(ws: string) {
+  async function act(ws: string) {
     const io = tempDir('shipset-runner-');
     for (const f of ['output', 'summary']) fs.writeFileSync(path.join(io, f), '');
-    const r = runAction(ws, {
+    const r = await runAction(ws, {
       GITHUB_WORKSPACE: ws,
       GITHUB_OUTPUT: path.join(io, 'output'),
       GITHUB_STEP_SUMMARY: path.join(io, 'summary'),
@@ -153,7 +153,7 @@ describe('the action fetches only for the repository that holds the workspace', 
     return { ...r, summary: fs.readFileSync(path.join(io, 'summary'), 'utf8') };
   }
 
-  it('a repository nested inside the workspace (made by a workflow step) is never fetched into, its helper never runs', () => {
+  it('a repository nested inside the workspace (made by a workflow step) is never fetched into, its helper never runs', async () => {
     const marks = markerDir();
     const bare = server();
     const { ws, app } = nestedRepo([['remote.origin.url', bare]]);
@@ -161,7 +161,7 @@ describe('the action fetches only for the repository that holds the workspace', 
     gitRun(app, ['config', 'remote.origin.vcs', '../x.sh']);
     fs.mkdirSync(path.join(app, 'git-remote-..'));
     fs.writeFileSync(path.join(app, 'git-remote-..', 'x.sh'), `#!/bin/sh\ntouch '${marks.dir}/vcs'\n`, { mode: 0o755 });
-    const r = act(ws);
+    const r = await act(ws);
     expect(marks.ran()).toEqual([]);
     expect(r.status).toBe(0);
     expect(r.summary).toContain('not fetched');
@@ -169,23 +169,23 @@ describe('the action fetches only for the repository that holds the workspace', 
     expect(fs.existsSync(path.join(app, '.git', 'FETCH_HEAD'))).toBe(false);
   });
 
-  it("a nested repository with a legitimate origin is not fetched either (the base is not the pull request's)", () => {
+  it("a nested repository with a legitimate origin is not fetched either (the base is not the pull request's)", async () => {
     const bare = server();
     const { ws, app } = nestedRepo([['remote.origin.url', bare]]);
-    const r = act(ws);
+    const r = await act(ws);
     expect(r.status).toBe(0);
     expect(r.summary).toContain('not fetched');
     expect(fs.existsSync(path.join(app, '.git', 'FETCH_HEAD'))).toBe(false);
   });
 
-  it('the workspace is the checkout (actions/checkout): the base is fetched from origin and compared', () => {
+  it('the workspace is the checkout (actions/checkout): the base is fetched from origin and compared', async () => {
     const bare = server();
     const ws = tempDir('shipset-ws-');
     gitInit(ws);
     writeFiles(ws, {});
     commit(ws, Object.fromEntries(Object.entries(APP).map(([k, v]) => [`app/${k}`, v])), NOV15, 'x');
     gitRun(ws, ['config', 'remote.origin.url', bare]);
-    const r = act(ws);
+    const r = await act(ws);
     expect(r.status).toBe(0);
     expect(r.summary).not.toContain('not fetched');
     expect(r.summary).not.toContain('could not be fetched');

@@ -2,11 +2,14 @@
 // globs and output paths) and JSON nested thousands deep (package.json "exports", tsconfig.json,
 // shipset.config.json). Each must be a finding or one clear line with exit code 2, never
 // "internal error"; and a refused pack deletes no file at a path the config chose.
+// The CLI runs in-process (helpers/cli.ts); the deep-JSON cases run dist/cli.js, so a fresh
+// process's stack (not jest's deeper one) is what the nesting meets.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { removeStaleTarball } from '../../src/core/pack/index.js';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
+import { runCli as runDistCli } from '../helpers/dist.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -29,10 +32,10 @@ function oneLine(r: { status: number; stderr: string }): string {
 }
 
 describe('NUL bytes in paths', () => {
-  it('require("./b\\u0000.js") in valid JS is an unresolved finding that says why', () => {
+  it('require("./b\\u0000.js") in valid JS is an unresolved finding that says why', async () => {
     const root = tempDir();
     writeFiles(root, { 'a.js': 'require("./b\\u0000.js");\n', 'b.js': '1;\n', 'package.json': PKG });
-    const r = runCli(['check', '--json'], root);
+    const r = await runCli(['check', '--json'], root);
     expect(r.status).toBe(1);
     expect(r.stderr).not.toContain('internal error');
     const unresolved = JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule === 'unresolved');
@@ -40,25 +43,25 @@ describe('NUL bytes in paths', () => {
     expect(unresolved[0].message).toContain('holds a NUL byte');
   });
 
-  it('package.json "main" with a NUL byte: one line naming package.json', () => {
+  it('package.json "main" with a NUL byte: one line naming package.json', async () => {
     const root = tempDir();
     writeFiles(root, { 'a.js': '1;\n', 'package.json': '{"name":"x","main":"a.js\\u0000x"}' });
-    expect(oneLine(runCli(['check'], root))).toMatch(/^shipset: package.json: entry .* holds a NUL byte/);
+    expect(oneLine(await runCli(['check'], root))).toMatch(/^shipset: package.json: entry .* holds a NUL byte/);
   });
 
-  it('config include with a NUL byte: one line naming the key', () => {
+  it('config include with a NUL byte: one line naming the key', async () => {
     const root = tempDir();
     writeFiles(root, { 'a.js': '1;\n', 'package.json': PKG, 'shipset.config.json': '{"include":["a\\u0000"]}' });
-    expect(oneLine(runCli(['check'], root))).toMatch(/^shipset: shipset.config.json: include: .* holds a NUL byte/);
+    expect(oneLine(await runCli(['check'], root))).toMatch(/^shipset: shipset.config.json: include: .* holds a NUL byte/);
   });
 
-  it('config manifest (and --out) with a NUL byte or a newline: one line, nothing written', () => {
+  it('config manifest (and --out) with a NUL byte or a newline: one line, nothing written', async () => {
     const root = tempDir();
     writeFiles(root, { 'a.js': '1;\n', 'package.json': PKG, 'shipset.config.json': '{"manifest":"m\\u0000.json"}' });
-    expect(oneLine(runCli(['check'], root))).toMatch(/^shipset: shipset.config.json: manifest: .* holds a control character/);
+    expect(oneLine(await runCli(['check'], root))).toMatch(/^shipset: shipset.config.json: manifest: .* holds a control character/);
     fs.rmSync(path.join(root, 'shipset.config.json'));
-    expect(oneLine(runCli(['pack', '--out', 'out\n### passed.tgz'], root))).toMatch(/^shipset: --out: .* holds a control character/);
-    expect(oneLine(runCli(['baseline', '--out', 'known\n::warning::x.json'], root))).toMatch(/^shipset: --out: .* holds a control character/);
+    expect(oneLine(await runCli(['pack', '--out', 'out\n### passed.tgz'], root))).toMatch(/^shipset: --out: .* holds a control character/);
+    expect(oneLine(await runCli(['baseline', '--out', 'known\n::warning::x.json'], root))).toMatch(/^shipset: --out: .* holds a control character/);
     expect(fs.readdirSync(root).sort()).toEqual(['a.js', 'package.json']);
   });
 
@@ -68,10 +71,10 @@ describe('NUL bytes in paths', () => {
     ['prefix with a newline', '{"prefix":"a\\nb"}', /^shipset: shipset.config.json: prefix: .* holds a control character/],
     ['tsconfig', '{"tsconfig":"a\\u0000"}', /^shipset: shipset.config.json: tsconfig: /],
     ['baseline', '{"baseline":"b\\u0000"}', /^shipset: shipset.config.json: baseline: /],
-  ])('config %s with a NUL byte or control character: one line naming the key, no tarball', (_name, config, expected) => {
+  ])('config %s with a NUL byte or control character: one line naming the key, no tarball', async (_name, config, expected) => {
     const root = tempDir();
     writeFiles(root, { 'a.js': '1;\n', 'package.json': PKG, 'shipset.config.json': config });
-    expect(oneLine(runCli(['pack'], root))).toMatch(expected);
+    expect(oneLine(await runCli(['pack'], root))).toMatch(expected);
     expect(fs.existsSync(path.join(root, 'shipset.tar.gz'))).toBe(false);
   });
 });
@@ -80,7 +83,7 @@ describe('JSON nested thousands deep', () => {
   it('package.json "exports" nested 4000 deep with a self-import: an unresolved finding', () => {
     const root = tempDir();
     writeFiles(root, { 'a.js': 'require("x");\n', 'package.json': `{"name":"x","main":"a.js","exports":${nested(4000, '"./a.js"', 'node')}}` });
-    const r = runCli(['check', '--json'], root);
+    const r = runDistCli(['check', '--json'], root);
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('unresolved');
@@ -89,16 +92,16 @@ describe('JSON nested thousands deep', () => {
   it('tsconfig.json with a 5000-deep unknown key: one line naming tsconfig.json', () => {
     const root = tempDir();
     writeFiles(root, { 'a.ts': 'export {};\n', 'package.json': '{"name":"x"}', 'tsconfig.json': `{"zz":${nested(5000, '1')}}` });
-    expect(oneLine(runCli(['check', 'a.ts'], root))).toMatch(/^shipset: tsconfig.json: nested deeper/);
+    expect(oneLine(runDistCli(['check', 'a.ts'], root))).toMatch(/^shipset: tsconfig.json: nested deeper/);
   });
 
   it('shipset.config.json with a 5000-deep key: one line naming the key', () => {
     const root = tempDir();
     writeFiles(root, { 'a.js': '1;\n', 'package.json': PKG, 'shipset.config.json': `{"zz":${nested(5000, '1')}}` });
-    expect(oneLine(runCli(['check'], root))).toMatch(/^shipset: shipset.config.json: unknown key 'zz'/);
+    expect(oneLine(runDistCli(['check'], root))).toMatch(/^shipset: shipset.config.json: unknown key 'zz'/);
     // Deep under a known key: the value is shown cut short.
     writeFiles(root, { 'shipset.config.json': `{"rules":{"stale":${nested(5000, '1')}}}` });
-    expect(oneLine(runCli(['check'], root))).toMatch(/^shipset: shipset.config.json: rules.stale: must be a string/);
+    expect(oneLine(runDistCli(['check'], root))).toMatch(/^shipset: shipset.config.json: rules.stale: must be a string/);
   });
 });
 
@@ -125,7 +128,7 @@ describe('a refused pack removes an earlier tarball only at a path the user chos
     expect(fs.readFileSync(tarball, 'utf8')).toBe('workflow-made');
   });
 
-  it('through dist/cli.js: config tarball + an error finding keeps the file; --out removes it', () => {
+  it('through the CLI: config tarball + an error finding keeps the file; --out removes it', async () => {
     const root = tempDir();
     writeFiles(root, {
       'a.js': 'require("./missing.js");\n',
@@ -133,11 +136,11 @@ describe('a refused pack removes an earlier tarball only at a path the user chos
       'shipset.config.json': '{"tarball":"cache/deps.tar.gz"}',
       'cache/deps.tar.gz': 'workflow-made',
     });
-    const r = runCli(['pack', '--json'], root);
+    const r = await runCli(['pack', '--json'], root);
     expect(r.status).toBe(1);
     expect(fs.readFileSync(path.join(root, 'cache/deps.tar.gz'), 'utf8')).toBe('workflow-made');
     expect(JSON.parse(r.stdout).notices.join('\n')).toContain('Left the earlier');
-    const flag = runCli(['pack', '--out', 'cache/deps.tar.gz', '--json'], root);
+    const flag = await runCli(['pack', '--out', 'cache/deps.tar.gz', '--json'], root);
     expect(flag.status).toBe(1);
     expect(fs.existsSync(path.join(root, 'cache/deps.tar.gz'))).toBe(false);
   });

@@ -1,43 +1,34 @@
-// The action end to end (dist/index.js) on the checkout-token attack: actions/checkout leaves its
+// The action end to end (in-process, helpers/action.ts) on the checkout-token attack: actions/checkout leaves its
 // token in .git/config, and the pull request commits shipset.config.json = {"include":
 // [".git/config"]}. The tarball must not hold the token, and the job summary says what was left
 // out; a secret the workflow opts in with the include input is named in the summary.
 import { afterAll, expect, it } from '@jest/globals';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { distCopy } from '../helpers/dist.js';
+import { runAction } from '../helpers/action.js';
 import { cleanupFixtures, gitProject, tempDir } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 
 const TOKEN = 'ghs_ActionCheckoutT0ken';
 
-async function runAction(repo: string, inputs: Record<string, string>): Promise<{ status: number; summary: string; out: string }> {
+async function action(repo: string, inputs: Record<string, string>): Promise<{ status: number; summary: string; out: string }> {
   const io = tempDir('shipset-runner-');
   const summaryFile = path.join(io, 'summary');
   fs.writeFileSync(summaryFile, '');
   fs.writeFileSync(path.join(io, 'output'), '');
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_)/.test(k) && !['NODE_OPTIONS', 'CI'].includes(k)));
-  const child = spawn(process.execPath, [path.join(distCopy(), 'dist', 'index.js')], {
-    cwd: repo,
-    env: {
-      ...clean,
-      GITHUB_WORKSPACE: repo,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_OUTPUT: path.join(io, 'output'),
-      'INPUT_BASE-REF': 'none',
-      'INPUT_GITHUB-TOKEN': '',
-      INPUT_TARBALL: 'app.tgz',
-      SOURCE_DATE_EPOCH: '1700000000',
-      ...inputs,
-    },
+  const r = await runAction(repo, {
+    GITHUB_WORKSPACE: repo,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: path.join(io, 'output'),
+    'INPUT_BASE-REF': 'none',
+    'INPUT_GITHUB-TOKEN': '',
+    INPUT_TARBALL: 'app.tgz',
+    SOURCE_DATE_EPOCH: '1700000000',
+    ...inputs,
   });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
-  const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-  return { status, summary: fs.readFileSync(summaryFile, 'utf8'), out };
+  return { status: r.status, summary: fs.readFileSync(summaryFile, 'utf8'), out: r.stdout + r.stderr };
 }
 
 function tarballText(tgz: string): string {
@@ -59,14 +50,14 @@ it('config include .git/config: the token is not packed and the summary says it 
     },
   ]);
   execFileSync('git', ['-C', repo, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${TOKEN}`]);
-  const attacked = await runAction(repo, {});
+  const attacked = await action(repo, {});
   expect(attacked.out).not.toContain('internal error');
   expect(attacked.status).toBe(0);
   expect(tarballText(path.join(repo, 'app.tgz'))).not.toContain(TOKEN);
   expect(attacked.summary).toContain('Left out .git/config');
   expect(attacked.summary + attacked.out).not.toContain(TOKEN);
 
-  const optedIn = await runAction(repo, { INPUT_INCLUDE: '.env.production\npackage.json' });
+  const optedIn = await action(repo, { INPUT_INCLUDE: '.env.production\npackage.json' });
   expect(optedIn.status).toBe(0);
   expect(tarballText(path.join(repo, 'app.tgz'))).toContain('opted-in-on-purpose');
   expect(optedIn.summary).toContain('Packed .env.production, which looks like a secret');

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isSecretPath, secretMatch } from '../../src/core/pack/secrets.js';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -41,14 +41,14 @@ function unpackedText(tgz: string): string {
 }
 
 describe('a glob or an import never brings them in', () => {
-  it('include ** (and **/.*) packs none of them, nor a link to one; an import of a link is refused', () => {
+  it('include ** (and **/.*) packs none of them, nor a link to one; an import of a link is refused', async () => {
     const root = tempDir();
     const files: Record<string, string> = { 'package.json': '{"name":"app","type":"module"}', 'index.js': "import k from './key.js';\nconsole.log(k);\n" };
     for (const name of [...NAMES, '.NETRC', 'conf/.Git-Credentials']) files[name] = `${SECRET}\n`;
     writeFiles(root, files);
     fs.symlinkSync('gha-creds-1a2b3c4d5e6f.json', path.join(root, 'key.js'));
     fs.symlinkSync('.yarnrc.yml', path.join(root, 'yarn-settings.txt'));
-    const globbed = runCli(['pack', 'index.js', '--out', 'app.tgz', '--include', '**', '--include', '**/.*', '--json'], root, EPOCH);
+    const globbed = await runCli(['pack', 'index.js', '--out', 'app.tgz', '--include', '**', '--include', '**/.*', '--json'], root, EPOCH);
     expect(globbed.stderr).not.toContain('internal error');
     expect(globbed.status).toBe(1); // the import of key.js is refused
     expect(globbed.stdout).toContain('key.js is not in the package: it is a symbolic link to gha-creds-1a2b3c4d5e6f.json');
@@ -56,17 +56,17 @@ describe('a glob or an import never brings them in', () => {
     expect(fs.existsSync(path.join(root, 'app.tgz'))).toBe(false);
     // Without the import, the glob packs the rest and none of the credentials.
     fs.writeFileSync(path.join(root, 'index.js'), 'console.log(1);\n');
-    const ok = runCli(['pack', 'index.js', '--out', 'app.tgz', '--include', '**', '--include', '**/.*', '--json'], root, EPOCH);
+    const ok = await runCli(['pack', 'index.js', '--out', 'app.tgz', '--include', '**', '--include', '**/.*', '--json'], root, EPOCH);
     expect(ok.status).toBe(0);
     const paths = JSON.parse(ok.stdout).files.map((f: { path: string }) => f.path);
     expect(paths).toEqual(['index.js', 'package.json']);
     expect(unpackedText(path.join(root, 'app.tgz'))).not.toContain(SECRET);
   });
 
-  it('.yarnrc.yml ships only when --include names it exactly, with a notice', () => {
+  it('.yarnrc.yml ships only when --include names it exactly, with a notice', async () => {
     const root = tempDir();
     writeFiles(root, { 'package.json': '{"name":"app"}', 'index.js': 'console.log(1);\n', '.yarnrc.yml': 'nodeLinker: node-modules\n' });
-    const r = runCli(['pack', 'index.js', '--out', 'app.tgz', '--include', '.yarnrc.yml', '--include', 'package.json', '--json'], root, EPOCH);
+    const r = await runCli(['pack', 'index.js', '--out', 'app.tgz', '--include', '.yarnrc.yml', '--include', 'package.json', '--json'], root, EPOCH);
     expect(r.status).toBe(0);
     const m = JSON.parse(r.stdout);
     expect(m.files.map((f: { path: string }) => f.path)).toEqual(['.yarnrc.yml', 'index.js', 'package.json']);

@@ -1,10 +1,10 @@
 // Python project files a pull request can point anywhere: `-r` targets in requirements.txt,
 // pyproject.toml and setup.cfg as links to /dev/zero or /etc/passwd. Each is refused quickly
-// (no endless read, no hang), none is quoted, and the check goes on. Runs dist/cli.js.
+// (no endless read, no hang), none is quoted, and the check goes on. Runs the CLI in-process (helpers/cli.ts).
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../helpers/dist.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -16,9 +16,9 @@ function pyProject(files: Record<string, string>, links: Record<string, string> 
   return root;
 }
 
-function quickCheck(root: string) {
+async function quickCheck(root: string) {
   const started = Date.now();
-  const r = runCli(['check', 'app.py', '--json'], root);
+  const r = await runCli(['check', 'app.py', '--json'], root);
   const ms = Date.now() - started;
   expect(r.status).not.toBe(-1);
   expect(ms).toBeLessThan(20_000);
@@ -28,14 +28,14 @@ function quickCheck(root: string) {
 }
 
 describe('Python project files outside the root or on a device are refused quickly', () => {
-  it.each(['/dev/zero', '/etc/passwd'])('requirements.txt with -r %s', (target) => {
-    const r = quickCheck(pyProject({ 'requirements.txt': `flask\n-r ${target}\n` }));
+  it.each(['/dev/zero', '/etc/passwd'])('requirements.txt with -r %s', async (target) => {
+    const r = await quickCheck(pyProject({ 'requirements.txt': `flask\n-r ${target}\n` }));
     expect(r.status).toBe(0);
     expect(r.manifest!.notices).toContainEqual(expect.stringContaining(`requirements.txt:2: -r ${target} is outside the root`));
   });
 
-  it.each(['/dev/zero', '/etc/passwd'])('setup.cfg -> %s: a notice, the check goes on', (target) => {
-    const r = quickCheck(pyProject({ 'requirements.txt': 'flask\n' }, { 'setup.cfg': target }));
+  it.each(['/dev/zero', '/etc/passwd'])('setup.cfg -> %s: a notice, the check goes on', async (target) => {
+    const r = await quickCheck(pyProject({ 'requirements.txt': 'flask\n' }, { 'setup.cfg': target }));
     expect(r.status).toBe(0);
     expect(r.manifest!.notices).toContainEqual(expect.stringContaining(`setup.cfg is a link to ${target}, outside the root`));
   });
@@ -44,8 +44,8 @@ describe('Python project files outside the root or on a device are refused quick
   it.each([
     ['/dev/zero', "include 'pyproject.toml' is a device, not a regular file"],
     ['/etc/passwd', "include 'pyproject.toml' is a link to /etc/passwd, outside the root"],
-  ])('pyproject.toml -> %s: exit 2, one line', (target, message) => {
-    const r = quickCheck(pyProject({ 'requirements.txt': 'flask\n' }, { 'pyproject.toml': target }));
+  ])('pyproject.toml -> %s: exit 2, one line', async (target, message) => {
+    const r = await quickCheck(pyProject({ 'requirements.txt': 'flask\n' }, { 'pyproject.toml': target }));
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(message);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isSecretPath, secretMatch } from '../../src/core/pack/secrets.js';
 import { selectFiles } from '../../src/core/pack/index.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, packOptions } from '../pack/graph-builder.js';
+import { graphFromImports, packOptions } from '../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 
@@ -66,7 +66,7 @@ describe('selectFiles keeps secrets behind links out', () => {
     writeFiles(root, { '.env': 'A=1', 'src/index.ts': "import './settings.js';\n" });
     fs.symlinkSync('../.env', path.join(root, 'src/settings.ts'));
     fs.symlinkSync('.env', path.join(root, 'package.json'));
-    const graph = buildGraph(root, ['src/index.ts'], { 'src/index.ts': [['./settings.js', 'src/settings.ts', 1]] });
+    const graph = graphFromImports(root, ['src/index.ts'], { 'src/index.ts': [['./settings.js', 'src/settings.ts', 1]] });
     const plain = selectFiles(graph, packOptions(root));
     expect(plain.files.map((f) => f.path)).toEqual(['src/index.ts']);
     expect(plain.excluded).toEqual(['src/settings.ts']);

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { runAction, runCli } from '../helpers/cli.js';
+import { runAction } from '../helpers/action.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 import { checkWriteTarget, writeFileSafely, type WriteTarget } from '../../src/core/safe-write.js';
 import { UsageError } from '../../src/core/types.js';
@@ -35,7 +36,7 @@ function victim(): string {
   return file;
 }
 
-function action(ws: string, inputs: Record<string, string>): { status: number; stdout: string; outputs: string } {
+async function action(ws: string, inputs: Record<string, string>): Promise<{ status: number; stdout: string; outputs: string }> {
   const io = tempDir('shipset-runner-');
   const outputFile = path.join(io, 'output');
   fs.writeFileSync(outputFile, '');
@@ -47,7 +48,7 @@ function action(ws: string, inputs: Record<string, string>): { status: number; s
     SOURCE_DATE_EPOCH: '1700000000',
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = runAction(ws, env);
+  const r = await runAction(ws, env);
   return { status: r.status, stdout: r.stdout + r.stderr, outputs: fs.readFileSync(outputFile, 'utf8') };
 }
 
@@ -63,7 +64,7 @@ describe('the action never writes through a link the pull request committed', ()
     const ws = workspace();
     const target = victim();
     fs.symlinkSync(to(ws, target), path.join(ws, 'shipset.json'));
-    const r = action(ws, { entry: 'src/index.js' });
+    const r = await action(ws, { entry: 'src/index.js' });
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain('::error::input manifest: shipset.json is a symbolic link');
     expect(r.stdout).toContain('shipset never writes through a link');
@@ -78,7 +79,7 @@ describe('the action never writes through a link the pull request committed', ()
     const ws = workspace();
     const target = victim();
     fs.symlinkSync(target, path.join(ws, 'shipset.tar.gz'));
-    const r = action(ws, { entry: 'src/index.js' });
+    const r = await action(ws, { entry: 'src/index.js' });
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain('::error::input tarball: shipset.tar.gz is a symbolic link');
     expect(fs.readFileSync(target, 'utf8')).toBe(VICTIM);
@@ -88,7 +89,7 @@ describe('the action never writes through a link the pull request committed', ()
     const ws = workspace();
     const outside = path.dirname(victim());
     fs.symlinkSync(outside, path.join(ws, 'out'));
-    const r = action(ws, { entry: 'src/index.js', manifest: 'out/shipset.json' });
+    const r = await action(ws, { entry: 'src/index.js', manifest: 'out/shipset.json' });
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain('::error::input manifest: out/shipset.json is under out, which is a symbolic link');
     expect(fs.readdirSync(outside)).toEqual(['victim']);
@@ -102,7 +103,7 @@ describe('the action never writes through a link the pull request committed', ()
   ])('manifest: %s is refused and left unchanged', async (manifest, reason) => {
     const ws = workspace();
     const before = fs.existsSync(path.resolve(ws, manifest)) ? fs.readFileSync(path.resolve(ws, manifest), 'utf8') : undefined;
-    const r = action(ws, { entry: 'src/index.js', manifest });
+    const r = await action(ws, { entry: 'src/index.js', manifest });
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain(`::error::input manifest: `);
     expect(r.stdout).toContain(reason);
@@ -115,7 +116,7 @@ describe('the action never writes through a link the pull request committed', ()
     const ws = workspace();
     let outputs = '';
     for (let i = 0; i < 2; i++) {
-      const r = action(ws, { entry: 'src/index.js' });
+      const r = await action(ws, { entry: 'src/index.js' });
       expect(r.stdout).not.toContain('::error::');
       expect(r.status).toBe(0);
       outputs = r.outputs;

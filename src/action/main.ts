@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { type BaseDiff, computeBaseDiff } from '../core/base-diff.js';
 import { runPipeline } from '../core/pipeline.js';
-import { RULE_REGISTRY } from '../core/rules/index.js';
+import { RULE_REGISTRY } from '../core/rules/registry.js';
 import { manifestTarget, writeFileSafely } from '../core/safe-write.js';
 import { classifyError } from '../core/errors.js';
 import { type Result, UsageError } from '../core/types.js';

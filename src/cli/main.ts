@@ -16,12 +16,12 @@ import {
   resolveRoot,
 } from '../core/options.js';
 import { checkWriteTarget, manifestTarget, writeFileSafely, type WriteTarget } from '../core/safe-write.js';
-import { RULE_REGISTRY } from '../core/rules/index.js';
-import { FORMATS, type Format, type Options, type Result, RUNTIMES, UsageError } from '../core/types.js';
+import { RULE_REGISTRY } from '../core/rules/registry.js';
+import { type Format, type Options, type Result, RUNTIMES, UsageError } from '../core/types.js';
 import { classifyError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { logLine, protectLines, terminalText } from '../report/escape.js';
-import { reporters, renderJsonValue } from '../report/index.js';
+import { FORMATS, reporters, renderJsonValue } from '../report/index.js';
 import { count as plural, renderText, type Style, styleFor, terminalVerdict } from '../report/text.js';
 
 // The analysis (TypeScript's parser, madge, the Python engine) is loaded only when a command runs

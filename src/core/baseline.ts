@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import { describeJsonError } from './json-error.js';
 import { refuseSecretInput } from './pack/secrets.js';
 import { MANIFEST_RULE, readProjectManifest } from './read-manifest.js';
-import { RULE_REGISTRY } from './rules/index.js';
-import { type Finding, RULE_NAMES, type RuleName, UsageError } from './types.js';
+import { RULE_NAMES, RULE_REGISTRY } from './rules/registry.js';
+import { type Finding, type RuleName, UsageError } from './types.js';
 
 export const BASELINE_MAX_BYTES = 10 * 1024 * 1024;
 

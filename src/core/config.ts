@@ -10,8 +10,9 @@ import { jsonSyntaxError } from './json-error.js';
 import { refuseSecretInput } from './pack/secrets.js';
 import { readProjectManifest } from './read-manifest.js';
 import { OPTION_KEYS, type OptionKey, type RawOptions, type RuleSpec } from './options.js';
-import { RULE_REGISTRY } from './rules/index.js';
-import { FORMATS, LEVELS, RULE_NAMES, type RuleName, RUNTIMES, UsageError } from './types.js';
+import { FORMATS } from '../report/index.js';
+import { RULE_NAMES, RULE_REGISTRY } from './rules/registry.js';
+import { LEVELS, type RuleName, RUNTIMES, UsageError } from './types.js';
 
 /** The config file looked for at the root. */
 export const CONFIG_FILE = 'shipset.config.json';

@@ -8,20 +8,9 @@ import { parseSourceDateEpoch } from './pack/tarball.js';
 import path from 'node:path';
 import { manifestProblemText, readProjectManifest } from './read-manifest.js';
 import { startScriptFiles } from './runtime.js';
-import { RULE_REGISTRY } from './rules/index.js';
-import {
-  FORMATS,
-  type Format,
-  type IgnoreEntry,
-  LEVELS,
-  type Level,
-  type Options,
-  RULE_NAMES,
-  type RuleName,
-  RUNTIMES,
-  type Runtime,
-  UsageError,
-} from './types.js';
+import { FORMATS } from '../report/index.js';
+import { RULE_NAMES, RULE_REGISTRY } from './rules/registry.js';
+import { type Format, type IgnoreEntry, LEVELS, type Level, type Options, type RuleName, RUNTIMES, type Runtime, UsageError } from './types.js';
 
 /** One `rule=level` setting with the label of where it was written. */
 export interface RuleSpec {

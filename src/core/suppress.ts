@@ -7,8 +7,8 @@ import picomatch from 'picomatch';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { untilEnd } from './options.js';
 import { realFileInside } from './pack/paths.js';
-import { RULE_REGISTRY } from './rules/index.js';
-import { type Finding, type Options, RULE_NAMES, type RuleName } from './types.js';
+import { RULE_NAMES, RULE_REGISTRY } from './rules/registry.js';
+import type { Finding, Options, RuleName } from './types.js';
 
 /** Source files larger than this are not searched for directives (the engine skips them too). */
 const SOURCE_MAX_BYTES = 10 * 1024 * 1024;

@@ -1,19 +1,13 @@
 // The shared vocabulary of the pipeline: options -> graph -> rules -> pack -> report.
 // Every path in these types is POSIX and relative to the root unless it says otherwise.
 
-export const RULE_NAMES = [
-  'deprecated',
-  'stale',
-  'unresolved',
-  'unparseable',
-  'undeclared',
-  'shadowed',
-  'dynamic',
-  'outside-root',
-  'circular',
-  'runtime',
-] as const;
-export type RuleName = (typeof RULE_NAMES)[number];
+import type { RuleName } from './rules/registry.js';
+import type { Format } from '../report/index.js';
+
+/** A rule's name: a key of the rule registry (src/core/rules/registry.ts). */
+export type { RuleName };
+/** An output format: a key of the reporter map (src/report/index.ts). */
+export type { Format };
 
 export const LEVELS = ['error', 'warn', 'off'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -24,10 +18,6 @@ export type Language = 'js' | 'ts' | 'json' | 'python' | 'asset';
 /** The runtime that starts the entries: resolution follows what it does (see src/core/runtime.ts). */
 export const RUNTIMES = ['node', 'tsx', 'ts-node', 'bun', 'node-strip-types'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
-
-/** Output formats of the CLI. */
-export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
 
 /** A config `ignore` entry: findings of `rule` in files matching `file` are suppressed, until `until`. */
 export interface IgnoreEntry {

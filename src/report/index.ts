@@ -24,7 +24,11 @@ export const reporters = {
   sarif: (result, context) => renderSarif(result.manifest, context.sarif ?? { rules: [], rootInRepository: '' }),
 } satisfies Record<string, Reporter>;
 
+/** An output format: a key of `reporters`. Adding a format means its reporter file and one line in that map. */
 export type Format = keyof typeof reporters;
+
+/** Every output format, in the map's order (`--format`, the config schema's enum, the action). */
+export const FORMATS: readonly Format[] = Object.freeze(Object.keys(reporters) as Format[]);
 
 /** Whether `name` is a format with a reporter. */
 export function isFormat(name: string): name is Format {

@@ -45,13 +45,15 @@ const javascript: Engine = {
   reads: (language) => language !== 'python',
   async build(entries, options, runtime) {
     const { root } = options;
-    const [{ buildJsGraph, JsEngine }, { Resolver }, { loadTsProject }, { SCANNER_VERSION }, { ScanCache }] = await Promise.all([
-      import('./js/engine.js'),
-      import('./js/resolve.js'),
-      import('./js/tsconfig.js'),
-      import('./js/scan.js'),
-      import('../cache.js'),
-    ]);
+    // One after another: jest's ESM loader fails parallel first imports of the same CommonJS
+    // dependencies ("request for 'node:fs' is not in cache"); Node does not care, and it costs nothing.
+    const [{ buildJsGraph, JsEngine }, { Resolver }, { loadTsProject }, { SCANNER_VERSION }, { ScanCache }] = [
+      await import('./js/engine.js'),
+      await import('./js/resolve.js'),
+      await import('./js/tsconfig.js'),
+      await import('./js/scan.js'),
+      await import('../cache.js'),
+    ];
     const notices: string[] = [];
     const project = loadTsProject(root, options.tsconfig);
     const resolver = new Resolver(root, project);

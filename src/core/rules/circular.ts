@@ -10,8 +10,6 @@ const MAX_STEPS = 1_000_000;
 
 export const circular: Rule = {
   name: 'circular',
-  defaultLevel: 'off',
-  why: 'Shipped files import each other in a cycle: one of them may run with the other half-initialised.',
   check({ graph, notices }) {
     const { cycles, truncated } = findCycles(graph, MAX_CYCLES);
     if (truncated) {

@@ -5,8 +5,6 @@ import { at, byCodeUnit, chainOf, formatChain, ignoreHint, importersOf, type Rul
 
 export const deprecated: Rule = {
   name: 'deprecated',
-  defaultLevel: 'error',
-  why: 'A file marked deprecated (by a glob, its header, or its name or folder) still ships because something imports it. Weak marks (legacy, archive/) only warn.',
   check({ graph, options }) {
     const findings: RawFinding[] = [];
     for (const file of [...graph.files.keys()].sort(byCodeUnit)) {

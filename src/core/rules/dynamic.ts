@@ -5,8 +5,6 @@ import { at, byCodeUnit, chainOf, ignoreHint, type Rule } from './rule.js';
 
 export const dynamic: Rule = {
   name: 'dynamic',
-  defaultLevel: 'warn',
-  why: 'A computed import()/require() may load files the analysis cannot see: the shipped set may be incomplete.',
   check({ graph }) {
     const findings: RawFinding[] = [];
     for (const file of [...graph.files.keys()].sort(byCodeUnit)) {

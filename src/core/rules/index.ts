@@ -1,92 +1,50 @@
 // The rules stage: run every rule over the graph, apply levels (rule default, then the user's
-// overrides), and return the findings in one deterministic order.
+// overrides), and return the findings in one deterministic order. The rule modules are loaded
+// here, on first run, through the registry's loaders (registry.ts holds the data and no code).
 import type { Finding, FindingLevel, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
-import { circular } from './circular.js';
-import { deprecated } from './deprecated.js';
-import { dynamic } from './dynamic.js';
-import { outsideRoot } from './outside-root.js';
-import { runtime } from './runtime.js';
-import type { Rule } from './rule.js';
-import { shadowed } from './shadowed.js';
-import { stale } from './stale.js';
-import { undeclared } from './undeclared.js';
-import { undeclaredPython } from './undeclared-python.js';
-import { unparseable } from './unparseable.js';
-import { unresolved } from './unresolved.js';
 import { byCodeUnit as cmp } from '../paths.js';
+import type { Rule } from './rule.js';
+import { RULE_REGISTRY } from './registry.js';
 
 export type { Rule, RuleContext } from './rule.js';
+export { isRuleName, RULE_NAMES, RULE_REGISTRY, type RuleInfo, type RuleSetting } from './registry.js';
 
-/** A setting a rule reads besides its level, with its spelling in each front end. */
-export interface RuleSetting {
-  /** The Options field that carries it. */
-  option: 'staleIgnore';
-  /** Its key in the config file. */
-  key: string;
-  flag: string;
-  input: string;
-  description: string;
+let loaded: Promise<readonly Rule[]> | undefined;
+
+/**
+ * Every rule module, in the registry's order (several modules may share a name: undeclared has
+ * one for JS and one for Python). The first call imports them (TypeScript's parser, the Python
+ * engine's readers come with them); later calls return the same array.
+ */
+export function loadRules(): Promise<readonly Rule[]> {
+  loaded ??= loadInOrder();
+  return loaded;
 }
 
-/** What the options module, the runner and `shipset rules` know about one rule name. */
-export interface RuleInfo {
-  name: RuleName;
-  defaultLevel: Level;
-  /** false: the level cannot be lowered and findings cannot be suppressed (a file outside the root never ships). */
-  lowerable: boolean;
-  /** One sentence: what the rule catches. */
-  why: string;
-  settings: readonly RuleSetting[];
-  /** The modules that implement it (undeclared: one for JS, one for Python). */
-  modules: readonly Rule[];
+// One import at a time: the modules share most of their imports, so nothing is gained by
+// overlapping them (and jest's ESM loader fails on concurrent imports of a shared module).
+async function loadInOrder(): Promise<readonly Rule[]> {
+  const rules: Rule[] = [];
+  for (const info of Object.values(RULE_REGISTRY)) rules.push(...(await info.load()));
+  return Object.freeze(rules);
+}
+
+/** The level a rule runs at: the user's override, else the registry's default. A rule that cannot be lowered keeps its default. */
+export function levelOf(name: RuleName, options: Pick<Options, 'rules'>): Level {
+  const { defaultLevel, lowerable } = RULE_REGISTRY[name];
+  return lowerable ? (options.rules[name] ?? defaultLevel) : defaultLevel;
 }
 
 /**
- * The rule registry: one line per rule name, in the order of the documentation's table.
- * Adding a rule means its file, one line here, and its tests.
+ * Runs `rules` (default: every registered rule, loaded on first use) over `graph`, each at the
+ * level levelOf gives, skipping rules that are off. Returns the findings sorted by
+ * compareFindings and the notices the rules left (things they could not judge).
  */
-export const RULE_REGISTRY: Readonly<Record<RuleName, RuleInfo>> = Object.freeze({
-  deprecated: info([deprecated]),
-  stale: info([stale], {
-    settings: [
-      {
-        option: 'staleIgnore',
-        key: 'stale-ignore',
-        flag: '--stale-ignore',
-        input: 'stale-ignore',
-        description: 'extra name parts that never make two files variants',
-      },
-    ],
-  }),
-  unresolved: info([unresolved]),
-  unparseable: info([unparseable]),
-  undeclared: info([undeclared, undeclaredPython]),
-  shadowed: info([shadowed]),
-  dynamic: info([dynamic]),
-  'outside-root': info([outsideRoot], { lowerable: false }),
-  circular: info([circular]),
-  runtime: info([runtime]),
-});
-
-function info(modules: readonly Rule[], extra: { lowerable?: boolean; settings?: RuleSetting[] } = {}): RuleInfo {
-  const [first] = modules;
-  return { name: first.name, defaultLevel: first.defaultLevel, lowerable: extra.lowerable ?? true, why: first.why, settings: extra.settings ?? [], modules };
-}
-
-/** Every rule module, in the registry's order. Several modules may share a name (undeclared: JS and Python). */
-export const RULES: readonly Rule[] = Object.values(RULE_REGISTRY).flatMap((r) => r.modules);
-
-/** The level a rule runs at: the user's override, else the rule's default. A rule that cannot be lowered keeps its default. */
-export function levelOf(name: RuleName, defaultLevel: Level, options: Pick<Options, 'rules'>): Level {
-  if (!RULE_REGISTRY[name].lowerable) return RULE_REGISTRY[name].defaultLevel;
-  return options.rules[name] ?? defaultLevel;
-}
-
-export async function runRules(graph: ModuleGraph, options: Options, rules: readonly Rule[] = RULES): Promise<{ findings: Finding[]; notices: string[] }> {
+export async function runRules(graph: ModuleGraph, options: Options, rules?: readonly Rule[]): Promise<{ findings: Finding[]; notices: string[] }> {
   const notices: string[] = [];
   const findings: Finding[] = [];
-  for (const rule of rules) {
-    const level = levelOf(rule.name, rule.defaultLevel, options);
+  for (const rule of rules ?? (await loadRules())) {
+    const level = levelOf(rule.name, options);
     if (level === 'off') continue;
     const raw = await rule.check({ graph, options, notices });
     for (const finding of raw) findings.push(withLevel(finding, level));

@@ -7,8 +7,6 @@ import { at, findingAt, reachableEdges, type Rule } from './rule.js';
 
 export const outsideRoot: Rule = {
   name: 'outside-root',
-  defaultLevel: 'error',
-  why: 'An import resolves outside the root, directly or through a symlink: it would not ship, or would leak a file of the machine into the archive.',
   check({ graph }) {
     const findings: RawFinding[] = [];
     for (const edge of reachableEdges(graph)) {

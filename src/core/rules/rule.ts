@@ -2,7 +2,7 @@
 // types.ts) because only the rules and their runner use it.
 import path from 'node:path';
 import { findingChain, gapSize } from '../graph/via.js';
-import type { FindingLevel, ImportEdge, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
+import type { FindingLevel, ImportEdge, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
 import { byCodeUnit } from '../paths.js';
 
 export interface RuleContext {
@@ -12,11 +12,9 @@ export interface RuleContext {
   notices: string[];
 }
 
+/** A rule's code. Its level, description and settings are data in the registry (registry.ts). */
 export interface Rule {
   name: RuleName;
-  defaultLevel: Level;
-  /** One sentence: the failure this rule exists to catch (for docs and `--help`). */
-  why: string;
   check(ctx: RuleContext): RawFinding[] | Promise<RawFinding[]>;
 }
 

@@ -10,8 +10,6 @@ import { at, findingAt, reachableEdges, type Rule } from './rule.js';
 
 export const runtime: Rule = {
   name: 'runtime',
-  defaultLevel: 'error',
-  why: 'An import resolves only the way TypeScript resolves it (tsconfig paths, ./a.js for a.ts, an alias left in compiled output), and the runtime that starts the set does not: the artifact crashes at start.',
   check({ graph, options }) {
     const findings: RawFinding[] = [];
     const used = graph.runtime ?? 'node';

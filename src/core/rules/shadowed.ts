@@ -5,8 +5,6 @@ import { at, findingAt, ignoreHint, reachableEdges, type Rule } from './rule.js'
 
 export const shadowed: Rule = {
   name: 'shadowed',
-  defaultLevel: 'warn',
-  why: 'An import could mean two files (prompts.ts and prompts/index.ts, a.js and a.ts): the one that runs may not be the one being edited.',
   check({ graph }) {
     const findings: RawFinding[] = [];
     for (const edge of reachableEdges(graph)) {

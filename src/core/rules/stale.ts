@@ -19,8 +19,6 @@ type Verdict = { newer: true; current: string; variant: string; by: 'time' | 've
 
 export const stale: Rule = {
   name: 'stale',
-  defaultLevel: 'error',
-  why: 'A shipped file has a newer replacement beside it (hybrid vs hybrid_sessions, api-v1 vs api-v2) that provides what its importers use and that nothing imports: production would run the old copy.',
   async check({ graph, options, notices }) {
     const reachable = new Set(graph.files.keys());
     const marked = new Map<string, boolean>();

@@ -11,8 +11,6 @@ import { at, findingAt, ignoreHint, nearestUp, reachableEdges, type Rule } from 
 
 export const undeclaredPython: Rule = {
   name: 'undeclared',
-  defaultLevel: 'error',
-  why: 'A shipped Python file imports a package that requirements.txt / pyproject.toml do not declare: a fresh install of the service would not have it.',
   check({ graph, notices }) {
     const cache = new Map<string, PythonManifests | undefined>();
     // One finding per distribution and manifest: the first import the code needs, the rest in `sites`.

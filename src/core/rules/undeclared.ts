@@ -28,8 +28,6 @@ const PRODUCTION_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependen
 
 export const undeclared: Rule = {
   name: 'undeclared',
-  defaultLevel: 'error',
-  why: 'A shipped file imports a package that is not a production dependency of its package.json: a production install would not have it.',
   check({ graph }) {
     const manifests = new Map<string, Manifest | undefined>();
     const groups = new Map<string, { name: string; manifest: Manifest | undefined; edges: ImportEdge[] }>();

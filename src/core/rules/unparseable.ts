@@ -5,8 +5,6 @@ import { byCodeUnit, chainOf, formatChain, type Rule } from './rule.js';
 
 export const unparseable: Rule = {
   name: 'unparseable',
-  defaultLevel: 'error',
-  why: 'A shipped file has a syntax error: it would fail to load, and its imports cannot be followed.',
   check({ graph }) {
     const findings: RawFinding[] = [];
     for (const file of [...graph.files.keys()].sort(byCodeUnit)) {

@@ -8,8 +8,6 @@ import { at, findingAt, ignoreHint, reachableEdges, type Rule } from './rule.js'
 
 export const unresolved: Rule = {
   name: 'unresolved',
-  defaultLevel: 'error',
-  why: 'An import of a shipped file resolves to nothing, or to a file of a language no engine can read: the program would fail on that line.',
   check({ graph, options }) {
     const findings: RawFinding[] = [];
     const listings = new Map<string, string[]>();

@@ -2,10 +2,10 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { selectFiles } from '../../src/core/pack/index.js';
-import { UsageError } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, packOptions } from './graph-builder.js';
+import { selectFiles } from '../../../src/core/pack/index.js';
+import { UsageError } from '../../../src/core/types.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { graphFromImports, packOptions } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 
@@ -37,7 +37,7 @@ const appImports = {
 describe('selectFiles', () => {
   it('packs exactly the reachable files plus package.json and the lockfile, sorted by code unit', () => {
     const root = nodeProject({ 'src/Zeta.ts': "import './db.js';\n" });
-    const graph = buildGraph(root, ['src/index.ts', 'src/Zeta.ts'], { ...appImports, 'src/Zeta.ts': [['./db.js', 'src/db.ts', 1]] });
+    const graph = graphFromImports(root, ['src/index.ts', 'src/Zeta.ts'], { ...appImports, 'src/Zeta.ts': [['./db.js', 'src/db.ts', 1]] });
     const { files, excluded } = selectFiles(graph, packOptions(root));
     // 'Z' (0x5a) sorts before 'd' (0x64) by code unit; localeCompare would put it last.
     expect(files.map((f) => f.path)).toEqual(['package-lock.json', 'package.json', 'src/Zeta.ts', 'src/db.ts', 'src/index.ts', 'src/routes/users.ts']);
@@ -53,7 +53,7 @@ describe('selectFiles', () => {
   it('takes whichever lockfile exists', () => {
     const root = tempDir();
     writeFiles(root, { 'package.json': '{}', 'pnpm-lock.yaml': 'lockfileVersion: 9', 'yarn.lock': '#', 'main.js': '' });
-    const { files } = selectFiles(buildGraph(root, ['main.js'], {}), packOptions(root));
+    const { files } = selectFiles(graphFromImports(root, ['main.js'], {}), packOptions(root));
     expect(files.map((f) => f.path)).toEqual(['main.js', 'package.json', 'pnpm-lock.yaml', 'yarn.lock']);
   });
 
@@ -70,14 +70,14 @@ describe('selectFiles', () => {
       'setup.cfg': '',
       'docs/requirements.txt': '',
     });
-    const graph = buildGraph(root, ['server.py'], { 'server.py': [['app', 'app.py', 1]] });
+    const graph = graphFromImports(root, ['server.py'], { 'server.py': [['app', 'app.py', 1]] });
     const { files } = selectFiles(graph, packOptions(root));
     expect(files.map((f) => f.path)).toEqual(['app.py', 'poetry.lock', 'pyproject.toml', 'requirements-prod.txt', 'requirements.txt', 'server.py', 'uv.lock']);
   });
 
   it('says when an include glob matches nothing, and that node_modules needs --node-modules instead of include', () => {
     const root = nodeProject({ 'node_modules/x/index.js': '' });
-    const graph = buildGraph(root, ['src/index.ts'], appImports);
+    const graph = graphFromImports(root, ['src/index.ts'], appImports);
     const { files, notices } = selectFiles(graph, packOptions(root, { include: ['templates/**', 'node_modules/**'] }));
     expect(files.map((f) => f.path)).toEqual(['package-lock.json', 'package.json', 'src/db.ts', 'src/index.ts', 'src/routes/users.ts']);
     expect(notices).toEqual([
@@ -93,7 +93,7 @@ describe('selectFiles', () => {
       'packages/shared/src/index.js': '',
       'packages/other/package.json': '{}',
     });
-    const graph = buildGraph(root, ['src/index.ts'], {
+    const graph = graphFromImports(root, ['src/index.ts'], {
       ...appImports,
       'src/index.ts': [...appImports['src/index.ts'], ['@acme/shared', 'packages/shared/src/index.js', 3]],
     });
@@ -120,7 +120,7 @@ describe('selectFiles', () => {
       'public/.well-known/security.txt': 'x',
       'src/__pycache__/a.pyc': '',
     });
-    const graph = buildGraph(root, ['src/index.ts'], appImports);
+    const graph = graphFromImports(root, ['src/index.ts'], appImports);
     const { files } = selectFiles(graph, packOptions(root, { include: ['config/*.json', '**/app.json', 'public/.well-known/*', 'src/**'] }));
     const included = files.filter((f) => f.reason === 'include').map((f) => f.path);
     expect(included).toEqual([
@@ -140,7 +140,7 @@ describe('selectFiles', () => {
     const root = nodeProject({ '.env': 'KEY=1', '.env.production': 'KEY=2', '.npmrc': '//r/:_authToken=x', 'deploy/.pypirc': '[pypi]', 'app.json': '{}' });
     fs.mkdirSync(path.join(root, '.git'));
     writeFiles(root, { '.git/config': '[core]' });
-    const graph = buildGraph(root, ['src/index.ts'], appImports);
+    const graph = graphFromImports(root, ['src/index.ts'], appImports);
     const globbed = selectFiles(graph, packOptions(root, { include: ['*', '.*', '**/.*', '.git/**', '**/.env*'] })).files.map((f) => f.path);
     expect(globbed).toContain('app.json');
     for (const secret of ['.env', '.env.production', '.npmrc', 'deploy/.pypirc', '.git/config']) expect(globbed).not.toContain(secret);
@@ -153,7 +153,7 @@ describe('selectFiles', () => {
 
   it('removes exclude matches (reachable or included) and reports them as excluded', () => {
     const root = nodeProject({ 'config/app.json': '{}', 'config/test.json': '{}' });
-    const graph = buildGraph(root, ['src/index.ts'], appImports);
+    const graph = graphFromImports(root, ['src/index.ts'], appImports);
     const { files, excluded } = selectFiles(graph, packOptions(root, { include: ['config/*.json'], exclude: ['src/routes/**', '**/test.json'] }));
     expect(files.map((f) => f.path)).toEqual(['config/app.json', 'package-lock.json', 'package.json', 'src/db.ts', 'src/index.ts']);
     expect(excluded).toEqual(['config/test.json', 'src/routes/users.ts']);
@@ -161,7 +161,7 @@ describe('selectFiles', () => {
 
   it('never selects the tarball itself when it is written inside the root', () => {
     const root = nodeProject({ 'shipset.tar.gz': 'old archive' });
-    const graph = buildGraph(root, ['src/index.ts'], appImports);
+    const graph = graphFromImports(root, ['src/index.ts'], appImports);
     const { files } = selectFiles(graph, packOptions(root, { include: ['*'] }));
     expect(files.map((f) => f.path)).toContain('README.md');
     expect(files.map((f) => f.path)).not.toContain('shipset.tar.gz');
@@ -169,7 +169,7 @@ describe('selectFiles', () => {
 
   it('rejects includes that name nothing or leave the root, with a usage error', () => {
     const root = nodeProject();
-    const graph = buildGraph(root, ['src/index.ts'], appImports);
+    const graph = graphFromImports(root, ['src/index.ts'], appImports);
     expect(() => selectFiles(graph, packOptions(root, { include: ['config/missing.json'] }))).toThrow(UsageError);
     expect(() => selectFiles(graph, packOptions(root, { include: ['../*.json'] }))).toThrow(/outside the root/);
     expect(() => selectFiles(graph, packOptions(root, { exclude: ['/etc/**'] }))).toThrow(/outside the root/);
@@ -180,7 +180,7 @@ describe('selectFiles', () => {
     writeFiles(outside, { 'secret.ts': 'export const key = 1;' });
     const root = nodeProject();
     fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(root, 'src/secret.ts'));
-    const graph = buildGraph(root, ['src/index.ts'], { ...appImports, 'src/db.ts': [['./secret.js', 'src/secret.ts', 1]] });
+    const graph = graphFromImports(root, ['src/index.ts'], { ...appImports, 'src/db.ts': [['./secret.js', 'src/secret.ts', 1]] });
     const { files } = selectFiles(graph, packOptions(root));
     expect(files.map((f) => f.path)).not.toContain('src/secret.ts');
     expect(files.map((f) => f.path)).toContain('src/db.ts');

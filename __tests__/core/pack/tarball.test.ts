@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as tar from 'tar';
-import { parseSourceDateEpoch, selectFiles, writeTarball } from '../../src/core/pack/index.js';
-import type { Options } from '../../src/core/types.js';
-import { UsageError } from '../../src/core/types.js';
-import { cleanupFixtures, gitProject, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, type Imports, packOptions } from './graph-builder.js';
+import { parseSourceDateEpoch, selectFiles, writeTarball } from '../../../src/core/pack/index.js';
+import type { Options } from '../../../src/core/types.js';
+import { UsageError } from '../../../src/core/types.js';
+import { cleanupFixtures, gitProject, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { graphFromImports, type Imports, packOptions } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 
@@ -71,7 +71,7 @@ async function pack(root: string, extra: Partial<Options> = {}, imports: Imports
     cwd: path.resolve('.'),
     ...extra,
   });
-  const graph = buildGraph(root, ['src/index.js'], imports);
+  const graph = graphFromImports(root, ['src/index.js'], imports);
   const { files, excluded } = selectFiles(graph, options);
   const written = await writeTarball(files, graph, options);
   return { ...written, files, excluded, options };

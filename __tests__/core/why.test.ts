@@ -4,7 +4,7 @@ import path from 'node:path';
 import { selectFiles } from '../../src/core/pack/index.js';
 import { explainWhy, MAX_CHAINS } from '../../src/core/why.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { buildGraph, type Imports, packOptions, resultOf } from './graph-builder.js';
+import { graphFromImports, type Imports, packOptions, resultOf } from '../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 
@@ -39,7 +39,7 @@ const IMPORTS: Imports = {
 function project() {
   const root = tempDir();
   writeFiles(root, FILES);
-  const graph = buildGraph(root, ['src/index.ts'], IMPORTS);
+  const graph = graphFromImports(root, ['src/index.ts'], IMPORTS);
   const { files, excluded } = selectFiles(graph, packOptions(root, { include: ['package.json', 'config/*.json'], exclude: ['**/*-test.ts'] }));
   return { root, result: resultOf(graph, files, excluded) };
 }
@@ -121,7 +121,7 @@ describe('explainWhy', () => {
       imports[`a${i}.ts`] = [['./target.js', 'target.ts', 1]];
     }
     writeFiles(root, files);
-    const graph = buildGraph(root, ['index.ts'], imports);
+    const graph = graphFromImports(root, ['index.ts'], imports);
     const { files: packed, excluded } = selectFiles(graph, packOptions(root));
     const why = explainWhy(resultOf(graph, packed, excluded), 'target.ts', root);
     expect(why.chains).toHaveLength(MAX_CHAINS);

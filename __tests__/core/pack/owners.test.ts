@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
-import { OwnerNormalizer } from '../../src/core/pack/owners.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+import { OwnerNormalizer } from '../../../src/core/pack/owners.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 

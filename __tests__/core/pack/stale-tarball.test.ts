@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { removeStaleTarball } from '../../src/core/pack/index.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
-import { packOptions } from './graph-builder.js';
+import { removeStaleTarball } from '../../../src/core/pack/index.js';
+import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
+import { packOptions } from '../../helpers/graph-builder.js';
 
 afterAll(cleanupFixtures);
 
