@@ -105,10 +105,10 @@ describe('the action', () => {
   it('sarif: refuses a path outside the workspace or over a file that is not a SARIF log of shipset', async () => {
     const repo = incidentOne();
     const outside = await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js', sarif: '../escape.sarif' });
-    expect(outside.status).toBe(1);
+    expect(outside.status).toBe(2);
     expect(outside.stdout).toMatch(/^::error::input sarif:/m);
     const over = await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js', sarif: 'app/package.json' });
-    expect(over.status).toBe(1);
+    expect(over.status).toBe(2);
     expect(over.stdout).toMatch(/^::error::input sarif:/m);
     expect(JSON.parse(fs.readFileSync(path.join(repo, 'app/package.json'), 'utf8')).name).toBe('mcp');
   });
@@ -149,7 +149,7 @@ describe('the action', () => {
   it('a bad input fails the step with one message naming the input, and no stack trace', async () => {
     const repo = incidentOne();
     const run = await runAction(repo, { 'working-directory': 'app', entry: 'src/server_hosted.js', rules: 'stale: loud' });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/^::error::input rules: unknown level 'loud'/m);
     expect(run.stdout).not.toMatch(/\n\s+at /);
     expect(run.summary).toContain("unknown level 'loud'");

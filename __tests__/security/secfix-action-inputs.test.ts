@@ -72,8 +72,8 @@ describe('working-directory must lie inside the workspace, by real path', () => 
     const io = tempDir('shipset-runner-');
     fs.writeFileSync(path.join(io, 'output'), '');
     const r = await runAction(ws, { GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: path.join(io, 'output'), 'INPUT_WORKING-DIRECTORY': 'app', INPUT_PACK: 'true' });
-    // The action fails every bad input through setFailed (exit code 1); the CLI's bad input is exit 2.
-    expect(r.status).toBe(1);
+    // Bad input fails the step with exit code 2, as the CLI's does (1 means error findings).
+    expect(r.status).toBe(2);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('outside the workspace');

@@ -115,6 +115,8 @@ export async function run(): Promise<void> {
     const message = errorMessage(e);
     summary ??= renderFailureMarkdown(message);
     core.setFailed(annotationText(message));
+    // Exit codes as the CLI's: 1 is "error findings", 2 bad input (an input, the event file, the project's own files).
+    if (e instanceof UsageError || (e as Error)?.name === 'UsageError' || classifyError(e)) process.exitCode = 2;
   } finally {
     // Even a failed run explains itself in the summary (unless the summary input itself was bad).
     if (summary && inputs?.settings.summary !== false && process.env.GITHUB_STEP_SUMMARY) {
