@@ -105,17 +105,24 @@ function get(port: number, pathname: string): Promise<{ status: number; body: st
 /**
  * Start `command` (argv) in `dir` with PORT and HOST=127.0.0.1, request `pathname` until it
  * answers (15 s at most), then stop the whole process group. `pathPrepend` puts a folder first on
- * PATH (a tool the deploy host provides, such as tsx).
+ * PATH (a tool the deploy host provides, such as tsx); `env` adds variables (PORT and HOST win).
  */
 export async function startAndGet(
   dir: string,
   command: string[],
   pathname: string,
-  options: { pathPrepend?: string } = {},
+  options: { pathPrepend?: string; env?: Record<string, string> } = {},
 ): Promise<{ status: number; body: string; output: string }> {
   const port = await freePort();
   const PATH = options.pathPrepend ? `${options.pathPrepend}${path.delimiter}${process.env.PATH}` : process.env.PATH;
-  const env: NodeJS.ProcessEnv = { PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', npm_config_update_notifier: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    PATH,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    npm_config_update_notifier: 'false',
+  };
   const child = spawn(command[0], command.slice(1), { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c));
