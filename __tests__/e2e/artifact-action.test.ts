@@ -1,6 +1,7 @@
 // The action's `node-modules: true` input, run in process the way the action tests read inputs
 // (INPUT_* variables, GITHUB_WORKSPACE, GITHUB_OUTPUT), through the action's own run(): the
-// tarball it writes (the tarball input is relative to the workspace) is self-contained, so the unpacked copy answers /health with no install.
+// tarball it writes (the tarball input is relative to the workspace) is self-contained, so the
+// unpacked copy answers /health with no install.
 // The dependency is a tiny local package installed from a `file:` tarball (no registry).
 import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
