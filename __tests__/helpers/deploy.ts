@@ -28,6 +28,59 @@ export function npmCiProduction(dir: string, cache: string): void {
   if (r.status !== 0) throw new Error(`npm ci --omit=dev failed in ${dir} (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
+/** The test environment without npm's and jest's variables, with HOME and the XDG folders in `home` (no user config, no shared cache). */
+function isolatedEnv(home: string): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && !k.startsWith('YARN_') && k !== 'NODE_OPTIONS'));
+  const xdg = { XDG_CACHE_HOME: 'cache', XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_STATE_HOME: 'state' };
+  return { ...env, HOME: home, ...Object.fromEntries(Object.entries(xdg).map(([k, v]) => [k, path.join(home, v)])) };
+}
+
+/** A package manager of the repository's devDependencies (node_modules/.bin, no global tool). */
+export function repoBin(name: 'pnpm' | 'yarn' | 'tsx'): string {
+  const bin = path.resolve('node_modules/.bin', name);
+  if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: it is a devDependency of the repository`);
+  return bin;
+}
+
+/**
+ * Run the repository's pnpm in `dir` with its store, cache and state in `home` and no update check.
+ * `args` are pnpm's (e.g. `install --prod --frozen-lockfile --offline`). Throws with pnpm's output on failure.
+ */
+export function pnpm(dir: string, args: string[], home: string): string {
+  const r = spawnSync(repoBin('pnpm'), [...args, '--store-dir', path.join(home, 'store'), '--config.update-notifier=false'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: isolatedEnv(home),
+    timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`pnpm ${args.join(' ')} failed in ${dir} (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * Run the repository's yarn (berry) in `dir` with the network off (YARN_ENABLE_NETWORK=0), its
+ * cache and global folder in `home`, no telemetry, and `env` on top (e.g. YARN_NODE_LINKER).
+ * Throws with yarn's output on failure.
+ */
+export function yarn(dir: string, args: string[], home: string, env: NodeJS.ProcessEnv = {}): string {
+  const r = spawnSync(repoBin('yarn'), args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...isolatedEnv(home),
+      YARN_ENABLE_NETWORK: '0',
+      YARN_ENABLE_TELEMETRY: '0',
+      YARN_ENABLE_GLOBAL_CACHE: '0',
+      YARN_CACHE_FOLDER: path.join(home, 'yarn-cache'),
+      YARN_GLOBAL_FOLDER: path.join(home, 'yarn-global'),
+      ...env,
+    },
+    timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`yarn ${args.join(' ')} failed in ${dir} (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,11 +104,25 @@ function get(port: number, pathname: string): Promise<{ status: number; body: st
 
 /**
  * Start `command` (argv) in `dir` with PORT and HOST=127.0.0.1, request `pathname` until it
- * answers (15 s at most), then stop the whole process group.
+ * answers (15 s at most), then stop the whole process group. `pathPrepend` puts a folder first on
+ * PATH (a tool the deploy host provides, such as tsx); `env` adds variables (PORT and HOST win).
  */
-export async function startAndGet(dir: string, command: string[], pathname: string): Promise<{ status: number; body: string; output: string }> {
+export async function startAndGet(
+  dir: string,
+  command: string[],
+  pathname: string,
+  options: { pathPrepend?: string; env?: Record<string, string> } = {},
+): Promise<{ status: number; body: string; output: string }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', npm_config_update_notifier: 'false' };
+  const PATH = options.pathPrepend ? `${options.pathPrepend}${path.delimiter}${process.env.PATH}` : process.env.PATH;
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    PATH,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    npm_config_update_notifier: 'false',
+  };
   const child = spawn(command[0], command.slice(1), { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c));

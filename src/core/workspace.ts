@@ -85,11 +85,24 @@ const MAX_WORKSPACE_DEPTH = 5;
 /**
  * The packages of the root's workspaces (package.json `workspaces`, as an array or `{packages}`,
  * and pnpm-workspace.yaml `packages:`), by name, with their folder relative to the root.
- * Negated patterns (`!packages/internal`) exclude, as npm, yarn and pnpm read them.
+ * Negated patterns (`!packages/internal`) exclude, as npm, yarn and pnpm read them. A member
+ * without a `name` is left out (nothing imports it by name); the first folder wins a name.
  */
 export function workspaceMembers(root: string): Map<string, string> {
-  const patterns = memberPatterns(root);
   const members = new Map<string, string>();
+  for (const [dir, name] of workspaceMemberFolders(root)) if (name !== undefined && !members.has(name)) members.set(name, dir);
+  return members;
+}
+
+/**
+ * Every member folder of the root's workspaces, relative to the root (posix, in walk order), with
+ * the `name` of its package.json (undefined when it has none). A member is a folder matched by the
+ * member patterns (see workspaceMembers) holding a package.json the project manifest reader can
+ * read; installs and VCS folders are not searched, and `**` is followed 5 levels deep at most.
+ */
+export function workspaceMemberFolders(root: string): Map<string, string | undefined> {
+  const patterns = memberPatterns(root);
+  const members = new Map<string, string | undefined>();
   const include = patterns.filter((p) => !p.startsWith('!')).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
   if (!include.length) return members;
   const isIncluded = picomatch(include);
@@ -110,7 +123,7 @@ export function workspaceMembers(root: string): Map<string, string> {
       if (isIncluded(dir) && !isExcluded(dir)) {
         try {
           const name = objectOf(JSON.parse(manifestText(root, `${dir}/package.json`))).name;
-          if (typeof name === 'string' && !members.has(name)) members.set(name, dir);
+          members.set(dir, typeof name === 'string' ? name : undefined);
         } catch {
           // a folder without a readable package.json is no package
         }

@@ -10,7 +10,7 @@ import { describeFsError, readFix } from '../errors.js';
 import { UsageError } from '../types.js';
 import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
 import { describeSecret, SECRET_KINDS, secretMatch, type SecretMatch } from './secrets.js';
-import { enclosingWorkspaceNotice } from '../workspace.js';
+import { enclosingWorkspaceNotice, workspaceMemberFolders } from '../workspace.js';
 
 export const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 export const PYTHON_MANIFESTS = ['pyproject.toml', 'poetry.lock', 'Pipfile', 'Pipfile.lock', 'uv.lock', 'pdm.lock'];
@@ -137,14 +137,21 @@ export function matchingExcludes(exclude: string[], rel: string): string[] {
 
 /**
  * The include patterns in force: the files a deploy needs to install and start the set (the root
- * package.json and lockfile, the workspace file, each package.json above a reachable file, the
- * tsconfig chain the runtime reads), unless `defaultInclude` is false, followed by the user's
+ * package.json and lockfile, the workspace file, each package.json above a reachable file, under
+ * yarn the package.json of every workspace member, the tsconfig chain the runtime reads), unless `defaultInclude` is false, followed by the user's
  * `include` globs. `given` marks the user's.
  */
 export function includePatterns(graph: ModuleGraph, options: Options): { pattern: string; given: boolean }[] {
   const out: { pattern: string; given: boolean }[] = [];
   if (options.defaultInclude !== false) {
-    const names = ['package.json', ...NODE_LOCKFILES, ...WORKSPACE_FILES, ...manifestsAbove(graph), ...(graph.runtimeConfigs ?? [])];
+    const names = [
+      'package.json',
+      ...NODE_LOCKFILES,
+      ...WORKSPACE_FILES,
+      ...manifestsAbove(graph),
+      ...yarnMemberManifests(graph.root),
+      ...(graph.runtimeConfigs ?? []),
+    ];
     if (graph.entries.some((e) => e.endsWith('.py'))) {
       names.push(...PYTHON_MANIFESTS);
       for (const name of safeReaddir(graph.root)) if (/^requirements.*\.txt$/.test(name)) names.push(name);
@@ -157,6 +164,18 @@ export function includePatterns(graph: ModuleGraph, options: Options): { pattern
 
 /** Files a package manager reads to lay out a workspace install. */
 export const WORKSPACE_FILES = ['pnpm-workspace.yaml'];
+
+/**
+ * The package.json of every workspace member when the root has a yarn.lock: yarn (berry) lists
+ * every workspace in its lockfile, and `yarn install --immutable` fails ("The lockfile would have
+ * been modified", YN0028) when a member it lists is missing from the unpacked tree. npm (`npm ci`)
+ * and pnpm (`pnpm install --frozen-lockfile`) install the members that are present and leave the
+ * rest alone (measured with npm 10 and pnpm 10), so for them only the members reached are packed.
+ */
+function yarnMemberManifests(root: string): string[] {
+  if (!fs.existsSync(path.join(root, 'yarn.lock'))) return [];
+  return [...workspaceMemberFolders(root).keys()].map((dir) => `${dir}/package.json`).sort(compareCodeUnits);
+}
 
 /**
  * The package.json of every folder between a reachable file and the root: Node reads the nearest
