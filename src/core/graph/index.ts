@@ -21,6 +21,8 @@ export interface EngineResult {
   notices: string[];
   /** Size and SHA-256 of each file the engine read, so the pack does not read it again. */
   contents?: ModuleGraph['contents'];
+  /** The deprecation header of each file the engine read (null: none), so the rules do not read it again. */
+  headers?: ModuleGraph['headers'];
   /** The engine's real-path lookups, shared with the rest of the run. */
   realPaths?: RealPaths;
   /** The tsconfig files the runtime reads at start (tsx, ts-node, bun), root-relative. */
@@ -43,13 +45,13 @@ const javascript: Engine = {
   reads: (language) => language !== 'python',
   async build(entries, options, runtime) {
     const { root } = options;
-    const [{ buildJsGraph, JsEngine }, { Resolver }, { loadTsProject }, { SCANNER_VERSION }, { ScanCache }] = await Promise.all([
-      import('./js/engine.js'),
-      import('./js/resolve.js'),
-      import('./js/tsconfig.js'),
-      import('./js/scan.js'),
-      import('../cache.js'),
-    ]);
+    // The parser itself (./js/scan.js: TypeScript, Babel) loads only when a file misses the scan cache.
+    // One after another: jest's ESM loader races on a module two concurrent imports share.
+    const { buildJsGraph, JsEngine } = await import('./js/engine.js');
+    const { Resolver } = await import('./js/resolve.js');
+    const { loadTsProject } = await import('./js/tsconfig.js');
+    const { SCANNER_VERSION } = await import('./js/scan-version.js');
+    const { ScanCache } = await import('../cache.js');
     const notices: string[] = [];
     const project = loadTsProject(root, options.tsconfig);
     const resolver = new Resolver(root, project);
@@ -82,6 +84,7 @@ const javascript: Engine = {
       typeOnly: js.typeOnly,
       notices,
       contents: engine.contents,
+      headers: engine.headers,
       realPaths: resolver.realPaths,
       ...(runtimeConfigs ? { runtimeConfigs } : {}),
     };
@@ -125,6 +128,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   let runtimeConfigs: string[] | undefined;
   let realPaths = new RealPaths();
   let contents: ModuleGraph['contents'];
+  let headers: ModuleGraph['headers'];
   for (const engine of ENGINES) {
     const entries = byEngine.get(engine);
     if (!entries) continue;
@@ -133,6 +137,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     for (const t of found.typeOnly) typeOnlyFound.push(t);
     for (const n of found.notices) notices.push(n);
     if (found.contents) contents = found.contents;
+    if (found.headers) headers = found.headers;
     if (found.realPaths) realPaths = found.realPaths;
     if (found.runtimeConfigs) runtimeConfigs = found.runtimeConfigs;
   }
@@ -162,6 +167,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     inGit,
     notices,
     contents,
+    headers,
     realpath: (abs) => realPaths.get(abs),
     runtime: decided.runtime,
     ...(runtimeConfigs ? { runtimeConfigs } : {}),
