@@ -21,8 +21,11 @@ export interface TsSettings {
   /** Folder the `paths` targets are relative to: baseUrl, else the folder of the tsconfig that set `paths`. */
   pathsBase?: string;
   outDir?: string;
-  /** Absolute rootDir: as set, else inferred as tsc does (the longest common folder of the non-declaration input files). */
-  rootDir?: string;
+  /**
+   * Absolute rootDir: as set, else inferred as tsc does (the longest common folder of the
+   * non-declaration input files). Inferring it lists the config's files: done on first read only.
+   */
+  readonly rootDir?: string;
   /** Whether rootDir was set in the config (false: inferred). */
   rootDirSet: boolean;
   verbatimModuleSyntax: boolean;
@@ -41,8 +44,12 @@ export interface TsSettings {
   jsxFragmentFactory?: string;
   /** `allowJs`. */
   allowJs: boolean;
-  /** Absolute paths of the files the config includes (`files`/`include`/`exclude`, as tsc lists them). */
-  fileNames: string[];
+  /**
+   * Absolute paths of the files the config includes (`files`/`include`/`exclude`, as tsc lists
+   * them). Listed on first read only: walking the project costs more than reading the config, and
+   * only a solution-style config's ownership and an inferred rootDir need it.
+   */
+  readonly fileNames: string[];
   /** Absolute paths of the tsconfig files its `references` name (solution-style configs). */
   references: string[];
   /** What could not be read but does not stop the run (an `extends` of a package not installed). */
@@ -130,7 +137,8 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   };
   let parsed: ts.ParsedCommandLine | undefined;
   try {
-    parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
+    // No folder listing here: `include` is expanded only when the file list is asked for (below).
+    parsed = ts.getParsedCommandLineOfConfigFile(file, {}, { ...host, readDirectory: () => [] });
   } catch (e) {
     // TypeScript's JSON parser is recursive: a value nested thousands deep overflows its stack.
     if (isStackOverflow(e))
@@ -163,7 +171,10 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   const o = parsed.options;
   if (o.paths) checkPaths(o.paths, files, root);
   const pathsBase = (o as { pathsBasePath?: string }).pathsBasePath;
-  const fileNames = parsed.fileNames.map((f) => path.resolve(f));
+  let fileNames: string[] | undefined;
+  let rootDir: string | undefined;
+  const listFiles = (): string[] =>
+    (fileNames ??= (ts.getParsedCommandLineOfConfigFile(file, {}, host)?.fileNames ?? parsed.fileNames).map((f) => path.resolve(f)));
   return {
     file,
     extendsChain: (configFile?.extendedSourceFiles ?? []).map((f) => path.resolve(f)),
@@ -171,7 +182,9 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     paths: o.paths,
     pathsBase: o.baseUrl ? path.resolve(o.baseUrl) : pathsBase ? path.resolve(pathsBase) : path.dirname(file),
     outDir: o.outDir ? path.resolve(o.outDir) : undefined,
-    rootDir: o.rootDir ? path.resolve(o.rootDir) : inferRootDir(fileNames, o, file),
+    get rootDir() {
+      return (rootDir ??= o.rootDir ? path.resolve(o.rootDir) : inferRootDir(listFiles(), o, file));
+    },
     rootDirSet: !!o.rootDir,
     // importsNotUsedAsValues preserve|error (before TypeScript 5.5) keeps the module load of an import like verbatimModuleSyntax.
     verbatimModuleSyntax:
@@ -186,7 +199,9 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     jsxFactory: o.jsxFactory,
     jsxFragmentFactory: o.jsxFragmentFactory,
     allowJs: !!o.allowJs,
-    fileNames,
+    get fileNames() {
+      return listFiles();
+    },
     references: (parsed.projectReferences ?? []).map((r) => resolveReference(r.path)),
     notices: missingPackages.map((d) => {
       const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
@@ -256,11 +271,16 @@ export function loadTsProject(root: string, given: string | undefined): TsProjec
     nearest.set(dir, found);
     return found;
   };
+  // Asked for every import of every file: each file's answer is worked out once.
+  const byFile = new Map<string, TsSettings | undefined>();
   const forFile = (abs: string): TsSettings | undefined => {
+    if (byFile.has(abs)) return byFile.get(abs);
     // Installed packages are not the project's sources: their own configs never apply.
     const inside = isUnder(root, abs) && !path.relative(root, abs).split(path.sep).includes('node_modules');
     const config = (inside ? configIn(path.dirname(abs)) : null) ?? main;
-    return config && owned(config, abs);
+    const answer = config && owned(config, abs);
+    byFile.set(abs, answer);
+    return answer;
   };
   return { main, forFile, notices };
 }
