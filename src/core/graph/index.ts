@@ -49,11 +49,12 @@ const javascript: Engine = {
     // One after another: jest's ESM loader races on a module two concurrent imports share.
     const { buildJsGraph, JsEngine } = await import('./js/engine.js');
     const { Resolver } = await import('./js/resolve.js');
-    const { loadTsProject } = await import('./js/tsconfig.js');
+    const { loadTsProject, withTypeScript } = await import('./js/tsconfig.js');
     const { SCANNER_VERSION } = await import('./js/scan-version.js');
     const { ScanCache } = await import('../cache.js');
     const notices: string[] = [];
-    const project = loadTsProject(root, options.tsconfig);
+    // TypeScript is loaded only for a tsconfig the quick reader leaves to it.
+    const project = await withTypeScript(() => loadTsProject(root, options.tsconfig));
     const resolver = new Resolver(root, project);
     const cache = options.cache ? ScanCache.open(options.cache, SCANNER_VERSION) : undefined;
     const engine = new JsEngine(root, resolver, cache);

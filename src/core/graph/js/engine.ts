@@ -15,6 +15,7 @@ import { type HeaderMark, headerOf, headText } from '../file-header.js';
 import { languageOf } from '../language.js';
 import { ScanCache } from '../../cache.js';
 import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
+import { withTypeScript } from './tsconfig.js';
 import type { ScanResult, ScanSettings, ScannedGlob, ScannedImport, scanSource } from './scan.js';
 import { isInside } from '../../paths.js';
 
@@ -60,7 +61,7 @@ export class JsEngine {
    * scanned before, else parsed now (the header depends on the bytes alone, so it is stored with the scan).
    */
   private async scan(abs: string, bytes: Buffer, sha256: string): Promise<Scanned> {
-    const settings = this.scanSettingsFor(abs);
+    const settings = await withTypeScript(() => this.scanSettingsFor(abs));
     const parse = async (): Promise<Scanned> => ({
       scan: (await this.parser())(abs, bytes.toString('utf8'), settings),
       header: headerOf(headText(bytes), false) ?? null,
@@ -135,6 +136,16 @@ export class JsEngine {
     if (a) return a;
     this.headers.set(rel, header);
     if (scan.syntaxCheckSkipped) this.notices.push(`${rel}: ${scan.syntaxCheckSkipped}.`);
+    // A tsconfig met while resolving (a sub-folder's, a workspace member's) may need TypeScript: loaded, then resolved again.
+    a = await withTypeScript(() => this.link(abs, rel, language, scan));
+    this.analysed.set(abs, a);
+    return a;
+  }
+
+  /** The file's edges: each scanned import and glob resolved. Synchronous, and without effects on a second try. */
+  private link(abs: string, rel: string, language: FileNode['language'], scan: ScanResult): Analysed {
+    const follow = new Map<string, string>();
+    const typeTargets: string[] = [];
     const edges: ImportEdge[] = [];
     const dynamic = scan.dynamic.map((d) => ({ file: rel, ...d }));
     const addEdge = (imp: Pick<ScannedImport, 'specifier' | 'line' | 'column' | 'kind' | 'optional'>, r: Resolution, origin?: ImportEdge['origin']) => {
@@ -197,9 +208,7 @@ export class JsEngine {
       dynamic,
       parseError: scan.parseError && { file: rel, ...scan.parseError },
     };
-    a = { node, follow, typeTargets };
-    this.analysed.set(abs, a);
-    return a;
+    return { node, follow, typeTargets };
   }
 
   /**

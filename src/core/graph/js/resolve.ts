@@ -17,7 +17,7 @@ import { globSync } from 'tinyglobby';
 import { languageOf } from '../language.js';
 import { isValidPackageName, packageNameOf } from '../package-name.js';
 import { RealPaths } from '../real-paths.js';
-import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
+import { loadTsSettings, type TsProject, type TsSettings, TypeScriptNeeded } from './tsconfig.js';
 import type { TsOnlyStep } from '../../runtime.js';
 import { isInside } from '../../paths.js';
 
@@ -326,7 +326,8 @@ export class Resolver {
     if (this.kindOf(file) === 'file') {
       try {
         settings = loadTsSettings(this.root, path.relative(this.root, file));
-      } catch {
+      } catch (e) {
+        if (e instanceof TypeScriptNeeded) throw e; // the caller loads TypeScript and asks again
         settings = undefined; // a broken config of a member: its outputs are then taken as they are
       }
     }
