@@ -10,6 +10,11 @@ import fs from 'node:fs';
 export class RealPaths {
   private readonly known = new Map<string, string | null>();
 
+  /** Records `real` as the real path of `abs`, found without asking the file system again (see Resolver.realPath). */
+  know(abs: string, real: string): void {
+    this.known.set(abs, real);
+  }
+
   get(abs: string): string | undefined {
     let real = this.known.get(abs);
     if (real === undefined) {
