@@ -139,7 +139,7 @@ describe('scan cache', () => {
     const fresh = await manifestOf(root);
     expect(damaged.notices.filter((n) => !fresh.notices.includes(n))).toEqual([expect.stringContaining('is not a shipset cache (or is damaged)')]);
     expect({ ...damaged, notices: [] }).toEqual({ ...fresh, notices: [] });
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).format).toBe(1);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).format).toBe(2);
     expect(await scansOf(root, cache)).toEqual({ hits: 5, misses: 0 });
 
     // Another version's cache, or entries of the wrong shape: never used.
@@ -150,6 +150,45 @@ describe('scan cache', () => {
     fs.writeFileSync(file, JSON.stringify(stored));
     await expectSameAnswer(root, cache);
     expect(fs.readdirSync(cache)).toEqual(['shipset-scan-cache.json']); // no temp file left behind
+  });
+
+  it("keeps madge's listing for an unchanged edge set and each file's deprecation header with its scan", async () => {
+    const { root, cache } = project();
+    writeFiles(root, { 'src/lib/b.ts': '// DEPRECATED: use alt/b\nexport const b = 2;\n' });
+    const file = path.join(cache, 'shipset-scan-cache.json');
+    const stored = () => JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Record<string, unknown> };
+    const madgeKeys = () => Object.keys(stored().entries).filter((k) => k.startsWith('madge:'));
+    const deprecated = (m: Awaited<ReturnType<typeof manifestOf>>) => m.findings.filter((f) => f.rule === 'deprecated').map((f) => f.message);
+    const cold = await manifestOf(root, cache);
+    expect(deprecated(cold)).toEqual([expect.stringContaining("its header says '// DEPRECATED: use alt/b'")]);
+    expect(madgeKeys()).toHaveLength(1);
+    await expectSameAnswer(root, cache);
+
+    // An edit that keeps every import keeps the edge set: madge's answer is reused, no new entry.
+    writeFiles(root, { 'src/a.ts': "import data from './data.json' with { type: 'json' };\nexport const a = data.n + 0;\n" });
+    await expectSameAnswer(root, cache);
+    expect(madgeKeys()).toHaveLength(1);
+    // A new import is a new edge set: madge walks again.
+    writeFiles(root, { 'src/a.ts': "import data from './data.json' with { type: 'json' };\nimport './alt/b.js';\nexport const a = data.n;\n" });
+    await expectSameAnswer(root, cache);
+    expect(madgeKeys()).toHaveLength(2);
+
+    // The stored answers are what the run uses: a listing short of a file is filled in from our
+    // own walk (with the notice), and the header is the stored one, the file is not read again.
+    const entries = stored().entries;
+    for (const key of madgeKeys()) entries[key] = (entries[key] as string[]).filter((f) => f !== 'src/lib/b.ts');
+    for (const value of Object.values(entries) as Array<{ header?: { text: string } | null }>)
+      if (value.header) value.header = { ...value.header, text: '// DEPRECATED: as stored' };
+    fs.writeFileSync(file, JSON.stringify({ ...stored(), entries }));
+    const warm = await manifestOf(root, cache);
+    expect(warm.notices).toContainEqual(expect.stringContaining('madge did not list 1 reachable file(s) (src/lib/b.ts)'));
+    expect(deprecated(warm)).toEqual([expect.stringContaining("its header says '// DEPRECATED: as stored'")]);
+    expect(warm.files.map((f) => f.path)).toEqual(
+      cold.files
+        .map((f) => f.path)
+        .concat('src/alt/b.ts')
+        .sort(),
+    );
   });
 
   it('refuses a cache path that is a file, with one line naming it', () => {

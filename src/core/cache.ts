@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { VERSION } from './version.js';
 
-/** Bumped whenever what a scan records changes shape or meaning. */
-const CACHE_FORMAT = 1;
+/** Bumped whenever what a scan records changes shape or meaning (2: the file's deprecation header is stored with its scan). */
+const CACHE_FORMAT = 2;
 const FILE_NAME = 'shipset-scan-cache.json';
 
 /** The cache folder of `cache: true` in the action: $XDG_CACHE_HOME/shipset, else ~/.cache/shipset (outside the workspace). */
@@ -37,6 +37,8 @@ export class ScanCache {
   readonly notices: string[] = [];
   hits = 0;
   misses = 0;
+  /** Whether {@link remember} stored an answer that the file does not hold yet. */
+  private remembered = false;
 
   private constructor(
     readonly dir: string,
@@ -103,12 +105,28 @@ export class ScanCache {
   }
 
   /**
+   * A stored answer derived from scans (madge's listing for an edge set, see docs/cache.md), or
+   * undefined. Not counted in hits and misses, which count file scans. The caller checks its shape.
+   */
+  recall(key: string): unknown {
+    const value = this.used.get(key) ?? this.old.get(key);
+    if (value !== undefined) this.used.set(key, value);
+    return value;
+  }
+
+  /** Stores an answer derived from scans under `key` (kept and aged out like a scan). */
+  remember(key: string, value: unknown): void {
+    if (!this.used.has(key) && !this.old.has(key)) this.remembered = true;
+    this.used.set(key, value);
+  }
+
+  /**
    * Writes what this run used, plus as many older entries again (at least 1,000): another entry
    * set or branch sharing the folder keeps most of its entries, and edited files' old scans age out.
    * Returns a notice when the folder cannot be written; never throws.
    */
   save(): string | undefined {
-    if (this.hits && !this.misses) return undefined; // nothing new: leave the file as it is
+    if (this.hits && !this.misses && !this.remembered) return undefined; // nothing new: leave the file as it is
     // No prototype: a stored key such as '__proto__' stays an ordinary key.
     const entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of this.used) entries[k] = v;

@@ -241,6 +241,8 @@ export interface ModuleGraph {
   notices: string[];
   /** Size and SHA-256 of the files the engine read, by relative path (the pack stage need not read them again). */
   contents?: Map<string, { bytes: number; sha256: string }>;
+  /** The file-level deprecation header of each file the engine read (null: none), by relative path, so rules need not read it again. */
+  headers?: Map<string, { line: number; text: string } | null>;
   /** fs.realpathSync as remembered during this run (undefined: cannot be followed), so each file is looked up once. */
   realpath?: (abs: string) => string | undefined;
 }

@@ -21,6 +21,8 @@ export interface EngineResult {
   notices: string[];
   /** Size and SHA-256 of each file the engine read, so the pack does not read it again. */
   contents?: ModuleGraph['contents'];
+  /** The deprecation header of each file the engine read (null: none), so the rules do not read it again. */
+  headers?: ModuleGraph['headers'];
   /** The engine's real-path lookups, shared with the rest of the run. */
   realPaths?: RealPaths;
   /** The tsconfig files the runtime reads at start (tsx, ts-node, bun), root-relative. */
@@ -45,17 +47,16 @@ const javascript: Engine = {
   reads: (language) => language !== 'python',
   async build(entries, options, runtime) {
     const { root } = options;
-    // One after another: jest's ESM loader fails parallel first imports of the same CommonJS
-    // dependencies ("request for 'node:fs' is not in cache"); Node does not care, and it costs nothing.
-    const [{ buildJsGraph, JsEngine }, { Resolver }, { loadTsProject }, { SCANNER_VERSION }, { ScanCache }] = [
-      await import('./js/engine.js'),
-      await import('./js/resolve.js'),
-      await import('./js/tsconfig.js'),
-      await import('./js/scan.js'),
-      await import('../cache.js'),
-    ];
+    // The parser itself (./js/scan.js: TypeScript, Babel) loads only when a file misses the scan cache.
+    // One after another: jest's ESM loader races on a module two concurrent imports share.
+    const { buildJsGraph, JsEngine } = await import('./js/engine.js');
+    const { Resolver } = await import('./js/resolve.js');
+    const { loadTsProject, withTypeScript } = await import('./js/tsconfig.js');
+    const { SCANNER_VERSION } = await import('./js/scan-version.js');
+    const { ScanCache } = await import('../cache.js');
     const notices: string[] = [];
-    const project = loadTsProject(root, options.tsconfig);
+    // TypeScript is loaded only for a tsconfig the quick reader leaves to it.
+    const project = await withTypeScript(() => loadTsProject(root, options.tsconfig));
     const resolver = new Resolver(root, project);
     const cache = options.cache ? ScanCache.open(options.cache, SCANNER_VERSION) : undefined;
     const engine = new JsEngine(root, resolver, cache);
@@ -89,6 +90,7 @@ const javascript: Engine = {
       typeOnly: js.typeOnly,
       notices,
       contents: engine.contents,
+      headers: engine.headers,
       realPaths: resolver.realPaths,
       ...(runtimeConfigs ? { runtimeConfigs } : {}),
     };
@@ -132,6 +134,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   let runtimeConfigs: string[] | undefined;
   let realPaths = new RealPaths();
   let contents: ModuleGraph['contents'];
+  let headers: ModuleGraph['headers'];
   for (const engine of ENGINES) {
     const entries = byEngine.get(engine);
     if (!entries) continue;
@@ -140,6 +143,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     for (const t of found.typeOnly) typeOnlyFound.push(t);
     for (const n of found.notices) notices.push(n);
     if (found.contents) contents = found.contents;
+    if (found.headers) headers = found.headers;
     if (found.realPaths) realPaths = found.realPaths;
     if (found.runtimeConfigs) runtimeConfigs = found.runtimeConfigs;
     if (found.runtime) runtime = found.runtime;
@@ -172,6 +176,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     inGit,
     notices,
     contents,
+    headers,
     realpath: (abs) => realPaths.get(abs),
     runtime,
     ...(runtimeConfigs ? { runtimeConfigs } : {}),

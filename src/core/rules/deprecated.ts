@@ -8,7 +8,7 @@ export const deprecated: Rule = {
   check({ graph, options }) {
     const findings: RawFinding[] = [];
     for (const file of [...graph.files.keys()].sort(byCodeUnit)) {
-      const mark = deprecationOf(graph.root, file, options.deprecated);
+      const mark = deprecationOf(graph.root, file, options.deprecated, graph.headers);
       if (!mark) continue;
       const chain = chainOf(graph, file);
       const importer = chain.length > 1 ? chain[chain.length - 2] : undefined;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ModuleGraph, RawFinding } from '../types.js';
 import { deprecationOf } from './deprecation.js';
 import { changeTimes, type ChangeTime, type Recency } from '../history.js';
-import { type Provision, ReplacementTest } from './replacement.js';
+import type { Provision } from './replacement.js';
 import { at, byCodeUnit, chainOf, findingAt, ignoreHint, importersOf, type Rule } from './rule.js';
 import { findVariantPairs, type VariantPair } from './variants.js';
 
@@ -23,7 +23,7 @@ export const stale: Rule = {
     const reachable = new Set(graph.files.keys());
     const marked = new Map<string, boolean>();
     const isMarked = (f: string) => {
-      if (!marked.has(f)) marked.set(f, deprecationOf(graph.root, f, options.deprecated) !== undefined);
+      if (!marked.has(f)) marked.set(f, deprecationOf(graph.root, f, options.deprecated, graph.headers) !== undefined);
       return marked.get(f)!;
     };
     // Marking one of the two deprecated is the documented way to settle a pair.
@@ -38,6 +38,8 @@ export const stale: Rule = {
       (p) => exists(p.variant) && !isMarked(p.current) && !isMarked(p.variant),
     );
     if (!candidates.length) return [];
+    // Loaded only now: the test parses modules with TypeScript's parser, which most runs never need.
+    const { ReplacementTest } = await import('./replacement.js');
     // The replacement test before any history: most name pairs fail it, and git is the slow part.
     const test = new ReplacementTest(graph, [...new Set(candidates.map((p) => p.variant))]);
     const pairs: Replacement[] = [];

@@ -8,19 +8,24 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import cabinet from 'filing-cabinet';
-import madge from 'madge';
-import precinct from 'precinct';
 import { globSync } from 'tinyglobby';
 import { describeFsError, isStackOverflow } from '../../errors.js';
 import type { FileNode, ImportEdge } from '../../types.js';
+import { type HeaderMark, headerOf, headText } from '../file-header.js';
 import { languageOf } from '../language.js';
 import { ScanCache } from '../../cache.js';
 import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
-import { scanSource, type ScanResult, type ScanSettings, type ScannedGlob, type ScannedImport } from './scan.js';
+import { withTypeScript } from './tsconfig.js';
+import type { ScanResult, ScanSettings, ScannedGlob, ScannedImport, scanSource } from './scan.js';
 import { isInside } from '../../paths.js';
 
 const ENGINE = Symbol.for('shipset.engine');
+
+/** One file's scan and its deprecation header (null: none), as parsed or as stored in the cache. */
+interface Scanned {
+  scan: ScanResult;
+  header: HeaderMark | null;
+}
 
 interface Analysed {
   node: FileNode;
@@ -40,24 +45,40 @@ export class JsEngine {
   readonly notices: string[] = [];
   /** Size and SHA-256 of every file read, by root-relative path: the pack stage reuses them instead of reading again. */
   readonly contents = new Map<string, { bytes: number; sha256: string }>();
+  /** The deprecation header of every file read (null: none), by root-relative path: the rules use it instead of reading again. */
+  readonly headers = new Map<string, HeaderMark | null>();
+  /** The parser, loaded at the first file the cache cannot answer (a run answered wholly from the cache never loads TypeScript or Babel). */
+  private scanner?: typeof scanSource;
 
   constructor(
     private readonly root: string,
     private readonly resolver: Resolver,
-    private readonly cache?: ScanCache,
+    readonly cache?: ScanCache,
   ) {}
 
-  /** The file's scan: from the cache when its bytes, name and settings were scanned before, else parsed now. */
-  private scan(abs: string, bytes: Buffer, sha256: string): ScanResult {
-    const settings = this.scanSettingsFor(abs);
-    if (!this.cache) return scanSource(abs, bytes.toString('utf8'), settings);
+  /**
+   * The file's scan and deprecation header: from the cache when its bytes, name and settings were
+   * scanned before, else parsed now (the header depends on the bytes alone, so it is stored with the scan).
+   */
+  private async scan(abs: string, bytes: Buffer, sha256: string): Promise<Scanned> {
+    const settings = await withTypeScript(() => this.scanSettingsFor(abs));
+    const parse = async (): Promise<Scanned> => ({
+      scan: (await this.parser())(abs, bytes.toString('utf8'), settings),
+      header: headerOf(headText(bytes), false) ?? null,
+    });
+    if (!this.cache) return parse();
     // JSON has no compiler settings: a tsconfig change never invalidates its scan.
     const key = ScanCache.key(sha256, path.basename(abs), path.extname(abs) === '.json' ? {} : settings);
     const stored = fromCache(this.cache.get(key));
     if (stored) return stored;
-    const fresh = scanSource(abs, bytes.toString('utf8'), settings);
+    const fresh = await parse();
     this.cache.set(key, toCache(fresh));
     return fresh;
+  }
+
+  private async parser(): Promise<typeof scanSource> {
+    this.scanner ??= (await import('./scan.js')).scanSource;
+    return this.scanner;
   }
 
   /** What the compiler does to this file's imports, from the tsconfig that owns it. */
@@ -78,7 +99,11 @@ export class JsEngine {
     return path.relative(this.root, abs).split(path.sep).join('/');
   }
 
-  analyse(abs: string): Analysed {
+  /**
+   * The file's node (edges resolved), what madge should follow from it, and the files its erased
+   * imports name. Read and scanned once per run; later calls return the same object (madge's synchronous hooks read it from there).
+   */
+  async analyse(abs: string): Promise<Analysed> {
     let a = this.analysed.get(abs);
     if (a) return a;
     const rel = this.rel(abs);
@@ -105,8 +130,22 @@ export class JsEngine {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     this.contents.set(rel, { bytes: bytes.length, sha256 });
-    const scan = this.scan(abs, bytes, sha256);
+    const { scan, header } = await this.scan(abs, bytes, sha256);
+    // Two callers may have awaited the same file: the first one's answer stands.
+    a = this.analysed.get(abs);
+    if (a) return a;
+    this.headers.set(rel, header);
     if (scan.syntaxCheckSkipped) this.notices.push(`${rel}: ${scan.syntaxCheckSkipped}.`);
+    // A tsconfig met while resolving (a sub-folder's, a workspace member's) may need TypeScript: loaded, then resolved again.
+    a = await withTypeScript(() => this.link(abs, rel, language, scan));
+    this.analysed.set(abs, a);
+    return a;
+  }
+
+  /** The file's edges: each scanned import and glob resolved. Synchronous, and without effects on a second try. */
+  private link(abs: string, rel: string, language: FileNode['language'], scan: ScanResult): Analysed {
+    const follow = new Map<string, string>();
+    const typeTargets: string[] = [];
     const edges: ImportEdge[] = [];
     const dynamic = scan.dynamic.map((d) => ({ file: rel, ...d }));
     const addEdge = (imp: Pick<ScannedImport, 'specifier' | 'line' | 'column' | 'kind' | 'optional'>, r: Resolution, origin?: ImportEdge['origin']) => {
@@ -169,9 +208,7 @@ export class JsEngine {
       dynamic,
       parseError: scan.parseError && { file: rel, ...scan.parseError },
     };
-    a = { node, follow, typeTargets };
-    this.analysed.set(abs, a);
-    return a;
+    return { node, follow, typeTargets };
   }
 
   /**
@@ -277,7 +314,7 @@ export class JsEngine {
   }
 
   /** Files reached only by erased imports from `reachable`, and what those import in turn (all kinds), sorted. */
-  typeOnlyFiles(reachable: Set<string>): string[] {
+  async typeOnlyFiles(reachable: Set<string>): Promise<string[]> {
     const out = new Set<string>();
     const queue: string[] = [];
     const push = (rel: string) => {
@@ -286,23 +323,31 @@ export class JsEngine {
         queue.push(rel);
       }
     };
-    for (const rel of reachable) for (const t of this.analyse(path.join(this.root, rel)).typeTargets) push(t);
+    for (const rel of reachable) for (const t of (await this.analyse(path.join(this.root, rel))).typeTargets) push(t);
     for (let i = 0; i < queue.length; i++) {
-      const a = this.analyse(path.join(this.root, queue[i]));
+      const a = await this.analyse(path.join(this.root, queue[i]));
       for (const t of a.typeTargets) push(t);
       for (const e of a.node.edges) if (e.class === 'file' && e.target) push(e.target);
     }
     return [...out].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   }
 
-  /** What madge's detective reports for a file: only the imports that lead to project files. */
+  /**
+   * What madge's detective reports for a file: only the imports that lead to project files. madge
+   * follows only those, so it asks only about files our own walk analysed before it started.
+   */
   specifiersFor(abs: string): string[] {
-    return [...this.analyse(abs).follow.keys()];
+    return [...(this.analysed.get(abs)?.follow.keys() ?? [])];
+  }
+
+  /** The imports madge follows from an analysed file (root-relative): specifier -> absolute target. */
+  followed(rel: string): Map<string, string> {
+    return this.analysed.get(path.join(this.root, rel))?.follow ?? new Map();
   }
 
   /** What filing-cabinet answers for one specifier of one file. */
   lookup(specifier: string, fromAbs: string): string {
-    return this.analyse(fromAbs).follow.get(specifier) ?? '';
+    return this.analysed.get(fromAbs)?.follow.get(specifier) ?? '';
   }
 }
 
@@ -318,7 +363,14 @@ function readText(file: string): string {
 
 let hooksInstalled = false;
 
-function installHooks(): void {
+/** madge and the two libraries it walks with, loaded only when madge runs (not on a run whose edges madge already walked). */
+async function loadMadge(): Promise<typeof import('madge').default> {
+  const [{ default: madge }, { default: precinct }, { default: cabinet }] = await Promise.all([import('madge'), import('precinct'), import('filing-cabinet')]);
+  installHooks(precinct, cabinet);
+  return madge;
+}
+
+function installHooks(precinct: typeof import('precinct').default, cabinet: typeof import('filing-cabinet').default): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   const originalPaperwork = precinct.paperwork;
@@ -347,13 +399,12 @@ export async function buildJsGraph(
   root: string,
   entries: string[],
 ): Promise<{ files: Map<string, FileNode>; madgeGaps: string[]; notices: string[]; typeOnly: string[] }> {
-  installHooks();
   // Our own closure first, breadth-first and iterative: every file is parsed here, on a shallow
   // stack, so madge's recursive walk below only reads cached answers.
   const queue = entries.map((e) => engine.rel(e));
   const queued = new Set(queue);
   for (let i = 0; i < queue.length; i++) {
-    for (const edge of engine.analyse(path.join(root, queue[i])).node.edges) {
+    for (const edge of (await engine.analyse(path.join(root, queue[i]))).node.edges) {
       if (edge.class === 'file' && edge.target && !queued.has(edge.target)) {
         queued.add(edge.target);
         queue.push(edge.target);
@@ -365,16 +416,23 @@ export async function buildJsGraph(
   const files = new Map<string, FileNode>();
   const madgeGaps: string[] = [];
   const hook = { [ENGINE]: engine };
-  let listed: string[] | undefined;
+  // madge follows nothing but our edges (through the hooks), so the same edges give the same
+  // answer: with a cache, an answer for exactly these entries and edges is reused (docs/engine.md).
+  const edgesKey = engine.cache && madgeKey(engine, queue);
+  let listed = edgesKey ? storedListing(engine.cache!.recall(edgesKey), queued) : undefined;
   try {
-    const result = await madge(entries, {
-      baseDir: root,
-      fileExtensions: JS_EXTENSIONS.map((e) => e.slice(1)),
-      includeNpm: false,
-      detectiveOptions: hook,
-      tsConfig: hook,
-    });
-    listed = Object.keys(result.obj());
+    if (!listed) {
+      const madge = await loadMadge();
+      const result = await madge(entries, {
+        baseDir: root,
+        fileExtensions: JS_EXTENSIONS.map((e) => e.slice(1)),
+        includeNpm: false,
+        detectiveOptions: hook,
+        tsConfig: hook,
+      });
+      listed = Object.keys(result.obj());
+      if (edgesKey) engine.cache!.remember(edgesKey, listed);
+    }
   } catch (error) {
     // dependency-tree recurses once per import level: a chain a few thousand files deep overflows
     // the stack. The set is the same by construction (madge follows our own edges), so say so and go on.
@@ -383,11 +441,11 @@ export async function buildJsGraph(
       `The import graph is ${queue.length} files and too deep for madge's recursive walk (${(error as Error).message}); shipset used its own traversal of the same imports.`,
     );
   }
-  if (listed) for (const rel of listed) files.set(rel, engine.analyse(path.join(root, rel)).node);
+  if (listed) for (const rel of listed) files.set(rel, (await engine.analyse(path.join(root, rel))).node);
   // Close the set ourselves: anything reachable by our edges that madge did not list.
   for (const rel of queue) {
     if (files.has(rel)) continue;
-    const node = engine.analyse(path.join(root, rel)).node;
+    const node = (await engine.analyse(path.join(root, rel))).node;
     files.set(rel, node);
     // madge never lists files outside its extensions (a native addon, an asset): not a gap.
     if (listed && node.language !== 'asset') madgeGaps.push(rel);
@@ -395,26 +453,50 @@ export async function buildJsGraph(
   // madge lists only what it reached through our hooks; anything beyond our closure is not run.
   for (const rel of [...files.keys()]) if (!queued.has(rel)) files.delete(rel);
   for (const n of engine.notices) notices.push(n); // one per file: can be more than a call's arguments
-  return { files, madgeGaps, notices, typeOnly: engine.typeOnlyFiles(new Set(files.keys())) };
+  return { files, madgeGaps, notices, typeOnly: await engine.typeOnlyFiles(new Set(files.keys())) };
 }
 
 /**
- * A scan as stored in the cache (JSON). Value names are only ever asked about for names an import
- * binds, so only those are kept: the same answers, a fraction of the size.
+ * The cache key of madge's answer for this walk: the entries and every followed edge (file,
+ * specifier, target) of every file our walk reached, in walk order. madge reads nothing else (the
+ * hooks answer its every lookup), so an equal key means an equal answer. madge's version is
+ * shipset's (it is bundled), and the cache file of another shipset version is not read.
  */
-function toCache(scan: ScanResult): unknown {
+function madgeKey(engine: JsEngine, queue: string[]): string {
+  const hash = createHash('sha256').update(`madge\0${JS_EXTENSIONS.join(',')}\0`);
+  for (const rel of queue) {
+    hash.update(`${rel}\0`);
+    for (const [specifier, target] of engine.followed(rel)) hash.update(`${specifier}\0${target}\0`);
+    hash.update('\n');
+  }
+  return `madge:${hash.digest('hex')}`;
+}
+
+/** A stored madge answer (the files it listed, in its order), or undefined when it is not a list of files of this walk. */
+function storedListing(value: unknown, walked: Set<string>): string[] | undefined {
+  if (!Array.isArray(value) || !value.every((f) => typeof f === 'string' && walked.has(f))) return undefined;
+  return value as string[];
+}
+
+/**
+ * A scan as stored in the cache (JSON), with the file's header. Value names are only ever asked
+ * about for names an import binds, so only those are kept: the same answers, a fraction of the size.
+ */
+function toCache({ scan, header }: Scanned): unknown {
   const bound = new Set(scan.imports.flatMap((i) => i.bindings ?? []));
-  return { ...scan, valueNames: [...scan.valueNames].filter((n) => bound.has(n)) };
+  return { ...scan, valueNames: [...scan.valueNames].filter((n) => bound.has(n)), header };
 }
 
 const isArrayOf = (v: unknown, check: (x: Record<string, unknown>) => boolean): boolean =>
   Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && check(x as Record<string, unknown>));
 const isSite = (x: Record<string, unknown>): boolean => Number.isInteger(x.line) && Number.isInteger(x.column);
 
-/** A stored scan, or undefined when the value does not have a scan's shape (a cache file is data: checked, not trusted). */
-function fromCache(value: unknown): ScanResult | undefined {
+/** A stored scan and header, or undefined when the value does not have their shape (a cache file is data: checked, not trusted). */
+function fromCache(value: unknown): Scanned | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
+  const { header, ...v } = value as Record<string, unknown>;
+  const h = header as Record<string, unknown> | null | undefined;
+  if (h !== null && !(typeof h === 'object' && Number.isInteger(h.line) && typeof h.text === 'string')) return undefined;
   if (!isArrayOf(v.imports, (x) => typeof x.specifier === 'string' && typeof x.kind === 'string' && isSite(x))) return undefined;
   if (!isArrayOf(v.globs, (x) => typeof x.origin === 'string' && typeof x.kind === 'string' && isSite(x))) return undefined;
   if (!isArrayOf(v.dynamic, (x) => typeof x.expression === 'string' && isSite(x))) return undefined;
@@ -425,5 +507,8 @@ function fromCache(value: unknown): ScanResult | undefined {
   )
     return undefined;
   if (v.syntaxCheckSkipped !== undefined && typeof v.syntaxCheckSkipped !== 'string') return undefined;
-  return { ...(v as unknown as ScanResult), valueNames: new Set(v.valueNames as string[]) };
+  return {
+    scan: { ...(v as unknown as ScanResult), valueNames: new Set(v.valueNames as string[]) },
+    header: h && { line: h.line as number, text: h.text as string },
+  };
 }

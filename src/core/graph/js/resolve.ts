@@ -17,7 +17,7 @@ import { globSync } from 'tinyglobby';
 import { languageOf } from '../language.js';
 import { isValidPackageName, packageNameOf } from '../package-name.js';
 import { RealPaths } from '../real-paths.js';
-import { loadTsSettings, type TsProject, type TsSettings } from './tsconfig.js';
+import { loadTsSettings, type TsProject, type TsSettings, TypeScriptNeeded } from './tsconfig.js';
 import type { TsOnlyStep } from '../../runtime.js';
 import { isInside } from '../../paths.js';
 
@@ -79,6 +79,10 @@ export class Resolver {
   /** Real paths looked up during this run (shared with the graph's symlink checks). */
   readonly realPaths = new RealPaths();
   private readonly listings = new Map<string, Map<string, EntryKind> | null>();
+  /** Every symlink met in a listing (absolute paths). */
+  private readonly links = new Set<string>();
+  /** Whether the root is its own real path (then a path below it with no link on the way is real too). */
+  private rootIsReal?: boolean;
   private readonly scopes = new Map<string, PackageScope | null>();
   private readonly packageConfigs = new Map<string, TsSettings | undefined>();
   private members?: Map<string, string>;
@@ -326,7 +330,8 @@ export class Resolver {
     if (this.kindOf(file) === 'file') {
       try {
         settings = loadTsSettings(this.root, path.relative(this.root, file));
-      } catch {
+      } catch (e) {
+        if (e instanceof TypeScriptNeeded) throw e; // the caller loads TypeScript and asks again
         settings = undefined; // a broken config of a member: its outputs are then taken as they are
       }
     }
@@ -444,7 +449,7 @@ export class Resolver {
       return { class: 'outside-root', file: winner, outsidePath: winner };
     }
     // Listed a moment ago; when it cannot be followed now, keep the lexical path.
-    const real = this.realPaths.get(winner) ?? winner;
+    const real = this.realPath(winner) ?? winner;
     const realRel = path.relative(this.root, real);
     if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
       return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
@@ -607,7 +612,7 @@ export class Resolver {
     const wanted = path.basename(base).toLowerCase();
     let listing = this.listings.get(dir);
     if (listing === undefined) {
-      listing = readListing(dir);
+      listing = readListing(dir, this.links);
       this.listings.set(dir, listing);
     }
     if (!listing) {
@@ -628,18 +633,37 @@ export class Resolver {
 
   // ---- cached file system ----
 
+  /**
+   * The real path of `abs`: `abs` itself when the root is real and every step from the root down
+   * to `abs` is a listed entry that is no symlink (what the listings already say, without a
+   * system call); else fs.realpath (RealPaths). undefined when it cannot be followed.
+   */
+  private realPath(abs: string): string | undefined {
+    this.rootIsReal ??= this.realPaths.get(this.root) === this.root;
+    if (this.rootIsReal && isInside(this.root, abs)) {
+      let p = abs;
+      while (p !== this.root && this.kindOf(p) !== undefined && !this.links.has(p)) p = path.dirname(p);
+      if (p === this.root) {
+        this.realPaths.know(abs, abs);
+        return abs;
+      }
+    }
+    return this.realPaths.get(abs);
+  }
+
   kindOf(abs: string): EntryKind | undefined {
     const dir = path.dirname(abs);
     let listing = this.listings.get(dir);
     if (listing === undefined) {
-      listing = readListing(dir);
+      listing = readListing(dir, this.links);
       this.listings.set(dir, listing);
     }
     return listing?.get(path.basename(abs));
   }
 }
 
-function readListing(dir: string): Map<string, EntryKind> | null {
+/** The entries of `dir` that are files or folders (a symlink counts as what it points to); each symlink's path is added to `links`. */
+function readListing(dir: string, links: Set<string>): Map<string, EntryKind> | null {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -651,6 +675,7 @@ function readListing(dir: string): Map<string, EntryKind> | null {
     if (e.isFile()) map.set(e.name, 'file');
     else if (e.isDirectory()) map.set(e.name, 'dir');
     else if (e.isSymbolicLink()) {
+      links.add(path.join(dir, e.name));
       try {
         const st = fs.statSync(path.join(dir, e.name));
         if (st.isFile()) map.set(e.name, 'file');

@@ -73,8 +73,7 @@ const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
   '.cjs': ts.ScriptKind.JS,
 };
 
-/** What produces a scan: a stored scan from any other parser version (or scanner revision) is not reused. */
-export const SCANNER_VERSION = `typescript ${ts.version}; scan 2`;
+export { SCANNER_VERSION } from './scan-version.js';
 
 export function scanSource(fileName: string, text: string, settings: ScanSettings = {}): ScanResult {
   const ext = extname(fileName);

@@ -3,12 +3,46 @@
 // answer then changes with the working directory; everything here is absolute instead.
 import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import type TS from 'typescript';
 import { manifestProblemText, readProjectManifest } from '../../read-manifest.js';
 import { isStackOverflow } from '../../errors.js';
 import { workspaceMembers } from '../../workspace.js';
 import { UsageError } from '../../types.js';
 import { isInside as isUnder } from '../../paths.js';
+import { inferRootDir, quickSettings } from './tsconfig-quick.js';
+
+let typescriptModule: typeof TS | undefined;
+
+/**
+ * Thrown by a synchronous reader that needs TypeScript before it is loaded (a tsconfig the quick
+ * reader does not take): the caller loads it and asks again, see {@link withTypeScript}.
+ */
+export class TypeScriptNeeded extends Error {
+  constructor() {
+    super('reading this tsconfig needs TypeScript, which is not loaded yet');
+  }
+}
+
+/** Loads TypeScript (3.5 MB of JavaScript) for the configs the quick reader leaves to it. Idempotent. */
+export async function loadTypeScript(): Promise<void> {
+  typescriptModule ??= (await import('typescript')).default;
+}
+
+/** `read()`, again after loading TypeScript when it threw {@link TypeScriptNeeded}; other errors pass through. */
+export async function withTypeScript<T>(read: () => T): Promise<T> {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof TypeScriptNeeded)) throw e;
+  }
+  await loadTypeScript();
+  return read();
+}
+
+function typescript(): typeof TS {
+  if (!typescriptModule) throw new TypeScriptNeeded();
+  return typescriptModule;
+}
 
 export interface TsSettings {
   /** Absolute path of the tsconfig file. */
@@ -21,8 +55,11 @@ export interface TsSettings {
   /** Folder the `paths` targets are relative to: baseUrl, else the folder of the tsconfig that set `paths`. */
   pathsBase?: string;
   outDir?: string;
-  /** Absolute rootDir: as set, else inferred as tsc does (the longest common folder of the non-declaration input files). */
-  rootDir?: string;
+  /**
+   * Absolute rootDir: as set, else inferred as tsc does (the longest common folder of the
+   * non-declaration input files). Inferring it lists the config's files: done on first read only.
+   */
+  readonly rootDir?: string;
   /** Whether rootDir was set in the config (false: inferred). */
   rootDirSet: boolean;
   verbatimModuleSyntax: boolean;
@@ -41,8 +78,12 @@ export interface TsSettings {
   jsxFragmentFactory?: string;
   /** `allowJs`. */
   allowJs: boolean;
-  /** Absolute paths of the files the config includes (`files`/`include`/`exclude`, as tsc lists them). */
-  fileNames: string[];
+  /**
+   * Absolute paths of the files the config includes (`files`/`include`/`exclude`, as tsc lists
+   * them). Listed on first read only: walking the project costs more than reading the config, and
+   * only a solution-style config's ownership and an inferred rootDir need it.
+   */
+  readonly fileNames: string[];
   /** Absolute paths of the tsconfig files its `references` name (solution-style configs). */
   references: string[];
   /** What could not be read but does not stop the run (an `extends` of a package not installed). */
@@ -73,7 +114,20 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   const guard = given ? path.parse(file).root : root;
   const top = readProjectManifest(guard, file);
   if (!top.ok) throw new UsageError(manifestProblemText(top, 'Replace it with a tsconfig file inside the root, or pass another with --tsconfig.'));
-  const problems: ts.Diagnostic[] = [];
+  // Most configs are read without TypeScript; the rest (and the file list, when asked for) by TypeScript.
+  let listed: string[] | undefined;
+  const listFiles = () => (listed ??= typescriptSettings(root, file, rel).fileNames);
+  return quickSettings(root, file, listFiles) ?? typescriptSettings(root, file, rel);
+}
+
+/**
+ * The settings of `file` as TypeScript's own config parser reads them: for every config the quick
+ * reader does not take (an `extends` of a package, `references`, anything TypeScript reports).
+ * Throws {@link TypeScriptNeeded} when TypeScript is not loaded, UsageError for a broken config.
+ */
+export function typescriptSettings(root: string, file: string, rel: string): TsSettings {
+  const ts = typescript();
+  const problems: TS.Diagnostic[] = [];
   const refused: Extract<ReturnType<typeof readProjectManifest>, { ok: false }>[] = [];
   // A tsconfig inside the root is the pull request's: its `extends` may not reach out of the root
   // (`"extends": "/home/runner/other/base.json"`), or a file of the machine would steer
@@ -97,7 +151,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     const dir = members.get(m[1].split(path.sep).join('/'));
     return dir ? path.join(root, dir, m[2] ?? '') : f;
   };
-  const host: ts.ParseConfigFileHost = {
+  const host: TS.ParseConfigFileHost = {
     ...ts.sys,
     fileExists: (f) => {
       const mapped = viaMember(f);
@@ -128,9 +182,10 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     },
     onUnRecoverableConfigFileDiagnostic: (d) => problems.push(d),
   };
-  let parsed: ts.ParsedCommandLine | undefined;
+  let parsed: TS.ParsedCommandLine | undefined;
   try {
-    parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
+    // No folder listing here: `include` is expanded only when the file list is asked for (below).
+    parsed = ts.getParsedCommandLineOfConfigFile(file, {}, { ...host, readDirectory: () => [] });
   } catch (e) {
     // TypeScript's JSON parser is recursive: a value nested thousands deep overflows its stack.
     if (isStackOverflow(e))
@@ -144,7 +199,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
       manifestProblemText(refused[0], `${rel} extends it: point "extends" at a regular file inside the root, or pass another tsconfig with --tsconfig.`),
     );
   // TypeScript reads broken JSON leniently; its syntax errors sit on each file read.
-  const configFile = parsed?.options.configFile as ts.TsConfigSourceFile | undefined;
+  const configFile = parsed?.options.configFile as TS.TsConfigSourceFile | undefined;
   const files = [file, ...(configFile?.extendedSourceFiles ?? []).map(viaMember)];
   const syntax = files.flatMap((f) => jsonSyntaxErrors(f));
   const all = [...syntax, ...problems, ...(parsed?.errors ?? [])];
@@ -152,7 +207,7 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   // say what was left out and go on with the settings that were read.
   // A base refused for lying outside the root reads as missing ("not found" or "cannot read"):
   // a notice, like a package that is not installed, not a broken tsconfig.
-  const outsideOf = (d: ts.Diagnostic): string | undefined => {
+  const outsideOf = (d: TS.Diagnostic): string | undefined => {
     const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
     return [...outside].find((f) => text.includes(f) || text.includes(f.split(path.sep).join('/')));
   };
@@ -163,7 +218,10 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
   const o = parsed.options;
   if (o.paths) checkPaths(o.paths, files, root);
   const pathsBase = (o as { pathsBasePath?: string }).pathsBasePath;
-  const fileNames = parsed.fileNames.map((f) => path.resolve(f));
+  let fileNames: string[] | undefined;
+  let rootDir: string | undefined;
+  const listFiles = (): string[] =>
+    (fileNames ??= (ts.getParsedCommandLineOfConfigFile(file, {}, host)?.fileNames ?? parsed.fileNames).map((f) => path.resolve(f)));
   return {
     file,
     extendsChain: (configFile?.extendedSourceFiles ?? []).map((f) => path.resolve(f)),
@@ -171,7 +229,9 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     paths: o.paths,
     pathsBase: o.baseUrl ? path.resolve(o.baseUrl) : pathsBase ? path.resolve(pathsBase) : path.dirname(file),
     outDir: o.outDir ? path.resolve(o.outDir) : undefined,
-    rootDir: o.rootDir ? path.resolve(o.rootDir) : inferRootDir(fileNames, o, file),
+    get rootDir() {
+      return (rootDir ??= o.rootDir ? path.resolve(o.rootDir) : inferRootDir(listFiles(), o, file));
+    },
     rootDirSet: !!o.rootDir,
     // importsNotUsedAsValues preserve|error (before TypeScript 5.5) keeps the module load of an import like verbatimModuleSyntax.
     verbatimModuleSyntax:
@@ -186,7 +246,9 @@ export function loadTsSettings(root: string, given: string | undefined): TsSetti
     jsxFactory: o.jsxFactory,
     jsxFragmentFactory: o.jsxFragmentFactory,
     allowJs: !!o.allowJs,
-    fileNames,
+    get fileNames() {
+      return listFiles();
+    },
     references: (parsed.projectReferences ?? []).map((r) => resolveReference(r.path)),
     notices: missingPackages.map((d) => {
       const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
@@ -256,11 +318,16 @@ export function loadTsProject(root: string, given: string | undefined): TsProjec
     nearest.set(dir, found);
     return found;
   };
+  // Asked for every import of every file: each file's answer is worked out once.
+  const byFile = new Map<string, TsSettings | undefined>();
   const forFile = (abs: string): TsSettings | undefined => {
+    if (byFile.has(abs)) return byFile.get(abs);
     // Installed packages are not the project's sources: their own configs never apply.
     const inside = isUnder(root, abs) && !path.relative(root, abs).split(path.sep).includes('node_modules');
     const config = (inside ? configIn(path.dirname(abs)) : null) ?? main;
-    return config && owned(config, abs);
+    const answer = config && owned(config, abs);
+    byFile.set(abs, answer);
+    return answer;
   };
   return { main, forFile, notices };
 }
@@ -308,28 +375,9 @@ function resolveReference(p: string): string {
   return fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory() ? path.join(abs, 'tsconfig.json') : abs;
 }
 
-/**
- * tsc's rootDir when none is set: the longest common folder of the program's non-declaration
- * input files (compiler option `rootDir`, "Default: the longest common path of all non-declaration
- * input files"). With no input files, the tsconfig's folder.
- */
-function inferRootDir(fileNames: string[], o: ts.CompilerOptions, file: string): string {
-  // composite projects use the config's folder.
-  if (o.composite) return path.dirname(file);
-  const inputs = fileNames.filter((f) => !/\.d\.[mc]?ts$/.test(f) && (o.allowJs || !/\.[mc]?jsx?$/.test(f)) && !/\.json$/.test(f));
-  if (!inputs.length) return path.dirname(file);
-  let common = path.dirname(inputs[0]).split(path.sep);
-  for (const f of inputs.slice(1)) {
-    const parts = path.dirname(f).split(path.sep);
-    let i = 0;
-    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join(path.sep) || path.sep;
-}
-
 /** How the compiler emits imports: CommonJS require, ES modules, or per file (node16/nodenext). */
-function moduleFormatOf(o: ts.CompilerOptions): TsSettings['moduleFormat'] {
+function moduleFormatOf(o: TS.CompilerOptions): TsSettings['moduleFormat'] {
+  const ts = typescript();
   const kind = o.module ?? (o.target === undefined || o.target < ts.ScriptTarget.ES2015 ? ts.ModuleKind.CommonJS : ts.ModuleKind.ES2015);
   if (kind === ts.ModuleKind.Node16 || kind === ts.ModuleKind.Node18 || kind === ts.ModuleKind.Node20 || kind === ts.ModuleKind.NodeNext) return 'node';
   if (kind === ts.ModuleKind.CommonJS || kind === ts.ModuleKind.AMD || kind === ts.ModuleKind.UMD) return 'commonjs';
@@ -340,7 +388,7 @@ function moduleFormatOf(o: ts.CompilerOptions): TsSettings['moduleFormat'] {
  * `paths` values that tsc rejects when it builds (TS5061, TS5063, TS5066) but the config parser
  * lets through: a string instead of an array would otherwise be read letter by letter.
  */
-function checkPaths(paths: ts.MapLike<string[]>, files: string[], root: string): void {
+function checkPaths(paths: TS.MapLike<string[]>, files: string[], root: string): void {
   for (const [pattern, targets] of Object.entries(paths)) {
     const problem = !Array.isArray(targets)
       ? `must map to an array of paths, e.g. "${pattern}": [${JSON.stringify(targets)}]`
@@ -358,6 +406,7 @@ function checkPaths(paths: ts.MapLike<string[]>, files: string[], root: string):
 
 /** 'tsconfig.json:4' for the first file (the tsconfig, then what it extends) that spells the key. */
 function whereKey(files: string[], key: string, root: string): string {
+  const ts = typescript();
   for (const f of files) {
     const text = ts.sys.readFile(f) ?? '';
     const paths = text.indexOf('"paths"');
@@ -367,19 +416,22 @@ function whereKey(files: string[], key: string, root: string): string {
   return path.relative(root, files[0]) || path.basename(files[0]);
 }
 
-function jsonSyntaxErrors(file: string): ts.Diagnostic[] {
+function jsonSyntaxErrors(file: string): TS.Diagnostic[] {
+  const ts = typescript();
   const text = ts.sys.readFile(file);
   if (text === undefined) return [];
   const source = ts.parseJsonText(file, text);
-  return (source as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  return (source as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
 }
 
 // "No inputs were found" (18003) is about `include`, which shipset does not use.
-function isConfigError(d: ts.Diagnostic): boolean {
+function isConfigError(d: TS.Diagnostic): boolean {
+  const ts = typescript();
   return d.category === ts.DiagnosticCategory.Error && d.code !== 18003;
 }
 
-function describe(d: ts.Diagnostic | undefined, root: string, rel: string): string {
+function describe(d: TS.Diagnostic | undefined, root: string, rel: string): string {
+  const ts = typescript();
   if (!d) return `${rel}: could not be read. Fix the file or pass another with --tsconfig.`;
   const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
   let where = rel;
