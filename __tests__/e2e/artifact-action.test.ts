@@ -4,11 +4,10 @@
 // unpacked copy answers /health with no install.
 // The dependency is a tiny local package installed from a `file:` tarball (no registry).
 import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { run } from '../../src/action/main.js';
-import { startAndGet, startScript, unpack } from '../helpers/deploy.js';
+import { npmOffline, startAndGet, startScript, unpack } from '../helpers/deploy.js';
 import { cleanupFixtures, commit, gitInit, tempDir, writeFiles } from '../helpers/fixture.js';
 
 const saved = { ...process.env };
@@ -19,15 +18,9 @@ afterEach(() => {
 });
 afterAll(cleanupFixtures);
 
+/** npm in `cwd`, offline, with a cache of its own. */
 function npm(args: string[], cwd: string): string {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'NODE_OPTIONS'));
-  const r = spawnSync('npm', [...args, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...env, npm_config_cache: path.join(tempDir('shipset-npm-cache-'), 'c'), npm_config_update_notifier: 'false' },
-  });
-  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout.trim();
+  return npmOffline(cwd, args, path.join(tempDir('shipset-npm-cache-'), 'c'));
 }
 
 /** A repository whose app (in app/) depends on tiny-greet, installed from a local tarball. */

@@ -2,24 +2,17 @@
 // traced from the installed node_modules, so the unpacked tarball starts with no install at all.
 // The dependency is a tiny local package installed from a `file:` tarball (no registry).
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../helpers/dist.js';
-import { startAndGet, startScript, unpack } from '../helpers/deploy.js';
+import { npmOffline, startAndGet, startScript, unpack } from '../helpers/deploy.js';
 import { cleanupFixtures, commit, gitInit, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 
+/** npm in `cwd`, offline, with a cache of its own. */
 function npm(args: string[], cwd: string): string {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'NODE_OPTIONS'));
-  const r = spawnSync('npm', [...args, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...env, npm_config_cache: path.join(tempDir('shipset-npm-cache-'), 'c'), npm_config_update_notifier: 'false' },
-  });
-  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout.trim();
+  return npmOffline(cwd, args, path.join(tempDir('shipset-npm-cache-'), 'c'));
 }
 
 /** An app whose one dependency, tiny-greet, is installed from a local tarball; a dev dependency that must not ship. */

@@ -8,11 +8,10 @@
 // on PATH, standing in for a host that provides it. shipset's warning that tsx is not a production
 // dependency is the one a real project gets (and is asserted below).
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../helpers/dist.js';
-import { npmCiProduction, repoBin, startAndGet, startScript, unpack } from '../helpers/deploy.js';
+import { npmCiProduction, npmOffline, repoBin, startAndGet, startScript, unpack } from '../helpers/deploy.js';
 import { cleanupFixtures, commit, gitInit, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -33,13 +32,7 @@ function tsxService(): string {
     'src/unused.ts': 'export const unused = 1;\n',
     '.gitignore': 'node_modules\n',
   });
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'NODE_OPTIONS'));
-  const r = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...env, npm_config_cache: path.join(tempDir('shipset-npm-cache-'), 'c'), npm_config_update_notifier: 'false' },
-  });
-  if (r.status !== 0) throw new Error(`npm install failed: ${r.stderr}`);
+  npmOffline(root, ['install'], path.join(tempDir('shipset-npm-cache-'), 'c'));
   gitInit(root);
   commit(root, {}, '2025-11-05T10:00:00Z', 'service');
   return root;

@@ -2,11 +2,10 @@
 // unpack into an empty folder, `npm ci --omit=dev` (offline: the only dependencies are workspace
 // packages), start the app with its own start script, request /health.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../helpers/dist.js';
-import { npmCiProduction, startAndGet, startScript, unpack } from '../helpers/deploy.js';
+import { npmCiProduction, npmOffline, startAndGet, startScript, unpack } from '../helpers/deploy.js';
 import { cleanupFixtures, commit, gitInit, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -34,13 +33,7 @@ function npmWorkspace(): string {
     'packages/shared/src/version.js': "export const version = '1.0.0';\n",
     '.gitignore': 'node_modules\n',
   });
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'NODE_OPTIONS'));
-  const r = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...env, npm_config_cache: path.join(tempDir('shipset-npm-cache-'), 'c'), npm_config_update_notifier: 'false' },
-  });
-  if (r.status !== 0) throw new Error(`npm install failed: ${r.stderr}`);
+  npmOffline(root, ['install'], path.join(tempDir('shipset-npm-cache-'), 'c'));
   gitInit(root);
   commit(root, {}, '2025-11-05T10:00:00Z', 'workspace');
   return root;

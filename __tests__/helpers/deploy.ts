@@ -16,16 +16,26 @@ export async function unpack(tarball: string, dir: string): Promise<string[]> {
   return entries.sort();
 }
 
-/** `npm ci --omit=dev` in `dir`, offline, with a cache of its own. Throws with npm's output on failure. */
-export function npmCiProduction(dir: string, cache: string): void {
+/**
+ * `npm <args>` in `dir`, offline (tests never reach a registry), with the cache folder `cache`, no
+ * audit, no fund, no install scripts, and without npm's and jest's variables of the test process.
+ * Returns stdout; throws with npm's output on failure.
+ */
+export function npmOffline(dir: string, args: string[], cache: string): string {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'NODE_OPTIONS'));
-  const r = spawnSync('npm', ['ci', '--omit=dev', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+  const r = spawnSync('npm', [...args, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...env, npm_config_cache: cache, npm_config_update_notifier: 'false' },
     timeout: 120_000,
   });
-  if (r.status !== 0) throw new Error(`npm ci --omit=dev failed in ${dir} (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${dir} (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** `npm ci --omit=dev` in `dir`, offline, with a cache of its own. Throws with npm's output on failure. */
+export function npmCiProduction(dir: string, cache: string): void {
+  npmOffline(dir, ['ci', '--omit=dev'], cache);
 }
 
 /** The test environment without npm's and jest's variables, with HOME and the XDG folders in `home` (no user config, no shared cache). */
