@@ -57,4 +57,12 @@ describe('a run answered from the cache', () => {
     const warm = loadedBy(args, root);
     expect(warm.filter((u) => heavy.includes(u))).toEqual([]);
   });
+
+  it('check never loads the node_modules tracer (@vercel/nft): only --node-modules packs need it', () => {
+    const root = tempDir();
+    writeFiles(root, { 'package.json': JSON.stringify({ name: 'svc', type: 'module' }), 'src/index.js': "import './a.js';\n", 'src/a.js': 'export {};\n' });
+    const tracer = chunksHolding('nodeFileTrace');
+    expect(tracer.length).toBeGreaterThanOrEqual(1);
+    expect(loadedBy(['check', 'src/index.js', '--json'], root).filter((u) => tracer.includes(u))).toEqual([]);
+  });
 });

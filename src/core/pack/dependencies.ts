@@ -139,32 +139,3 @@ function safeRealpath(abs: string): string | undefined {
     return undefined;
   }
 }
-
-/**
- * Closure of package imports in a self-contained tarball: every package a packed file imports
- * must have its package.json inside the archive, in a node_modules folder Node searches from
- * that file (its folder and each one above it). Returns the names that would not load.
- */
-export function missingPackages(
-  graph: ModuleGraph,
-  archived: Set<string>,
-): Array<{ file: string; line: number; column: number; specifier: string; name: string }> {
-  const missing: Array<{ file: string; line: number; column: number; specifier: string; name: string }> = [];
-  for (const node of graph.files.values()) {
-    if (!archived.has(node.path)) continue;
-    for (const edge of node.edges) {
-      if (edge.class !== 'package' || !edge.packageName || edge.optional) continue;
-      let found = false;
-      for (let dir = path.posix.dirname(node.path); ; dir = path.posix.dirname(dir)) {
-        const candidate = `${dir === '.' ? '' : dir + '/'}node_modules/${edge.packageName}/package.json`;
-        if (archived.has(candidate)) {
-          found = true;
-          break;
-        }
-        if (dir === '.') break;
-      }
-      if (!found) missing.push({ file: node.path, line: edge.line, column: edge.column ?? 0, specifier: edge.specifier, name: edge.packageName });
-    }
-  }
-  return missing;
-}

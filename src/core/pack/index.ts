@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { Finding, ManifestFile, ModuleGraph, Options, TarballInfo } from '../types.js';
 import { UsageError } from '../types.js';
 import { closureFindings } from './closure.js';
-import { dependencyFiles } from './dependencies.js';
 import { compareCodeUnits, displayBase, displayPath, normalizePrefix, realFileInside } from './paths.js';
 import { createArchive, listArchive, packMtime } from './tarball.js';
 import { tarballTarget } from './destination.js';
@@ -22,6 +21,8 @@ export { closureFindings } from './closure.js';
  * `files`, in place and in path order. Returns the notices of the trace.
  */
 export async function addDependencyFiles(files: ManifestFile[], graph: ModuleGraph): Promise<string[]> {
+  // Loaded here, not at the top: @vercel/nft and its parser are only for --node-modules runs.
+  const { dependencyFiles } = await import('./dependencies.js');
   const traced = await dependencyFiles(graph, new Set(files.map((f) => f.path)));
   files.push(...traced.files);
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
