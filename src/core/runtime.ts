@@ -112,15 +112,22 @@ export function runtimeFromStartScript(script: string, entry: string): Runtime |
  * The script files a `scripts.start` of the form `<runner> <file>` runs (`node dist/main.js`,
  * `tsx src/server.ts`, `cross-env NODE_ENV=production nodemon server.js`), root-relative POSIX, in
  * order; a file outside the root (`../x.js`, an absolute path) is left out. Empty when the script
- * runs a tool (`nest start`, `next start`).
+ * runs a tool (`nest start`, `next start`). A project file that the runner preloads
+ * (`node -r ./src/tracing.js dist/main.js`, `--import ./otel.mjs`, `--loader ./hooks.mjs`) runs
+ * before the script and comes first: Node resolves a `./` or `../` value from the working
+ * directory, a bare one (`dotenv/config`) as a package (Node's `--require` and `--import` docs).
  */
 export function startScriptFiles(script: string): string[] {
   const files: string[] = [];
-  for (const { program, file } of startCommands(script)) {
-    if (!file || !SCRIPT_RUNNERS.has(program)) continue;
+  const add = (file: string) => {
     const rel = normalize(file);
-    if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel) || rel.includes('$')) continue;
+    if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel) || rel.includes('$')) return;
     if (!files.includes(rel)) files.push(rel);
+  };
+  for (const { program, file, loaders } of startCommands(script)) {
+    if (!file || !SCRIPT_RUNNERS.has(program)) continue;
+    for (const loader of loaders) if (loader.startsWith('./') || loader.startsWith('../')) add(loader);
+    add(file);
   }
   return files;
 }
