@@ -23,6 +23,15 @@ describe('startScriptFiles', () => {
     ['node $ENTRY', []],
     ['node -r ./src/tracing.js --import=./otel.mjs dist/main.js', ['src/tracing.js', 'otel.mjs', 'dist/main.js']],
     ['node --require ../outside.js -r dotenv/config dist/main.js', ['dist/main.js']],
+    ['node --env-file-if-exists .env --unhandled-rejections strict --disable-warning ExperimentalWarning dist/main.js', ['dist/main.js']],
+    ['node --watch-path ./lib server.js', ['server.js']],
+    ['node -e "require(1)"', []],
+    ['node -p 1 dist/main.js', []],
+    ['nodemon --watch src -e js,json server.js', ['server.js']],
+    ['nodemon --exec ts-node src/index.ts', ['src/index.ts']],
+    ['nodemon -C server.js', ['server.js']],
+    ['ts-node -P tsconfig.build.json src/main.ts', ['src/main.ts']],
+    ['tsx --tsconfig tsconfig.app.json src/server.ts', ['src/server.ts']],
   ])('%s -> %j', (script, files) => {
     expect(startScriptFiles(script)).toEqual(files);
   });
