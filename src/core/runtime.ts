@@ -60,7 +60,23 @@ const NODE_VALUE_FLAGS = new Set([
  * `-P tsconfig.json` and `-O '{...}'` (ts-node --help).
  */
 const RUNNER_VALUE_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
-  nodemon: new Set(['-e', '--ext', '-w', '--watch', '-i', '--ignore', '-x', '--exec', '-d', '--delay', '--signal', '--config', '--cwd']),
+  nodemon: new Set([
+    '-e',
+    '--ext',
+    '-w',
+    '--watch',
+    '-i',
+    '--ignore',
+    '-x',
+    '--exec',
+    '-d',
+    '--delay',
+    '--signal',
+    '--config',
+    '--cwd',
+    '-P',
+    '--polling-interval',
+  ]),
   tsx: new Set(['--tsconfig']),
   'ts-node': new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']),
   'ts-node-esm': new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']),
