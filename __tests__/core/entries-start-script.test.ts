@@ -32,6 +32,7 @@ describe('startScriptFiles', () => {
     ['nodemon -C server.js', ['server.js']],
     ['ts-node -P tsconfig.build.json src/main.ts', ['src/main.ts']],
     ['tsx --tsconfig tsconfig.app.json src/server.ts', ['src/server.ts']],
+    ['tsx watch --include ./config src/server.ts', ['src/server.ts']],
   ])('%s -> %j', (script, files) => {
     expect(startScriptFiles(script)).toEqual(files);
   });

@@ -56,7 +56,8 @@ const NODE_VALUE_FLAGS = new Set([
 ]);
 /**
  * The runners' own flags that take the next word as their value: nodemon's `--watch src`,
- * `-e js,json`, `--exec ts-node` (nodemon --help options), tsx's `--tsconfig`, ts-node's
+ * `-e js,json`, `--exec ts-node` (nodemon --help options), tsx's `--tsconfig` and `watch --include src`
+ * (tsx --help, tsx watch --help), ts-node's
  * `-P tsconfig.json` and `-O '{...}'` (ts-node --help).
  */
 const RUNNER_VALUE_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -77,7 +78,7 @@ const RUNNER_VALUE_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
     '-P',
     '--polling-interval',
   ]),
-  tsx: new Set(['--tsconfig']),
+  tsx: new Set(['--tsconfig', '--include', '--exclude', '--ignore']),
   'ts-node': new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']),
   'ts-node-esm': new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']),
 };
