@@ -21,6 +21,18 @@ describe('startScriptFiles', () => {
     ['node ../elsewhere/x.js', []],
     ['node /opt/app/x.js', []],
     ['node $ENTRY', []],
+    ['node -r ./src/tracing.js --import=./otel.mjs dist/main.js', ['src/tracing.js', 'otel.mjs', 'dist/main.js']],
+    ['node --require ../outside.js -r dotenv/config dist/main.js', ['dist/main.js']],
+    ['node --env-file-if-exists .env --unhandled-rejections strict --disable-warning ExperimentalWarning dist/main.js', ['dist/main.js']],
+    ['node --watch-path ./lib server.js', ['server.js']],
+    ['node -e "require(1)"', []],
+    ['node -p 1 dist/main.js', []],
+    ['nodemon --watch src -e js,json server.js', ['server.js']],
+    ['nodemon --exec ts-node src/index.ts', ['src/index.ts']],
+    ['nodemon -C server.js', ['server.js']],
+    ['ts-node -P tsconfig.build.json src/main.ts', ['src/main.ts']],
+    ['tsx --tsconfig tsconfig.app.json src/server.ts', ['src/server.ts']],
+    ['tsx watch --include ./config src/server.ts', ['src/server.ts']],
   ])('%s -> %j', (script, files) => {
     expect(startScriptFiles(script)).toEqual(files);
   });
@@ -43,6 +55,18 @@ describe('entries from scripts.start', () => {
     expect(status).toBe(0);
     expect(manifest!.entries).toEqual(['server.js']);
     expect(manifest!.files.map((f) => f.path)).toEqual(expect.arrayContaining(['server.js', 'app.js']));
+  });
+
+  it('a file the start script preloads with -r ships with the script it runs (Node runs it first)', async () => {
+    const { status, manifest } = await check({
+      'package.json': JSON.stringify({ name: 'svc', scripts: { start: 'node -r ./src/tracing.js src/index.js' } }),
+      'src/tracing.js': "require('./exporter');\n",
+      'src/exporter.js': 'module.exports = 1;\n',
+      'src/index.js': 'module.exports = 2;\n',
+    });
+    expect(status).toBe(0);
+    expect(manifest!.entries).toEqual(['src/tracing.js', 'src/index.js']);
+    expect(manifest!.files.map((f) => f.path)).toEqual(expect.arrayContaining(['src/tracing.js', 'src/exporter.js', 'src/index.js']));
   });
 
   it('main and the start file are both entries (once each)', async () => {

@@ -21,6 +21,7 @@ import { normalizePrefix } from '../../src/core/pack/paths.js';
 import { levelOf, loadRules } from '../../src/core/rules/index.js';
 import { RULE_NAMES, RULE_REGISTRY } from '../../src/core/rules/registry.js';
 import { UsageError } from '../../src/core/types.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -237,5 +238,18 @@ describe('resolveOptions', () => {
     expect(usage(() => resolveOptions(root, [{ manifest: same, tarball: { ...same, source: '--out' } }], ctx(root)))).toMatch(
       /^--manifest: the manifest and the tarball are the same file/,
     );
+  });
+});
+
+describe('entries through a link to the root', () => {
+  it('an absolute entry spelled through a symlink to the root is inside it (macOS /tmp -> /private/tmp, $PWD/src/x.js)', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'package.json': '{"name":"app"}', 'src/index.js': 'module.exports = 1;\n' });
+    const link = path.join(tempDir(), 'app');
+    fs.symlinkSync(root, link);
+    const out = await runCli(['check', path.join(link, 'src/index.js'), '--root', link, '--format', 'json'], link);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).entries).toEqual(['src/index.js']);
   });
 });

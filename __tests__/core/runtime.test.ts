@@ -94,6 +94,23 @@ describe('the runtime rule', () => {
     ]);
   });
 
+  it('under ts-node, tsconfig paths are a runtime error: ts-node 10 does not apply them without tsconfig-paths/register', async () => {
+    // Measured with ts-node 10.9.2: `ts-node src/main.ts` and `node -r ts-node/register src/main.ts`
+    // both stop with "Cannot find module '@lib/log'" (tsconfig-paths' README: node "or ts-node ... will
+    // not find the modules specified by paths").
+    const root = tempDir();
+    writeFiles(root, {
+      'package.json': JSON.stringify({ name: 'svc', scripts: { start: 'ts-node src/main.ts' }, dependencies: { 'ts-node': '^10.9.2', typescript: '^5.0.0' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } } }),
+      'src/main.ts': "import { log } from '@lib/log';\nlog(1);\n",
+      'src/lib/log.ts': 'export const log = (...x: unknown[]) => console.log(...x);\n',
+    });
+    const result = await run(root, ['src/main.ts']);
+    expect(result.manifest.runtime).toBe('ts-node');
+    const findings = result.manifest.findings.filter((f) => f.rule === 'runtime');
+    expect(findings.map((f) => [f.specifier, f.level])).toEqual([['@lib/log', 'error']]);
+  });
+
   it('a start script that runs tsx, with tsx only a dev dependency, is a warning: a production install lacks the command', async () => {
     const root = aliasService('tsx src/main.ts');
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -444,10 +444,22 @@ function checkEntry(root: string, entry: string, cwd: string, source: string): s
   }
   // An entry is taken relative to the root first (the documented meaning), then to the cwd.
   const candidates = [path.resolve(root, entry), path.resolve(cwd, entry)];
-  const abs = candidates.find((c) => fs.lstatSync(c, { throwIfNoEntry: false })) ?? candidates[0];
+  let abs = candidates.find((c) => fs.lstatSync(c, { throwIfNoEntry: false })) ?? candidates[0];
+  const outside = (r: string) => r.startsWith('..') || path.isAbsolute(r);
+  // The root is a real path (resolveRoot): an entry spelled through a link to it (`$PWD/src/x.ts`
+  // on macOS, where /tmp is /private/tmp) is inside when its folder's real path is. The entry
+  // itself is not followed here; a link out of the root is refused below.
+  if (outside(path.relative(root, abs))) {
+    try {
+      const viaReal = path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+      if (!outside(path.relative(root, viaReal))) abs = viaReal;
+    } catch {
+      /* a folder on the way is missing: reported as outside the root below */
+    }
+  }
   const rel = path.relative(root, abs);
   const label = source === 'entry' ? 'entry' : `${source}: entry`;
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+  if (outside(rel)) {
     throw new UsageError(`${label} '${entry}' is outside the root ${root}. Give an entry inside the root, or set the root to a folder that contains it.`);
   }
   const link = fs.lstatSync(abs, { throwIfNoEntry: false });

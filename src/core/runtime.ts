@@ -39,8 +39,51 @@ const LOADERS: Readonly<Record<string, Runtime>> = {
   'tsx/esm': 'tsx',
 };
 
-/** Node flags that take the next word as their value (so it is not the script). */
-const NODE_VALUE_FLAGS = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import', '-C', '--conditions', '--env-file', '--title']);
+/**
+ * Node flags that take the next word as their value (so it is not the script): every option
+ * `node --help` (Node 20 to 24) lists with a required `=...` value. Node also reads them with the
+ * value as the next word (`node --env-file-if-exists .env dist/main.js` runs dist/main.js).
+ */
+const NODE_VALUE_FLAGS = new Set([
+  ...['-r', '--require', '--loader', '--experimental-loader', '--import', '-C', '--conditions', '--env-file', '--env-file-if-exists', '--title'],
+  ...['--allow-fs-read', '--allow-fs-write', '--build-snapshot-config', '--cpu-prof-dir', '--cpu-prof-interval', '--cpu-prof-name', '--diagnostic-dir'],
+  ...['--disable-proto', '--disable-warning', '--dns-result-order', '--experimental-default-type', '--experimental-policy', '--experimental-sea-config'],
+  ...['--heap-prof-dir', '--heap-prof-interval', '--heap-prof-name', '--heapsnapshot-near-heap-limit', '--heapsnapshot-signal', '--icu-data-dir'],
+  ...['--input-type', '--inspect-publish-uid', '--max-http-header-size', '--network-family-autoselection-attempt-timeout', '--openssl-config'],
+  ...['--policy-integrity', '--redirect-warnings', '--report-dir', '--report-directory', '--report-filename', '--report-signal', '--secure-heap'],
+  ...['--secure-heap-min', '--snapshot-blob', '--tls-cipher-list', '--tls-keylog', '--trace-event-categories', '--trace-event-file-pattern'],
+  ...['--trace-require-module', '--unhandled-rejections', '--use-largepages', '--v8-pool-size', '--watch-path', '--experimental-config-file'],
+]);
+/**
+ * The runners' own flags that take the next word as their value: nodemon's `--watch src`,
+ * `-e js,json`, `--exec ts-node` (nodemon --help options), tsx's `--tsconfig` and `watch --include src`
+ * (tsx --help, tsx watch --help), ts-node's
+ * `-P tsconfig.json` and `-O '{...}'` (ts-node --help).
+ */
+const RUNNER_VALUE_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
+  nodemon: new Set([
+    '-e',
+    '--ext',
+    '-w',
+    '--watch',
+    '-i',
+    '--ignore',
+    '-x',
+    '--exec',
+    '-d',
+    '--delay',
+    '--signal',
+    '--config',
+    '--cwd',
+    '-P',
+    '--polling-interval',
+  ]),
+  tsx: new Set(['--tsconfig', '--include', '--exclude', '--ignore']),
+  'ts-node': new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']),
+  'ts-node-esm': new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']),
+};
+/** Node flags whose value is code to run instead of a script (`node -e "..." x`: x is only an argument). */
+const NODE_EVAL_FLAGS = new Set(['-e', '--eval', '-p', '--print']);
 const NODE_LOADER_FLAGS = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import']);
 
 /** One command of a start script, read as far as the words allow: the program, the script it runs and the loaders it registers. */
@@ -70,18 +113,23 @@ function startCommands(script: string): StartCommand[] {
       .split(/\s+/)
       .filter((w) => w && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
     while (['npx', 'exec', 'pnpm', 'yarn', 'env', 'cross-env'].includes(words[0] ?? '')) words.shift();
-    const [program, ...args] = words;
-    if (!program) continue;
+    const [command, ...args] = words;
+    if (!command) continue;
+    const program = path.basename(command);
+    const valueFlags = RUNNER_VALUE_FLAGS[program];
     const loaders: string[] = [];
     let file: string | undefined;
     for (let i = 0; i < args.length && file === undefined; i++) {
       const arg = args[i]!;
       const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-      const value = inline ?? (NODE_VALUE_FLAGS.has(flag) ? args[++i] : undefined);
+      if (program === 'node' && NODE_EVAL_FLAGS.has(flag)) break;
+      // nodemon's -C is --on-change-only, a switch (Node's -C takes the conditions).
+      const takesValue = valueFlags?.has(flag) || (NODE_VALUE_FLAGS.has(flag) && !(program === 'nodemon' && flag === '-C'));
+      const value = inline ?? (takesValue ? args[++i] : undefined);
       if (NODE_LOADER_FLAGS.has(flag) && value !== undefined) loaders.push(value.replace(/^['"]|['"]$/g, ''));
       else if (!arg.startsWith('-') && arg !== 'run' && arg !== 'watch') file = arg;
     }
-    commands.push({ program: path.basename(program), ...(file !== undefined ? { file } : {}), loaders, text });
+    commands.push({ program, ...(file !== undefined ? { file } : {}), loaders, text });
   }
   return commands;
 }
@@ -112,15 +160,22 @@ export function runtimeFromStartScript(script: string, entry: string): Runtime |
  * The script files a `scripts.start` of the form `<runner> <file>` runs (`node dist/main.js`,
  * `tsx src/server.ts`, `cross-env NODE_ENV=production nodemon server.js`), root-relative POSIX, in
  * order; a file outside the root (`../x.js`, an absolute path) is left out. Empty when the script
- * runs a tool (`nest start`, `next start`).
+ * runs a tool (`nest start`, `next start`). A project file that the runner preloads
+ * (`node -r ./src/tracing.js dist/main.js`, `--import ./otel.mjs`, `--loader ./hooks.mjs`) runs
+ * before the script and comes first: Node resolves a `./` or `../` value from the working
+ * directory, a bare one (`dotenv/config`) as a package (Node's `--require` and `--import` docs).
  */
 export function startScriptFiles(script: string): string[] {
   const files: string[] = [];
-  for (const { program, file } of startCommands(script)) {
-    if (!file || !SCRIPT_RUNNERS.has(program)) continue;
+  const add = (file: string) => {
     const rel = normalize(file);
-    if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel) || rel.includes('$')) continue;
+    if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel) || rel.includes('$')) return;
     if (!files.includes(rel)) files.push(rel);
+  };
+  for (const { program, file, loaders } of startCommands(script)) {
+    if (!file || !SCRIPT_RUNNERS.has(program)) continue;
+    for (const loader of loaders) if (loader.startsWith('./') || loader.startsWith('../')) add(loader);
+    add(file);
   }
   return files;
 }

@@ -75,6 +75,31 @@ describe('selectFiles', () => {
     expect(files.map((f) => f.path)).toEqual(['app.py', 'poetry.lock', 'pyproject.toml', 'requirements-prod.txt', 'requirements.txt', 'server.py', 'uv.lock']);
   });
 
+  it('adds the Python manifests of the folders above the reachable files, and the files their -r lines include', () => {
+    const root = tempDir();
+    writeFiles(root, {
+      'pyproject.toml': '[tool.uv.workspace]\nmembers = ["backend"]\n',
+      'uv.lock': '',
+      'backend/pyproject.toml': '[project]\nname = "backend"\ndependencies = ["fastapi"]\n',
+      'backend/requirements.txt': '-r requirements/base.txt\n',
+      'backend/requirements/base.txt': 'fastapi\n',
+      'backend/app/__init__.py': '',
+      'backend/app/main.py': 'import fastapi\n',
+      'frontend/requirements.txt': 'unrelated\n',
+    });
+    const graph = graphFromImports(root, ['backend/app/main.py'], { 'backend/app/main.py': [['.', 'backend/app/__init__.py', 1]] });
+    const { files } = selectFiles(graph, packOptions(root));
+    expect(files.map((f) => f.path)).toEqual([
+      'backend/app/__init__.py',
+      'backend/app/main.py',
+      'backend/pyproject.toml',
+      'backend/requirements.txt',
+      'backend/requirements/base.txt',
+      'pyproject.toml',
+      'uv.lock',
+    ]);
+  });
+
   it('says when an include glob matches nothing, and that node_modules needs --node-modules instead of include', () => {
     const root = nodeProject({ 'node_modules/x/index.js': '' });
     const graph = graphFromImports(root, ['src/index.ts'], appImports);

@@ -59,6 +59,37 @@ describe('unresolved: build output not made yet', () => {
     expect(status).toBe(1);
   });
 
+  it('a typo under an ignored folder the build has already filled stays an error (client.ts is there, ./generated/clinet is not build output)', async () => {
+    const root = project({ 'src/helpres.ts': 'export const typo = 1;\n' });
+    fs.mkdirSync(path.join(root, 'src/generated'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'src/generated/client.ts'), 'export const client = 1;\n');
+    fs.writeFileSync(path.join(root, 'src/config.ts'), 'export const SECRET = 1;\n');
+    fs.writeFileSync(path.join(root, 'src/main.ts'), "import { client } from './generated/clinet.js';\nconsole.log(client);\n");
+    const { status, manifest } = await check(root);
+    const typo = unresolved(manifest).find((f) => f.message.includes('./generated/clinet.js'))!;
+    expect(typo.message).not.toContain('not a typo');
+    expect(typo.level).toBe('error');
+    expect(status).toBe(1);
+  });
+
+  it('a missing file that a negation keeps tracked (!src/generated/keep.js) is a missing source: an error, even when keep.ts would be ignored', async () => {
+    const root = gitProject([
+      {
+        date: DATE,
+        files: {
+          'package.json': JSON.stringify({ name: 'svc', main: 'src/main.js' }),
+          '.gitignore': 'src/generated/*\n!src/generated/keep.js\n',
+          'src/main.js': "require('./generated/keep.js');\n",
+        },
+      },
+    ]);
+    const { status, manifest } = await check(root);
+    const keep = unresolved(manifest).find((f) => f.message.includes('./generated/keep.js'))!;
+    expect(keep.message).not.toContain('build output');
+    expect(keep.level).toBe('error');
+    expect(status).toBe(1);
+  });
+
   it('check passes (exit 0) when build output is the only thing missing', async () => {
     const root = project({ 'src/helpres.ts': 'export const typo = 1;\n' });
     const { status, manifest } = await check(root);

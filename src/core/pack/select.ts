@@ -11,6 +11,7 @@ import { UsageError } from '../types.js';
 import { checkPattern, compareCodeUnits, isSafeRelative, kindOfSpecial, realFileInside, relativeInside } from './paths.js';
 import { describeSecret, SECRET_KINDS, secretMatch, type SecretMatch } from './secrets.js';
 import { enclosingWorkspaceNotice, workspaceMemberFolders } from '../workspace.js';
+import { readPythonManifests } from '../graph/python/manifests.js';
 
 export const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
 export const PYTHON_MANIFESTS = ['pyproject.toml', 'poetry.lock', 'Pipfile', 'Pipfile.lock', 'uv.lock', 'pdm.lock'];
@@ -155,6 +156,7 @@ export function includePatterns(graph: ModuleGraph, options: Options): { pattern
     if (graph.entries.some((e) => e.endsWith('.py'))) {
       names.push(...PYTHON_MANIFESTS);
       for (const name of safeReaddir(graph.root)) if (/^requirements.*\.txt$/.test(name)) names.push(name);
+      names.push(...pythonManifestsAbove(graph));
     }
     for (const n of new Set(names)) if (fs.existsSync(path.join(graph.root, n))) out.push({ pattern: n, given: false });
   }
@@ -188,6 +190,29 @@ function manifestsAbove(graph: ModuleGraph): string[] {
     for (let dir = path.posix.dirname(rel); dir !== '.' && !out.has(`${dir}/package.json`); dir = path.posix.dirname(dir)) {
       if (dir.split('/').includes('node_modules')) break;
       out.add(`${dir}/package.json`);
+    }
+  }
+  return [...out].sort(compareCodeUnits);
+}
+
+/**
+ * The Python manifests of every folder between a reachable `.py` file and the root, as the
+ * `undeclared` rule reads them (python/manifests.ts): requirements*.txt with the files their `-r`
+ * lines include (`-r requirements/base.txt`: pip stops at a missing one), pyproject.toml and the
+ * lockfile beside or above them (`backend/pyproject.toml` of a uv workspace member). setup.cfg
+ * stays out, as at the root.
+ * Root-relative POSIX paths; what the root itself holds is added by the caller.
+ */
+function pythonManifestsAbove(graph: ModuleGraph): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  for (const rel of graph.files.keys()) {
+    if (!rel.endsWith('.py') || !isSafeRelative(rel)) continue;
+    for (let dir = path.posix.dirname(rel); !seen.has(dir); dir = path.posix.dirname(dir)) {
+      seen.add(dir);
+      const found = readPythonManifests(graph.root, path.join(graph.root, dir));
+      for (const file of [...(found?.files ?? []), ...(found?.locked.map((l) => l.file) ?? [])]) if (path.posix.basename(file) !== 'setup.cfg') out.add(file);
+      if (dir === '.') break;
     }
   }
   return [...out].sort(compareCodeUnits);

@@ -140,6 +140,14 @@ describe('quick tsconfig reader vs TypeScript', () => {
     ['a missing base', { 'tsconfig.json': '{ "extends": "./nope.json" }' }],
     ['an extends cycle', { 'tsconfig.json': '{ "extends": "./a.json" }', 'a.json': '{ "extends": "./tsconfig.json" }' }],
     ['invalid paths', { 'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": "src/*" } } }' }],
+    ['an option named like an Object.prototype member', { 'tsconfig.json': '{ "compilerOptions": { "constructor": [], "__proto__": [], "toString": [] } }' }],
+    [
+      '${configDir} in a base (TypeScript 5.5 reads it as the folder of the config being read)',
+      {
+        'tsconfig.json': '{ "extends": "./base/tsconfig.json" }',
+        'base/tsconfig.json': '{ "compilerOptions": { "baseUrl": "${configDir}/src", "paths": { "@/*": ["${configDir}/src/*"] } } }',
+      },
+    ],
     ['an empty files list', { 'tsconfig.json': '{ "files": [] }' }],
     ['an include ending in **', { 'tsconfig.json': '{ "include": ["src/**"] }' }],
   ];

@@ -116,9 +116,13 @@ function readConfig(root: string, file: string, confined: boolean): Json | undef
   if (options !== undefined) {
     if (!options || typeof options !== 'object' || Array.isArray(options)) return undefined;
     for (const [name, value] of Object.entries(options)) {
-      const type = TS_OPTIONS[name];
+      // Own keys only: `constructor` or `__proto__` would otherwise find Object.prototype's members.
+      const type = Object.hasOwn(TS_OPTIONS, name) ? TS_OPTIONS[name] : undefined;
       if (!type || !fits(value, type)) return undefined;
     }
+    // TypeScript 5.5 replaces `${configDir}` in path options with the folder of the config being
+    // read (not of the base that spells it); get-tsconfig's merge and pathOption do not: left to it.
+    if (JSON.stringify(options).includes('${configDir}')) return undefined;
   }
   if (config.compileOnSave !== undefined && typeof config.compileOnSave !== 'boolean') return undefined;
   for (const key of ['files', 'include', 'exclude']) {
