@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
-import { runtimeFromStartScript, runtimeRegisteredBy } from '../../src/core/runtime.js';
+import { pathsHookInStartScript, registersPathsHook, runtimeApplies, runtimeFromStartScript, runtimeRegisteredBy } from '../../src/core/runtime.js';
 import type { ImportEdge, Runtime } from '../../src/core/types.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
 
@@ -82,5 +82,45 @@ describe('an entry that registers tsx, started with plain node', () => {
     const result = await runPipeline(defaultOptions(root, ['index.js']));
     expect(result.manifest.runtime).toBe('node');
     expect(result.manifest.findings.filter((f) => f.rule === 'runtime').length).toBeGreaterThan(0);
+  });
+});
+
+describe('tsconfig paths need a runtime that applies them', () => {
+  it('tsx and Bun apply paths and .js -> .ts; ts-node only adds extensions; a preloaded tsconfig-paths hook applies paths anywhere', () => {
+    expect(runtimeApplies('tsx', 'tsconfig-paths')).toBe(true);
+    expect(runtimeApplies('bun', 'ts-extension')).toBe(true);
+    expect(runtimeApplies('ts-node', 'tsconfig-paths')).toBe(false);
+    expect(runtimeApplies('ts-node', 'ts-extension')).toBe(false);
+    expect(runtimeApplies('ts-node', 'extension-probe')).toBe(true);
+    expect(runtimeApplies('ts-node', 'tsconfig-paths', true)).toBe(true);
+    expect(runtimeApplies('node', 'tsconfig-paths', true)).toBe(true);
+    expect(runtimeApplies('node', 'compiled-alias', true)).toBe(false);
+  });
+
+  it('the hook is read from the command that runs the entry, or from the entry before its first project import', () => {
+    expect(pathsHookInStartScript('ts-node -r tsconfig-paths/register src/main.ts', 'src/main.ts')).toBe(true);
+    expect(pathsHookInStartScript('node --require=tsconfig-paths/register -r ts-node/register src/main.ts', 'src/main.ts')).toBe(true);
+    expect(pathsHookInStartScript('ts-node -r tsconfig-paths/register src/other.ts', 'src/main.ts')).toBe(false);
+    expect(pathsHookInStartScript('ts-node src/main.ts', 'src/main.ts')).toBe(false);
+    expect(registersPathsHook([edge('tsconfig-paths/register', 1, 'package'), edge('./src/main', 2, 'file')])).toBe(true);
+    expect(registersPathsHook([edge('./src/main', 1, 'file'), edge('tsconfig-paths/register', 2, 'package')])).toBe(false);
+  });
+
+  it('ts-node with -r tsconfig-paths/register: the alias is no runtime error and the tsconfig ships', async () => {
+    const root = tempDir();
+    writeFiles(root, {
+      'package.json': JSON.stringify({
+        name: 'svc',
+        scripts: { start: 'ts-node -r tsconfig-paths/register src/main.ts' },
+        dependencies: { 'ts-node': '^10.9.2', 'tsconfig-paths': '^4.2.0', typescript: '^5.0.0' },
+      }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } } }),
+      'src/main.ts': "import { log } from '@lib/log';\nlog(1);\n",
+      'src/lib/log.ts': 'export const log = (...x: unknown[]) => console.log(...x);\n',
+    });
+    const result = await runPipeline(defaultOptions(root, ['src/main.ts']));
+    expect(result.manifest.runtime).toBe('ts-node');
+    expect(result.manifest.findings.filter((f) => f.rule === 'runtime')).toEqual([]);
+    expect(result.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['src/lib/log.ts', 'tsconfig.json']));
   });
 });

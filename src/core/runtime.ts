@@ -1,7 +1,9 @@
 // Which program starts the entries, and what that program does when it resolves an import.
 // Node (with or without its built-in type stripping) resolves exactly the path written: it never
-// reads tsconfig `paths`/`baseUrl` and never maps `./a.js` to `a.ts`. tsx, ts-node and Bun read the
-// tsconfig (with its `extends` chain) at start and apply both.
+// reads tsconfig `paths`/`baseUrl` and never maps `./a.js` to `a.ts`. tsx and Bun read the tsconfig
+// (with its `extends` chain) at start and apply both. ts-node 10 reads the tsconfig to compile and
+// adds `.ts` to an extensionless require, but applies `paths` only with tsconfig-paths/register
+// preloaded and does not map `./a.js` to `a.ts` (measured with ts-node 10.9.2, CommonJS).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportEdge, Runtime } from './types.js';
@@ -14,10 +16,41 @@ export function readsTsconfig(runtime: Runtime): boolean {
   return runtime === 'tsx' || runtime === 'ts-node' || runtime === 'bun';
 }
 
-/** Whether `runtime` performs `step` when it loads a module. Compiled output never has its aliases applied. */
-export function runtimeApplies(runtime: Runtime, step: TsOnlyStep): boolean {
-  if (step === 'compiled-alias') return false;
-  return readsTsconfig(runtime);
+/**
+ * Whether `runtime` performs `step` when it loads a module; `pathsHook`: tsconfig-paths/register is
+ * preloaded (`-r tsconfig-paths/register`, or required by the entry first), which applies tsconfig
+ * `paths` under any runtime. Compiled output never has its aliases applied.
+ */
+export function runtimeApplies(runtime: Runtime, step: TsOnlyStep, pathsHook = false): boolean {
+  switch (step) {
+    case 'compiled-alias':
+      return false;
+    case 'tsconfig-paths':
+      return runtime === 'tsx' || runtime === 'bun' || pathsHook;
+    case 'ts-extension':
+      return runtime === 'tsx' || runtime === 'bun';
+    case 'extension-probe':
+      return readsTsconfig(runtime);
+  }
+}
+
+/** Modules that, preloaded, make Node (or ts-node) apply tsconfig `paths` at run time. */
+const PATHS_HOOKS = new Set(['tsconfig-paths/register']);
+
+/** Whether the start-script command that runs `entry` preloads a tsconfig-paths hook (`node -r tsconfig-paths/register x`, `ts-node -r … x`). */
+export function pathsHookInStartScript(script: string, entry: string): boolean {
+  return startCommands(script).some(
+    ({ file, loaders }) => file !== undefined && normalize(file) === normalize(entry) && loaders.some((l) => PATHS_HOOKS.has(l)),
+  );
+}
+
+/** Whether the entry requires a tsconfig-paths hook before its first project import (what it loads after that has `paths` applied). */
+export function registersPathsHook(edges: readonly ImportEdge[]): boolean {
+  for (const edge of [...edges].sort((a, b) => a.line - b.line || a.column - b.column)) {
+    if (PATHS_HOOKS.has(edge.specifier)) return true;
+    if (edge.class === 'file') return false;
+  }
+  return false;
 }
 
 const TS_ENTRY = /\.[mc]?tsx?$/;
@@ -204,21 +237,24 @@ function normalize(p: string): string {
  * names when it runs an entry; else `node` for JavaScript entries and `tsx` for a TypeScript
  * entry (with a notice, since only the user knows what starts it in production).
  */
-export function decideRuntime(root: string, entries: string[], given: Runtime | undefined): { runtime: Runtime; notice?: string } {
-  if (given) return { runtime: given };
+export function decideRuntime(root: string, entries: string[], given: Runtime | undefined): { runtime: Runtime; notice?: string; pathsHook?: boolean } {
   const jsEntries = entries.filter((e) => !e.endsWith('.py'));
+  const start = jsEntries.length ? startScript(root) : undefined;
+  // A preloaded tsconfig-paths hook is a fact of the start command, whatever the runtime.
+  const hook = start !== undefined && jsEntries.some((e) => pathsHookInStartScript(start, e)) ? { pathsHook: true } : {};
+  if (given) return { runtime: given, ...hook };
   if (!jsEntries.length) return { runtime: 'node' };
-  const start = startScript(root);
   if (start) {
     for (const entry of jsEntries) {
       const found = runtimeFromStartScript(start, entry);
-      if (found) return { runtime: found };
+      if (found) return { runtime: found, ...hook };
     }
   }
   const ts = jsEntries.find((e) => TS_ENTRY.test(e) && !e.endsWith('.d.ts'));
-  if (!ts) return { runtime: 'node' };
+  if (!ts) return { runtime: 'node', ...hook };
   return {
     runtime: 'tsx',
+    ...hook,
     notice: `The entry ${ts} is TypeScript and no start script says what runs it: shipset resolved imports as tsx does (tsconfig paths apply, and the tsconfig files ship). Set runtime (--runtime node-strip-types, ts-node, bun) if something else starts it, or pack the compiled output with --runtime node.`,
   };
 }
@@ -239,7 +275,7 @@ export function runtimeProblem(runtime: Runtime, step: TsOnlyStep, specifier: st
   const who = runtime === 'node' ? 'Node' : runtime === 'node-strip-types' ? "Node's type stripping" : runtime;
   switch (step) {
     case 'tsconfig-paths':
-      return `'${specifier}', which resolves only through tsconfig paths/baseUrl${target ? ` (to ${target})` : ''}, and ${who} (runtime ${runtime}) does not read tsconfig paths: build with a tool that rewrites aliases (tsc-alias, esbuild, tsup) and pack the output, use package.json "imports" (#alias), or run with tsx.`;
+      return `'${specifier}', which resolves only through tsconfig paths/baseUrl${target ? ` (to ${target})` : ''}, and ${who} (runtime ${runtime}) does not read tsconfig paths: build with a tool that rewrites aliases (tsc-alias, esbuild, tsup) and pack the output, use package.json "imports" (#alias), preload tsconfig-paths/register (node -r tsconfig-paths/register), or run with tsx.`;
     case 'ts-extension':
       return `'${specifier}', a .js file that does not exist; only TypeScript maps it to ${target ?? 'the .ts source'}, and ${who} (runtime ${runtime}) loads exactly the path written: ${runtime === 'node-strip-types' ? `write the .ts extension (with allowImportingTsExtensions/rewriteRelativeImportExtensions)` : 'compile first and pack the output'}, or run with tsx.`;
     case 'extension-probe':

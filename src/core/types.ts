@@ -236,6 +236,8 @@ export interface ModuleGraph {
   /** The runtime that starts the entries (given, or inferred from scripts.start / the entry's language). */
   runtime?: Runtime;
   /** tsconfig files (root-relative, with their `extends` chain) the runtime reads at start: they ship. */
+  /** tsconfig-paths/register is preloaded by the start command or required first by an entry: `paths` apply at run time. */
+  pathsHook?: boolean;
   runtimeConfigs?: string[];
   /** Things the engine could not judge and says so. */
   notices: string[];

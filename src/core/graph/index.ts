@@ -12,7 +12,7 @@ import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
 import { RealPaths } from './real-paths.js';
 import { viaMap } from './via.js';
 import type { TsProject } from './js/tsconfig.js';
-import { decideRuntime, readsTsconfig, runtimeRegisteredBy } from '../runtime.js';
+import { decideRuntime, readsTsconfig, registersPathsHook, runtimeRegisteredBy } from '../runtime.js';
 
 /** What an engine found from its entries: the reachable files (with their edges), files reached only for their types, notices. */
 export interface EngineResult {
@@ -29,6 +29,8 @@ export interface EngineResult {
   runtimeConfigs?: string[];
   /** The runtime an entry switched to by registering a loader (runtimeRegisteredBy), when no runtime was given. */
   runtime?: Runtime;
+  /** An entry requires tsconfig-paths/register before its project imports (registersPathsHook). */
+  pathsHook?: boolean;
 }
 
 /** One language's engine. Engines are loaded only when an entry needs them (a JS run never loads Python's). */
@@ -38,14 +40,14 @@ export interface Engine {
   /** Whether entries of this language start in this engine. */
   reads(language: Language): boolean;
   /** Entries relative to the root, all of this engine's language. */
-  build(entries: string[], options: Options, runtime: Runtime): Promise<EngineResult>;
+  build(entries: string[], options: Options, runtime: Runtime, pathsHook?: boolean): Promise<EngineResult>;
 }
 
 /** JavaScript and TypeScript: our scanner (TypeScript's parser) and resolver, with madge's walk as a cross-check. */
 const javascript: Engine = {
   name: 'JavaScript/TypeScript',
   reads: (language) => language !== 'python',
-  async build(entries, options, runtime) {
+  async build(entries, options, runtime, startHook = false) {
     const { root } = options;
     // The parser itself (./js/scan.js: TypeScript, Babel) loads only when a file misses the scan cache.
     // One after another: jest's ESM loader races on a module two concurrent imports share.
@@ -83,8 +85,11 @@ const javascript: Engine = {
       );
     // An entry that registers a loader first (`require('ts-node/register')`) runs the rest under it.
     const registered = options.runtime ? undefined : entries.map((e) => runtimeRegisteredBy(js.files.get(e)?.edges ?? [])).find((r) => r !== undefined);
-    const runtimeConfigs = project && readsTsconfig(registered ?? runtime) ? configsRead(root, project, js.files.keys()) : undefined;
+    const pathsHook = startHook || entries.some((e) => registersPathsHook(js.files.get(e)?.edges ?? []));
+    // tsconfig-paths/register reads the tsconfig at start too, under any runtime.
+    const runtimeConfigs = project && (readsTsconfig(registered ?? runtime) || pathsHook) ? configsRead(root, project, js.files.keys()) : undefined;
     return {
+      ...(pathsHook ? { pathsHook } : {}),
       ...(registered ? { runtime: registered } : {}),
       files: js.files,
       typeOnly: js.typeOnly,
@@ -131,6 +136,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   const typeOnlyFound: string[] = [];
   const decided = decideRuntime(root, options.entries, options.runtime);
   let runtime = decided.runtime;
+  let pathsHook = decided.pathsHook ?? false;
   let runtimeConfigs: string[] | undefined;
   let realPaths = new RealPaths();
   let contents: ModuleGraph['contents'];
@@ -138,7 +144,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
   for (const engine of ENGINES) {
     const entries = byEngine.get(engine);
     if (!entries) continue;
-    const found = await engine.build(entries, options, decided.runtime);
+    const found = await engine.build(entries, options, decided.runtime, decided.pathsHook);
     for (const [k, v] of found.files) if (!files.has(k)) files.set(k, v);
     for (const t of found.typeOnly) typeOnlyFound.push(t);
     for (const n of found.notices) notices.push(n);
@@ -147,6 +153,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     if (found.realPaths) realPaths = found.realPaths;
     if (found.runtimeConfigs) runtimeConfigs = found.runtimeConfigs;
     if (found.runtime) runtime = found.runtime;
+    if (found.pathsHook) pathsHook = true;
   }
   // The guess for a TypeScript entry is moot when the entry registers its loader itself.
   if (decided.notice && runtime === decided.runtime) notices.push(decided.notice);
@@ -179,6 +186,7 @@ export async function buildGraph(options: Options): Promise<ModuleGraph> {
     headers,
     realpath: (abs) => realPaths.get(abs),
     runtime,
+    ...(pathsHook ? { pathsHook } : {}),
     ...(runtimeConfigs ? { runtimeConfigs } : {}),
   };
 }

@@ -14,7 +14,7 @@ export const runtime: Rule = {
     const findings: RawFinding[] = [];
     const used = graph.runtime ?? 'node';
     for (const edge of reachableEdges(graph)) {
-      if (!edge.tsOnly || runtimeApplies(used, edge.tsOnly)) continue;
+      if (!edge.tsOnly || runtimeApplies(used, edge.tsOnly, graph.pathsHook)) continue;
       const message = `${at(edge.from, edge.line)} imports ${runtimeProblem(used, edge.tsOnly, edge.specifier, edge.target)}`;
       findings.push(findingAt(graph, 'runtime', edge, message, { target: edge.target }));
     }
