@@ -135,6 +135,14 @@ describe('unresolved: build output not made yet', () => {
 });
 
 describe('buildOutputOf', () => {
+  it('an allow-list .gitignore (* then ! lines) at the top names no file: a typo stays an error; * in a nested .gitignore does count', () => {
+    const root = gitProject([
+      { date: DATE, files: { '.gitignore': '*\n!*.ts\n!*/\n!.gitignore\n', 'src/generated/.gitignore': '*\n!.gitignore\n', 'src/x.ts': '' } },
+    ]);
+    const map = buildOutputOf(root, ['src/helpres.js', 'src/generated/client.js']);
+    expect(Object.fromEntries(map)).toEqual({ 'src/generated/client.js': 'src/generated/.gitignore:1 *' });
+  });
+
   it("answers with git's own rule per path, leading folders and exclude files included; a negated pattern is not ignored", () => {
     const root = gitProject([{ date: DATE, files: { '.gitignore': 'gen/\n*.local.ts\n!keep.local.ts\n', 'x.ts': '' } }]);
     fs.writeFileSync(path.join(root, '.git/info/exclude'), 'private/\n');

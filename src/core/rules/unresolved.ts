@@ -85,16 +85,22 @@ const TRIED = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.j
 const INDEX = ['index.ts', 'index.tsx', 'index.js', 'index.mjs', 'index.cjs'];
 
 /**
- * The root-relative paths a missing relative JS import could have meant: the path as written, with
- * each extension tried, as a folder's index file, and `.js` swapped for its TypeScript source
- * (`./gen/client.js` written for `gen/client.ts`). Empty for bare and Python imports.
+ * The root-relative paths a missing relative JS import could have meant, as the runtime looks:
+ * written with an extension, that exact path (and, from a TypeScript file, `.js` swapped for its
+ * `.ts` source, as tsc and tsx map it); written without one, each extension Node, tsc and bundlers
+ * try and a folder's index file. Empty for bare and Python imports.
  */
 function missingCandidates(edge: ImportEdge): string[] {
   const base = missingFileKey(edge);
   if (base === undefined || base.startsWith('../')) return [];
-  const swapped = /\.[mc]?jsx?$/.test(base) ? [base.replace(/\.([mc]?)js(x?)$/, '.$1ts$2')] : [];
-  return [base, ...swapped, ...TRIED.map((ext) => base + ext), ...INDEX.map((name) => `${base}/${name}`)];
+  if (KNOWN_EXTENSION.test(base)) {
+    const fromTs = /\.[mc]?tsx?$/.test(edge.from);
+    return fromTs && /\.[mc]?jsx?$/.test(base) ? [base, base.replace(/\.([mc]?)js(x?)$/, '.$1ts$2')] : [base];
+  }
+  return [base, ...TRIED.map((ext) => base + ext), ...INDEX.map((name) => `${base}/${name}`)];
 }
+
+const KNOWN_EXTENSION = /\.([mc]?[jt]sx?|json|node)$/;
 
 /** [the missing path, what declares it build output] for an unresolved relative import, if any. */
 function buildOutput(edge: ImportEdge, declared: ReadonlyMap<string, string>): [string, string] | undefined {
