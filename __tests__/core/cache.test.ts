@@ -12,7 +12,7 @@ import { loadTsProject } from '../../src/core/graph/js/tsconfig.js';
 import { checkCacheDir, defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { UsageError } from '../../src/core/types.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+import { cleanupFixtures, commit, gitInit, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 
@@ -150,6 +150,27 @@ describe('scan cache', () => {
     fs.writeFileSync(file, JSON.stringify(stored));
     await expectSameAnswer(root, cache);
     expect(fs.readdirSync(cache)).toEqual(['shipset-scan-cache.json']); // no temp file left behind
+  });
+
+  it('a cache file committed to the repository is not used (a pull request could forge its answers) and not rewritten', async () => {
+    const { root } = project();
+    const cache = path.join(root, '.shipset-cache');
+    await manifestOf(root, cache);
+    const file = path.join(cache, 'shipset-scan-cache.json');
+    // The forged cache: every stored scan says "imports nothing", committed with the project.
+    const forged = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const entry of Object.values(forged.entries) as Array<Record<string, unknown>>) if (Array.isArray(entry.imports)) entry.imports = [];
+    fs.writeFileSync(file, JSON.stringify(forged));
+    gitInit(root);
+    commit(root, {}, '2025-11-05T10:00:00Z', 'project with its cache');
+    const before = fs.readFileSync(file, 'utf8');
+    const cached = await manifestOf(root, cache);
+    const fresh = await manifestOf(root);
+    expect(cached.notices.filter((n) => !fresh.notices.includes(n))).toEqual([
+      expect.stringContaining('is tracked by git, so a commit can write any answer into it: it was not used'),
+    ]);
+    expect(cached.files).toEqual(fresh.files);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
   it("keeps madge's listing for an unchanged edge set and each file's deprecation header with its scan", async () => {

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { git } from './git.js';
 import { VERSION } from './version.js';
 
 /** Bumped whenever what a scan records changes shape or meaning (2: the file's deprecation header is stored with its scan). */
@@ -39,6 +40,8 @@ export class ScanCache {
   misses = 0;
   /** Whether {@link remember} stored an answer that the file does not hold yet. */
   private remembered = false;
+  /** The cache file is committed to a repository: neither read nor rewritten (see open). */
+  private disabled = false;
 
   private constructor(
     readonly dir: string,
@@ -66,6 +69,16 @@ export class ScanCache {
     const old = new Map<string, unknown>();
     const cache = new ScanCache(dir, engine, old);
     if (text === undefined) return cache;
+    // A cache file that git tracks came with the checkout: a pull request can commit any answer
+    // into it (imports: [] for a file that imports the world). Not read, and not rewritten (it
+    // is the user's file).
+    if (git(dir, ['ls-files', '-z', '--', FILE_NAME])) {
+      cache.disabled = true;
+      cache.notices.push(
+        `The cache file ${file} is tracked by git, so a commit can write any answer into it: it was not used. Keep the cache outside the repository (the action's cache: true does) or git-ignore the folder.`,
+      );
+      return cache;
+    }
     let parsed: Partial<CacheFile> | undefined;
     try {
       parsed = JSON.parse(text) as Partial<CacheFile>;
@@ -126,6 +139,7 @@ export class ScanCache {
    * Returns a notice when the folder cannot be written; never throws.
    */
   save(): string | undefined {
+    if (this.disabled) return undefined;
     if (this.hits && !this.misses && !this.remembered) return undefined; // nothing new: leave the file as it is
     // No prototype: a stored key such as '__proto__' stays an ordinary key.
     const entries: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
