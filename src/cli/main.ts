@@ -57,7 +57,7 @@ const COMMANDS: Record<string, { usage: string; flags: string }> = {
   },
   why: {
     usage: 'shipset why   <file> --entry <entry>   the chains that make a file ship, or why it does not',
-    flags: `  --entry FILE           entry (repeatable; default: package.json main/bin)\n  --root DIR             project root (default: .)\n  --config FILE          JSON config file\n  --format F             text or json`,
+    flags: `  --entry FILE           entry (repeatable; default: package.json main/bin and the file scripts.start runs)\n  --root DIR             project root (default: .)\n  --config FILE          JSON config file\n  --format F             text or json`,
   },
   baseline: {
     usage: 'shipset baseline [entry...] [options]  write the current findings as the baseline',
@@ -81,7 +81,8 @@ ${COMMANDS.pack.flags}
   -h, --help             this help (shipset <command> --help: the command's flags)
   -v, --version          the version
 
-With no entry, the config's "entries", else package.json "main" and "bin" are the entries.
+With no entry, the config's "entries", else package.json "main" and "bin" and the file
+"scripts.start" runs (node dist/main.js, nodemon server.js) are the entries.
 Flags override the config file (shipset.config.json); see docs/configuration.md.
 Exit codes: 0 clean (warnings allowed), 1 error findings, 2 bad usage or input.
 `;

@@ -116,7 +116,7 @@ describe('undeclared (python)', () => {
     expect(flagged(findings)).toEqual(['attr', 'pytest', 'requests']);
     const requests = findings.find((f) => f.specifier === 'requests')!;
     expect(requests.message).toBe(
-      'app.py:11 imports requests, but requests is not declared in pyproject.toml: a fresh install would not provide it. Add requests to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import; if the package is provided another way, put `# shipset-ignore undeclared: <reason>` on the line above the import in app.py.',
+      'app.py:11 imports requests, but requests is not declared in pyproject.toml: a fresh install provides it only if a declared package happens to depend on it. Add requests to requirements.txt (or [project] dependencies in pyproject.toml), or remove the import; if the package is provided another way, put `# shipset-ignore undeclared: <reason>` on the line above the import in app.py.',
     );
     expect(findings.filter((f) => f.level === 'warn').map((f) => f.specifier)).toEqual(['ujson']);
     expect(findings.find((f) => f.specifier === 'attr')!.message).toContain('attrs is not declared');

@@ -99,7 +99,7 @@ export const undeclaredPython: Rule = {
         `${where}\0${shown}`,
         edge,
         (e, optional) =>
-          `${said(e)}, but ${shown} is not declared in ${where}: a fresh install would not provide it${optional ? OPTIONAL : ''}. ${localAdvice(e, shown, known)}; ${HINT(e)}.`,
+          `${said(e)}, but ${shown} is not declared in ${where}: a fresh install provides it only if a declared package happens to depend on it${optional ? OPTIONAL : ''}. ${localAdvice(e, shown, known)}; ${HINT(e)}.`,
       );
     }
     const findings: RawFinding[] = [];
