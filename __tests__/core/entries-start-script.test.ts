@@ -17,6 +17,8 @@ describe('startScriptFiles', () => {
     ['tsx watch src/server.ts', ['src/server.ts']],
     ['npm run build && node dist/main.js', ['dist/main.js']],
     ['nest start', []],
+    ['node .', []],
+    ['node ./', []],
     ['next start -p 3000', []],
     ['node ../elsewhere/x.js', []],
     ['node /opt/app/x.js', []],

@@ -202,7 +202,8 @@ export function startScriptFiles(script: string): string[] {
   const files: string[] = [];
   const add = (file: string) => {
     const rel = normalize(file);
-    if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel) || rel.includes('$')) return;
+    // `node .` runs the package's main, which is an entry already.
+    if (rel === '.' || rel === '' || rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel) || rel.includes('$')) return;
     if (!files.includes(rel)) files.push(rel);
   };
   for (const { program, file, loaders } of startCommands(script)) {

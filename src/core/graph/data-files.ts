@@ -47,7 +47,7 @@ function hasFileOutside(dir: string, shipped: ReadonlySet<string>, root: string,
  * The notice for data folders (Python: `templates/`, `static/`, `locales/`, `locale/`,
  * `migrations/`; JavaScript: `views/`, `public/`, `templates/`, `locales/`, `i18n/`, `migrations/`,
  * `mail-templates/`, `email-templates/`) holding unshipped files, and `*.sql`/`*.html` files, in the
- * folders of shipped code files of `kind`; undefined when there are none or `include` already
+ * folders of shipped code files of `kind` and the folders above them; undefined when there are none or `include` already
  * matches them. `shipped` and `include` are POSIX, relative to `root`.
  */
 export function dataFilesNotice(
@@ -57,7 +57,22 @@ export function dataFilesNotice(
   kind: DataFileKind = PYTHON_DATA,
 ): string | undefined {
   const included = include.length ? picomatch([...include], { dot: true }) : () => false;
-  const dirs = [...new Set([...shipped].filter((f) => kind.code.test(f) && !f.split('/').includes('node_modules')).map((f) => path.posix.dirname(f)))].sort();
+  // The folders of shipped code and the folders above them (Express: app/controllers/x.js ships,
+  // app/views/ is what it renders), up to the root.
+  const dirs = [
+    ...new Set(
+      [...shipped]
+        .filter((f) => kind.code.test(f) && !f.split('/').includes('node_modules'))
+        .flatMap((f) => {
+          const up: string[] = [];
+          for (let d = path.posix.dirname(f); ; d = path.posix.dirname(d)) {
+            up.push(d);
+            if (d === '.' || d === '/') break;
+          }
+          return up;
+        }),
+    ),
+  ].sort();
   const found: Array<{ shown: string; glob: string; probe: string }> = [];
   for (const dir of dirs) {
     const abs = path.join(root, dir);
