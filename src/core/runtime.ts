@@ -46,11 +46,17 @@ export function pathsHookInStartScript(script: string, entry: string): boolean {
 
 /** Whether the entry requires a tsconfig-paths hook before its first project import (what it loads after that has `paths` applied). */
 export function registersPathsHook(edges: readonly ImportEdge[]): boolean {
+  return importedBeforeProjectCode(edges).some((s) => PATHS_HOOKS.has(s));
+}
+
+/** The specifiers an entry imports, in source order, before its first import of a project file (what it registers before its own code runs). */
+function importedBeforeProjectCode(edges: readonly ImportEdge[]): string[] {
+  const before: string[] = [];
   for (const edge of [...edges].sort((a, b) => a.line - b.line || a.column - b.column)) {
-    if (PATHS_HOOKS.has(edge.specifier)) return true;
-    if (edge.class === 'file') return false;
+    if (edge.class === 'file') break;
+    before.push(edge.specifier);
   }
-  return false;
+  return before;
 }
 
 const TS_ENTRY = /\.[mc]?tsx?$/;
@@ -87,6 +93,8 @@ const NODE_VALUE_FLAGS = new Set([
   ...['--secure-heap-min', '--snapshot-blob', '--tls-cipher-list', '--tls-keylog', '--trace-event-categories', '--trace-event-file-pattern'],
   ...['--trace-require-module', '--unhandled-rejections', '--use-largepages', '--v8-pool-size', '--watch-path', '--experimental-config-file'],
 ]);
+/** ts-node's flags that take a value (ts-node --help); ts-node-esm takes the same. */
+const TS_NODE_VALUE_FLAGS = new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']);
 /**
  * The runners' own flags that take the next word as their value: nodemon's `--watch src`,
  * `-e js,json`, `--exec ts-node` (nodemon --help options), tsx's `--tsconfig` and `watch --include src`
@@ -112,8 +120,8 @@ const RUNNER_VALUE_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
     '--polling-interval',
   ]),
   tsx: new Set(['--tsconfig', '--include', '--exclude', '--ignore']),
-  'ts-node': new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']),
-  'ts-node-esm': new Set(['-P', '--project', '-O', '--compiler-options', '-C', '--compiler', '-I', '--ignore', '--cwd', '--scope-dir']),
+  'ts-node': TS_NODE_VALUE_FLAGS,
+  'ts-node-esm': TS_NODE_VALUE_FLAGS,
 };
 /** Node flags whose value is code to run instead of a script (`node -e "..." x`: x is only an argument). */
 const NODE_EVAL_FLAGS = new Set(['-e', '--eval', '-p', '--print']);
@@ -221,12 +229,9 @@ export function startScriptFiles(script: string): string[] {
  * (the files imported before it run under plain Node).
  */
 export function runtimeRegisteredBy(edges: readonly ImportEdge[]): Runtime | undefined {
-  for (const edge of [...edges].sort((a, b) => a.line - b.line || a.column - b.column)) {
-    const loaded = LOADERS[edge.specifier];
-    if (loaded) return loaded;
-    if (edge.class === 'file') return undefined;
-  }
-  return undefined;
+  return importedBeforeProjectCode(edges)
+    .map((s) => LOADERS[s])
+    .find((r) => r !== undefined);
 }
 
 function normalize(p: string): string {

@@ -23,6 +23,7 @@ export const unresolved: Rule = {
       const where = at(edge.from, edge.line);
       const hint = ignoreHint('unresolved', edge.from);
       const nearMiss = edge.class === 'unresolved' ? caseNearMiss(graph, edge, listings) : undefined;
+      const pending = buildOutput(edge, declared);
       const near =
         nearMiss && !(edge.reason ?? '').includes(nearMiss) ? `; ${nearMiss} exists, but the case differs and Linux file systems tell case apart` : '';
       let message: string;
@@ -32,8 +33,8 @@ export const unresolved: Rule = {
           `${where} imports ${edge.specifier}${edge.target ? ` (${edge.target})` : ''}, a ${ext} file: that language is not supported, ` +
           `so its own imports cannot be followed and the set would be incomplete. Import a JavaScript, TypeScript or Python module instead, ` +
           `or drop the import and ship the file with \`include\`; if the file is never loaded, ${hint}.`;
-      } else if (buildOutput(edge, declared)) {
-        const [file, by] = buildOutput(edge, declared)!;
+      } else if (pending) {
+        const [file, by] = pending;
         message = options.pack
           ? `${where} imports ${edge.specifier}, which resolves to nothing: ${file} is build output (${by}) and has not been made, so it cannot ship. ` +
             `Pack after the build step that makes it; if the import can never run, ${hint}.`
@@ -50,7 +51,6 @@ export const unresolved: Rule = {
           `${nearMiss ? `Write the name as it is on disk (${nearMiss})` : 'Create the file, fix the path'}, or remove the import; if the import can never run, ${hint}.`;
       }
       // Build output not made yet: a warning in check (run after the build), an error in pack (it cannot ship).
-      const pending = edge.class === 'unresolved' && buildOutput(edge, declared) !== undefined;
       const level = edge.optional && edge.class === 'unresolved' ? 'warn' : pending && !options.pack ? 'warn' : undefined;
       const finding = findingAt(graph, 'unresolved', edge, message, { level, target: edge.target });
       // One finding per fact: every import of the same missing relative file is one finding, its
