@@ -69,3 +69,19 @@ export function gitProject(history: Array<{ date: string; files: Files; message?
 export function cleanupFixtures(): void {
   while (made.length) fs.rmSync(made.pop()!, { recursive: true, force: true });
 }
+
+/** Every file a .tar.gz holds, unpacked into a temp folder: its path and then its bytes as latin1 text (to grep for a secret). */
+export function tarballText(tgz: string): string {
+  const dir = tempDir();
+  execFileSync('tar', ['-xzf', tgz, '-C', dir]);
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(`${path.relative(dir, p)}\n${fs.readFileSync(p, 'latin1')}`);
+    }
+  };
+  walk(dir);
+  return out.join('\n');
+}

@@ -4,12 +4,11 @@
 // by the real path behind a link, through a glob or an import. .yarnrc.yml is treated like
 // .npmrc: a secret unless a flag or action input names it exactly.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isSecretPath, secretMatch } from '../../src/core/pack/secrets.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+import { cleanupFixtures, tempDir, writeFiles, tarballText } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 
@@ -34,12 +33,6 @@ describe('isSecretPath knows the credential stores, in any letter case', () => {
   });
 });
 
-function unpackedText(tgz: string): string {
-  const dir = tempDir();
-  execFileSync('tar', ['-xzf', tgz, '-C', dir]);
-  return execFileSync('sh', ['-c', 'find . -type f -print -exec cat {} +'], { cwd: dir, encoding: 'latin1' });
-}
-
 describe('a glob or an import never brings them in', () => {
   it('include ** (and **/.*) packs none of them, nor a link to one; an import of a link is refused', async () => {
     const root = tempDir();
@@ -60,7 +53,7 @@ describe('a glob or an import never brings them in', () => {
     expect(ok.status).toBe(0);
     const paths = JSON.parse(ok.stdout).files.map((f: { path: string }) => f.path);
     expect(paths).toEqual(['index.js', 'package.json']);
-    expect(unpackedText(path.join(root, 'app.tgz'))).not.toContain(SECRET);
+    expect(tarballText(path.join(root, 'app.tgz'))).not.toContain(SECRET);
   });
 
   it('.yarnrc.yml ships only when --include names it exactly, with a notice', async () => {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { cleanupFixtures, tempDir, writeFiles, type Files } from '../helpers/fixture.js';
+import { cleanupFixtures, tempDir, writeFiles, type Files, tarballText } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 
@@ -30,27 +30,11 @@ function checkout(files: Files, links: Record<string, string> = {}): string {
   return root;
 }
 
-/** Every entry name and byte of the tarball, as text. */
-function unpacked(tgz: string): string {
-  const dir = tempDir();
-  execFileSync('tar', ['-xzf', tgz, '-C', dir]);
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(`${path.relative(dir, p)}\n${fs.readFileSync(p, 'latin1')}`);
-    }
-  };
-  walk(dir);
-  return out.join('\n');
-}
-
 async function pack(root: string, args: string[]) {
   const r = await runCli(['pack', 'index.js', '--out', 'app.tgz', '--json', ...args], root, EPOCH);
   expect(r.stderr).not.toContain('internal error');
   const tgz = path.join(root, 'app.tgz');
-  const text = fs.existsSync(tgz) ? unpacked(tgz) : '';
+  const text = fs.existsSync(tgz) ? tarballText(tgz) : '';
   return { ...r, manifest: r.stdout ? JSON.parse(r.stdout) : undefined, text, written: fs.existsSync(tgz) };
 }
 
