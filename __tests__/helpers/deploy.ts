@@ -41,6 +41,10 @@ export function npmCiProduction(dir: string, cache: string): void {
 /** The test environment without npm's and jest's variables, with HOME and the XDG folders in `home` (no user config, no shared cache). */
 function isolatedEnv(home: string): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && !k.startsWith('YARN_') && k !== 'NODE_OPTIONS'));
+  // pnpm and yarn read ci-info: on a CI machine they default to a frozen/immutable lockfile, so a
+  // fixture's first install (the one that writes the lockfile) fails there and only there.
+  // CI=false turns that detection off; a test that wants immutability passes the flag itself.
+  env.CI = 'false';
   const xdg = { XDG_CACHE_HOME: 'cache', XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_STATE_HOME: 'state' };
   return { ...env, HOME: home, ...Object.fromEntries(Object.entries(xdg).map(([k, v]) => [k, path.join(home, v)])) };
 }
