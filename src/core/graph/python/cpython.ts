@@ -8,6 +8,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import os from 'node:os';
 import readline from 'node:readline';
 import { onCleanup } from '../../cleanup.js';
+import { EXTRACTOR } from './extract.js';
+import type { ParsedPython } from './parse.js';
 
 /** A syntax error as CPython reports it (1-based line and column). */
 export interface CPythonError {
@@ -16,7 +18,13 @@ export interface CPythonError {
   message: string;
 }
 
-/** The script run with `python3 -I -S -B -c`: one JSON batch per line in, one JSON list of verdicts per line out. */
+/**
+ * The script run with `python3 -I -S -B -c`: one JSON batch per line in, one JSON list of verdicts
+ * per line out. A verdict is `{"error": ...}`, or for a valid file `{"parsed": ...}` (the facts
+ * extract.ts reads from the same tree; null when it cannot answer) when the batch asks for facts,
+ * else null. The file is parsed once: the tree ast.parse returns is compiled (compile() on a tree
+ * runs the same symbol table and compiler passes, so the verdicts are those of compile(source)).
+ */
 const CHECKER = String.raw`
 import ast, base64, json, sys, warnings
 warnings.simplefilter("ignore")
@@ -24,24 +32,36 @@ out = sys.stdout
 out.write(json.dumps({"version": list(sys.version_info[:2])}) + "\n")
 out.flush()
 
-def check(name, source, fv):
+def check(name, source, fv, facts):
     try:
-        if fv is not None:
-            ast.parse(source, name, feature_version=(3, fv))
-        compile(source, name, "exec", dont_inherit=True)
-        return None
+        tree = ast.parse(source, name) if fv is None else ast.parse(source, name, feature_version=(3, fv))
+        compile(tree, name, "exec", dont_inherit=True)
     except SyntaxError as e:
-        return {"line": e.lineno or 1, "column": e.offset or 1, "message": e.msg or "invalid syntax"}
+        return {"error": {"line": e.lineno or 1, "column": e.offset or 1, "message": e.msg or "invalid syntax"}}
     except (ValueError, MemoryError, RecursionError) as e:
-        return {"line": 1, "column": 1, "message": str(e) or type(e).__name__}
-
+        return {"error": {"line": 1, "column": 1, "message": str(e) or type(e).__name__}}
+    if not facts:
+        return None
+    try:
+        return {"parsed": extract(source, tree)}
+    except Exception:
+        return {"parsed": None}
+${EXTRACTOR}
 for line in sys.stdin:
     req = json.loads(line)
     fv = req.get("feature")
-    verdicts = [check(f["name"], base64.b64decode(f["source"]), fv) for f in req["files"]]
+    facts = req.get("facts", False)
+    verdicts = [check(f["name"], base64.b64decode(f["source"]), fv, facts) for f in req["files"]]
     out.write(json.dumps(verdicts) + "\n")
     out.flush()
 `;
+
+/** CPython's answer on one file: its syntax error, or for a valid file the facts it read (when asked and able). */
+export interface CPythonVerdict {
+  error?: CPythonError;
+  /** What parsePython would return for the file (never an `error`); absent when CPython cannot answer for it. */
+  parsed?: ParsedPython;
+}
 
 /** ast.parse accepts feature_version down to 3.4 before Python 3.13 and 3.7 from it on. */
 function lowestFeature(minor: number): number {
@@ -49,7 +69,7 @@ function lowestFeature(minor: number): number {
 }
 
 export class CPythonParser {
-  private readonly pending: Array<(verdicts: Array<CPythonError | null> | Error) => void> = [];
+  private readonly pending: Array<(verdicts: CPythonVerdict[] | Error) => void> = [];
   private failure?: Error;
   private readonly stopCleanup: () => void;
 
@@ -63,8 +83,13 @@ export class CPythonParser {
       const resolve = this.pending.shift();
       if (!resolve) return;
       try {
-        const verdicts = JSON.parse(line) as Array<CPythonError | null>;
-        resolve(verdicts.map((v) => v && { line: v.line, column: v.column, message: v.message }));
+        const verdicts = JSON.parse(line) as Array<{ error?: CPythonError; parsed?: ParsedPython | null } | null>;
+        resolve(
+          verdicts.map((v): CPythonVerdict => {
+            if (v?.error) return { error: { line: v.error.line, column: v.error.column, message: v.error.message } };
+            return v?.parsed ? { parsed: { imports: v.parsed.imports, dynamic: v.parsed.dynamic, pathChanges: v.parsed.pathChanges } } : {};
+          }),
+        );
       } catch {
         resolve(new Error(`python3 answered ${JSON.stringify(line.slice(0, 80))}`));
       }
@@ -122,13 +147,31 @@ export class CPythonParser {
    * ast.parse's feature_version checks go. Rejects when the process fails.
    */
   async check(files: Array<{ name: string; source: Buffer }>, minMinor?: number): Promise<Array<CPythonError | null>> {
+    return (await this.send(files, minMinor, false)).map((v) => v.error ?? null);
+  }
+
+  /**
+   * Like check, and for each valid file also what parsePython returns for it (imports, dynamic
+   * sites, sys.path changes), read from CPython's own tree in the same pass (see extract.ts).
+   * `parsed` is absent for a file CPython accepts but cannot answer for (not UTF-8, lone
+   * carriage returns, Python older than 3.10): read it with parsePython.
+   */
+  async analyze(files: Array<{ name: string; source: Buffer }>, minMinor?: number): Promise<CPythonVerdict[]> {
+    return this.send(files, minMinor, true);
+  }
+
+  private async send(files: Array<{ name: string; source: Buffer }>, minMinor: number | undefined, facts: boolean): Promise<CPythonVerdict[]> {
     if (this.failure) throw this.failure;
     if (!files.length) return [];
     const feature = minMinor !== undefined && minMinor < this.version[1] ? Math.max(minMinor, lowestFeature(this.version[1])) : undefined;
-    const answer = new Promise<Array<CPythonError | null>>((resolve, reject) => {
+    const answer = new Promise<CPythonVerdict[]>((resolve, reject) => {
       this.pending.push((v) => (v instanceof Error ? reject(v) : resolve(v)));
     });
-    const batch = { files: files.map((f) => ({ name: f.name, source: f.source.toString('base64') })), ...(feature !== undefined ? { feature } : {}) };
+    const batch = {
+      files: files.map((f) => ({ name: f.name, source: f.source.toString('base64') })),
+      ...(feature !== undefined ? { feature } : {}),
+      ...(facts ? { facts } : {}),
+    };
     this.child.stdin.write(`${JSON.stringify(batch)}\n`);
     const verdicts = await answer;
     if (verdicts.length !== files.length) throw new Error(`python3 answered ${verdicts.length} verdicts for ${files.length} files`);
