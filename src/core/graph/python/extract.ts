@@ -13,6 +13,8 @@
  * Appended to the checker script that cpython.ts runs; it imports only `ast` and `re`.
  */
 export const EXTRACTOR = String.raw`
+import bisect
+import itertools
 import re as _re
 
 _WS = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
@@ -33,9 +35,11 @@ _PATHLIB = _re.compile(r"^(?:pathlib\.)?(?:Path|PurePath)$")
 _DIRNAME = _re.compile(r"^(?:os\.path\.|path\.)?dirname$")
 _JOIN = _re.compile(r"^(?:os\.path\.|path\.)?join$")
 _OWN_PACKAGE = ("__package__", "__name__", "__spec__.parent")
-_CALL_TRIGGER = _re.compile(
-    r"import_module|__import__|setdefault|Celery|autodiscover_tasks|config_from_object|addsitedir|sys" + _WS + r"*\." + _WS + r"*path" + _WS + r"*\." + _WS + r"*(?:insert|append)"
-)
+# Words in the callee of every call parse.ts reads: a line without one holds no such call.
+_CALL_WORDS = ("import_module", "__import__", "setdefault", "Celery", "autodiscover_tasks", "config_from_object", "addsitedir")
+_SYS_PATH = _re.compile(r"sys" + _WS + r"*\." + _WS + r"*path" + _WS + r"*\." + _WS + r"*(?:insert|append)")
+# Literal parts of _RUNTIME_GUARDS: a file without any cannot match it.
+_GUARD_WORDS = ("sys.", "os.name", "platform.", "PY2", "PY3", "WINDOWS")
 _CATCHES_IMPORT_ERROR = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 _TYPE_CHECKING = {"TYPE_CHECKING", "typing.TYPE_CHECKING", "t.TYPE_CHECKING"}
 _DJANGO_SETTINGS = {
@@ -53,6 +57,24 @@ _STRING_START = _re.compile(r"([A-Za-z]{0,2})('''|\"\"\"|'|\")")
 _BETWEEN_PARTS = _re.compile(r"(?:[ \t\f\r\n]|\\\r?\n|#[^\n]*)*")
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _TRIES = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
+
+
+_BODIES = {
+    ast.For: ("body", "orelse"),
+    ast.AsyncFor: ("body", "orelse"),
+    ast.While: ("body", "orelse"),
+    ast.With: ("body",),
+    ast.AsyncWith: ("body",),
+    ast.Match: ("cases",),
+    ast.match_case: ("body",),
+}
+
+
+def _find_all(text, word):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 class _Star:
@@ -113,11 +135,7 @@ class _Reader:
     def __init__(self, text, tree):
         self.text = text
         self.lines = text.split("\n")
-        self.starts = []
-        at = 0
-        for line in self.lines:
-            self.starts.append(at)
-            at += len(line) + 1
+        self.line_starts = None
         self.encoded = {}
         self.imports = []
         self.dynamic = []
@@ -127,15 +145,25 @@ class _Reader:
         self.tree = tree
 
     # Positions --------------------------------------------------------------------------------
-    def offset(self, lineno, col):
-        """Character offset in the text of a (1-based line, UTF-8 byte column) position."""
+    def starts(self):
+        """The character offset where each line starts (computed when first needed)."""
+        if self.line_starts is None:
+            self.line_starts = [0, *itertools.accumulate(len(line) + 1 for line in self.lines[:-1])]
+        return self.line_starts
+
+    def column(self, lineno, col):
+        """Character index in its line of a (1-based line, UTF-8 byte column) position."""
         line = self.lines[lineno - 1]
         if line.isascii():
-            return self.starts[lineno - 1] + col
+            return col
         data = self.encoded.get(lineno)
         if data is None:
             data = self.encoded[lineno] = line.encode("utf-8")
-        return self.starts[lineno - 1] + len(data[:col].decode("utf-8", "ignore"))
+        return len(data[:col].decode("utf-8", "ignore"))
+
+    def offset(self, lineno, col):
+        """Character offset in the text of a (1-based line, UTF-8 byte column) position."""
+        return self.starts()[lineno - 1] + self.column(lineno, col)
 
     def start(self, node):
         return self.offset(node.lineno, node.col_offset)
@@ -146,27 +174,22 @@ class _Reader:
     def segment(self, node):
         if isinstance(node, _Star):
             return node.token
+        if node.lineno == node.end_lineno:
+            return self.lines[node.lineno - 1][self.column(node.lineno, node.col_offset) : self.column(node.lineno, node.end_col_offset)]
         return self.text[self.start(node) : self.end(node)]
 
     def at_offset(self, offset):
         """parse.ts's {line, column} (1-based, UTF-16) of a character offset."""
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) >> 1
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        before = self.text[self.starts[lo] : offset]
+        starts = self.starts()
+        lo = bisect.bisect_right(starts, offset) - 1
+        before = self.text[starts[lo] : offset]
         return {"line": lo + 1, "column": _utf16_len(before) + 1}
 
     def at(self, node, shift=0):
         line = self.lines[node.lineno - 1]
         if line.isascii():
             return {"line": node.lineno, "column": node.col_offset + 1 + shift}
-        position = self.at_offset(self.offset(node.lineno, node.col_offset))
-        position["column"] += shift
-        return position
+        return {"line": node.lineno, "column": _utf16_len(line[: self.column(node.lineno, node.col_offset)]) + 1 + shift}
 
     def parenthesized(self, outer, inner):
         """The inner node starts after the outer one: it is wrapped in parentheses there."""
@@ -270,11 +293,21 @@ class _Reader:
             return None
         return _compact(self.segment(func))
 
-    def statements(self, body, optional, conditional, full):
+    def statements(self, body, optional, conditional):
         for s in body:
-            self.walk(s, optional, conditional, full)
+            self.walk(s, optional, conditional)
 
-    def walk(self, node, optional, conditional, full):
+    def hot(self, node):
+        if not hasattr(node, "end_lineno"):
+            return True
+        """A line of the node holds a call parse.ts reads (by the trigger words of its callee)."""
+        lines = self.hot_lines
+        k = bisect.bisect_left(lines, node.lineno)
+        return k < len(lines) and lines[k] <= node.end_lineno
+
+    def walk(self, node, optional, conditional):
+        if isinstance(node, ast.expr) and not (self.hot_lines and self.hot(node)):
+            return
         t = type(node)
         if t is ast.Import:
             for alias in node.names:
@@ -284,27 +317,25 @@ class _Reader:
             self.read_from_import(node, optional)
             return
         if t is ast.If:
-            self.walk_if(node, optional, conditional, full)
+            self.walk_if(node, optional, conditional)
             return
         if t in _TRIES:
-            self.walk_try(node, optional, conditional, full)
+            self.walk_try(node, optional, conditional)
             return
         if t in _FUNCTIONS:
             for d in node.decorator_list:
-                self.walk_decorator(d, optional, conditional, full)
-            if full:
-                for part in list(getattr(node, "type_params", [])) + [node.args, node.returns]:
-                    if part is not None:
-                        self.walk(part, False, True, full)
-            self.statements(node.body, False, True, full)
+                self.walk_decorator(d, optional, conditional)
+            for part in list(getattr(node, "type_params", [])) + [node.args, node.returns]:
+                if part is not None:
+                    self.walk(part, False, True)
+            self.statements(node.body, False, True)
             return
         if t is ast.ClassDef:
             for d in node.decorator_list:
-                self.walk_decorator(d, optional, conditional, full)
-            if full:
-                for part in list(getattr(node, "type_params", [])) + node.bases + node.keywords:
-                    self.walk(part, optional, conditional, full)
-            self.statements(node.body, optional, conditional, full)
+                self.walk_decorator(d, optional, conditional)
+            for part in list(getattr(node, "type_params", [])) + node.bases + node.keywords:
+                self.walk(part, optional, conditional)
+            self.statements(node.body, optional, conditional)
             return
         if t is ast.Lambda:
             optional, conditional = False, True
@@ -314,26 +345,34 @@ class _Reader:
             self.read_path_change(node)
         elif t is ast.Assign or t is ast.AugAssign:
             self.read_settings(node, optional, conditional)
-        if full:
+        if self.hot_lines and self.hot(node):
             for child in self.children(node):
-                self.walk(child, optional, conditional, full)
+                self.walk(child, optional, conditional)
         else:
-            # Only statements can hold what remains to be read: skip expressions.
-            for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-                for child in getattr(node, field, ()):
-                    self.walk(child, optional, conditional, full)
+            # No call to read on these lines: only nested statements can hold the rest.
+            for field in _BODIES.get(t, ()):
+                for child in getattr(node, field):
+                    self.walk(child, optional, conditional)
 
-    def walk_decorator(self, node, optional, conditional, full):
+    def walk_decorator(self, node, optional, conditional):
         # parse.ts's grammar reads "@f(x)" as a decorator, not as a call: only its parts are walked.
-        if not full:
-            return
         if type(node) is ast.Call:
             for child in self.children(node):
-                self.walk(child, optional, conditional, full)
+                self.walk(child, optional, conditional)
         else:
-            self.walk(node, optional, conditional, full)
+            self.walk(node, optional, conditional)
 
     def read_from_import(self, node, optional):
+        names = [{"name": a.name, **self.at(a)} for a in node.names]
+        line = self.lines[node.lineno - 1]
+        c = self.column(node.lineno, node.col_offset) + 4
+        while c < len(line) and line[c] in " \t\f":
+            c += 1
+        if not line.startswith("\\", c):
+            position = {"line": node.lineno, "column": _utf16_len(line[:c]) + 1}
+            self.imports.append({"module": node.module or "", "level": node.level, "names": names, **position, "optional": optional, "viaCall": False})
+            return
+        # A line continuation after "from": scan on through the text.
         i = self.start(node) + 4
         text = self.text
         while True:
@@ -345,12 +384,11 @@ class _Reader:
                 i += 1
             else:
                 break
-        names = [{"name": a.name, **self.at(a)} for a in node.names]
         self.imports.append(
             {"module": node.module or "", "level": node.level, "names": names, **self.at_offset(i), "optional": optional, "viaCall": False}
         )
 
-    def walk_if(self, node, optional, conditional, full):
+    def walk_if(self, node, optional, conditional):
         text = self.text
         branches = [node]
         current = node
@@ -358,8 +396,8 @@ class _Reader:
             current = current.orelse[0]
             branches.append(current)
         orelse = current.orelse
-        guarded = any(_RUNTIME_GUARDS.search(self.segment(b.test)) for b in branches)
-        if not guarded:
+        guarded = self.has_guards and any(_RUNTIME_GUARDS.search(self.segment(b.test)) for b in branches)
+        if not guarded and self.has_guards:
             # Comments between a branch and the next elif/else are parts of the if statement too.
             for k in range(len(branches)):
                 after = self.end(branches[k].body[-1])
@@ -376,12 +414,20 @@ class _Reader:
             optional = True
         for branch in branches:
             test = branch.test
-            if full:
-                self.walk(test, optional, conditional, full)
-            if _compact(self.segment(test)) in _TYPE_CHECKING:
+            self.walk(test, optional, conditional)
+            if self.is_type_checking(test):
                 continue
-            self.statements(branch.body, optional, True, full)
-        self.statements(orelse, optional, True, full)
+            self.statements(branch.body, optional, True)
+        self.statements(orelse, optional, True)
+
+    def is_type_checking(self, test):
+        """parse.ts's test on the condition's text: TYPE_CHECKING, typing.TYPE_CHECKING or t.TYPE_CHECKING."""
+        t = type(test)
+        if t is ast.Name:
+            return test.id == "TYPE_CHECKING"
+        if t is ast.Attribute and test.attr == "TYPE_CHECKING" and type(test.value) is ast.Name and test.value.id in ("typing", "t"):
+            return not self.parenthesized(test, test.value)
+        return False
 
     def catches(self, handler):
         if handler.type is None:
@@ -392,16 +438,16 @@ class _Reader:
                 return True
         return False
 
-    def walk_try(self, node, optional, conditional, full):
+    def walk_try(self, node, optional, conditional):
         handlers = [(h, self.catches(h)) for h in node.handlers]
         guarded = any(c for _, c in handlers)
-        self.statements(node.body, optional or guarded, conditional, full)
+        self.statements(node.body, optional or guarded, conditional)
         for h, catches in handlers:
-            if full and h.type is not None:
-                self.walk(h.type, optional, conditional, full)
-            self.statements(h.body, True if catches else optional, conditional, full)
-        self.statements(node.orelse, optional, conditional, full)
-        self.statements(node.finalbody, optional, conditional, full)
+            if h.type is not None:
+                self.walk(h.type, optional, conditional)
+            self.statements(h.body, True if catches else optional, conditional)
+        self.statements(node.orelse, optional, conditional)
+        self.statements(node.finalbody, optional, conditional)
 
     # Calls ------------------------------------------------------------------------------------
     def read_import_call(self, node, optional):
@@ -617,6 +663,9 @@ class _Reader:
                 self.lists.setdefault(s.target.id, []).append(s.value)
 
     def read_settings(self, node, optional, conditional):
+        first = node.targets[0] if type(node) is ast.Assign else node.target
+        if not (type(first) is ast.Name and first.id in _DJANGO_SETTINGS) and type(first) is not ast.Subscript:
+            return
         if type(node) is ast.Assign:
             target = node.targets[0]
             value = node.targets[1] if len(node.targets) > 1 else node.value
@@ -682,9 +731,17 @@ class _Reader:
         return found
 
     def run(self):
-        full = _CALL_TRIGGER.search(self.text) is not None or self.imports_django_include()
+        text = self.text
+        words = list(_CALL_WORDS)
+        if "include" in text and self.imports_django_include():
+            words.append("include")
+        triggers = [at for word in words for at in _find_all(text, word)]
+        if "sys" in text and "path" in text:
+            triggers += [m.start() for m in _SYS_PATH.finditer(text)]
+        self.hot_lines = sorted({text.count("\n", 0, at) + 1 for at in triggers})
+        self.has_guards = any(word in text for word in _GUARD_WORDS) and _RUNTIME_GUARDS.search(text) is not None
         self.collect_lists()
-        self.statements(self.tree.body, False, False, full)
+        self.statements(self.tree.body, False, False)
         return {"imports": self.imports, "dynamic": self.dynamic, "pathChanges": self.path_changes}
 
 
