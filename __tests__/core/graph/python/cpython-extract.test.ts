@@ -75,24 +75,11 @@ const CORPUS: Record<string, string> = {
 /** Files CPython accepts but leaves to the grammar: lone carriage returns (line numbers), bytes that are not UTF-8 (a coding declaration). */
 const NO_ANSWER = new Set(['lone_cr.py', 'latin1.py']);
 
-/** Valid Python the grammar misreads; CPython's reading is the one the engine uses. */
+/** Valid Python the grammar misreads; CPython's reading is the one the engine uses when a python3 is present. */
 const GRAMMAR_WRONG: Record<string, { why: string; cpython: Partial<ParsedPython> }> = {
   'paren_arg.py': {
     why: "import_module(('x')) imports x: the grammar keeps the parentheses and calls it a dynamic site",
     cpython: { imports: [{ module: 'x', level: 0, line: 1, column: 16, optional: false, viaCall: true }], dynamic: [] },
-  },
-  'paren_tc.py': {
-    why: 'if (TYPE_CHECKING): is a TYPE_CHECKING block: the grammar compares the text with its parentheses',
-    cpython: { imports: [] },
-  },
-  'trystar.py': {
-    why: 'except* ImportError catches an ImportError (wrapped in an ExceptionGroup): the grammar reads the star as the caught type',
-    cpython: {
-      imports: [
-        { module: 'a', level: 0, line: 2, column: 12, optional: true, viaCall: false },
-        { module: 'b', level: 0, line: 4, column: 12, optional: true, viaCall: false },
-      ],
-    },
   },
 };
 
@@ -141,6 +128,19 @@ withPython('CPython reads what the grammar reads', () => {
     });
     expect(verdicts.filter((v) => v.error).length).toBe(2); // syntax_error.py, syntax_error2.py
     expect(answered.size).toBe(files.length - 2 - NO_ANSWER.size);
+  });
+
+  it('both read if (TYPE_CHECKING): as a TYPE_CHECKING block and except* ImportError: as catching ImportError', async () => {
+    if (cpython.version[1] < 10) return;
+    const files = ['paren_tc.py', 'trystar.py'].map((name) => ({ name, source: Buffer.from(CORPUS[name], 'utf8') }));
+    const [tc, star] = await cpython.analyze(files);
+    expect(tc.parsed?.imports).toEqual([]);
+    expect(star.parsed?.imports.map((i) => [i.module, i.optional])).toEqual([
+      ['a', true],
+      ['b', true],
+    ]);
+    expect(grammar(files[0].source)).toEqual(tc.parsed);
+    expect(grammar(files[1].source)).toEqual(star.parsed);
   });
 
   it('every .py file of the fixtures: identical results', async () => {

@@ -4,8 +4,12 @@
 // units: 1-based line, 1-based column in UTF-16 code units (CPython's col_offset counts UTF-8
 // bytes). Text tests that parse.ts makes on source slices (runtime guards, TYPE_CHECKING, the
 // quoted contents of string literals, expression texts) are made on the same slices here.
+// Where the grammar misreads valid Python, this reads what CPython runs: a parenthesized call
+// argument (`import_module(("x"))` imports x; the grammar sees a dynamic site).
 // A file this cannot read exactly as parse.ts would (not UTF-8, lone carriage returns, Python
 // older than 3.10: no positions on import names) gets no answer, and the grammar reads it.
+// Speed: only statements are walked, and expressions only on lines holding a word of a callee
+// parse.ts reads (import_module, sys.path.insert, ...).
 
 /**
  * Python source defining `extract(source: bytes, tree: ast.Module) -> dict | None`, the
