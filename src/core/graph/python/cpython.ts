@@ -1,7 +1,7 @@
-// CPython's own verdict on a file's syntax: one `python3` process for the whole run, fed the
-// bytes of each file over a pipe. It only parses and compiles to a code object (which is where
-// CPython rejects an unknown __future__ feature or `return` outside a function); it never
-// imports or runs anything, reads no project file itself, and starts isolated (-I: no
+// CPython's own verdict on a file's syntax, and the file's imports read from the same tree: one
+// `python3` process for the whole run, fed the bytes of each file over a pipe. It only parses,
+// compiles to a code object (which is where CPython rejects an unknown __future__ feature or
+// `return` outside a function) and walks the tree (extract.ts); it never imports or runs anything, reads no project file itself, and starts isolated (-I: no
 // PYTHON* variables, no user site, no script folder on sys.path; -S: no site module, so no .pth
 // file runs; -B: no bytecode written).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -21,9 +21,9 @@ export interface CPythonError {
 /**
  * The script run with `python3 -I -S -B -c`: one JSON batch per line in, one JSON list of verdicts
  * per line out. A verdict is `{"error": ...}`, or for a valid file `{"parsed": ...}` (the facts
- * extract.ts reads from the same tree; null when it cannot answer) when the batch asks for facts,
- * else null. The file is parsed once: the tree ast.parse returns is compiled (compile() on a tree
- * runs the same symbol table and compiler passes, so the verdicts are those of compile(source)).
+ * extract.ts reads from the same tree; null when it cannot answer). Each file is parsed once: the
+ * tree ast.parse returns is compiled (compile() on a tree runs the same symbol table and compiler
+ * passes as on source, so the verdicts are those of compile(source)).
  */
 const CHECKER = String.raw`
 import ast, base64, gc, json, sys, warnings
@@ -35,7 +35,7 @@ out = sys.stdout
 out.write(json.dumps({"version": list(sys.version_info[:2])}) + "\n")
 out.flush()
 
-def check(name, source, fv, facts):
+def check(name, source, fv):
     try:
         tree = ast.parse(source, name) if fv is None else ast.parse(source, name, feature_version=(3, fv))
         compile(tree, name, "exec", dont_inherit=True)
@@ -43,8 +43,6 @@ def check(name, source, fv, facts):
         return {"error": {"line": e.lineno or 1, "column": e.offset or 1, "message": e.msg or "invalid syntax"}}
     except (ValueError, MemoryError, RecursionError) as e:
         return {"error": {"line": 1, "column": 1, "message": str(e) or type(e).__name__}}
-    if not facts:
-        return None
     try:
         return {"parsed": extract(source, tree)}
     except Exception:
@@ -53,14 +51,13 @@ ${EXTRACTOR}
 for line in sys.stdin:
     req = json.loads(line)
     fv = req.get("feature")
-    facts = req.get("facts", False)
-    verdicts = [check(f["name"], base64.b64decode(f["source"]), fv, facts) for f in req["files"]]
+    verdicts = [check(f["name"], base64.b64decode(f["source"]), fv) for f in req["files"]]
     out.write(json.dumps(verdicts) + "\n")
     out.flush()
     gc.collect()
 `;
 
-/** CPython's answer on one file: its syntax error, or for a valid file the facts it read (when asked and able). */
+/** CPython's answer on one file: its syntax error, or for a valid file the facts it read (when able). */
 export interface CPythonVerdict {
   error?: CPythonError;
   /** What parsePython would return for the file (never an `error`); absent when CPython cannot answer for it. */
@@ -146,25 +143,15 @@ export class CPythonParser {
   }
 
   /**
-   * The verdicts on many files at once (null: valid). `minMinor` is the oldest declared 3.x
-   * (requires-python): the parser then rejects syntax newer than that version, as far as
-   * ast.parse's feature_version checks go. Rejects when the process fails.
-   */
-  async check(files: Array<{ name: string; source: Buffer }>, minMinor?: number): Promise<Array<CPythonError | null>> {
-    return (await this.send(files, minMinor, false)).map((v) => v.error ?? null);
-  }
-
-  /**
-   * Like check, and for each valid file also what parsePython returns for it (imports, dynamic
+   * CPython's answer on many files at once, in order: a syntax error (1-based line and column as
+   * CPython reports them), or for a valid file what parsePython returns for it (imports, dynamic
    * sites, sys.path changes), read from CPython's own tree in the same pass (see extract.ts).
    * `parsed` is absent for a file CPython accepts but cannot answer for (not UTF-8, lone
-   * carriage returns, Python older than 3.10): read it with parsePython.
+   * carriage returns, Python older than 3.10): read it with parsePython. `minMinor` is the oldest
+   * declared 3.x (requires-python): the parser then rejects syntax newer than that version, as
+   * far as ast.parse's feature_version checks go. Rejects when the process fails.
    */
   async analyze(files: Array<{ name: string; source: Buffer }>, minMinor?: number): Promise<CPythonVerdict[]> {
-    return this.send(files, minMinor, true);
-  }
-
-  private async send(files: Array<{ name: string; source: Buffer }>, minMinor: number | undefined, facts: boolean): Promise<CPythonVerdict[]> {
     if (this.failure) throw this.failure;
     if (!files.length) return [];
     const feature = minMinor !== undefined && minMinor < this.version[1] ? Math.max(minMinor, lowestFeature(this.version[1])) : undefined;
@@ -174,7 +161,6 @@ export class CPythonParser {
     const batch = {
       files: files.map((f) => ({ name: f.name, source: f.source.toString('base64') })),
       ...(feature !== undefined ? { feature } : {}),
-      ...(facts ? { facts } : {}),
     };
     this.child.stdin.write(`${JSON.stringify(batch)}\n`);
     const verdicts = await answer;
