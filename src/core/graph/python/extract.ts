@@ -63,6 +63,8 @@ _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _TRIES = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
 
 
+# Statements that hold no import, no nested statement and no settings assignment.
+_LEAVES = {ast.Expr, ast.Return, ast.Pass, ast.Break, ast.Continue, ast.Raise, ast.Assert, ast.Delete, ast.Global, ast.Nonlocal, ast.AnnAssign}
 _BODIES = {
     ast.For: ("body", "orelse"),
     ast.AsyncFor: ("body", "orelse"),
@@ -195,6 +197,9 @@ class _Reader:
             return {"line": node.lineno, "column": node.col_offset + 1 + shift}
         return {"line": node.lineno, "column": _utf16_len(line[: self.column(node.lineno, node.col_offset)]) + 1 + shift}
 
+    def starts_with(self, node, word):
+        return self.lines[node.lineno - 1].startswith(word, self.column(node.lineno, node.col_offset))
+
     def parenthesized(self, outer, inner):
         """The inner node starts after the outer one: it is wrapped in parentheses there."""
         return inner.lineno != outer.lineno or inner.col_offset != outer.col_offset
@@ -298,8 +303,13 @@ class _Reader:
         return _compact(self.segment(func))
 
     def statements(self, body, optional, conditional):
-        for s in body:
-            self.walk(s, optional, conditional)
+        if self.hot_lines:
+            for s in body:
+                self.walk(s, optional, conditional)
+        else:
+            for s in body:
+                if type(s) not in _LEAVES:
+                    self.walk(s, optional, conditional)
 
     def hot(self, node):
         if not hasattr(node, "end_lineno"):
@@ -396,7 +406,7 @@ class _Reader:
         text = self.text
         branches = [node]
         current = node
-        while len(current.orelse) == 1 and type(current.orelse[0]) is ast.If and text.startswith("elif", self.start(current.orelse[0])):
+        while len(current.orelse) == 1 and type(current.orelse[0]) is ast.If and self.starts_with(current.orelse[0], "elif"):
             current = current.orelse[0]
             branches.append(current)
         orelse = current.orelse
@@ -737,13 +747,13 @@ class _Reader:
     def run(self):
         text = self.text
         words = list(_CALL_WORDS)
-        if "include" in text and self.imports_django_include():
+        if "include" in text and "django" in text and self.imports_django_include():
             words.append("include")
         triggers = [at for word in words for at in _find_all(text, word)]
         if "sys" in text and "path" in text:
             triggers += [m.start() for m in _SYS_PATH.finditer(text)]
         self.hot_lines = sorted({text.count("\n", 0, at) + 1 for at in triggers})
-        self.has_guards = any(word in text for word in _GUARD_WORDS) and _RUNTIME_GUARDS.search(text) is not None
+        self.has_guards = any(word in text for word in _GUARD_WORDS)
         self.collect_lists()
         self.statements(self.tree.body, False, False)
         return {"imports": self.imports, "dynamic": self.dynamic, "pathChanges": self.path_changes}
