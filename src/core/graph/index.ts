@@ -86,9 +86,11 @@ const javascript: Engine = {
     // An entry that registers a loader first (`require('ts-node/register')`) runs the rest under it.
     const registered = options.runtime ? undefined : entries.map((e) => runtimeRegisteredBy(js.files.get(e)?.edges ?? [])).find((r) => r !== undefined);
     // ts-node also preloads what its tsconfig options list ("ts-node": { "require": [...] }).
-    const { tsNodeRequires } = await import('./js/ts-node-config.js');
     const tsNodeHook =
-      (registered ?? runtime) === 'ts-node' && entries.some((e) => tsNodeRequires(root, project?.forFile(path.join(root, e))).some(isPathsHook));
+      (registered ?? runtime) === 'ts-node' &&
+      (await import('./js/ts-node-config.js').then(({ tsNodeRequires }) =>
+        entries.some((e) => tsNodeRequires(root, project?.forFile(path.join(root, e))).some(isPathsHook)),
+      ));
     const pathsHook = startHook || tsNodeHook || entries.some((e) => registersPathsHook(js.files.get(e)?.edges ?? []));
     // tsconfig-paths/register reads the tsconfig at start too, under any runtime.
     const runtimeConfigs = project && (readsTsconfig(registered ?? runtime) || pathsHook) ? configsRead(root, project, js.files.keys()) : undefined;

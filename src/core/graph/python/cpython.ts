@@ -1,9 +1,10 @@
 // CPython's own verdict on a file's syntax, and the file's imports read from the same tree: one
 // `python3` process for the whole run, fed the bytes of each file over a pipe. It only parses,
 // compiles to a code object (which is where CPython rejects an unknown __future__ feature or
-// `return` outside a function) and walks the tree (extract.ts); it never imports or runs anything, reads no project file itself, and starts isolated (-I: no
-// PYTHON* variables, no user site, no script folder on sys.path; -S: no site module, so no .pth
-// file runs; -B: no bytecode written).
+// `return` outside a function) and walks the tree (extract.ts); it never imports or runs
+// anything, reads no project file itself, and starts isolated (-I: no PYTHON* variables, no user
+// site, no script folder on sys.path; -S: no site module, so no .pth file runs; -B: no bytecode
+// written).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import os from 'node:os';
 import readline from 'node:readline';
