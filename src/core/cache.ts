@@ -1,9 +1,10 @@
 // The on-disk cache of per-file scan results (`--cache DIR`, the action's `cache` input).
 // A scan (imports with line and column, dynamic sites, the first syntax error) depends only on the
 // file's bytes, its name's extension and the compiler settings that decide import elision, so it
-// is stored under a key made of exactly those. Resolution is not cached: it is redone on every
-// run from the files, package.json files and tsconfig chain as they are now, so a new, deleted or
-// renamed file, or an edited tsconfig, can never be answered from an old run.
+// is stored under a key made of exactly those. A file's resolutions are stored with every
+// file-system fact they read (folder listings, real paths, package.json and tsconfig contents) and
+// reused only when each fact has the same answer now, so a new, deleted or renamed file, or an
+// edited tsconfig, can never be answered from an old run (docs/cache.md).
 // The cache is a hint, never an input: a file that is missing, corrupt, or written by another
 // version of shipset is ignored (a notice says so) and rewritten; writes go to a temp file that is
 // then renamed over the old one, so a reader never sees half a file.
@@ -14,8 +15,11 @@ import path from 'node:path';
 import { git } from './git.js';
 import { VERSION } from './version.js';
 
-/** Bumped whenever what a scan records changes shape or meaning (2: the file's deprecation header is stored with its scan). */
-const CACHE_FORMAT = 2;
+/**
+ * Bumped whenever what a scan records changes shape or meaning (2: the file's deprecation header is
+ * stored with its scan; 3: each file's resolutions are stored with the facts they read).
+ */
+const CACHE_FORMAT = 3;
 const FILE_NAME = 'shipset-scan-cache.json';
 
 /** The cache folder of `cache: true` in the action: $XDG_CACHE_HOME/shipset, else ~/.cache/shipset (outside the workspace). */
@@ -38,6 +42,8 @@ export class ScanCache {
   readonly notices: string[] = [];
   hits = 0;
   misses = 0;
+  /** Imports answered from stored resolutions (hits) and resolved again (misses), counted by the JS engine. */
+  readonly resolutions = { hits: 0, misses: 0 };
   /** Whether {@link remember} stored an answer that the file does not hold yet. */
   private remembered = false;
   /** The cache file is committed to a repository: neither read nor rewritten (see open). */
@@ -127,9 +133,12 @@ export class ScanCache {
     return value;
   }
 
-  /** Stores an answer derived from scans under `key` (kept and aged out like a scan). */
+  /**
+   * Stores a new answer under `key` (kept and aged out like a scan): the file is rewritten at save.
+   * Call it only when the answer is new or differs from the stored one (recall keeps an unchanged one).
+   */
   remember(key: string, value: unknown): void {
-    if (!this.used.has(key) && !this.old.has(key)) this.remembered = true;
+    this.remembered = true;
     this.used.set(key, value);
   }
 

@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { describeFsError, isStackOverflow } from '../../errors.js';
-import type { FileNode, ImportEdge } from '../../types.js';
+import type { FileNode, ImportEdge, ImportKind } from '../../types.js';
 import { type HeaderMark, headerOf, headText } from '../file-header.js';
 import { languageOf } from '../language.js';
 import { ScanCache } from '../../cache.js';
-import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
+import { JS_EXTENSIONS, RESOLVER_CONTEXT, type Resolution, type Resolver } from './resolve.js';
 import { withTypeScript } from './tsconfig.js';
 import type { ScanResult, ScanSettings, ScannedGlob, ScannedImport, scanSource } from './scan.js';
 import { isInside } from '../../paths.js';
@@ -144,6 +144,7 @@ export class JsEngine {
 
   /** The file's edges: each scanned import and glob resolved. Synchronous, and without effects on a second try. */
   private link(abs: string, rel: string, language: FileNode['language'], scan: ScanResult): Analysed {
+    const resolutions = this.resolutions(abs, rel);
     const follow = new Map<string, string>();
     const typeTargets: string[] = [];
     const edges: ImportEdge[] = [];
@@ -167,7 +168,7 @@ export class JsEngine {
       edges.push(edge);
     };
     for (const imp of scan.imports) {
-      const r = this.resolver.resolve(imp.specifier, abs, imp.kind);
+      const r = resolutions.resolve(imp.specifier, imp.kind);
       let erased = imp.typeOnly;
       // Kept only for emitDecoratorMetadata: tsc writes `Object` (and drops the import) for a name that is only a type.
       if (!erased && imp.metadataOnly) erased = imp.metadataOnly.every((name) => this.namesOnlyAType(name, r));
@@ -196,7 +197,7 @@ export class JsEngine {
         if (!specifier.startsWith('../')) specifier = './' + specifier;
         addEdge(
           { specifier, line: glob.line, column: glob.column, kind: glob.kind, optional: glob.optional },
-          this.resolver.resolve(specifier, abs, glob.kind),
+          resolutions.resolve(specifier, glob.kind),
           glob.origin,
         );
       }
@@ -208,7 +209,48 @@ export class JsEngine {
       dynamic,
       parseError: scan.parseError && { file: rel, ...scan.parseError },
     };
+    resolutions.save();
     return { node, follow, typeTargets };
+  }
+
+  /**
+   * The resolver for one file's imports. With a cache: the file's stored resolutions are reused
+   * when every file-system fact they read (Resolver.record) has the same answer now; a specifier
+   * not stored, or any fact that changed, is resolved again and recorded. `save` stores what this
+   * run used (docs/cache.md). Counted in the cache's `resolutions` (hits and misses per import).
+   */
+  private resolutions(abs: string, rel: string): { resolve: (specifier: string, kind: ImportKind) => Resolution; save: () => void } {
+    const cache = this.cache;
+    if (!cache) return { resolve: (specifier, kind) => this.resolver.resolve(specifier, abs, kind), save: () => undefined };
+    const key = resolutionsKey(this.root, rel);
+    const stored = storedResolutions(cache.recall(key), rel);
+    const valid = stored !== undefined && answersPrint(this.resolver, stored.facts) === stored.answers;
+    const used: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const recorded = new Set<string>();
+    let changed = !valid;
+    return {
+      resolve: (specifier, kind) => {
+        const id = `${kind}\0${specifier}`;
+        const hit = valid && Object.hasOwn(stored.res, id) ? storedResolution(stored.res[id]) : undefined;
+        if (hit) {
+          cache.resolutions.hits++;
+          used[id] = stored!.res[id];
+          return hit;
+        }
+        cache.resolutions.misses++;
+        changed = true;
+        const r = this.resolver.record(recorded, () => this.resolver.resolve(specifier, abs, kind));
+        used[id] = r;
+        return r;
+      },
+      save: () => {
+        if (!changed && stored && Object.keys(used).length === Object.keys(stored.res).length) return;
+        // The facts of the stored resolutions kept (each holds now) and of the new ones.
+        if (valid) for (const fact of stored.facts) recorded.add(fact);
+        const facts = [...recorded];
+        cache.remember(key, { file: rel, facts, answers: answersPrint(this.resolver, facts), res: used });
+      },
+    };
   }
 
   /**
@@ -476,6 +518,70 @@ function madgeKey(engine: JsEngine, queue: string[]): string {
 function storedListing(value: unknown, walked: Set<string>): string[] | undefined {
   if (!Array.isArray(value) || !value.every((f) => typeof f === 'string' && walked.has(f))) return undefined;
   return value as string[];
+}
+
+/** The cache key of one file's resolutions: the root, the file and what resolution depends on besides the file system. */
+function resolutionsKey(root: string, rel: string): string {
+  return `resolve:${createHash('sha256').update(`${RESOLVER_CONTEXT}\0${root}\0${rel}`).digest('hex')}`;
+}
+
+/** One fingerprint of the answers to these facts now (undefined when one is a key this version does not know). */
+function answersPrint(resolver: Resolver, facts: string[]): string | undefined {
+  let text = '';
+  for (const fact of facts) {
+    const answer = resolver.answer(fact);
+    if (answer === undefined) return undefined;
+    text += `${fact}\0${answer}\n`;
+  }
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+interface StoredResolutions {
+  /** The keys of the facts the resolutions read (Resolver.record). */
+  facts: string[];
+  /** answersPrint of those facts when the resolutions were made. */
+  answers: string;
+  /** `kind\0specifier` -> the resolution, as JSON. */
+  res: Record<string, unknown>;
+}
+
+/** One file's stored resolutions, or undefined when the value is not that file's (a cache file is data: checked, not trusted). */
+function storedResolutions(value: unknown, rel: string): StoredResolutions | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { file, facts, answers, res } = value as Record<string, unknown>;
+  if (file !== rel || typeof answers !== 'string' || !Array.isArray(facts) || !isRecord(res)) return undefined;
+  if (!facts.every((f) => typeof f === 'string')) return undefined;
+  return { facts: facts as string[], answers, res };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const EDGE_CLASSES = new Set(['file', 'package', 'builtin', 'unresolved', 'outside-root', 'unsupported']);
+const TS_ONLY_STEPS = new Set(['tsconfig-paths', 'ts-extension', 'extension-probe', 'compiled-alias']);
+const RESOLUTION_TEXTS = ['file', 'packageName', 'outsidePath', 'symlink', 'reason', 'declarationOnly', 'workspace', 'builtin'] as const;
+
+/** A stored resolution (a fresh object), or undefined when the value does not have its shape. */
+function storedResolution(value: unknown): Resolution | undefined {
+  if (!isRecord(value) || typeof value.class !== 'string' || !EDGE_CLASSES.has(value.class)) return undefined;
+  const r: Resolution = { class: value.class as Resolution['class'] };
+  for (const k of RESOLUTION_TEXTS) {
+    const v = value[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return undefined;
+    r[k] = v;
+  }
+  if (value.shadowed !== undefined) {
+    if (!Array.isArray(value.shadowed) || !value.shadowed.every((f) => typeof f === 'string')) return undefined;
+    r.shadowed = [...(value.shadowed as string[])];
+  }
+  if (value.tsOnly !== undefined) {
+    if (typeof value.tsOnly !== 'string' || !TS_ONLY_STEPS.has(value.tsOnly)) return undefined;
+    r.tsOnly = value.tsOnly as Resolution['tsOnly'];
+  }
+  if (value.probed !== undefined) {
+    if (typeof value.probed !== 'boolean') return undefined;
+    r.probed = value.probed;
+  }
+  return r;
 }
 
 /**
