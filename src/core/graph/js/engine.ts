@@ -149,13 +149,16 @@ export class JsEngine {
     const typeTargets: string[] = [];
     const edges: ImportEdge[] = [];
     const dynamic = scan.dynamic.map((d) => ({ file: rel, ...d }));
+    // Targets are nearly always below the root: a slice instead of path.relative (one call per edge on a cached run).
+    const below = this.root + path.sep;
+    const relOf = (file: string) => (file.startsWith(below) && path.sep === '/' ? file.slice(below.length) : this.rel(file));
     const addEdge = (imp: Pick<ScannedImport, 'specifier' | 'line' | 'column' | 'kind' | 'optional'>, r: Resolution, origin?: ImportEdge['origin']) => {
       // Files a glob or a URL names may be any kind of file: they ship as assets.
       if (origin && origin !== 'jsx-runtime' && r.class === 'unsupported') r = { ...r, class: 'file' };
       const edge: ImportEdge = { from: rel, specifier: imp.specifier, line: imp.line, column: imp.column, kind: imp.kind, class: r.class };
-      if (r.file) edge.target = this.rel(r.file);
+      if (r.file) edge.target = relOf(r.file);
       if (r.packageName) edge.packageName = r.packageName;
-      if (r.shadowed) edge.shadowedCandidates = r.shadowed.map((f) => this.rel(f));
+      if (r.shadowed) edge.shadowedCandidates = r.shadowed.map(relOf);
       if (r.outsidePath) edge.outsidePath = r.outsidePath;
       if (r.symlink) edge.symlink = this.rel(r.symlink);
       if (r.reason) edge.reason = r.reason;

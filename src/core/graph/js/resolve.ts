@@ -104,6 +104,10 @@ export class Resolver {
   private readonly origins = new WeakMap<TsSettings, string>();
   private readonly settingsPrints = new WeakMap<TsSettings, string>();
   private readonly jsonPrints = new WeakMap<object, string>();
+  private readonly listingKeys = new Map<string, string>();
+  private readonly chains = new Map<string, { real: boolean; keys: string[] }>();
+  /** The owning tsconfig of each importer asked about (null: none), once per run: the scan and the resolutions both ask. */
+  private readonly owners = new Map<string, TsSettings | null>();
 
   constructor(
     readonly root: string,
@@ -116,10 +120,14 @@ export class Resolver {
       't',
       fromFile,
       () => {
-        const ts = this.project?.forFile(fromFile);
-        if (ts && !this.origins.has(ts)) this.origins.set(ts, `t\0${this.short(fromFile)}`);
-        if (ts?.outDir && isInside(ts.outDir, fromFile) && !TS_FAMILY.has(path.extname(fromFile))) return undefined;
-        return ts;
+        let owner = this.owners.get(fromFile);
+        if (owner === undefined) {
+          const ts = this.project?.forFile(fromFile);
+          if (ts && !this.origins.has(ts)) this.origins.set(ts, `t\0${this.short(fromFile)}`);
+          owner = (ts?.outDir && isInside(ts.outDir, fromFile) && !TS_FAMILY.has(path.extname(fromFile)) ? undefined : ts) ?? null;
+          this.owners.set(fromFile, owner);
+        }
+        return owner ?? undefined;
       },
       (ts) => this.settingsPrint(ts),
     );
@@ -896,13 +904,9 @@ export class Resolver {
     if (rootIsReal && isInside(this.root, abs)) {
       // While recording, each step is a fact ('e': that entry's kind and whether it is a symlink),
       // not its folder's whole listing: a file added beside a folder on the way changes nothing here.
-      let p = abs;
-      while (p !== this.root) {
-        const entry = this.entryOf(p);
-        if (entry === '-' || entry.endsWith('L')) break;
-        p = path.dirname(p);
-      }
-      if (p === this.root) {
+      const chain = this.chainOf(abs);
+      if (this.recording && !this.depth) for (const key of chain.keys) this.recording.add(key);
+      if (chain.real) {
         this.realPaths.know(abs, abs);
         return abs;
       }
@@ -910,14 +914,31 @@ export class Resolver {
     return this.realPathNow(abs);
   }
 
-  /** One entry of a listing as a fact ('e'): 'file' or 'dir' ('-': absent), with 'L' when it is a symlink. */
-  private entryOf(abs: string): string {
-    return this.track(
-      'e',
-      abs,
-      () => this.entryPrint(abs),
-      (entry) => entry,
-    );
+  /**
+   * The steps from `abs` up to the root while each is a listed entry and no symlink: `real` when
+   * the walk reaches the root (then `abs` is its own real path), and the fact key of every step
+   * ('e': its kind, 'L' when it is a symlink). Once per path per run: files of one folder share the rest of the walk.
+   */
+  private chainOf(abs: string): { real: boolean; keys: string[] } {
+    if (abs === this.root) return { real: true, keys: [] };
+    let chain = this.chains.get(abs);
+    if (chain) return chain;
+    const key = `e\0${this.short(abs)}`;
+    this.depth++;
+    let entry: string;
+    try {
+      entry = this.entryPrint(abs);
+    } finally {
+      this.depth--;
+    }
+    if (!this.answers.has(key)) this.answers.set(key, entry);
+    if (entry === '-' || entry.endsWith('L')) chain = { real: false, keys: [key] };
+    else {
+      const up = this.chainOf(path.dirname(abs));
+      chain = { real: up.real, keys: [key, ...up.keys] };
+    }
+    this.chains.set(abs, chain);
+    return chain;
   }
 
   private entryPrint(abs: string): string {
@@ -949,8 +970,13 @@ export class Resolver {
     const dir = path.dirname(abs);
     const listing = this.listing(dir);
     if (this.recording && !this.depth) {
-      const key = `d\0${this.short(dir)}`;
-      if (!this.answers.has(key)) this.answers.set(key, this.listingPrint(dir));
+      // A resolution probes a few folders many times: the key of each folder is made once per run.
+      let key = this.listingKeys.get(dir);
+      if (key === undefined) {
+        key = `d\0${this.short(dir)}`;
+        this.listingKeys.set(dir, key);
+        if (!this.answers.has(key)) this.answers.set(key, this.listingPrint(dir));
+      }
       this.recording.add(key);
     }
     return listing?.get(path.basename(abs));
