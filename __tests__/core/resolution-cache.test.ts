@@ -234,43 +234,69 @@ describe('stored resolutions', () => {
     const { root, cache } = project();
     await resolutionsOf(root, cache);
     const file = path.join(cache, CACHE_FILE);
-    const stored = () => JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Record<string, Record<string, unknown>> };
-    const resolveKeys = (s: ReturnType<typeof stored>) => Object.keys(s.entries).filter((k) => k.startsWith('resolve:'));
-    const tamper = (edit: (entry: Record<string, unknown>, s: ReturnType<typeof stored>) => void) => {
-      const s = stored();
-      for (const key of resolveKeys(s)) edit(s.entries[key], s);
+    type Stored = { entries: Record<string, Record<string, unknown>>; facts: { id: string; keys: string[]; answers: string[] } };
+    const tamper = (edit: (entry: Record<string, unknown>, s: Stored) => void, table?: (s: Stored) => void) => {
+      const s = JSON.parse(fs.readFileSync(file, 'utf8')) as Stored;
+      for (const key of Object.keys(s.entries).filter((k) => k.startsWith('resolve:'))) edit(s.entries[key], s);
+      table?.(s);
       fs.writeFileSync(file, JSON.stringify(s));
     };
-    const total = IMPORTS;
-    expect(await resolutionsOf(root, cache)).toEqual({ hits: total, misses: 0 });
+    const all = { hits: 0, misses: IMPORTS };
+    expect(await resolutionsOf(root, cache)).toEqual({ hits: IMPORTS, misses: 0 });
 
     // Wrong shapes: every import resolved again, the same result.
     tamper((e) => {
       e.res = Object.fromEntries(Object.keys(e.res as object).map((id) => [id, { class: 'no such class', file: 42 }]));
     });
-    expect(await resolutionsOf(root, cache)).toEqual({ hits: 0, misses: total });
+    expect(await resolutionsOf(root, cache)).toEqual(all);
     await expectSameResult(root, cache);
     tamper((e) => {
       e.facts = 'not a list';
     });
-    expect(await resolutionsOf(root, cache)).toEqual({ hits: 0, misses: total });
-
-    // Well-formed but forged: a resolution whose facts do not hold now, or another file's entry.
+    expect(await resolutionsOf(root, cache)).toEqual(all);
     tamper((e) => {
-      e.res = Object.fromEntries(Object.keys(e.res as object).map((id) => [id, { class: 'builtin', packageName: 'fs' }]));
-      e.answers = 'AAAAAAAAAAAAAAAAAAAAAA';
+      e.facts = [1e9];
     });
-    expect(await resolutionsOf(root, cache)).toEqual({ hits: 0, misses: total });
+    expect(await resolutionsOf(root, cache)).toEqual(all);
+    tamper(
+      () => undefined,
+      (s) => {
+        s.facts.answers = s.facts.answers.slice(1);
+      },
+    );
+    expect(await resolutionsOf(root, cache)).toEqual(all);
+
+    // Well-formed but forged: stored answers that do not hold now, another file's entry, another table's slots.
+    tamper(
+      (e) => {
+        e.res = Object.fromEntries(Object.keys(e.res as object).map((id) => [id, { class: 'builtin', packageName: 'fs' }]));
+      },
+      (s) => {
+        s.facts.answers = s.facts.answers.map(() => 'forged');
+      },
+    );
+    expect(await resolutionsOf(root, cache)).toEqual(all);
     await expectSameResult(root, cache);
     tamper((e) => {
       e.file = 'src/other.ts';
     });
-    expect(await resolutionsOf(root, cache)).toEqual({ hits: 0, misses: total });
-    // A fact of a kind this version does not know never holds.
+    expect(await resolutionsOf(root, cache)).toEqual(all);
     tamper((e) => {
-      (e.facts as string[]).push('?\0whatever');
+      e.table = 'another';
     });
-    expect(await resolutionsOf(root, cache)).toEqual({ hits: 0, misses: total });
+    expect(await resolutionsOf(root, cache)).toEqual(all);
+    // A fact of a kind this version does not know never holds.
+    tamper(
+      (e, s) => {
+        (e.facts as number[]).push(s.facts.keys.length);
+      },
+      (s) => {
+        s.facts.keys.push('?\0whatever');
+        s.facts.answers.push('x');
+      },
+    );
+    expect(await resolutionsOf(root, cache)).toEqual(all);
     await expectSameResult(root, cache);
+    expect(await resolutionsOf(root, cache)).toEqual({ hits: IMPORTS, misses: 0 });
   });
 });

@@ -13,7 +13,7 @@ import { describeFsError, isStackOverflow } from '../../errors.js';
 import type { FileNode, ImportEdge, ImportKind } from '../../types.js';
 import { type HeaderMark, headerOf, headText } from '../file-header.js';
 import { languageOf } from '../language.js';
-import { ScanCache } from '../../cache.js';
+import { type FactTable, ScanCache } from '../../cache.js';
 import { JS_EXTENSIONS, RESOLVER_CONTEXT, type Resolution, type Resolver } from './resolve.js';
 import { withTypeScript } from './tsconfig.js';
 import type { ScanResult, ScanSettings, ScannedGlob, ScannedImport, scanSource } from './scan.js';
@@ -47,6 +47,10 @@ export class JsEngine {
   readonly contents = new Map<string, { bytes: number; sha256: string }>();
   /** The deprecation header of every file read (null: none), by root-relative path: the rules use it instead of reading again. */
   readonly headers = new Map<string, HeaderMark | null>();
+  /** Per slot of the cache's fact table: whether its answer holds now (see factHolds). */
+  private readonly holds: boolean[] = [];
+  /** `key\nanswer` -> slot of the cache's fact table, built at the first new fact. */
+  private slots?: Map<string, number>;
   /** The parser, loaded at the first file the cache cannot answer (a run answered wholly from the cache never loads TypeScript or Babel). */
   private scanner?: typeof scanSource;
 
@@ -227,7 +231,7 @@ export class JsEngine {
     if (!cache) return { resolve: (specifier, kind) => this.resolver.resolve(specifier, abs, kind), save: () => undefined };
     const key = resolutionsKey(this.root, rel);
     const stored = storedResolutions(cache.recall(key), rel);
-    const valid = stored !== undefined && answersPrint(this.resolver, stored.facts) === stored.answers;
+    const valid = stored !== undefined && stored.table === cache.facts.id && stored.facts.every((slot) => this.factHolds(slot));
     const used: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const recorded = new Set<string>();
     let changed = !valid;
@@ -249,11 +253,43 @@ export class JsEngine {
       save: () => {
         if (!changed && stored && Object.keys(used).length === Object.keys(stored.res).length) return;
         // The facts of the stored resolutions kept (each holds now) and of the new ones.
-        if (valid) for (const fact of stored.facts) recorded.add(fact);
-        const facts = [...recorded];
-        cache.remember(key, { file: rel, facts, answers: answersPrint(this.resolver, facts), res: used });
+        const slots = new Set<number>(valid ? stored.facts : []);
+        for (const fact of recorded) slots.add(this.slotOf(cache.facts, fact));
+        cache.remember(key, { file: rel, table: cache.facts.id, facts: [...slots], res: used });
       },
     };
+  }
+
+  /** Whether slot `slot` of the cache's fact table has the same answer now (asked once per run; a slot out of range never holds). */
+  private factHolds(slot: number): boolean {
+    const table = this.cache!.facts;
+    if (slot >= table.keys.length) return false;
+    let holds = this.holds[slot];
+    if (holds === undefined) {
+      holds = this.resolver.answer(table.keys[slot]) === table.answers[slot];
+      this.holds[slot] = holds;
+    }
+    return holds;
+  }
+
+  /** The slot of the fact table that holds `fact` with its answer now, added when there is none. */
+  private slotOf(table: FactTable, fact: string): number {
+    // A key this version cannot ask again gets the answer '', which no answer now equals: it never holds.
+    const answer = this.resolver.answer(fact) ?? '';
+    if (!this.slots) {
+      this.slots = new Map();
+      for (let i = 0; i < table.keys.length; i++) this.slots.set(`${table.keys[i]}\n${table.answers[i]}`, i);
+    }
+    const id = `${fact}\n${answer}`;
+    let slot = this.slots.get(id);
+    if (slot === undefined) {
+      slot = table.keys.length;
+      table.keys.push(fact);
+      table.answers.push(answer);
+      this.slots.set(id, slot);
+      this.holds[slot] = answer !== '';
+    }
+    return slot;
   }
 
   /**
@@ -528,22 +564,11 @@ function resolutionsKey(root: string, rel: string): string {
   return `resolve:${createHash('sha256').update(`${RESOLVER_CONTEXT}\0${root}\0${rel}`).digest('hex')}`;
 }
 
-/** One fingerprint of the answers to these facts now (undefined when one is a key this version does not know). */
-function answersPrint(resolver: Resolver, facts: string[]): string | undefined {
-  let text = '';
-  for (const fact of facts) {
-    const answer = resolver.answer(fact);
-    if (answer === undefined) return undefined;
-    text += `${fact}\0${answer}\n`;
-  }
-  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
-}
-
 interface StoredResolutions {
-  /** The keys of the facts the resolutions read (Resolver.record). */
-  facts: string[];
-  /** answersPrint of those facts when the resolutions were made. */
-  answers: string;
+  /** The id of the fact table the slots are of. */
+  table: string;
+  /** The slots of the fact table (ScanCache.facts) the resolutions read. */
+  facts: number[];
   /** `kind\0specifier` -> the resolution, as JSON. */
   res: Record<string, unknown>;
 }
@@ -551,10 +576,10 @@ interface StoredResolutions {
 /** One file's stored resolutions, or undefined when the value is not that file's (a cache file is data: checked, not trusted). */
 function storedResolutions(value: unknown, rel: string): StoredResolutions | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { file, facts, answers, res } = value as Record<string, unknown>;
-  if (file !== rel || typeof answers !== 'string' || !Array.isArray(facts) || !isRecord(res)) return undefined;
-  if (!facts.every((f) => typeof f === 'string')) return undefined;
-  return { facts: facts as string[], answers, res };
+  const { file, table, facts, res } = value as Record<string, unknown>;
+  if (file !== rel || typeof table !== 'string' || !Array.isArray(facts) || !isRecord(res)) return undefined;
+  if (!facts.every((f) => Number.isInteger(f) && f >= 0)) return undefined;
+  return { table, facts: facts as number[], res };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
