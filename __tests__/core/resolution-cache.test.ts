@@ -12,7 +12,7 @@ import { SCANNER_VERSION } from '../../src/core/graph/js/scan.js';
 import { loadTsProject } from '../../src/core/graph/js/tsconfig.js';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
-import { cleanupFixtures, tempDir, writeFiles } from '../helpers/fixture.js';
+import { cleanupFixtures, copyFixture, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
 
@@ -298,5 +298,27 @@ describe('stored resolutions', () => {
     expect(await resolutionsOf(root, cache)).toEqual(all);
     await expectSameResult(root, cache);
     expect(await resolutionsOf(root, cache)).toEqual({ hits: IMPORTS, misses: 0 });
+  });
+
+  // Every golden project (workspaces, tsconfig families, exports, symlinks, ...): a cold and a warm
+  // cached run give the whole result of a run without the cache, and the warm one resolves nothing.
+  const GOLDEN = path.resolve('__fixtures__/golden');
+  it.each(fs.readdirSync(GOLDEN).sort())('golden %s: the same result cold, warm and without the cache', async (name) => {
+    const { entries } = JSON.parse(fs.readFileSync(path.join(GOLDEN, name, 'expected.json'), 'utf8')) as { entries: string[] };
+    const root = copyFixture(path.join('golden', name, 'project'));
+    const cache = path.join(tempDir('shipset-cache-'), 'cache');
+    const run = async (withCache: boolean) =>
+      data(await runPipeline({ ...defaultOptions(root, entries), now: NOW, cache: withCache ? cache : undefined }, root));
+    const fresh = await run(false);
+    expect(await run(true)).toEqual(fresh);
+    expect(await run(true)).toEqual(fresh);
+    const scans = ScanCache.open(cache, SCANNER_VERSION);
+    const engine = new JsEngine(root, new Resolver(root, loadTsProject(root, undefined)), scans);
+    await buildJsGraph(
+      engine,
+      root,
+      entries.filter((e) => !e.endsWith('.py')).map((e) => path.join(root, e)),
+    );
+    expect(scans.resolutions.misses).toBe(0);
   });
 });

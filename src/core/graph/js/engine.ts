@@ -51,6 +51,8 @@ export class JsEngine {
   private readonly holds: boolean[] = [];
   /** `key\nanswer` -> slot of the cache's fact table, built at the first new fact. */
   private slots?: Map<string, number>;
+  /** Fact key -> the slot with its answer in this run. */
+  private readonly slotNow = new Map<string, number>();
   /** The parser, loaded at the first file the cache cannot answer (a run answered wholly from the cache never loads TypeScript or Babel). */
   private scanner?: typeof scanSource;
 
@@ -274,6 +276,9 @@ export class JsEngine {
 
   /** The slot of the fact table that holds `fact` with its answer now, added when there is none. */
   private slotOf(table: FactTable, fact: string): number {
+    // A question has one answer per run: its slot is found once.
+    const known = this.slotNow.get(fact);
+    if (known !== undefined) return known;
     // A key this version cannot ask again gets the answer '', which no answer now equals: it never holds.
     const answer = this.resolver.answer(fact) ?? '';
     if (!this.slots) {
@@ -289,6 +294,7 @@ export class JsEngine {
       this.slots.set(id, slot);
       this.holds[slot] = answer !== '';
     }
+    this.slotNow.set(fact, slot);
     return slot;
   }
 
