@@ -51,6 +51,8 @@ export class JsEngine {
   private readonly holds: boolean[] = [];
   /** `key\nanswer` -> slot of the cache's fact table, built at the first new fact. */
   private slots?: Map<string, number>;
+  /** The start of the cache key of every file's resolutions in this run (see resolutionsPrefix). */
+  private resolutionsPrefix?: string;
   /** Fact key -> the slot with its answer in this run. */
   private readonly slotNow = new Map<string, number>();
   /** The parser, loaded at the first file the cache cannot answer (a run answered wholly from the cache never loads TypeScript or Babel). */
@@ -231,7 +233,8 @@ export class JsEngine {
   private resolutions(abs: string, rel: string): { resolve: (specifier: string, kind: ImportKind) => Resolution; save: () => void } {
     const cache = this.cache;
     if (!cache) return { resolve: (specifier, kind) => this.resolver.resolve(specifier, abs, kind), save: () => undefined };
-    const key = resolutionsKey(this.root, rel);
+    this.resolutionsPrefix ??= resolutionsPrefix(this.root);
+    const key = this.resolutionsPrefix + rel;
     const stored = storedResolutions(cache.recall(key), rel);
     const valid = stored !== undefined && stored.table === cache.facts.id && stored.facts.every((slot) => this.factHolds(slot));
     const used: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -565,9 +568,13 @@ function storedListing(value: unknown, walked: Set<string>): string[] | undefine
   return value as string[];
 }
 
-/** The cache key of one file's resolutions: the root, the file and what resolution depends on besides the file system. */
-function resolutionsKey(root: string, rel: string): string {
-  return `resolve:${createHash('sha256').update(`${RESOLVER_CONTEXT}\0${root}\0${rel}`).digest('hex')}`;
+/**
+ * The start of the cache key of a file's resolutions, followed by the file's root-relative path: a
+ * hash of the root and of what resolution depends on besides the file system (one hash per run,
+ * not per file; another root sharing the cache folder has its own keys).
+ */
+function resolutionsPrefix(root: string): string {
+  return `resolve:${createHash('sha256').update(`${RESOLVER_CONTEXT}\0${root}`).digest('hex').slice(0, 32)}:`;
 }
 
 interface StoredResolutions {
