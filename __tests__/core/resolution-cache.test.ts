@@ -230,6 +230,25 @@ describe('stored resolutions', () => {
     expect(edgesOf(await resultOf(p.root, p.cache), 'w')['@svc/w']).toMatchObject({ class: 'package', packageName: '@svc/w' });
   });
 
+  it("an extensionless script's #! line is read again: node becomes python, the import is no longer followed", async () => {
+    const root = tempDir();
+    const cache = path.join(tempDir('shipset-cache-'), 'cache');
+    writeFiles(root, {
+      'package.json': JSON.stringify({ name: 'tool' }),
+      'src/index.js': "require('./tool');\n",
+      'src/tool': '#!/usr/bin/env node\nconsole.log(1);\n',
+    });
+    const entry = ['src/index.js'];
+    const run = async (withCache: boolean) => data(await runPipeline({ ...defaultOptions(root, entry), now: NOW, cache: withCache ? cache : undefined }, root));
+    const tool = (r: Awaited<ReturnType<typeof run>>) => r.graph.files.get('src/index.js')?.edges.find((e) => e.specifier === './tool');
+    expect(await run(true)).toEqual(await run(false));
+    expect(tool(await run(true))).toMatchObject({ class: 'file', target: 'src/tool' });
+    writeFiles(root, { 'src/tool': '#!/usr/bin/env python3\nprint(1)\n' });
+    const fresh = await run(false);
+    expect(tool(fresh)).toMatchObject({ class: 'unsupported' });
+    expect(await run(true)).toEqual(fresh);
+  });
+
   it('ignores a corrupt, forged or foreign stored resolution (the cache file is data)', async () => {
     const { root, cache } = project();
     await resolutionsOf(root, cache);

@@ -140,7 +140,8 @@ export class Resolver {
    * it asked: a folder's listing ('d'), one entry of a listing ('e'), a real path ('r'), the nearest package.json ('s'), a
    * package.json's content ('j'), an installed package's real folder ('w'), a workspace member's
    * tsconfig ('c'), the workspace members ('m'), the tsconfig owning a file ('t', 'o'), an inferred
-   * rootDir ('R'), a letter-case near miss ('k'), why a path is no file ('n'). Only the outermost
+   * rootDir ('R'), a letter-case near miss ('k'), why a path is no file ('n'), the `#!` line of an
+   * extensionless script ('l'). Only the outermost
    * query is a fact: its answer covers what it asked inside. The result of `resolve` is a function
    * of the importer's name, the specifier, the kind and the answers of these queries, so the same
    * answers ({@link answer}) mean the same resolution.
@@ -202,6 +203,9 @@ export class Resolver {
           break;
         case 'o':
           a = this.settingsPrint(this.project?.forFile(arg));
+          break;
+        case 'l':
+          a = languageOf(arg) ?? '-';
           break;
         case 'k':
           a = this.caseNearMiss(arg) ?? '-';
@@ -701,7 +705,7 @@ export class Resolver {
       return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
     }
     const shadowed = others.length ? others : undefined;
-    const language = languageOf(winner);
+    const language = this.languageOf(winner);
     if (!language || language === 'python') return { class: 'unsupported', file: winner, shadowed };
     if (r.mapped?.has(winner)) return { class: 'file', file: winner, shadowed, tsOnly: 'ts-extension' };
     return r.probed?.has(winner) ? { class: 'file', file: winner, shadowed, probed: true } : { class: 'file', file: winner, shadowed };
@@ -952,6 +956,20 @@ export class Resolver {
       abs,
       () => this.realPaths.get(abs),
       (real) => real ?? '-',
+    );
+  }
+
+  /**
+   * The language of a file that is found: by its extension, else (an extensionless script) by its
+   * `#!` line, which is the file's content and so a fact ('l').
+   */
+  private languageOf(file: string): ReturnType<typeof languageOf> {
+    if (path.extname(file)) return languageOf(file);
+    return this.track(
+      'l',
+      file,
+      () => languageOf(file),
+      (language) => language ?? '-',
     );
   }
 
