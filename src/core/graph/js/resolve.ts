@@ -909,7 +909,12 @@ export class Resolver {
       // While recording, each step is a fact ('e': that entry's kind and whether it is a symlink),
       // not its folder's whole listing: a file added beside a folder on the way changes nothing here.
       const chain = this.chainOf(abs);
-      if (this.recording && !this.depth) for (const key of chain.keys) this.recording.add(key);
+      if (this.recording && !this.depth) {
+        // The first step is `abs` in its folder's listing: when that listing is a fact already (it
+        // was probed to find `abs`), it says the same and more.
+        const listed = this.recording.has(this.listingKeys.get(path.dirname(abs)) ?? '');
+        for (let i = listed ? 1 : 0; i < chain.keys.length; i++) this.recording.add(chain.keys[i]);
+      }
       if (chain.real) {
         this.realPaths.know(abs, abs);
         return abs;
