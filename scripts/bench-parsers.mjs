@@ -5,9 +5,13 @@
 // SWC (WASM build) and oxc (native, for scale: it cannot go into dist/) are measured when a
 // scratch install provides them: `npm install --prefix /tmp/parsers @oxc-parser/binding-wasm32-wasi
 // @swc/wasm oxc-parser` and pass `--scratch /tmp/parsers`.
-// Then the Python engine (the @lezer/python parse plus shipset's syntax checks, as the engine runs
-// it per file) against CPython's `ast.parse` over the same files in one process: the standard
-// library of the python3 on PATH plus nothing else. Temp folders are removed.
+// Then the Python engine against CPython's `ast.parse` over the same files in one process (the
+// standard library of the python3 on PATH): the engine as it runs with a python3 (one `python3 -I
+// -S -B` process judges each file and reads its imports from the same tree, end to end through the
+// pipe: base64 and JSON both ways; the built-in grammar reads the files CPython rejects or cannot
+// answer for), and the built-in grammar alone (@lezer/python plus shipset's syntax checks, the
+// engine without python3). The first round also counts the files where CPython's reading differs
+// from the grammar's (among files the grammar reads without error). Temp folders are removed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -79,12 +83,12 @@ try {
       `${name.padEnd(40)} ${String(median(r.load)).padStart(7)} ${String(median(r.parse)).padStart(10)} ${String(median(r.load) + median(r.parse)).padStart(10)}`,
     );
   }
-  python();
+  await python();
 } finally {
   cleanup();
 }
 
-function python() {
+async function python() {
   const py = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
   if (py.status !== 0) {
     console.log('\npython3 not found: the Python engine comparison is skipped.');
@@ -97,13 +101,23 @@ function python() {
     .slice(0, Number(values['python-files']));
   const list = path.join(tmp, 'py-files.txt');
   fs.writeFileSync(list, files.join('\n'));
-  const bundle = path.join(tmp, 'python-parse.mjs');
-  spawnSync(process.execPath, [
-    '-e',
-    `require(${JSON.stringify(path.join(repo, 'node_modules/esbuild'))}).buildSync(${JSON.stringify({ entryPoints: [path.join(repo, 'src/core/graph/python/parse.ts')], bundle: true, format: 'esm', platform: 'node', outfile: bundle, logLevel: 'error' })})`,
-  ]);
-  const ours = [];
+  const bundle = path.join(tmp, 'python-engine.mjs');
+  const at = (f) => JSON.stringify(path.join(repo, 'src/core/graph/python', f));
+  await build({
+    stdin: { contents: `export { parsePython } from ${at('parse.ts')}; export { CPythonParser } from ${at('cpython.ts')};`, resolveDir: repo, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: bundle,
+    logLevel: 'error',
+  });
+  const grammar = [];
+  const engine = [];
+  const startup = [];
   const cpython = [];
+  let fallback = 0;
+  let compared = 0;
+  let differ = 0;
   for (let round = 0; round < Number(values.rounds); round++) {
     const a = spawnSync(
       process.execPath,
@@ -116,6 +130,34 @@ function python() {
       ],
       { encoding: 'utf8' },
     );
+    const e = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import fs from 'node:fs'; import { isDeepStrictEqual } from 'node:util';
+         const files = fs.readFileSync(${JSON.stringify(list)}, 'utf8').split('\\n').map((f) => ({ name: f, source: fs.readFileSync(f) }));
+         const { parsePython, CPythonParser } = await import(${JSON.stringify(bundle)});
+         const t0 = performance.now();
+         const py = await CPythonParser.start();
+         const t1 = performance.now();
+         const verdicts = await py.analyze(files);
+         let fallback = 0;
+         verdicts.forEach((v, i) => { if (!v.parsed) { fallback++; try { parsePython(files[i].source.toString('utf8')); } catch {} } });
+         const t2 = performance.now();
+         py.close();
+         let compared = 0, differ = 0;
+         if (${round === 0}) verdicts.forEach((v, i) => {
+           if (!v.parsed) return;
+           const { error, ...grammar } = parsePython(files[i].source.toString('utf8'));
+           if (error) return;
+           compared++;
+           if (!isDeepStrictEqual(grammar, v.parsed)) differ++;
+         });
+         console.log(JSON.stringify({ startMs: Math.round(t1 - t0), runMs: Math.round(t2 - t1), fallback, compared, differ }));`,
+      ],
+      { encoding: 'utf8' },
+    );
     const b = spawnSync(
       'python3',
       [
@@ -125,14 +167,25 @@ function python() {
       ],
       { encoding: 'utf8' },
     );
-    ours.push(Number(a.stdout.trim()));
+    if (e.status !== 0) throw new Error(`the engine run failed: ${e.stderr}`);
+    const r = JSON.parse(e.stdout.trim());
+    grammar.push(Number(a.stdout.trim()));
+    engine.push(r.runMs);
+    startup.push(r.startMs);
     cpython.push(Number(b.stdout.trim()));
+    if (round === 0) ({ fallback, compared, differ } = r);
   }
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
-  console.log(`\nPython (${files.length} files of ${stdlib}, ${(bytes / 2 ** 20).toFixed(1)} MiB, medians of ${values.rounds})`);
-  console.log(`shipset's Python parse (@lezer/python + checks)  ${median(ours)} ms`);
-  console.log(`CPython ast.parse                                ${median(cpython)} ms`);
-  console.log(`ratio                                            ${(median(ours) / median(cpython)).toFixed(2)}x`);
+  const ratio = (ms) => `${(ms / median(cpython)).toFixed(2)}x`;
+  console.log(`\nPython (${files.length} files of ${stdlib}, ${(bytes / 2 ** 20).toFixed(1)} MiB, medians of ${values.rounds})        ms   vs ast.parse`);
+  console.log(`CPython ast.parse, bare (one process)                                ${String(median(cpython)).padStart(6)}`);
+  console.log(`shipset's engine with python3: verdicts + imports through the pipe    ${String(median(engine)).padStart(6)}   ${ratio(median(engine))}`);
+  console.log(
+    `  + python3 start-up                                                  ${String(median(startup)).padStart(6)}   ${ratio(median(engine) + median(startup))} with it`,
+  );
+  console.log(`shipset's engine without python3 (@lezer/python + checks)            ${String(median(grammar)).padStart(6)}   ${ratio(median(grammar))}`);
+  console.log(`files the grammar read as well (CPython rejected or could not answer): ${fallback}`);
+  console.log(`files where CPython's reading differs from the grammar's: ${differ} of ${compared} (files the grammar reads without error)`);
 }
 
 function runChild(setup, list) {

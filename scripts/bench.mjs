@@ -8,7 +8,10 @@
 //   shipset-edit   the same with --cache DIR, one file edited before each run
 //   madge          bare madge 8 with the options a correct set needs, same entry
 //   esbuild        esbuild's metafile for the same entry (bundle, write: false)
-// Sizes: --sizes (default 1000,4000: quick); --full is 1000,4000,16000. Wall time and peak RSS
+// Sizes: --sizes (default 1000,4000: quick); --full is 1000,4000,16000. `--repo DIR:ENTRY`
+// (repeatable) measures a real checkout the same way: copied to a temp folder first (without .git
+// and node_modules: its bare imports stay unresolved for every tool alike), the entry's first file
+// edited for the edit run. Wall time and peak RSS
 // per run come from GNU time when present. Then the pack stage against GNU tar
 // (scripts/bench-pack.mjs; --no-pack skips it). Temp folders are removed.
 import { spawnSync } from 'node:child_process';
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     'no-pack': { type: 'boolean' },
     'generate-only': { type: 'string' },
+    repo: { type: 'string', multiple: true },
   },
 });
 if (values['generate-only']) {
@@ -32,7 +36,15 @@ if (values['generate-only']) {
   console.log(generate(path.resolve(values['generate-only']), Number(values.files)));
   process.exit(0);
 }
-const SIZES = (values.full ? '1000,4000,16000' : (values.sizes ?? '1000,4000')).split(',').map(Number);
+const REPOS = (values.repo ?? []).map((arg) => {
+  const at = arg.lastIndexOf(':');
+  if (at <= 0) {
+    console.error(`--repo ${arg}: expected DIR:ENTRY (the entry relative to DIR, e.g. ../api:src/main.ts)`);
+    process.exit(2);
+  }
+  return { dir: path.resolve(arg.slice(0, at)), entry: arg.slice(at + 1) };
+});
+const SIZES = values.repo && !values.sizes && !values.full ? [] : (values.full ? '1000,4000,16000' : (values.sizes ?? '1000,4000')).split(',').map(Number);
 const ROUNDS = Number(values.rounds);
 const repo = process.cwd();
 if (!fs.existsSync('dist/cli.js')) {
@@ -49,16 +61,18 @@ console.log(
 );
 const summary = [];
 for (const size of SIZES) summary.push(benchSize(size));
+for (const target of REPOS) summary.push(benchRepo(target));
 console.log(
   `\nload average at end ${os
     .loadavg()
     .map((x) => x.toFixed(2))
     .join(' ')}`,
 );
-console.log('\nsize    reachable  shipset  warm   edit   esbuild  madge   ms/file  shipset/esbuild  warm/cold  edit/cold  RSS shipset/madge');
+const width = Math.max(7, ...summary.map((r) => String(r.size).length));
+console.log(`\n${'size'.padEnd(width)} reachable  shipset  warm   edit   esbuild  madge   ms/file  shipset/esbuild  warm/cold  edit/cold  RSS shipset/madge`);
 for (const r of summary) {
   console.log(
-    `${String(r.size).padEnd(7)} ${String(r.found).padStart(9)}  ${fmt(r.shipset)} ${fmt(r.warm)} ${fmt(r.edit)} ${fmt(r.esbuild)}  ${fmt(r.madge)}  ${(r.shipset / r.found).toFixed(3).padStart(7)}  ${(r.shipset / r.esbuild).toFixed(2).padStart(15)}x  ${(r.warm / r.shipset).toFixed(2).padStart(8)}x  ${(r.edit / r.shipset).toFixed(2).padStart(8)}x  ${(r.rssShipset / r.rssMadge).toFixed(2).padStart(14)}x`,
+    `${String(r.size).padEnd(width)} ${String(r.found).padStart(9)}  ${fmt(r.shipset)} ${fmt(r.warm)} ${fmt(r.edit)} ${fmt(r.esbuild)}  ${fmt(r.madge)}  ${(r.shipset / r.found).toFixed(3).padStart(7)}  ${(r.shipset / r.esbuild).toFixed(2).padStart(15)}x  ${(r.warm / r.shipset).toFixed(2).padStart(8)}x  ${(r.edit / r.shipset).toFixed(2).padStart(8)}x  ${(r.rssShipset / r.rssMadge).toFixed(2).padStart(14)}x`,
   );
 }
 
@@ -70,62 +84,81 @@ function benchSize(size) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shipset-bench-'));
   try {
     const project = path.join(work, 'project');
-    const cache = path.join(work, 'cache');
     const stats = generate(project, size);
-    const runners = writeRunners(work);
-    const hasTime = fs.existsSync('/usr/bin/time');
-    const check = [path.join(repo, 'dist/cli.js'), 'check', 'src/main.ts', '--root', project, '--json', '--rule', 'stale=off'];
-    const edited = path.join(project, 'src/feature0/m00001.ts');
-    const original = fs.readFileSync(edited, 'utf8');
-    let edits = 0;
-    const tools = {
-      shipset: { args: check },
-      'shipset-warm': { args: [...check, '--cache', cache] },
-      // One file changed since the cached run (as a push to a pull request does).
-      'shipset-edit': { args: [...check, '--cache', cache], before: () => fs.writeFileSync(edited, `${original}// edit ${++edits}\n`) },
-      madge: { args: [runners.madge, project] },
-      esbuild: { args: [runners.esbuild, project] },
-    };
-    const results = Object.fromEntries(Object.keys(tools).map((k) => [k, { ms: [], rssKb: [], count: 0 }]));
     console.log(`\nproject: ${stats.files} files (${stats.reachable} reachable, ${stats.dormant} dormant), ${stats.edges} imports`);
-    const order = Object.keys(tools);
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      // Rotate the order each round so no tool always runs first (cold caches) or last.
-      const names = order.map((_, i) => order[(i + round) % order.length]);
-      for (const name of names) {
-        tools[name].before?.();
-        // The warm run must find the cache of the same tree: fill it right before.
-        if (name === 'shipset-warm') timeRun(tools[name].args, project, false);
-        const r = timeRun(tools[name].args, project, hasTime);
-        if (round === 0) continue; // warm-up
-        results[name].ms.push(r.ms);
-        if (r.rssKb) results[name].rssKb.push(r.rssKb);
-        results[name].count = r.count;
-      }
-    }
-    const base = median(results.madge.ms);
-    console.log('tool           median wall   peak RSS    files found   vs madge');
-    for (const [name, r] of Object.entries(results)) {
-      const ms = median(r.ms);
-      console.log(
-        `${name.padEnd(14)} ${`${ms.toFixed(0)} ms`.padStart(11)}   ${r.rssKb.length ? `${(median(r.rssKb) / 1024).toFixed(0)} MiB`.padStart(8) : '     n/a'}    ${String(r.count).padStart(11)}   ${(ms / base).toFixed(2)}x`,
-      );
-    }
-    console.log(`(${ROUNDS} rounds after a warm-up, order rotated each round)`);
-    return {
-      size,
-      found: results.shipset.count,
-      shipset: median(results.shipset.ms),
-      warm: median(results['shipset-warm'].ms),
-      edit: median(results['shipset-edit'].ms),
-      esbuild: median(results.esbuild.ms),
-      madge: median(results.madge.ms),
-      rssShipset: median(results.shipset.rssKb),
-      rssMadge: median(results.madge.rssKb),
-    };
+    return { size, ...benchProject(work, project, 'src/main.ts', 'src/feature0/m00001.ts', 'tsconfig.json') };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A real checkout, copied (no .git, no node_modules) so the edit run never touches the user's tree. */
+function benchRepo({ dir, entry }) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shipset-bench-'));
+  try {
+    const project = path.join(work, 'project');
+    fs.cpSync(dir, project, { recursive: true, filter: (src) => !['.git', 'node_modules'].includes(path.basename(src)) });
+    if (!fs.existsSync(path.join(project, entry))) throw new Error(`--repo ${dir}: ${entry} does not exist there`);
+    const tsconfig = fs.existsSync(path.join(project, 'tsconfig.json')) ? 'tsconfig.json' : undefined;
+    console.log(`\nrepository: ${dir} (entry ${entry})`);
+    return { size: path.basename(dir), ...benchProject(work, project, entry, entry, tsconfig) };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Every tool on one project, alternating; medians per tool. `edited` (relative) gets a comment appended before each edit run. */
+function benchProject(work, project, entry, editedRel, tsconfig) {
+  const cache = path.join(work, 'cache');
+  const runners = writeRunners(work, entry, tsconfig);
+  const hasTime = fs.existsSync('/usr/bin/time');
+  const check = [path.join(repo, 'dist/cli.js'), 'check', entry, '--root', project, '--json', '--rule', 'stale=off'];
+  const edited = path.join(project, editedRel);
+  const original = fs.readFileSync(edited, 'utf8');
+  let edits = 0;
+  const tools = {
+    shipset: { args: check },
+    'shipset-warm': { args: [...check, '--cache', cache] },
+    // One file changed since the cached run (as a push to a pull request does).
+    'shipset-edit': { args: [...check, '--cache', cache], before: () => fs.writeFileSync(edited, `${original}\n// edit ${++edits}\n`) },
+    madge: { args: [runners.madge, project] },
+    esbuild: { args: [runners.esbuild, project] },
+  };
+  const results = Object.fromEntries(Object.keys(tools).map((k) => [k, { ms: [], rssKb: [], count: 0 }]));
+  const order = Object.keys(tools);
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    // Rotate the order each round so no tool always runs first (cold caches) or last.
+    const names = order.map((_, i) => order[(i + round) % order.length]);
+    for (const name of names) {
+      tools[name].before?.();
+      // The warm run must find the cache of the same tree: fill it right before.
+      if (name === 'shipset-warm') timeRun(tools[name].args, project, false);
+      const r = timeRun(tools[name].args, project, hasTime);
+      if (round === 0) continue; // warm-up
+      results[name].ms.push(r.ms);
+      if (r.rssKb) results[name].rssKb.push(r.rssKb);
+      results[name].count = r.count;
+    }
+  }
+  const base = median(results.madge.ms);
+  console.log('tool           median wall   peak RSS    files found   vs madge');
+  for (const [name, r] of Object.entries(results)) {
+    const ms = median(r.ms);
+    console.log(
+      `${name.padEnd(14)} ${`${ms.toFixed(0)} ms`.padStart(11)}   ${r.rssKb.length ? `${(median(r.rssKb) / 1024).toFixed(0)} MiB`.padStart(8) : '     n/a'}    ${String(r.count).padStart(11)}   ${(ms / base).toFixed(2)}x`,
+    );
+  }
+  console.log(`(${ROUNDS} rounds after a warm-up, order rotated each round)`);
+  return {
+    found: results.shipset.count,
+    shipset: median(results.shipset.ms),
+    warm: median(results['shipset-warm'].ms),
+    edit: median(results['shipset-edit'].ms),
+    esbuild: median(results.esbuild.ms),
+    madge: median(results.madge.ms),
+    rssShipset: median(results.shipset.rssKb),
+    rssMadge: median(results.madge.rssKb),
+  };
 }
 
 if (!values['no-pack'] && fs.existsSync('scripts/bench-pack.mjs')) {
@@ -150,7 +183,8 @@ function timeRun(args, cwd, hasTime) {
   return { ms, rssKb: rss ? Number(rss[1]) : undefined, count };
 }
 
-function writeRunners(dir) {
+/** The madge and esbuild scripts for `entry` (relative to the project given as argv[2]), with `tsconfig` (relative) when there is one. */
+function writeRunners(dir, entry, tsconfig) {
   const nm = path.join(repo, 'node_modules');
   const madge = path.join(dir, 'madge-run.cjs');
   fs.writeFileSync(
@@ -159,12 +193,12 @@ function writeRunners(dir) {
 const ts = require(${JSON.stringify(path.join(nm, 'typescript'))});
 const path = require('path');
 const root = process.argv[2];
+const tsconfig = ${JSON.stringify(tsconfig ?? null)};
 // The options a correct set needs (docs/dependencies.md): every extension, per-type detective flags,
 // and a parsed tsconfig object (a path loses module/moduleResolution and the location).
-const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} });
-const o = parsed.options;
+const o = tsconfig ? ts.getParsedCommandLineOfConfigFile(path.join(root, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} }).options : {};
 const flags = { skipTypeImports: true, mixedImports: true };
-madge(path.join(root, 'src/main.ts'), {
+madge(path.join(root, ${JSON.stringify(entry)}), {
   baseDir: root,
   fileExtensions: ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'json'],
   detectiveOptions: { ts: flags, tsx: flags, es6: flags, js: flags },
@@ -178,7 +212,8 @@ madge(path.join(root, 'src/main.ts'), {
     `import { build } from ${JSON.stringify(path.join(nm, 'esbuild', 'lib', 'main.js'))};
 import path from 'node:path';
 const root = process.argv[2];
-const r = await build({ entryPoints: [path.join(root, 'src/main.ts')], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', tsconfig: path.join(root, 'tsconfig.json'), logLevel: 'silent', outdir: path.join(root, 'out') });
+const tsconfig = ${JSON.stringify(tsconfig ?? null)};
+const r = await build({ entryPoints: [path.join(root, ${JSON.stringify(entry)})], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', ...(tsconfig && { tsconfig: path.join(root, tsconfig) }), logLevel: 'silent', outdir: path.join(root, 'out') });
 console.log(JSON.stringify({ count: Object.keys(r.metafile.inputs).length }));
 `,
   );

@@ -46,8 +46,23 @@ describe('compare', () => {
     const f = (line: number, file = 'a.ts'): Finding => ({ rule: 'unresolved', level: 'error', file, line, chain: [], message: `${file}:${line} imports ./x` });
     const file = (p: string) => ({ path: p, bytes: 0, sha256: '', reason: 'import' as const, via: null });
     const d = compare({ files: [file('a.ts'), file('old.ts')], findings: [f(3)] }, { files: [file('a.ts'), file('new.ts')], findings: [f(9), f(1, 'new.ts')] });
-    expect(d).toEqual({ added: ['new.ts'], removed: ['old.ts'], newFindings: [f(1, 'new.ts')] });
+    expect(d).toEqual({ added: ['new.ts'], removed: ['old.ts'], newFindings: [f(1, 'new.ts')], newlySuppressed: [] });
     expect(findingKey(f(3))).toBe(findingKey(f(30)));
+  });
+
+  it('lists findings suppressed now that the base did not suppress, whether the base had them or not', () => {
+    const f = (file: string, by?: 'baseline' | 'inline'): Finding => ({
+      rule: 'unresolved',
+      level: 'error',
+      file,
+      line: 1,
+      chain: [],
+      message: `${file}:1 imports ./x`,
+      ...(by && { suppressed: { by } }),
+    });
+    const base = { files: [], findings: [f('known.ts', 'baseline'), f('open.ts')] };
+    const current = { files: [], findings: [f('known.ts', 'baseline'), f('open.ts', 'baseline'), f('new.ts', 'inline'), f('plain.ts')] };
+    expect(compare(base, current).newlySuppressed.map((x) => x.file)).toEqual(['open.ts', 'new.ts']);
   });
 });
 

@@ -86,7 +86,14 @@ describe('renderMarkdown', () => {
 
   it('shows the ship-set diff and the findings new in this change', () => {
     const md = renderMarkdown(result([finding()]), {
-      baseDiff: { ref: 'main', commit: '0123456789abcdef', added: ['src/server.ts'], removed: ['src/legacy.ts'], newFindings: [finding()] },
+      baseDiff: {
+        ref: 'main',
+        commit: '0123456789abcdef',
+        added: ['src/server.ts'],
+        removed: ['src/legacy.ts'],
+        newFindings: [finding()],
+        newlySuppressed: [],
+      },
     });
     expect(md).toContain('#### Ship set vs `main` (0123456)');
     expect(md).toContain('- ➕ `src/server.ts`');
@@ -98,7 +105,7 @@ describe('renderMarkdown', () => {
 
   it('names a pull request base by its branch with the short SHA, and a bare SHA ref by its short SHA', () => {
     const sha = 'eb0af37c1d2e3f405162738495a6b7c8d9e0f1a2';
-    const empty = { added: [], removed: [], newFindings: [] };
+    const empty = { added: [], removed: [], newFindings: [], newlySuppressed: [] };
     const heading = (baseDiff: BaseDiff) =>
       renderMarkdown(result([]), { baseDiff })
         .split('\n')
@@ -112,7 +119,7 @@ describe('renderMarkdown', () => {
 
   it('says why the base comparison was skipped', () => {
     const notice = "base 'main' is not in this clone. Set 'fetch-depth: 0' on actions/checkout.";
-    const md = renderMarkdown(result([]), { baseDiff: { ref: 'main', added: [], removed: [], newFindings: [], notice } });
+    const md = renderMarkdown(result([]), { baseDiff: { ref: 'main', added: [], removed: [], newFindings: [], newlySuppressed: [], notice } });
     expect(md).toContain(`> ${notice}`);
   });
 

@@ -124,3 +124,45 @@ describe('tsconfig paths need a runtime that applies them', () => {
     expect(result.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['src/lib/log.ts', 'tsconfig.json']));
   });
 });
+
+describe('ts-node options in the tsconfig', () => {
+  const project = (tsconfig: Record<string, string>) => {
+    const root = tempDir();
+    writeFiles(root, {
+      'package.json': JSON.stringify({
+        name: 'svc',
+        scripts: { start: 'ts-node src/main.ts' },
+        dependencies: { 'ts-node': '^10.9.2', 'tsconfig-paths': '^4.2.0', typescript: '^5.0.0' },
+      }),
+      'src/main.ts': "import { log } from '@lib/log';\nlog(1);\n",
+      'src/lib/log.ts': 'export const log = (...x: unknown[]) => console.log(...x);\n',
+      ...tsconfig,
+    });
+    return root;
+  };
+  const paths = { module: 'commonjs', baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } };
+  const runtimeFindings = async (root: string) =>
+    (await runPipeline(defaultOptions(root, ['src/main.ts']))).manifest.findings.filter((f) => f.rule === 'runtime');
+
+  it('"ts-node": { "require": ["tsconfig-paths/register"] } preloads the paths hook: the alias runs', async () => {
+    const root = project({ 'tsconfig.json': JSON.stringify({ compilerOptions: paths, 'ts-node': { require: ['tsconfig-paths/register'] } }) });
+    expect(await runtimeFindings(root)).toEqual([]);
+  });
+
+  it('read from the config it extends, with comments (JSONC)', async () => {
+    const root = project({
+      'tsconfig.base.json': `{\n  // shared\n  "ts-node": { "require": ["tsconfig-paths/register"], },\n}\n`,
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: paths }),
+    });
+    expect(await runtimeFindings(root)).toEqual([]);
+  });
+
+  it('without it, or with other preloads only, the alias is a runtime error under ts-node', async () => {
+    for (const tsNode of [undefined, { require: ['dotenv/config'] }]) {
+      const root = project({ 'tsconfig.json': JSON.stringify({ compilerOptions: paths, ...(tsNode && { 'ts-node': tsNode }) }) });
+      const findings = await runtimeFindings(root);
+      expect(findings.map((f) => [f.file, f.level])).toEqual([['src/main.ts', 'error']]);
+      expect(findings[0].message).toContain("'@lib/log'");
+    }
+  });
+});

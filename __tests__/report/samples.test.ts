@@ -119,7 +119,7 @@ function three() {
     links: links('.'),
     packRequested: true,
     maxBytes: COMMENT_MAX_CHARS,
-    baseDiff: { ref: SHA, commit: SHA, branch: 'main', added: ['src/plugins.ts'], removed: [], newFindings: [findings[1]] },
+    baseDiff: { ref: SHA, commit: SHA, branch: 'main', added: ['src/plugins.ts'], removed: [], newFindings: [findings[1]], newlySuppressed: [] },
   });
 }
 

@@ -74,7 +74,9 @@ function render(texts: string[], marker = true): { summary: string; comment: str
     tarball: { path: t(5), bytes: 3, sha256: 'b'.repeat(64), contentSha256: 'c'.repeat(64) },
   };
   const result = { manifest, errorCount: findings.filter((f) => f.level === 'error').length, warningCount: findings.filter((f) => f.level === 'warn').length };
-  const baseDiff: BaseDiff = { ref: t(6), branch: t(7), added: [...texts], removed: [...texts], newFindings: findings, notice: t(8) };
+  // Suppressions a change adds are listed with their reasons: hostile text there too.
+  const newlySuppressed = findings.map((f, i) => ({ ...f, suppressed: { by: 'inline' as const, reason: t(i + 5) } }));
+  const baseDiff: BaseDiff = { ref: t(6), branch: t(7), added: [...texts], removed: [...texts], newFindings: findings, newlySuppressed, notice: t(8) };
   const extras = { baseDiff, tarballPath: t(9), annotationsLeftOut: 3, packRequested: true };
   return {
     summary: renderMarkdown(result, extras),

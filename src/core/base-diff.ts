@@ -24,6 +24,11 @@ export interface BaseDiff {
   removed: string[];
   /** Findings of this run that the base did not have (same rule, file and message, lines ignored). */
   newFindings: Finding[];
+  /**
+   * Findings suppressed now (baseline entry, inline directive, config ignore) that were not
+   * suppressed at the base: a change can silence its own finding, so a reviewer is shown it.
+   */
+  newlySuppressed: Finding[];
   /** Set when the comparison could not be made or is partial: why, and the fix. */
   notice?: string;
 }
@@ -38,7 +43,7 @@ export type Pipeline = (options: Options) => Promise<Result>;
  * for a repository nested inside it, which a workflow step may have created from untrusted content.
  */
 export async function computeBaseDiff(options: Options, current: Manifest, ref: string, pipeline: Pipeline, fetchWithin?: string): Promise<BaseDiff> {
-  const none = (notice: string): BaseDiff => ({ ref, added: [], removed: [], newFindings: [], notice });
+  const none = (notice: string): BaseDiff => ({ ref, added: [], removed: [], newFindings: [], newlySuppressed: [], notice });
   if (!ref || ref.startsWith('-')) return none(`Ship-set comparison skipped: '${ref}' is not a git ref.`);
   const top = gitTopLevel(options.root);
   if (!top) return none(`Ship-set comparison with '${ref}' skipped: ${options.root} is not in a git repository.`);
@@ -105,15 +110,17 @@ export function removeWorktree(top: string, tree: string, tmp: string): void {
   git(top, ['worktree', 'prune'], { timeoutMs: 20_000 });
 }
 
-/** Files added/removed and findings new in `current`, against `base`. Pure. */
+/** Files added/removed, findings new in `current` and findings it suppresses that `base` did not, against `base`. Pure. */
 export function compare(base: Pick<Manifest, 'files' | 'findings'>, current: Pick<Manifest, 'files' | 'findings'>) {
   const before = new Set(base.files.map((f) => f.path));
   const now = new Set(current.files.map((f) => f.path));
   const known = new Set(base.findings.map(findingKey));
+  const silenced = new Set(base.findings.filter((f) => f.suppressed).map(findingKey));
   return {
     added: [...now].filter((p) => !before.has(p)).sort(),
     removed: [...before].filter((p) => !now.has(p)).sort(),
     newFindings: current.findings.filter((f) => !known.has(findingKey(f))),
+    newlySuppressed: current.findings.filter((f) => f.suppressed && !silenced.has(findingKey(f))),
   };
 }
 
@@ -134,13 +141,25 @@ async function baseManifest(
   const entries = options.entries.filter((e) => fs.existsSync(path.join(baseRoot, e)));
   if (!entries.length) return { manifest: empty, partial: `No entry existed at the base: every file is new.` };
   const tsconfig = options.tsconfig && fs.existsSync(path.join(baseRoot, options.tsconfig)) ? options.tsconfig : undefined;
+  // The base is judged with its own baseline (the file at the same place in the base's tree, if
+  // any): this change's baseline lies outside the base's root, and entries it adds are what the
+  // comparison must show as newly suppressed.
+  const baseline = options.baseline && baselineAtBase(options.root, options.baseline, baseRoot);
   try {
-    const result = await pipeline({ ...options, root: baseRoot, entries, tsconfig, pack: false, tarball: path.join(tmp, 'base.tar.gz') });
+    const result = await pipeline({ ...options, root: baseRoot, entries, tsconfig, baseline, pack: false, tarball: path.join(tmp, 'base.tar.gz') });
     const missing = options.entries.filter((e) => !entries.includes(e));
     return { manifest: result.manifest, partial: missing.length ? `New entries (not at the base): ${missing.join(', ')}.` : undefined };
   } catch (e) {
     return { notice: `Ship-set comparison skipped: the base could not be analysed (${(e as Error).message}).` };
   }
+}
+
+/** The base tree's copy of the baseline file `abs` (inside `root`), or undefined when the base has none there. */
+function baselineAtBase(root: string, abs: string, baseRoot: string): string | undefined {
+  const rel = path.relative(root, abs);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const atBase = path.join(baseRoot, rel);
+  return fs.existsSync(atBase) ? atBase : undefined;
 }
 
 /** Whether folder `top` is `inner` or contains it, by real path. */

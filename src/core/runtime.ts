@@ -37,6 +37,11 @@ export function runtimeApplies(runtime: Runtime, step: TsOnlyStep, pathsHook = f
 /** Modules that, preloaded, make Node (or ts-node) apply tsconfig `paths` at run time. */
 const PATHS_HOOKS = new Set(['tsconfig-paths/register']);
 
+/** Whether preloading `specifier` makes tsconfig `paths` apply at run time (tsconfig-paths/register). */
+export function isPathsHook(specifier: string): boolean {
+  return PATHS_HOOKS.has(specifier);
+}
+
 /** Whether the start-script command that runs `entry` preloads a tsconfig-paths hook (`node -r tsconfig-paths/register x`, `ts-node -r … x`). */
 export function pathsHookInStartScript(script: string, entry: string): boolean {
   return startCommands(script).some(

@@ -412,10 +412,29 @@ function baseDiffSection(d: BaseDiff | undefined, cutLists: boolean): string[] {
   if (cutLists)
     out.push(`${d.added.length} ${plural(d.added.length, 'file')} added, ${d.removed.length} removed (lists left out to stay within GitHub's size limit).`);
   else out.push(...capped(d.added, (p) => `- ➕ ${mdCode(p)}`), ...capped(d.removed, (p) => `- ➖ ${mdCode(p)}`));
-  const n = d.newFindings.length;
+  // A new finding the change also suppresses is not in the tables above: it is counted below.
+  const n = d.newFindings.filter((f) => !f.suppressed).length;
   out.push('', n ? `**${n}** ${plural(n, 'finding')} new in this change (marked 🆕 above).` : 'No new findings in this change.');
+  out.push(...suppressedByChange(d.newlySuppressed ?? [], cutLists));
   if (d.notice) out.push('', `> ${mdText(d.notice)}`);
   return [...out, ''];
+}
+
+/**
+ * The findings this change silences (a baseline entry, an inline directive or a config ignore it
+ * brings), each with how and why: they fail nothing, so this is where a reviewer sees them.
+ */
+function suppressedByChange(findings: Finding[], cutLists: boolean): string[] {
+  const n = findings.length;
+  if (!n) return [];
+  const head = `⚠️ **${n}** ${plural(n, 'finding')} suppressed by this change (not suppressed at the base): review each reason.`;
+  if (cutLists) return ['', head];
+  const lines = findings.map((f) => {
+    const s = f.suppressed!;
+    const at = f.line ? `${f.file}:${f.line}` : f.file;
+    return `- ${mdCode(at)} ${mdCode(f.rule)}: ${mdText(f.message)} (by ${s.by}${s.reason ? `: ${mdText(s.reason)}` : ''})`;
+  });
+  return ['', head, ...capped(lines, (l) => l)];
 }
 
 /** `main` (eb0af37): the branch or ref a reader knows, with the short commit; a bare SHA ref is shown short. */

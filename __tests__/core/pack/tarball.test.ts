@@ -291,3 +291,20 @@ describe('writeTarball', () => {
     expect(tarball!.path).toBe(path.join(root, 'out/app.tar.gz'));
   });
 });
+
+describe('a file written between the check and the pack', () => {
+  it('writes no tarball and names the file, since its packed bytes differ from the ones checked', async () => {
+    const root = server();
+    const options = packOptions(root, { tarball: path.join(root, 'out', 'app.tar.gz'), include: ['package.json'], sourceDateEpoch: 1700000000, cwd: root });
+    const graph = graphFromImports(root, ['src/index.js'], SERVER_IMPORTS);
+    const { files } = selectFiles(graph, options);
+    // A build step running beside shipset rewrites a checked file (same size: nothing else can tell).
+    fs.writeFileSync(path.join(root, 'src/health.js'), "export const health = () => 'no';\n");
+    const error = await writeTarball(files, graph, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe(
+      'src/health.js changed while shipset ran (the bytes packed differ from the ones checked): no tarball was written. Run shipset again once no other step writes to the project.',
+    );
+    expect(fs.readdirSync(root)).not.toContain('out');
+  });
+});

@@ -12,7 +12,7 @@ import { byCodeUnit, isSourceFile, listSourceFiles } from './source-files.js';
 import { RealPaths } from './real-paths.js';
 import { viaMap } from './via.js';
 import type { TsProject } from './js/tsconfig.js';
-import { decideRuntime, readsTsconfig, registersPathsHook, runtimeRegisteredBy } from '../runtime.js';
+import { decideRuntime, isPathsHook, readsTsconfig, registersPathsHook, runtimeRegisteredBy } from '../runtime.js';
 
 /** What an engine found from its entries: the reachable files (with their edges), files reached only for their types, notices. */
 export interface EngineResult {
@@ -85,7 +85,11 @@ const javascript: Engine = {
       );
     // An entry that registers a loader first (`require('ts-node/register')`) runs the rest under it.
     const registered = options.runtime ? undefined : entries.map((e) => runtimeRegisteredBy(js.files.get(e)?.edges ?? [])).find((r) => r !== undefined);
-    const pathsHook = startHook || entries.some((e) => registersPathsHook(js.files.get(e)?.edges ?? []));
+    // ts-node also preloads what its tsconfig options list ("ts-node": { "require": [...] }).
+    const { tsNodeRequires } = await import('./js/ts-node-config.js');
+    const tsNodeHook =
+      (registered ?? runtime) === 'ts-node' && entries.some((e) => tsNodeRequires(root, project?.forFile(path.join(root, e))).some(isPathsHook));
+    const pathsHook = startHook || tsNodeHook || entries.some((e) => registersPathsHook(js.files.get(e)?.edges ?? []));
     // tsconfig-paths/register reads the tsconfig at start too, under any runtime.
     const runtimeConfigs = project && (readsTsconfig(registered ?? runtime) || pathsHook) ? configsRead(root, project, js.files.keys()) : undefined;
     return {

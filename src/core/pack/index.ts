@@ -6,7 +6,7 @@ import type { Finding, ManifestFile, ModuleGraph, Options, TarballInfo } from '.
 import { UsageError } from '../types.js';
 import { closureFindings } from './closure.js';
 import { compareCodeUnits, displayBase, displayPath, normalizePrefix, realFileInside } from './paths.js';
-import { createArchive, listArchive, packMtime } from './tarball.js';
+import { archivedFiles, createArchive, packMtime } from './tarball.js';
 import { tarballTarget } from './destination.js';
 import { writeAll, writeThroughTemp } from '../safe-write.js';
 
@@ -61,8 +61,18 @@ export async function writeTarball(files: ManifestFile[], graph: ModuleGraph, op
   const kept = await writeThroughTemp(tarballTarget(options, reads), async (fd, temp) => {
     const archive = await createArchive({ root, paths, prefix, mtime });
     writeAll(fd, archive.data);
-    findings = closureFindings(files, await listArchive(temp, prefix), graph, options);
+    const archived = await archivedFiles(temp, prefix);
+    findings = closureFindings(files, new Set(archived.keys()), graph, options);
     if (findings.length) return false;
+    // The manifest's hashes are of the bytes the analysis read; tar read the files again. A file
+    // written in between (a build step running beside shipset) would ship bytes nobody checked.
+    const changed = files.filter((f) => archived.has(f.path) && archived.get(f.path) !== f.sha256).map((f) => f.path);
+    if (changed.length) {
+      const list = changed.slice(0, 5).join(', ') + (changed.length > 5 ? ` and ${changed.length - 5} more` : '');
+      throw new UsageError(
+        `${list} changed while shipset ran (the bytes packed differ from the ones checked): no tarball was written. Run shipset again once no other step writes to the project.`,
+      );
+    }
     written = { bytes: archive.data.length, sha256: createHash('sha256').update(archive.data).digest('hex'), contentSha256: archive.contentSha256 };
     return true;
   });

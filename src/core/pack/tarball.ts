@@ -135,17 +135,24 @@ async function gzipMember(piece: Buffer): Promise<Buffer> {
 /** gzip's own default, as GNU `tar -z` uses it. */
 const GZIP_LEVEL = 6;
 
-/** Root-relative paths of the regular files in the archive (the prefix taken off). */
-export async function listArchive(file: string, prefix: string): Promise<Set<string>> {
+/**
+ * The regular files in the archive as written: root-relative path (the prefix taken off) -> SHA-256
+ * of the bytes it holds. Read back from the file, so it is what a deploy will unpack.
+ */
+export async function archivedFiles(file: string, prefix: string): Promise<Map<string, string>> {
   const lead = prefix ? prefix + '/' : '';
-  const paths = new Set<string>();
+  const files = new Map<string, string>();
   await tar.list({
     file,
     onReadEntry(entry) {
-      if (entry.type === 'File' && entry.path.startsWith(lead)) paths.add(entry.path.slice(lead.length));
+      if (entry.type !== 'File' || !entry.path.startsWith(lead)) return entry.resume();
+      const rel = entry.path.slice(lead.length);
+      const hash = createHash('sha256');
+      entry.on('data', (chunk: Buffer) => hash.update(chunk));
+      entry.on('end', () => files.set(rel, hash.digest('hex')));
     },
   });
-  return paths;
+  return files;
 }
 
 export function sha256File(file: string): { bytes: number; sha256: string } {

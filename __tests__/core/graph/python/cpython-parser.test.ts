@@ -112,9 +112,10 @@ withPython('CPython decides (python3 on PATH)', () => {
     const parser = (await CPythonParser.start())!;
     try {
       const files = Array.from({ length: 50 }, (_, i) => ({ name: `f${i}.py`, source: Buffer.from(i % 7 === 3 ? `x = (\n` : `x${i} = ${i}\n`) }));
-      const verdicts = await parser.check(files);
-      expect(verdicts.map((v, i) => [i, v === null])).toEqual(files.map((_, i) => [i, i % 7 !== 3]));
-      expect(await parser.check([])).toEqual([]);
+      const verdicts = await parser.analyze(files);
+      expect(verdicts.map((v, i) => [i, v.error === undefined])).toEqual(files.map((_, i) => [i, i % 7 !== 3]));
+      if (parser.version[1] >= 10) expect(verdicts.map((v, i) => [i, v.parsed !== undefined])).toEqual(files.map((_, i) => [i, i % 7 !== 3]));
+      expect(await parser.analyze([])).toEqual([]);
     } finally {
       parser.close();
     }

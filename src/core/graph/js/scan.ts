@@ -85,7 +85,8 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   const kind = SCRIPT_KIND[ext] ?? ts.ScriptKind.JS;
   let source: ts.SourceFile;
   try {
-    source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+    // JSDoc is not parsed: nothing the scan reads comes from it (the JSX pragmas are read from the comment text, see jsxPragmas).
+    source = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
   } catch (error) {
     // TypeScript's parser recurses once per nesting level (~900 nested brackets overflow it).
     if (!(error instanceof RangeError)) throw error;

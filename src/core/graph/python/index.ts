@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describeFsError } from '../../errors.js';
 import type { FileNode, ParseFailure } from '../../types.js';
 import { UsageError } from '../../types.js';
-import { CPythonParser, type CPythonError } from './cpython.js';
+import { CPythonParser, type CPythonVerdict } from './cpython.js';
 import { dataFilesNotice } from '../data-files.js';
 import { markLocalCandidates } from './local-candidates.js';
 import { PathFinder } from './finder.js';
@@ -183,7 +183,7 @@ export async function buildPythonGraph(input: PythonEngineInput): Promise<Python
   return { files, notices: [...notices] };
 }
 
-/** One file's bytes and the built-in grammar's reading of them. */
+/** One file's bytes and what it imports (read by CPython, or by the built-in grammar). */
 interface ReadSource {
   rel: string;
   abs: string;
@@ -242,48 +242,51 @@ class SyntaxJudge {
     return requiresPythonFor(this.root, rel, this.declarations);
   }
 
-  /** Parses each file with the grammar (for its imports) and returns the error that counts, if any. */
+  /**
+   * Reads each file's imports and returns the error that counts, if any. With a python3, CPython
+   * judges the syntax and, for a file it accepts, reads the imports from its own tree in the same
+   * pass (extract.ts); the built-in grammar reads only the files CPython rejects or cannot answer
+   * for. Without one (or when it stops), the grammar reads and judges every file.
+   */
   async judge(files: ReadSource[]): Promise<Array<ParseFailure | undefined>> {
     const readable = files.filter((f) => f.bytes);
     const requires = new Map(readable.map((f) => [f, this.requiresFor(f.rel)]));
-    // One CPython batch per declared minimum (a workspace's members may declare different ones).
-    const groups = new Map<number | undefined, ReadSource[]>();
-    for (const f of readable) {
-      const minor = requires.get(f)?.minMinor;
-      groups.set(minor, [...(groups.get(minor) ?? []), f]);
-    }
-    // CPython works on the batches while the grammar reads the same files here (for imports).
-    const pending = this.cpython
-      ? Promise.all(
+    let cpython: Map<ReadSource, CPythonVerdict> | undefined;
+    if (this.cpython) {
+      // One CPython batch per declared minimum (a workspace's members may declare different ones).
+      const groups = new Map<number | undefined, ReadSource[]>();
+      for (const f of readable) {
+        const minor = requires.get(f)?.minMinor;
+        groups.set(minor, [...(groups.get(minor) ?? []), f]);
+      }
+      try {
+        const answers = await Promise.all(
           [...groups].map(async ([minor, group]) => ({
             group,
-            verdicts: await this.cpython!.check(
+            verdicts: await this.cpython!.analyze(
               group.map((f) => ({ name: f.rel, source: f.bytes! })),
               minor,
             ),
           })),
-        )
-      : undefined;
-    pending?.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
-    for (const f of readable) {
-      const minMinor = requires.get(f)?.minMinor;
-      f.parsed = parsePython(f.bytes!.toString('utf8'), minMinor !== undefined ? { minMinor } : {});
-    }
-    let cpython: Map<ReadSource, CPythonError | null> | undefined;
-    if (pending) {
-      try {
-        cpython = new Map((await pending).flatMap(({ group, verdicts }) => group.map((f, i) => [f, verdicts[i]] as const)));
+        );
+        cpython = new Map(answers.flatMap(({ group, verdicts }) => group.map((f, i) => [f, verdicts[i]] as const)));
       } catch (error) {
         this.notices.add(
           `python3 stopped while checking syntax (${(error as Error).message}): the remaining files were checked with shipset's built-in Python grammar.`,
         );
       }
     }
+    for (const f of readable) {
+      f.parsed = cpython?.get(f)?.parsed;
+      if (f.parsed) continue;
+      const minMinor = requires.get(f)?.minMinor;
+      f.parsed = parsePython(f.bytes!.toString('utf8'), minMinor !== undefined ? { minMinor } : {});
+    }
     return files.map((f) => {
       if (f.readError !== undefined) return { file: f.rel, line: 1, column: 1, message: `cannot be read: ${f.readError}` };
       const grammar = f.parsed!.error;
       if (!cpython) return grammar && { file: f.rel, ...grammar };
-      const verdict = cpython.get(f);
+      const verdict = cpython.get(f)?.error;
       if (!verdict) return undefined;
       const declared = requires.get(f);
       const tooOld = declared?.minMinor !== undefined && declared.minMinor > this.cpython!.version[1];

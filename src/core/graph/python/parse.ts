@@ -263,7 +263,9 @@ function walkIf(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, 
 }
 
 function isTypeCheckingTest(condition: string): boolean {
-  const compact = condition.replace(/\s+/g, '');
+  let compact = condition.replace(/\s+/g, '');
+  // `if (TYPE_CHECKING):` is the same test.
+  while (compact.startsWith('(') && compact.endsWith(')')) compact = compact.slice(1, -1);
   return compact === 'TYPE_CHECKING' || compact === 'typing.TYPE_CHECKING' || compact === 't.TYPE_CHECKING';
 }
 
@@ -271,10 +273,12 @@ function isTypeCheckingTest(condition: string): boolean {
 function walkTry(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex, out: ParsedPython): void {
   const children: SyntaxNode[] = [];
   for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+  // `except* E:` catches E too (wrapped in an ExceptionGroup): the star is not the caught type.
+  const caughtAfter = (i: number): SyntaxNode | undefined => (children[i + 1]?.name === '*' ? children[i + 2] : children[i + 1]);
   let guarded = false;
   for (let i = 0; i < children.length; i++) {
     if (children[i].name !== 'except') continue;
-    const next = children[i + 1];
+    const next = caughtAfter(i);
     if (!next || next.name === 'Body')
       guarded = true; // bare except
     else if (caughtNames(next, text).some((n) => CATCHES_IMPORT_ERROR.has(n))) guarded = true;
@@ -286,7 +290,7 @@ function walkTry(node: SyntaxNode, scope: Scope, text: string, lines: LineIndex,
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     if (child.name === 'except') {
-      const next = children[i + 1];
+      const next = caughtAfter(i);
       inImportHandler = !next || next.name === 'Body' || caughtNames(next, text).some((n) => CATCHES_IMPORT_ERROR.has(n));
     } else if (child.name === 'else' || child.name === 'finally') {
       inImportHandler = false;
