@@ -139,7 +139,7 @@ describe('scan cache', () => {
     const fresh = await manifestOf(root);
     expect(damaged.notices.filter((n) => !fresh.notices.includes(n))).toEqual([expect.stringContaining('is not a shipset cache (or is damaged)')]);
     expect({ ...damaged, notices: [] }).toEqual({ ...fresh, notices: [] });
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).format).toBe(2);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).format).toBe(3);
     expect(await scansOf(root, cache)).toEqual({ hits: 5, misses: 0 });
 
     // Another version's cache, or entries of the wrong shape: never used.

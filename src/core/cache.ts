@@ -1,21 +1,39 @@
 // The on-disk cache of per-file scan results (`--cache DIR`, the action's `cache` input).
 // A scan (imports with line and column, dynamic sites, the first syntax error) depends only on the
 // file's bytes, its name's extension and the compiler settings that decide import elision, so it
-// is stored under a key made of exactly those. Resolution is not cached: it is redone on every
-// run from the files, package.json files and tsconfig chain as they are now, so a new, deleted or
-// renamed file, or an edited tsconfig, can never be answered from an old run.
+// is stored under a key made of exactly those. A file's resolutions are stored with every
+// file-system fact they read (folder listings, real paths, package.json and tsconfig contents) and
+// reused only when each fact has the same answer now, so a new, deleted or renamed file, or an
+// edited tsconfig, can never be answered from an old run (docs/cache.md).
 // The cache is a hint, never an input: a file that is missing, corrupt, or written by another
 // version of shipset is ignored (a notice says so) and rewritten; writes go to a temp file that is
 // then renamed over the old one, so a reader never sees half a file.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { git } from './git.js';
 import { VERSION } from './version.js';
 
-/** Bumped whenever what a scan records changes shape or meaning (2: the file's deprecation header is stored with its scan). */
-const CACHE_FORMAT = 2;
+/**
+ * Bumped whenever what a scan records changes shape or meaning (2: the file's deprecation header is
+ * stored with its scan; 3: each file's resolutions are stored with the facts they read).
+ */
+const CACHE_FORMAT = 3;
+/** A fact table past this many slots starts over (with it, every stored resolution): a changed answer adds a slot, none is removed. */
+const FACT_SLOTS_LIMIT = 500_000;
+
+/**
+ * The file-system facts stored resolutions read, shared by every file's entry (docs/cache.md): slot
+ * i is the question `keys[i]` with the answer `answers[i]` it had when recorded. An entry names its
+ * facts by slot and the table's `id`; a changed answer is a new slot, so an entry made under the old
+ * answer keeps pointing at a slot that no longer holds.
+ */
+export interface FactTable {
+  id: string;
+  keys: string[];
+  answers: string[];
+}
 const FILE_NAME = 'shipset-scan-cache.json';
 
 /** The cache folder of `cache: true` in the action: $XDG_CACHE_HOME/shipset, else ~/.cache/shipset (outside the workspace). */
@@ -29,6 +47,7 @@ interface CacheFile {
   /** shipset's version and the parser's: a cache from any other pair is ignored. */
   engine: string;
   entries: Record<string, unknown>;
+  facts?: FactTable;
 }
 
 export class ScanCache {
@@ -38,6 +57,10 @@ export class ScanCache {
   readonly notices: string[] = [];
   hits = 0;
   misses = 0;
+  /** Imports answered from stored resolutions (hits) and resolved again (misses), counted by the JS engine. */
+  readonly resolutions = { hits: 0, misses: 0 };
+  /** The stored fact table (a new empty one when none could be used); the JS engine appends to it. */
+  facts: FactTable = { id: randomUUID().replace(/-/g, '').slice(0, 12), keys: [], answers: [] };
   /** Whether {@link remember} stored an answer that the file does not hold yet. */
   private remembered = false;
   /** The cache file is committed to a repository: neither read nor rewritten (see open). */
@@ -91,6 +114,18 @@ export class ScanCache {
     }
     if (parsed.format !== CACHE_FORMAT || parsed.engine !== engine) return cache; // another version: rebuilt quietly
     for (const [key, value] of Object.entries(parsed.entries)) old.set(key, value);
+    const facts = parsed.facts;
+    if (
+      facts &&
+      typeof facts.id === 'string' &&
+      Array.isArray(facts.keys) &&
+      Array.isArray(facts.answers) &&
+      facts.keys.length === facts.answers.length &&
+      facts.keys.length <= FACT_SLOTS_LIMIT &&
+      facts.keys.every((k) => typeof k === 'string') &&
+      facts.answers.every((a) => typeof a === 'string')
+    )
+      cache.facts = { id: facts.id, keys: facts.keys, answers: facts.answers };
     return cache;
   }
 
@@ -127,9 +162,12 @@ export class ScanCache {
     return value;
   }
 
-  /** Stores an answer derived from scans under `key` (kept and aged out like a scan). */
+  /**
+   * Stores a new answer under `key` (kept and aged out like a scan): the file is rewritten at save.
+   * Call it only when the answer is new or differs from the stored one (recall keeps an unchanged one).
+   */
   remember(key: string, value: unknown): void {
-    if (!this.used.has(key) && !this.old.has(key)) this.remembered = true;
+    this.remembered = true;
     this.used.set(key, value);
   }
 
@@ -149,7 +187,7 @@ export class ScanCache {
       if (room-- <= 0) break;
       if (!Object.hasOwn(entries, k)) entries[k] = v;
     }
-    const body: CacheFile = { format: CACHE_FORMAT, engine: this.engine, entries };
+    const body: CacheFile = { format: CACHE_FORMAT, engine: this.engine, entries, facts: this.facts };
     const file = path.join(this.dir, FILE_NAME);
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {

@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { describeFsError, isStackOverflow } from '../../errors.js';
-import type { FileNode, ImportEdge } from '../../types.js';
+import type { FileNode, ImportEdge, ImportKind } from '../../types.js';
 import { type HeaderMark, headerOf, headText } from '../file-header.js';
 import { languageOf } from '../language.js';
-import { ScanCache } from '../../cache.js';
-import { JS_EXTENSIONS, type Resolution, type Resolver } from './resolve.js';
+import { type FactTable, ScanCache } from '../../cache.js';
+import { JS_EXTENSIONS, RESOLVER_CONTEXT, type Resolution, type Resolver } from './resolve.js';
 import { withTypeScript } from './tsconfig.js';
 import type { ScanResult, ScanSettings, ScannedGlob, ScannedImport, scanSource } from './scan.js';
 import { isInside } from '../../paths.js';
@@ -47,6 +47,14 @@ export class JsEngine {
   readonly contents = new Map<string, { bytes: number; sha256: string }>();
   /** The deprecation header of every file read (null: none), by root-relative path: the rules use it instead of reading again. */
   readonly headers = new Map<string, HeaderMark | null>();
+  /** Per slot of the cache's fact table: whether its answer holds now (see factHolds). */
+  private readonly holds: boolean[] = [];
+  /** `key\nanswer` -> slot of the cache's fact table, built at the first new fact. */
+  private slots?: Map<string, number>;
+  /** The start of the cache key of every file's resolutions in this run (see resolutionsPrefix). */
+  private resolutionsPrefix?: string;
+  /** Fact key -> the slot with its answer in this run. */
+  private readonly slotNow = new Map<string, number>();
   /** The parser, loaded at the first file the cache cannot answer (a run answered wholly from the cache never loads TypeScript or Babel). */
   private scanner?: typeof scanSource;
 
@@ -144,17 +152,21 @@ export class JsEngine {
 
   /** The file's edges: each scanned import and glob resolved. Synchronous, and without effects on a second try. */
   private link(abs: string, rel: string, language: FileNode['language'], scan: ScanResult): Analysed {
+    const resolutions = this.resolutions(abs, rel);
     const follow = new Map<string, string>();
     const typeTargets: string[] = [];
     const edges: ImportEdge[] = [];
     const dynamic = scan.dynamic.map((d) => ({ file: rel, ...d }));
+    // Targets are nearly always below the root: a slice instead of path.relative (one call per edge on a cached run).
+    const below = this.root + path.sep;
+    const relOf = (file: string) => (file.startsWith(below) && path.sep === '/' ? file.slice(below.length) : this.rel(file));
     const addEdge = (imp: Pick<ScannedImport, 'specifier' | 'line' | 'column' | 'kind' | 'optional'>, r: Resolution, origin?: ImportEdge['origin']) => {
       // Files a glob or a URL names may be any kind of file: they ship as assets.
       if (origin && origin !== 'jsx-runtime' && r.class === 'unsupported') r = { ...r, class: 'file' };
       const edge: ImportEdge = { from: rel, specifier: imp.specifier, line: imp.line, column: imp.column, kind: imp.kind, class: r.class };
-      if (r.file) edge.target = this.rel(r.file);
+      if (r.file) edge.target = relOf(r.file);
       if (r.packageName) edge.packageName = r.packageName;
-      if (r.shadowed) edge.shadowedCandidates = r.shadowed.map((f) => this.rel(f));
+      if (r.shadowed) edge.shadowedCandidates = r.shadowed.map(relOf);
       if (r.outsidePath) edge.outsidePath = r.outsidePath;
       if (r.symlink) edge.symlink = this.rel(r.symlink);
       if (r.reason) edge.reason = r.reason;
@@ -167,7 +179,7 @@ export class JsEngine {
       edges.push(edge);
     };
     for (const imp of scan.imports) {
-      const r = this.resolver.resolve(imp.specifier, abs, imp.kind);
+      const r = resolutions.resolve(imp.specifier, imp.kind);
       let erased = imp.typeOnly;
       // Kept only for emitDecoratorMetadata: tsc writes `Object` (and drops the import) for a name that is only a type.
       if (!erased && imp.metadataOnly) erased = imp.metadataOnly.every((name) => this.namesOnlyAType(name, r));
@@ -196,7 +208,7 @@ export class JsEngine {
         if (!specifier.startsWith('../')) specifier = './' + specifier;
         addEdge(
           { specifier, line: glob.line, column: glob.column, kind: glob.kind, optional: glob.optional },
-          this.resolver.resolve(specifier, abs, glob.kind),
+          resolutions.resolve(specifier, glob.kind),
           glob.origin,
         );
       }
@@ -208,7 +220,85 @@ export class JsEngine {
       dynamic,
       parseError: scan.parseError && { file: rel, ...scan.parseError },
     };
+    resolutions.save();
     return { node, follow, typeTargets };
+  }
+
+  /**
+   * The resolver for one file's imports. With a cache: the file's stored resolutions are reused
+   * when every file-system fact they read (Resolver.record) has the same answer now; a specifier
+   * not stored, or any fact that changed, is resolved again and recorded. `save` stores what this
+   * run used (docs/cache.md). Counted in the cache's `resolutions` (hits and misses per import).
+   */
+  private resolutions(abs: string, rel: string): { resolve: (specifier: string, kind: ImportKind) => Resolution; save: () => void } {
+    const cache = this.cache;
+    if (!cache) return { resolve: (specifier, kind) => this.resolver.resolve(specifier, abs, kind), save: () => undefined };
+    this.resolutionsPrefix ??= resolutionsPrefix(this.root);
+    const key = this.resolutionsPrefix + rel;
+    const stored = storedResolutions(cache.recall(key), rel);
+    const valid = stored !== undefined && stored.table === cache.facts.id && stored.facts.every((slot) => this.factHolds(slot));
+    const used: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const recorded = new Set<string>();
+    let changed = !valid;
+    return {
+      resolve: (specifier, kind) => {
+        const id = `${kind}\0${specifier}`;
+        const hit = valid && Object.hasOwn(stored.res, id) ? storedResolution(stored.res[id]) : undefined;
+        if (hit) {
+          cache.resolutions.hits++;
+          used[id] = stored!.res[id];
+          return hit;
+        }
+        cache.resolutions.misses++;
+        changed = true;
+        const r = this.resolver.record(recorded, () => this.resolver.resolve(specifier, abs, kind));
+        used[id] = r;
+        return r;
+      },
+      save: () => {
+        if (!changed && stored && Object.keys(used).length === Object.keys(stored.res).length) return;
+        // The facts of the stored resolutions kept (each holds now) and of the new ones.
+        const slots = new Set<number>(valid ? stored.facts : []);
+        for (const fact of recorded) slots.add(this.slotOf(cache.facts, fact));
+        cache.remember(key, { file: rel, table: cache.facts.id, facts: [...slots], res: used });
+      },
+    };
+  }
+
+  /** Whether slot `slot` of the cache's fact table has the same answer now (asked once per run; a slot out of range never holds). */
+  private factHolds(slot: number): boolean {
+    const table = this.cache!.facts;
+    if (slot >= table.keys.length) return false;
+    let holds = this.holds[slot];
+    if (holds === undefined) {
+      holds = this.resolver.answer(table.keys[slot]) === table.answers[slot];
+      this.holds[slot] = holds;
+    }
+    return holds;
+  }
+
+  /** The slot of the fact table that holds `fact` with its answer now, added when there is none. */
+  private slotOf(table: FactTable, fact: string): number {
+    // A question has one answer per run: its slot is found once.
+    const known = this.slotNow.get(fact);
+    if (known !== undefined) return known;
+    // A key this version cannot ask again gets the answer '', which no answer now equals: it never holds.
+    const answer = this.resolver.answer(fact) ?? '';
+    if (!this.slots) {
+      this.slots = new Map();
+      for (let i = 0; i < table.keys.length; i++) this.slots.set(`${table.keys[i]}\n${table.answers[i]}`, i);
+    }
+    const id = `${fact}\n${answer}`;
+    let slot = this.slots.get(id);
+    if (slot === undefined) {
+      slot = table.keys.length;
+      table.keys.push(fact);
+      table.answers.push(answer);
+      this.slots.set(id, slot);
+      this.holds[slot] = answer !== '';
+    }
+    this.slotNow.set(fact, slot);
+    return slot;
   }
 
   /**
@@ -476,6 +566,63 @@ function madgeKey(engine: JsEngine, queue: string[]): string {
 function storedListing(value: unknown, walked: Set<string>): string[] | undefined {
   if (!Array.isArray(value) || !value.every((f) => typeof f === 'string' && walked.has(f))) return undefined;
   return value as string[];
+}
+
+/**
+ * The start of the cache key of a file's resolutions, followed by the file's root-relative path: a
+ * hash of the root and of what resolution depends on besides the file system (one hash per run,
+ * not per file; another root sharing the cache folder has its own keys).
+ */
+function resolutionsPrefix(root: string): string {
+  return `resolve:${createHash('sha256').update(`${RESOLVER_CONTEXT}\0${root}`).digest('hex').slice(0, 32)}:`;
+}
+
+interface StoredResolutions {
+  /** The id of the fact table the slots are of. */
+  table: string;
+  /** The slots of the fact table (ScanCache.facts) the resolutions read. */
+  facts: number[];
+  /** `kind\0specifier` -> the resolution, as JSON. */
+  res: Record<string, unknown>;
+}
+
+/** One file's stored resolutions, or undefined when the value is not that file's (a cache file is data: checked, not trusted). */
+function storedResolutions(value: unknown, rel: string): StoredResolutions | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { file, table, facts, res } = value as Record<string, unknown>;
+  if (file !== rel || typeof table !== 'string' || !Array.isArray(facts) || !isRecord(res)) return undefined;
+  if (!facts.every((f) => Number.isInteger(f) && f >= 0)) return undefined;
+  return { table, facts: facts as number[], res };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const EDGE_CLASSES = new Set(['file', 'package', 'builtin', 'unresolved', 'outside-root', 'unsupported']);
+const TS_ONLY_STEPS = new Set(['tsconfig-paths', 'ts-extension', 'extension-probe', 'compiled-alias']);
+const RESOLUTION_TEXTS = ['file', 'packageName', 'outsidePath', 'symlink', 'reason', 'declarationOnly', 'workspace', 'builtin'] as const;
+
+/** A stored resolution (a fresh object), or undefined when the value does not have its shape. */
+function storedResolution(value: unknown): Resolution | undefined {
+  if (!isRecord(value) || typeof value.class !== 'string' || !EDGE_CLASSES.has(value.class)) return undefined;
+  const r: Resolution = { class: value.class as Resolution['class'] };
+  for (const k of RESOLUTION_TEXTS) {
+    const v = value[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return undefined;
+    r[k] = v;
+  }
+  if (value.shadowed !== undefined) {
+    if (!Array.isArray(value.shadowed) || !value.shadowed.every((f) => typeof f === 'string')) return undefined;
+    r.shadowed = [...(value.shadowed as string[])];
+  }
+  if (value.tsOnly !== undefined) {
+    if (typeof value.tsOnly !== 'string' || !TS_ONLY_STEPS.has(value.tsOnly)) return undefined;
+    r.tsOnly = value.tsOnly as Resolution['tsOnly'];
+  }
+  if (value.probed !== undefined) {
+    if (typeof value.probed !== 'boolean') return undefined;
+    r.probed = value.probed;
+  }
+  return r;
 }
 
 /**

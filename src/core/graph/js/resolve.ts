@@ -6,6 +6,9 @@
 // bare packages and builtins.
 // Every existing candidate that lost is kept, so `shadowed` can name it. Directory
 // listings are cached, so each folder is read once per run whatever the fan-out.
+// With the cache, a resolution is recorded with every file-system fact it read (see `record`),
+// so the next run can reuse it after checking those facts alone (docs/cache.md).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -66,6 +69,11 @@ const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['
 const PROBE_FROM_TS = ['.ts', '.tsx', '.js', '.jsx', '.json', '.node'];
 const PROBE_FROM_JS = ['.js', '.json', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.node'];
 const BUILTINS = new Set(builtinModules);
+/**
+ * What a resolution depends on besides the file system and the importer's name: Node's list of
+ * builtins (another Node version may add one). Part of the key of every stored resolution.
+ */
+export const RESOLVER_CONTEXT = fingerprint(builtinModules.join(','));
 
 type EntryKind = 'file' | 'dir';
 interface PackageScope {
@@ -81,12 +89,25 @@ export class Resolver {
   private readonly listings = new Map<string, Map<string, EntryKind> | null>();
   /** Every symlink met in a listing (absolute paths). */
   private readonly links = new Set<string>();
-  /** Whether the root is its own real path (then a path below it with no link on the way is real too). */
-  private rootIsReal?: boolean;
   private readonly scopes = new Map<string, PackageScope | null>();
   private readonly packageConfigs = new Map<string, TsSettings | undefined>();
   private members?: Map<string, string>;
   private readonly installed = new Map<string, PackageScope | null>();
+  private readonly manifests = new Map<string, Record<string, unknown> | null>();
+  /** The facts (query keys) read by the resolutions being recorded, or undefined when nothing records (see record). */
+  private recording?: Set<string>;
+  /** How deep the current query is nested in another: only the outermost query is a fact (its answer covers the inner ones). */
+  private depth = 0;
+  /** The answer of every query asked this run (key -> fingerprint): one state of the file system per run. */
+  private readonly answers = new Map<string, string>();
+  /** Where each tsconfig's settings came from ('t\0file' or 'c\0folder'), so its inferred rootDir can be asked again next run. */
+  private readonly origins = new WeakMap<TsSettings, string>();
+  private readonly settingsPrints = new WeakMap<TsSettings, string>();
+  private readonly jsonPrints = new WeakMap<object, string>();
+  private readonly listingKeys = new Map<string, string>();
+  private readonly chains = new Map<string, { real: boolean; keys: string[] }>();
+  /** The owning tsconfig of each importer asked about (null: none), once per run: the scan and the resolutions both ask. */
+  private readonly owners = new Map<string, TsSettings | null>();
 
   constructor(
     readonly root: string,
@@ -95,9 +116,201 @@ export class Resolver {
 
   /** The tsconfig that owns a file; none for compiled output inside its outDir (paths never apply there). */
   settingsFor(fromFile: string): TsSettings | undefined {
-    const ts = this.project?.forFile(fromFile);
-    if (ts?.outDir && isInside(ts.outDir, fromFile) && !TS_FAMILY.has(path.extname(fromFile))) return undefined;
-    return ts;
+    return this.track(
+      't',
+      fromFile,
+      () => {
+        let owner = this.owners.get(fromFile);
+        if (owner === undefined) {
+          const ts = this.project?.forFile(fromFile);
+          if (ts && !this.origins.has(ts)) this.origins.set(ts, `t\0${this.short(fromFile)}`);
+          owner = (ts?.outDir && isInside(ts.outDir, fromFile) && !TS_FAMILY.has(path.extname(fromFile)) ? undefined : ts) ?? null;
+          this.owners.set(fromFile, owner);
+        }
+        return owner ?? undefined;
+      },
+      (ts) => this.settingsPrint(ts),
+    );
+  }
+
+  // ---- recorded resolutions (the cache) ----
+
+  /**
+   * Runs `resolve` (calls of {@link resolve}) and adds to `facts` the key of every file-system query
+   * it asked: a folder's listing ('d'), one entry of a listing ('e'), a real path ('r'), the nearest package.json ('s'), a
+   * package.json's content ('j'), an installed package's real folder ('w'), a workspace member's
+   * tsconfig ('c'), the workspace members ('m'), the tsconfig owning a file ('t', 'o'), an inferred
+   * rootDir ('R'), a letter-case near miss ('k'), why a path is no file ('n'), the `#!` line of an
+   * extensionless script ('l'). Only the outermost
+   * query is a fact: its answer covers what it asked inside. The result of `resolve` is a function
+   * of the importer's name, the specifier, the kind and the answers of these queries, so the same
+   * answers ({@link answer}) mean the same resolution.
+   */
+  record<T>(facts: Set<string>, resolve: () => T): T {
+    const outer = this.recording;
+    const depth = this.depth;
+    this.recording = facts;
+    this.depth = 0;
+    try {
+      return resolve();
+    } finally {
+      this.recording = outer;
+      this.depth = depth;
+    }
+  }
+
+  /**
+   * The answer now (a short fingerprint string) to the query a fact key names, asked once per run;
+   * undefined for a key this version does not know (a foreign entry: never equal to a stored answer).
+   * May throw TypeScriptNeeded (a workspace member's tsconfig): the caller loads TypeScript and asks again.
+   */
+  answer(key: string): string | undefined {
+    const known = this.answers.get(key);
+    if (known !== undefined) return known;
+    if (key[1] !== '\0') return undefined;
+    const arg = key[0] === 'R' || key[0] === 'm' ? key.slice(2) : this.long(key.slice(2));
+    const outer = this.recording;
+    this.recording = undefined;
+    let a: string;
+    try {
+      switch (key[0]) {
+        case 'd':
+          a = this.listingPrint(arg);
+          break;
+        case 'r':
+          a = this.realPaths.get(arg) ?? '-';
+          break;
+        case 'e':
+          a = this.entryPrint(arg);
+          break;
+        case 's':
+          a = this.scopePrint(this.nearestScope(arg));
+          break;
+        case 'j':
+          a = this.jsonPrint(this.readManifest(arg));
+          break;
+        case 'w':
+          a = this.scopePrint(this.workspaceFolder(arg));
+          break;
+        case 'c':
+          a = this.settingsPrint(this.packageConfig(arg));
+          break;
+        case 'm':
+          a = membersPrint(this.workspaceMembers());
+          break;
+        case 't':
+          a = this.settingsPrint(this.settingsFor(arg));
+          break;
+        case 'o':
+          a = this.settingsPrint(this.project?.forFile(arg));
+          break;
+        case 'l':
+          a = languageOf(arg) ?? '-';
+          break;
+        case 'k':
+          a = this.caseNearMiss(arg) ?? '-';
+          break;
+        case 'n':
+          a = this.notAFile(arg) ?? '-';
+          break;
+        case 'R': {
+          const from = this.long(arg.slice(2));
+          const ts = arg[1] !== '\0' ? undefined : arg[0] === 't' ? this.settingsFor(from) : arg[0] === 'c' ? this.packageConfig(from) : undefined;
+          a = ts?.rootDir ?? '-';
+          break;
+        }
+        default:
+          return undefined;
+      }
+    } finally {
+      this.recording = outer;
+    }
+    this.answers.set(key, a);
+    return a;
+  }
+
+  /** A path in a fact key: root-relative below the root ('.' for the root), else absolute (as a stored cache stays valid for one root only, this only keeps it small). */
+  private short(abs: string): string {
+    if (abs === this.root) return '.';
+    return abs.startsWith(this.root) && abs[this.root.length] === path.sep ? abs.slice(this.root.length + 1) : abs;
+  }
+
+  /** The absolute path of a fact key's path (see short). */
+  private long(arg: string): string {
+    return arg === '.' ? this.root : path.isAbsolute(arg) ? arg : this.root + path.sep + arg;
+  }
+
+  /** Runs one query; while recording and not inside another query, its key is a fact and its answer is remembered. */
+  private track<T>(kind: string, arg: string, query: () => T, print: (v: T) => string): T {
+    if (!this.recording || this.depth) return query();
+    this.depth++;
+    let v: T;
+    try {
+      v = query();
+    } finally {
+      this.depth--;
+    }
+    const key = `${kind}\0${this.short(arg)}`;
+    if (!this.answers.has(key)) this.answers.set(key, print(v));
+    this.recording.add(key);
+    return v;
+  }
+
+  /** A folder's listing as a fingerprint: names, kinds and which entries are symlinks ('-': no listing). */
+  private listingPrint(dir: string): string {
+    const listing = this.listing(dir);
+    if (!listing) return '-';
+    const names = [...listing.keys()].sort();
+    return fingerprint(names.map((n) => `${n}\0${listing.get(n)}${this.links.has(path.join(dir, n)) ? '\0L' : ''}`).join('\n'));
+  }
+
+  private jsonPrint(json: Record<string, unknown> | undefined): string {
+    if (!json) return '-';
+    let p = this.jsonPrints.get(json);
+    if (p === undefined) {
+      p = fingerprint(JSON.stringify(json));
+      this.jsonPrints.set(json, p);
+    }
+    return p;
+  }
+
+  private scopePrint(scope: PackageScope | undefined): string {
+    return scope ? `${scope.dir}\0${this.jsonPrint(scope.json)}` : '-';
+  }
+
+  /**
+   * A tsconfig's settings as a fingerprint: every plain field but its notices. The lazy ones
+   * (rootDir, fileNames: listing the project's files) are left out: fileNames decides only which
+   * config owns a file (the 't'/'o' answers), and rootDir is its own fact where it is read.
+   */
+  private settingsPrint(ts: TsSettings | undefined): string {
+    if (!ts) return '-';
+    let p = this.settingsPrints.get(ts);
+    if (p === undefined) {
+      const data: Record<string, unknown> = {};
+      for (const key of Object.keys(ts).sort()) {
+        const d = Object.getOwnPropertyDescriptor(ts, key);
+        if (d && 'value' in d && key !== 'notices') data[key] = d.value;
+      }
+      p = fingerprint(JSON.stringify(data));
+      this.settingsPrints.set(ts, p);
+    }
+    return p;
+  }
+
+  /** A tsconfig's rootDir (set or inferred), recorded as a fact of where the settings came from. */
+  private rootDirOf(ts: TsSettings): string | undefined {
+    const origin = this.origins.get(ts);
+    if (origin)
+      return this.track(
+        'R',
+        origin,
+        () => ts.rootDir,
+        (d) => d ?? '-',
+      );
+    // Settings of unknown origin cannot be asked again: a fact no run can confirm keeps this resolution out of the cache.
+    if (this.recording && !this.depth) this.recording.add('x\0');
+    return ts.rootDir;
   }
 
   /**
@@ -107,7 +320,12 @@ export class Resolver {
    * the specifier matches no alias (a catch-all `*` does not count: it also covers packages).
    */
   private compiledAlias(specifier: string, fromFile: string): Resolution | undefined {
-    const owner = this.project?.forFile(fromFile);
+    const owner = this.track(
+      'o',
+      fromFile,
+      () => this.project?.forFile(fromFile),
+      (ts) => this.settingsPrint(ts),
+    );
     if (!owner?.outDir || !owner.paths || !isInside(owner.outDir, fromFile)) return undefined;
     const match = matchPathPattern(Object.keys(owner.paths), specifier);
     if (!match || match.pattern === '*') return undefined;
@@ -252,6 +470,15 @@ export class Resolver {
 
   /** The package behind `node_modules/<name>` when its real folder is inside the root and outside any node_modules (cached). */
   private workspaceFolder(candidate: string): PackageScope | undefined {
+    return this.track(
+      'w',
+      candidate,
+      () => this.findWorkspaceFolder(candidate),
+      (s) => this.scopePrint(s),
+    );
+  }
+
+  private findWorkspaceFolder(candidate: string): PackageScope | undefined {
     let found = this.installed.get(candidate);
     if (found !== undefined) return found ?? undefined;
     found = null;
@@ -319,11 +546,32 @@ export class Resolver {
 
   /** A package.json as JSON, only when it is a regular file (a named pipe would block the read forever). */
   private readManifest(file: string): Record<string, unknown> | undefined {
-    return this.kindOf(file) === 'file' ? readJson(this.root, file) : undefined;
+    return this.track(
+      'j',
+      file,
+      () => {
+        let json = this.manifests.get(file);
+        if (json === undefined) {
+          json = (this.kindOf(file) === 'file' ? readJson(this.root, file) : undefined) ?? null;
+          this.manifests.set(file, json);
+        }
+        return json ?? undefined;
+      },
+      (j) => this.jsonPrint(j),
+    );
   }
 
   /** The tsconfig.json of a workspace package folder, if it has one that can be read. */
   private packageConfig(dir: string): TsSettings | undefined {
+    return this.track(
+      'c',
+      dir,
+      () => this.loadPackageConfig(dir),
+      (ts) => this.settingsPrint(ts),
+    );
+  }
+
+  private loadPackageConfig(dir: string): TsSettings | undefined {
     if (this.packageConfigs.has(dir)) return this.packageConfigs.get(dir);
     let settings: TsSettings | undefined;
     const file = path.join(dir, 'tsconfig.json');
@@ -336,11 +584,16 @@ export class Resolver {
       }
     }
     this.packageConfigs.set(dir, settings);
+    if (settings && !this.origins.has(settings)) this.origins.set(settings, `c\0${this.short(dir)}`);
     return settings;
   }
 
   /** Members of the root's npm/yarn `workspaces` or pnpm-workspace.yaml `packages`: name -> absolute folder. */
   private workspaceMembers(): Map<string, string> {
+    return this.track('m', '', () => this.findWorkspaceMembers(), membersPrint);
+  }
+
+  private findWorkspaceMembers(): Map<string, string> {
     if (this.members) return this.members;
     this.members = new Map();
     const rootPkg = this.readManifest(path.join(this.root, 'package.json'));
@@ -412,13 +665,10 @@ export class Resolver {
 
   private resolveDirectory(dir: string, fromTs: boolean): string[] {
     const found: string[] = [];
-    const pkgFile = path.join(dir, 'package.json');
-    if (this.kindOf(pkgFile) === 'file') {
-      const main = readJson(this.root, pkgFile)?.main;
-      if (typeof main === 'string' && main) {
-        const r = this.resolvePath(path.resolve(dir, main), fromTs, false);
-        found.push(...r.found.filter((f) => path.dirname(f) !== dir || !path.basename(f).startsWith('index.')));
-      }
+    const main = this.readManifest(path.join(dir, 'package.json'))?.main;
+    if (typeof main === 'string' && main) {
+      const r = this.resolvePath(path.resolve(dir, main), fromTs, false);
+      found.push(...r.found.filter((f) => path.dirname(f) !== dir || !path.basename(f).startsWith('index.')));
     }
     for (const e of fromTs ? PROBE_FROM_TS : PROBE_FROM_JS) {
       const index = path.join(dir, 'index' + e);
@@ -442,7 +692,7 @@ export class Resolver {
       const nearReason =
         near &&
         `no file matches '${specifier}', but ${path.relative(this.root, near)} differs only in letter case: Linux file names are case-sensitive (macOS and Windows would load it). Fix the case of the import or of the file name`;
-      return { class: 'unresolved', reason: (r.base && notAFile(r.base, this.root)) ?? nearReason ?? reason ?? `no file matches '${specifier}'` };
+      return { class: 'unresolved', reason: (r.base && this.notAFile(r.base)) ?? nearReason ?? reason ?? `no file matches '${specifier}'` };
     }
     const lexical = path.relative(this.root, winner);
     if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
@@ -455,7 +705,7 @@ export class Resolver {
       return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
     }
     const shadowed = others.length ? others : undefined;
-    const language = languageOf(winner);
+    const language = this.languageOf(winner);
     if (!language || language === 'python') return { class: 'unsupported', file: winner, shadowed };
     if (r.mapped?.has(winner)) return { class: 'file', file: winner, shadowed, tsOnly: 'ts-extension' };
     return r.probed?.has(winner) ? { class: 'file', file: winner, shadowed, probed: true } : { class: 'file', file: winner, shadowed };
@@ -565,7 +815,7 @@ export class Resolver {
     const out = ts?.outDir;
     if (!out || !isInside(out, abs)) return undefined;
     const rel = path.relative(out, abs);
-    const rootDir = ts.rootDir ?? path.dirname(ts.file);
+    const rootDir = this.rootDirOf(ts) ?? path.dirname(ts.file);
     const source = path.join(rootDir, rel);
     if (ts.rootDirSet || this.resolvePath(source, true, false).found.length) return source;
     // Inferred rootDir missed (the program's inputs are not what we listed): try the tsconfig's folder and its subfolders, as TypeScript's resolver guesses.
@@ -578,6 +828,15 @@ export class Resolver {
 
   /** The nearest package.json above `dir` (inside the root), whatever its fields. */
   private nearestScope(dir: string): PackageScope | undefined {
+    return this.track(
+      's',
+      dir,
+      () => this.findScope(dir),
+      (s) => this.scopePrint(s),
+    );
+  }
+
+  private findScope(dir: string): PackageScope | undefined {
     const seen: string[] = [];
     let found: PackageScope | null = null;
     for (let current = dir; ; current = path.dirname(current)) {
@@ -608,13 +867,18 @@ export class Resolver {
 
   /** A file or folder that matches `base` (with the probed extensions) except for letter case. */
   private caseNearMiss(base: string): string | undefined {
+    return this.track(
+      'k',
+      base,
+      () => this.findCaseNearMiss(base),
+      (near) => near ?? '-',
+    );
+  }
+
+  private findCaseNearMiss(base: string): string | undefined {
     const dir = path.dirname(base);
     const wanted = path.basename(base).toLowerCase();
-    let listing = this.listings.get(dir);
-    if (listing === undefined) {
-      listing = readListing(dir, this.links);
-      this.listings.set(dir, listing);
-    }
+    const listing = this.listing(dir);
     if (!listing) {
       // The folder itself may differ in case (`./Lib/x` with lib/x.js).
       const parentNear = dir !== base && isInside(this.root, path.dirname(dir)) && dir !== this.root ? this.caseNearMiss(dir) : undefined;
@@ -639,27 +903,125 @@ export class Resolver {
    * system call); else fs.realpath (RealPaths). undefined when it cannot be followed.
    */
   private realPath(abs: string): string | undefined {
-    this.rootIsReal ??= this.realPaths.get(this.root) === this.root;
-    if (this.rootIsReal && isInside(this.root, abs)) {
-      let p = abs;
-      while (p !== this.root && this.kindOf(p) !== undefined && !this.links.has(p)) p = path.dirname(p);
-      if (p === this.root) {
+    // Asked each time (once per run from the file system): each recorded resolution holds the fact.
+    const rootIsReal = this.realPathNow(this.root) === this.root;
+    if (rootIsReal && isInside(this.root, abs)) {
+      // While recording, each step is a fact ('e': that entry's kind and whether it is a symlink),
+      // not its folder's whole listing: a file added beside a folder on the way changes nothing here.
+      const chain = this.chainOf(abs);
+      if (this.recording && !this.depth) {
+        // The first step is `abs` in its folder's listing: when that listing is a fact already (it
+        // was probed to find `abs`), it says the same and more.
+        const listed = this.recording.has(this.listingKeys.get(path.dirname(abs)) ?? '');
+        for (let i = listed ? 1 : 0; i < chain.keys.length; i++) this.recording.add(chain.keys[i]);
+      }
+      if (chain.real) {
         this.realPaths.know(abs, abs);
         return abs;
       }
     }
-    return this.realPaths.get(abs);
+    return this.realPathNow(abs);
   }
 
+  /**
+   * The steps from `abs` up to the root while each is a listed entry and no symlink: `real` when
+   * the walk reaches the root (then `abs` is its own real path), and the fact key of every step
+   * ('e': its kind, 'L' when it is a symlink). Once per path per run: files of one folder share the rest of the walk.
+   */
+  private chainOf(abs: string): { real: boolean; keys: string[] } {
+    if (abs === this.root) return { real: true, keys: [] };
+    let chain = this.chains.get(abs);
+    if (chain) return chain;
+    const key = `e\0${this.short(abs)}`;
+    this.depth++;
+    let entry: string;
+    try {
+      entry = this.entryPrint(abs);
+    } finally {
+      this.depth--;
+    }
+    if (!this.answers.has(key)) this.answers.set(key, entry);
+    if (entry === '-' || entry.endsWith('L')) chain = { real: false, keys: [key] };
+    else {
+      const up = this.chainOf(path.dirname(abs));
+      chain = { real: up.real, keys: [key, ...up.keys] };
+    }
+    this.chains.set(abs, chain);
+    return chain;
+  }
+
+  private entryPrint(abs: string): string {
+    return `${this.kindOf(abs) ?? '-'}${this.links.has(abs) ? 'L' : ''}`;
+  }
+
+  /** fs.realpath of `abs` (once per run, RealPaths), as a fact ('r'). */
+  private realPathNow(abs: string): string | undefined {
+    return this.track(
+      'r',
+      abs,
+      () => this.realPaths.get(abs),
+      (real) => real ?? '-',
+    );
+  }
+
+  /**
+   * The language of a file that is found: by its extension, else (an extensionless script) by its
+   * `#!` line, which is the file's content and so a fact ('l').
+   */
+  private languageOf(file: string): ReturnType<typeof languageOf> {
+    if (path.extname(file)) return languageOf(file);
+    return this.track(
+      'l',
+      file,
+      () => languageOf(file),
+      (language) => language ?? '-',
+    );
+  }
+
+  /** Why a path that exists is no candidate (see notAFile), as a fact. */
+  private notAFile(abs: string): string | undefined {
+    return this.track(
+      'n',
+      abs,
+      () => notAFile(abs, this.root),
+      (why) => why ?? '-',
+    );
+  }
+
+  /** Whether `abs` is a file or a folder (a symlink counts as what it points to), from its folder's listing; undefined when absent. */
   kindOf(abs: string): EntryKind | undefined {
     const dir = path.dirname(abs);
+    const listing = this.listing(dir);
+    if (this.recording && !this.depth) {
+      // A resolution probes a few folders many times: the key of each folder is made once per run.
+      let key = this.listingKeys.get(dir);
+      if (key === undefined) {
+        key = `d\0${this.short(dir)}`;
+        this.listingKeys.set(dir, key);
+        if (!this.answers.has(key)) this.answers.set(key, this.listingPrint(dir));
+      }
+      this.recording.add(key);
+    }
+    return listing?.get(path.basename(abs));
+  }
+
+  private listing(dir: string): Map<string, EntryKind> | null {
     let listing = this.listings.get(dir);
     if (listing === undefined) {
       listing = readListing(dir, this.links);
       this.listings.set(dir, listing);
     }
-    return listing?.get(path.basename(abs));
+    return listing;
   }
+}
+
+/** A short SHA-256 of `text` (128 bits, base64url): the answer of a query as stored with a resolution. */
+function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+function membersPrint(members: Map<string, string>): string {
+  return fingerprint(JSON.stringify([...members]));
 }
 
 /** The entries of `dir` that are files or folders (a symlink counts as what it points to); each symlink's path is added to `links`. */
