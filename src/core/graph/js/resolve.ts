@@ -22,7 +22,7 @@ import { isValidPackageName, packageNameOf } from '../package-name.js';
 import { RealPaths } from '../real-paths.js';
 import { loadTsSettings, type TsProject, type TsSettings, TypeScriptNeeded } from './tsconfig.js';
 import type { TsOnlyStep } from '../../runtime.js';
-import { isInside } from '../../paths.js';
+import { isInside, relativePath } from '../../paths.js';
 
 export interface Resolution {
   class: EdgeClass;
@@ -108,6 +108,10 @@ export class Resolver {
   private readonly chains = new Map<string, { real: boolean; keys: string[] }>();
   /** The owning tsconfig of each importer asked about (null: none), once per run: the scan and the resolutions both ask. */
   private readonly owners = new Map<string, TsSettings | null>();
+  /** Resolutions already made this run while nothing records, by owning tsconfig, then by kind, importer's folder and extension, and specifier (see resolve). */
+  private readonly memo = new Map<TsSettings | undefined, Map<string, Resolution>>();
+  /** Paths already found this run while nothing records (see resolveFile). */
+  private readonly foundFiles = new Map<string, Resolution>();
 
   constructor(
     readonly root: string,
@@ -341,10 +345,33 @@ export class Resolver {
    * Never throws; a specifier that leads nowhere is class 'unresolved' with a reason.
    */
   resolve(specifier: string, fromFile: string, kind: ImportKind): Resolution {
+    // The same answer for every importer in one folder with one extension and one owning tsconfig:
+    // nothing below reads more of `fromFile` than that, except an alias left in compiled output
+    // (the file's own tsconfig owner and outDir: only asked when no tsconfig owns it) and the
+    // reason of an unmatched `#x` (names the file). Made once per run; while recording (the
+    // cache), each resolution must still ask and record its own facts.
+    if (this.recording || specifier.startsWith('#')) return this.resolveNow(specifier, fromFile, kind);
+    const ts = this.settingsFor(fromFile);
+    if (!ts && this.project && !isPathSpecifier(specifier)) return this.resolveNow(specifier, fromFile, kind);
+    let byKey = this.memo.get(ts);
+    if (!byKey) {
+      byKey = new Map();
+      this.memo.set(ts, byKey);
+    }
+    const key = `${kind}\0${path.extname(fromFile)}\0${path.dirname(fromFile)}\0${specifier}`;
+    let r = byKey.get(key);
+    if (!r) {
+      r = this.resolveNow(specifier, fromFile, kind);
+      byKey.set(key, r);
+    }
+    return copyOf(r);
+  }
+
+  private resolveNow(specifier: string, fromFile: string, kind: ImportKind): Resolution {
     const fromTs = TS_FAMILY.has(path.extname(fromFile));
     const ts = this.settingsFor(fromFile);
-    if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-      const r = this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
+    if (isRelative(specifier)) {
+      const r = this.resolveFile(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/'), specifier);
       // Node's ES module loader takes the path as written (no extension added, no folder index);
       // its require() adds .js/.json/.node and index files, never .ts.
       if (r.probed && r.file && !r.tsOnly && (this.conditionsFor(fromFile, kind, ts).includes('import') || TS_FAMILY.has(path.extname(r.file))))
@@ -627,6 +654,22 @@ export class Resolver {
 
   // ---- relative and absolute paths ----
 
+  /**
+   * The resolution of a path (absolute, normal) an importer names: the same for every importer
+   * when a file is found, since only the reason of a miss names the specifier. Made once per run
+   * while nothing records (a recorded resolution asks for its own facts).
+   */
+  private resolveFile(base: string, fromTs: boolean, dirOnly: boolean, specifier: string): Resolution {
+    if (this.recording) return this.finish(this.resolvePath(base, fromTs, dirOnly), specifier);
+    const key = `${fromTs ? 't' : 'j'}${dirOnly ? 'd' : 'f'}${base}`;
+    const known = this.foundFiles.get(key);
+    if (known) return copyOf(known);
+    const r = this.finish(this.resolvePath(base, fromTs, dirOnly), specifier);
+    if (!r.file) return r;
+    this.foundFiles.set(key, r);
+    return copyOf(r);
+  }
+
   /** The file a path means at run time, plus the other candidates that exist. */
   private resolvePath(base: string, fromTs: boolean, dirOnly: boolean): Candidates {
     const found: string[] = [];
@@ -694,13 +737,13 @@ export class Resolver {
         `no file matches '${specifier}', but ${path.relative(this.root, near)} differs only in letter case: Linux file names are case-sensitive (macOS and Windows would load it). Fix the case of the import or of the file name`;
       return { class: 'unresolved', reason: (r.base && this.notAFile(r.base)) ?? nearReason ?? reason ?? `no file matches '${specifier}'` };
     }
-    const lexical = path.relative(this.root, winner);
+    const lexical = relativePath(this.root, winner);
     if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
       return { class: 'outside-root', file: winner, outsidePath: winner };
     }
     // Listed a moment ago; when it cannot be followed now, keep the lexical path.
     const real = this.realPath(winner) ?? winner;
-    const realRel = path.relative(this.root, real);
+    const realRel = relativePath(this.root, real);
     if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
       return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
     }
@@ -1092,6 +1135,23 @@ function readJson(root: string, file: string): Record<string, unknown> | undefin
   }
 }
 
+/** A resolution to hand out while an equal one stays kept (callers may change what they get). */
+function copyOf(r: Resolution): Resolution {
+  const copy = { ...r };
+  if (r.shadowed) copy.shadowed = [...r.shadowed];
+  return copy;
+}
+
+/** `./x`, `../x`, `.` or `..`: a path from the importer's folder. */
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+/** A specifier that names a path (relative, absolute or a file: URL), which no alias or package lookup sees. */
+function isPathSpecifier(specifier: string): boolean {
+  return isRelative(specifier) || specifier.startsWith('/') || specifier.startsWith('file:');
+}
+
 /**
  * Node's own modules: `node:x`, or exactly an id Node lists (`fs`, `fs/promises`). Not a prefix:
  * `punycode/` is the npm package, and `http/client` a folder of the project or a package.
@@ -1142,7 +1202,7 @@ function exportsMap(field: unknown): Record<string, unknown> {
 /** The package name when `abs` lies inside a node_modules folder below the root ('lodash' for node_modules/lodash/fp.js). */
 function packageInNodeModules(root: string, abs: string): string | undefined {
   // Relative to the root: a project checked out inside some node_modules folder is still a project.
-  const parts = path.relative(root, abs).split(path.sep);
+  const parts = relativePath(root, abs).split(path.sep);
   const i = parts.lastIndexOf('node_modules');
   if (i < 0 || i === parts.length - 1) return undefined;
   const first = parts[i + 1];
