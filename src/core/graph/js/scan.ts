@@ -132,6 +132,9 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   let guarded: ts.Node[] | undefined;
   // Pushed in source order, then that stretch of the stack is reversed: no array per node.
   const push = (child: ts.Node): undefined => {
+    // A token other than an identifier (a literal, a keyword, punctuation) has no children, and
+    // no case below reads it: visiting it would do nothing.
+    if (child.kind < Kind.FirstNode && child.kind !== Kind.Identifier) return undefined;
     pending.push(child);
     pendingOptional.push(optional || (guarded !== undefined && guarded.includes(child)));
     return undefined;
