@@ -76,6 +76,12 @@ const BUILTINS = new Set(builtinModules);
 export const RESOLVER_CONTEXT = fingerprint(builtinModules.join(','));
 
 type EntryKind = 'file' | 'dir';
+interface Importer {
+  /** Resolutions made for the importers of one owning tsconfig, folder and extension, by kind and specifier. */
+  made: Map<string, Resolution>;
+  /** Whether bare specifiers are shared too (not when no tsconfig owns the file inside a project: see Resolver.resolve). */
+  bare: boolean;
+}
 interface PackageScope {
   dir: string;
   json: Record<string, unknown>;
@@ -108,8 +114,10 @@ export class Resolver {
   private readonly chains = new Map<string, { real: boolean; keys: string[] }>();
   /** The owning tsconfig of each importer asked about (null: none), once per run: the scan and the resolutions both ask. */
   private readonly owners = new Map<string, TsSettings | null>();
-  /** Resolutions already made this run while nothing records, by owning tsconfig, then by kind, importer's folder and extension, and specifier (see resolve). */
-  private readonly memo = new Map<TsSettings | undefined, Map<string, Resolution>>();
+  /** Resolutions made this run while nothing records: by owning tsconfig, then importer's extension and folder, then kind and specifier (see resolve). */
+  private readonly memo = new Map<TsSettings | undefined, Map<string, Map<string, Resolution>>>();
+  /** Each importer's share of `memo`, once per run. */
+  private readonly importers = new Map<string, Importer>();
   /** Paths already found this run while nothing records (see resolveFile). */
   private readonly foundFiles = new Map<string, Resolution>();
 
@@ -351,20 +359,36 @@ export class Resolver {
     // reason of an unmatched `#x` (names the file). Made once per run; while recording (the
     // cache), each resolution must still ask and record its own facts.
     if (this.recording || specifier.startsWith('#')) return this.resolveNow(specifier, fromFile, kind);
-    const ts = this.settingsFor(fromFile);
-    if (!ts && this.project && !isPathSpecifier(specifier)) return this.resolveNow(specifier, fromFile, kind);
-    let byKey = this.memo.get(ts);
-    if (!byKey) {
-      byKey = new Map();
-      this.memo.set(ts, byKey);
+    let importer = this.importers.get(fromFile);
+    if (!importer) {
+      importer = this.importerOf(fromFile);
+      this.importers.set(fromFile, importer);
     }
-    const key = `${kind}\0${path.extname(fromFile)}\0${path.dirname(fromFile)}\0${specifier}`;
-    let r = byKey.get(key);
+    if (!importer.bare && !isPathSpecifier(specifier)) return this.resolveNow(specifier, fromFile, kind);
+    const key = `${kind}\0${specifier}`;
+    let r = importer.made.get(key);
     if (!r) {
       r = this.resolveNow(specifier, fromFile, kind);
-      byKey.set(key, r);
+      importer.made.set(key, r);
     }
     return copyOf(r);
+  }
+
+  /** The resolutions shared by the importers with the same owning tsconfig, folder and extension (see resolve). */
+  private importerOf(fromFile: string): Importer {
+    const ts = this.settingsFor(fromFile);
+    let groups = this.memo.get(ts);
+    if (!groups) {
+      groups = new Map();
+      this.memo.set(ts, groups);
+    }
+    const group = `${path.extname(fromFile)}\0${path.dirname(fromFile)}`;
+    let made = groups.get(group);
+    if (!made) {
+      made = new Map();
+      groups.set(group, made);
+    }
+    return { made, bare: !!ts || !this.project };
   }
 
   private resolveNow(specifier: string, fromFile: string, kind: ImportKind): Resolution {
@@ -1033,7 +1057,10 @@ export class Resolver {
 
   /** Whether `abs` is a file or a folder (a symlink counts as what it points to), from its folder's listing; undefined when absent. */
   kindOf(abs: string): EntryKind | undefined {
-    const dir = path.dirname(abs);
+    // path.dirname/basename, spelled out for the usual `/a/b` (a slash after the first two characters, none at the end).
+    const slash = path.sep === '/' ? abs.lastIndexOf('/') : -1;
+    const split = slash > 1 && slash < abs.length - 1;
+    const dir = split ? abs.slice(0, slash) : path.dirname(abs);
     const listing = this.listing(dir);
     if (this.recording && !this.depth) {
       // A resolution probes a few folders many times: the key of each folder is made once per run.
@@ -1045,7 +1072,7 @@ export class Resolver {
       }
       this.recording.add(key);
     }
-    return listing?.get(path.basename(abs));
+    return listing?.get(split ? abs.slice(slash + 1) : path.basename(abs));
   }
 
   private listing(dir: string): Map<string, EntryKind> | null {
