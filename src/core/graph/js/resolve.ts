@@ -118,6 +118,8 @@ export class Resolver {
   private readonly memo = new Map<TsSettings | undefined, Map<string, Map<string, Resolution>>>();
   /** Each importer's share of `memo`, once per run. */
   private readonly importers = new Map<string, Importer>();
+  /** tsconfig `paths`/`baseUrl` answers made this run while nothing records, by tsconfig (null: no alias applies; see sharedTsAlias). */
+  private readonly aliases = new Map<TsSettings, Map<string, Resolution | null>>();
   /** Paths already found this run while nothing records (see resolveFile). */
   private readonly foundFiles = new Map<string, Resolution>();
 
@@ -425,7 +427,7 @@ export class Resolver {
     }
     const builtin = isBuiltin(specifier);
     // Aliases first: with baseUrl `src`, 'http/client' is src/http/client.ts, not node:http.
-    const aliased = specifier.startsWith('node:') ? undefined : this.resolveTsAlias(specifier, fromTs, ts);
+    const aliased = specifier.startsWith('node:') ? undefined : this.sharedTsAlias(specifier, fromTs, ts);
     if (aliased) {
       if (aliased.class === 'file') aliased.tsOnly = 'tsconfig-paths';
       // `events` with a local src/events/ under baseUrl: TypeScript and tsx load the local folder,
@@ -779,6 +781,26 @@ export class Resolver {
   }
 
   // ---- tsconfig paths / baseUrl ----
+
+  /**
+   * resolveTsAlias, which reads only the specifier, whether the importer is TypeScript and the
+   * tsconfig (not the importer's folder): made once per run for all importers while nothing records.
+   */
+  private sharedTsAlias(specifier: string, fromTs: boolean, ts: TsSettings | undefined): Resolution | undefined {
+    if (this.recording || !ts) return this.resolveTsAlias(specifier, fromTs, ts);
+    let made = this.aliases.get(ts);
+    if (!made) {
+      made = new Map();
+      this.aliases.set(ts, made);
+    }
+    const key = `${fromTs ? 't' : 'j'}${specifier}`;
+    let r = made.get(key);
+    if (r === undefined) {
+      r = this.resolveTsAlias(specifier, fromTs, ts) ?? null;
+      made.set(key, r);
+    }
+    return r ? copyOf(r) : undefined;
+  }
 
   private resolveTsAlias(specifier: string, fromTs: boolean, ts: TsSettings | undefined): Resolution | undefined {
     if (!ts) return undefined;
