@@ -278,8 +278,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       }
     : undefined;
   if (parseError) return { imports, globs, valueNames, dynamic, parseError };
-  const moduleSyntax = hasModuleSyntax(source);
-  if (bomBeforeHashbang && ext !== '.mjs' && ext !== '.mts' && !moduleSyntax) {
+  if (bomBeforeHashbang && ext !== '.mjs' && ext !== '.mts' && !hasModuleSyntax(source)) {
     return {
       imports,
       globs,
@@ -293,7 +292,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       },
     };
   }
-  const checked = validateJavaScript(ext, text, moduleSyntax);
+  const checked = validateJavaScript(ext, text, source);
   return checked === SKIPPED
     ? {
         imports,
@@ -342,9 +341,10 @@ function deepestLine(text: string): { line: number; column: number } {
  * top-level `return` in a module, a `let` declared twice. Babel's parser reports them, so a
  * reachable JS file that would crash on load is `unparseable`, not a silent pass.
  */
-function validateJavaScript(ext: string, text: string, moduleSyntax: boolean): ScanResult['parseError'] | typeof SKIPPED {
+function validateJavaScript(ext: string, text: string, source: ts.SourceFile): ScanResult['parseError'] | typeof SKIPPED {
   if (!['.js', '.jsx', '.mjs', '.cjs', ''].includes(ext)) return undefined;
-  const isModule = ext === '.mjs' || (ext !== '.cjs' && moduleSyntax);
+  // Looked for only here and for a BOM before `#!`: a TypeScript file needs neither.
+  const isModule = ext === '.mjs' || (ext !== '.cjs' && hasModuleSyntax(source));
   try {
     babelParse(text, {
       sourceType: isModule ? 'module' : 'script',
