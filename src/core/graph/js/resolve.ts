@@ -22,7 +22,7 @@ import { isValidPackageName, packageNameOf } from '../package-name.js';
 import { RealPaths } from '../real-paths.js';
 import { loadTsSettings, type TsProject, type TsSettings, TypeScriptNeeded } from './tsconfig.js';
 import type { TsOnlyStep } from '../../runtime.js';
-import { isInside } from '../../paths.js';
+import { isInside, relativePath } from '../../paths.js';
 
 export interface Resolution {
   class: EdgeClass;
@@ -76,6 +76,12 @@ const BUILTINS = new Set(builtinModules);
 export const RESOLVER_CONTEXT = fingerprint(builtinModules.join(','));
 
 type EntryKind = 'file' | 'dir';
+interface Importer {
+  /** Resolutions made for the importers of one owning tsconfig, folder and extension, by kind and specifier. */
+  made: Map<string, Resolution>;
+  /** Whether bare specifiers are shared too (not when no tsconfig owns the file inside a project: see Resolver.resolve). */
+  bare: boolean;
+}
 interface PackageScope {
   dir: string;
   json: Record<string, unknown>;
@@ -108,6 +114,14 @@ export class Resolver {
   private readonly chains = new Map<string, { real: boolean; keys: string[] }>();
   /** The owning tsconfig of each importer asked about (null: none), once per run: the scan and the resolutions both ask. */
   private readonly owners = new Map<string, TsSettings | null>();
+  /** Resolutions made this run while nothing records: by owning tsconfig, then importer's extension and folder, then kind and specifier (see resolve). */
+  private readonly memo = new Map<TsSettings | undefined, Map<string, Map<string, Resolution>>>();
+  /** Each importer's share of `memo`, once per run. */
+  private readonly importers = new Map<string, Importer>();
+  /** tsconfig `paths`/`baseUrl` answers made this run while nothing records, by tsconfig (null: no alias applies; see sharedTsAlias). */
+  private readonly aliases = new Map<TsSettings, Map<string, Resolution | null>>();
+  /** Paths already found this run while nothing records (see resolveFile). */
+  private readonly foundFiles = new Map<string, Resolution>();
 
   constructor(
     readonly root: string,
@@ -341,10 +355,49 @@ export class Resolver {
    * Never throws; a specifier that leads nowhere is class 'unresolved' with a reason.
    */
   resolve(specifier: string, fromFile: string, kind: ImportKind): Resolution {
+    // The same answer for every importer in one folder with one extension and one owning tsconfig:
+    // nothing below reads more of `fromFile` than that, except an alias left in compiled output
+    // (the file's own tsconfig owner and outDir: only asked when no tsconfig owns it) and the
+    // reason of an unmatched `#x` (names the file). Made once per run; while recording (the
+    // cache), each resolution must still ask and record its own facts.
+    if (this.recording || specifier.startsWith('#')) return this.resolveNow(specifier, fromFile, kind);
+    let importer = this.importers.get(fromFile);
+    if (!importer) {
+      importer = this.importerOf(fromFile);
+      this.importers.set(fromFile, importer);
+    }
+    if (!importer.bare && !isPathSpecifier(specifier)) return this.resolveNow(specifier, fromFile, kind);
+    const key = `${kind}\0${specifier}`;
+    let r = importer.made.get(key);
+    if (!r) {
+      r = this.resolveNow(specifier, fromFile, kind);
+      importer.made.set(key, r);
+    }
+    return copyOf(r);
+  }
+
+  /** The resolutions shared by the importers with the same owning tsconfig, folder and extension (see resolve). */
+  private importerOf(fromFile: string): Importer {
+    const ts = this.settingsFor(fromFile);
+    let groups = this.memo.get(ts);
+    if (!groups) {
+      groups = new Map();
+      this.memo.set(ts, groups);
+    }
+    const group = `${path.extname(fromFile)}\0${path.dirname(fromFile)}`;
+    let made = groups.get(group);
+    if (!made) {
+      made = new Map();
+      groups.set(group, made);
+    }
+    return { made, bare: !!ts || !this.project };
+  }
+
+  private resolveNow(specifier: string, fromFile: string, kind: ImportKind): Resolution {
     const fromTs = TS_FAMILY.has(path.extname(fromFile));
     const ts = this.settingsFor(fromFile);
-    if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-      const r = this.finish(this.resolvePath(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/')), specifier);
+    if (isRelative(specifier)) {
+      const r = this.resolveFile(path.resolve(path.dirname(fromFile), specifier), fromTs, specifier.endsWith('/'), specifier);
       // Node's ES module loader takes the path as written (no extension added, no folder index);
       // its require() adds .js/.json/.node and index files, never .ts.
       if (r.probed && r.file && !r.tsOnly && (this.conditionsFor(fromFile, kind, ts).includes('import') || TS_FAMILY.has(path.extname(r.file))))
@@ -374,7 +427,7 @@ export class Resolver {
     }
     const builtin = isBuiltin(specifier);
     // Aliases first: with baseUrl `src`, 'http/client' is src/http/client.ts, not node:http.
-    const aliased = specifier.startsWith('node:') ? undefined : this.resolveTsAlias(specifier, fromTs, ts);
+    const aliased = specifier.startsWith('node:') ? undefined : this.sharedTsAlias(specifier, fromTs, ts);
     if (aliased) {
       if (aliased.class === 'file') aliased.tsOnly = 'tsconfig-paths';
       // `events` with a local src/events/ under baseUrl: TypeScript and tsx load the local folder,
@@ -627,6 +680,22 @@ export class Resolver {
 
   // ---- relative and absolute paths ----
 
+  /**
+   * The resolution of a path (absolute, normal) an importer names: the same for every importer
+   * when a file is found, since only the reason of a miss names the specifier. Made once per run
+   * while nothing records (a recorded resolution asks for its own facts).
+   */
+  private resolveFile(base: string, fromTs: boolean, dirOnly: boolean, specifier: string): Resolution {
+    if (this.recording) return this.finish(this.resolvePath(base, fromTs, dirOnly), specifier);
+    const key = `${fromTs ? 't' : 'j'}${dirOnly ? 'd' : 'f'}${base}`;
+    const known = this.foundFiles.get(key);
+    if (known) return copyOf(known);
+    const r = this.finish(this.resolvePath(base, fromTs, dirOnly), specifier);
+    if (!r.file) return r;
+    this.foundFiles.set(key, r);
+    return copyOf(r);
+  }
+
   /** The file a path means at run time, plus the other candidates that exist. */
   private resolvePath(base: string, fromTs: boolean, dirOnly: boolean): Candidates {
     const found: string[] = [];
@@ -694,13 +763,13 @@ export class Resolver {
         `no file matches '${specifier}', but ${path.relative(this.root, near)} differs only in letter case: Linux file names are case-sensitive (macOS and Windows would load it). Fix the case of the import or of the file name`;
       return { class: 'unresolved', reason: (r.base && this.notAFile(r.base)) ?? nearReason ?? reason ?? `no file matches '${specifier}'` };
     }
-    const lexical = path.relative(this.root, winner);
+    const lexical = relativePath(this.root, winner);
     if (lexical.startsWith('..') || path.isAbsolute(lexical)) {
       return { class: 'outside-root', file: winner, outsidePath: winner };
     }
     // Listed a moment ago; when it cannot be followed now, keep the lexical path.
     const real = this.realPath(winner) ?? winner;
-    const realRel = path.relative(this.root, real);
+    const realRel = relativePath(this.root, real);
     if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
       return { class: 'outside-root', file: winner, outsidePath: real, symlink: winner };
     }
@@ -712,6 +781,26 @@ export class Resolver {
   }
 
   // ---- tsconfig paths / baseUrl ----
+
+  /**
+   * resolveTsAlias, which reads only the specifier, whether the importer is TypeScript and the
+   * tsconfig (not the importer's folder): made once per run for all importers while nothing records.
+   */
+  private sharedTsAlias(specifier: string, fromTs: boolean, ts: TsSettings | undefined): Resolution | undefined {
+    if (this.recording || !ts) return this.resolveTsAlias(specifier, fromTs, ts);
+    let made = this.aliases.get(ts);
+    if (!made) {
+      made = new Map();
+      this.aliases.set(ts, made);
+    }
+    const key = `${fromTs ? 't' : 'j'}${specifier}`;
+    let r = made.get(key);
+    if (r === undefined) {
+      r = this.resolveTsAlias(specifier, fromTs, ts) ?? null;
+      made.set(key, r);
+    }
+    return r ? copyOf(r) : undefined;
+  }
 
   private resolveTsAlias(specifier: string, fromTs: boolean, ts: TsSettings | undefined): Resolution | undefined {
     if (!ts) return undefined;
@@ -990,7 +1079,10 @@ export class Resolver {
 
   /** Whether `abs` is a file or a folder (a symlink counts as what it points to), from its folder's listing; undefined when absent. */
   kindOf(abs: string): EntryKind | undefined {
-    const dir = path.dirname(abs);
+    // path.dirname/basename, spelled out for the usual `/a/b` (a slash after the first two characters, none at the end).
+    const slash = path.sep === '/' ? abs.lastIndexOf('/') : -1;
+    const split = slash > 1 && slash < abs.length - 1;
+    const dir = split ? abs.slice(0, slash) : path.dirname(abs);
     const listing = this.listing(dir);
     if (this.recording && !this.depth) {
       // A resolution probes a few folders many times: the key of each folder is made once per run.
@@ -1002,7 +1094,7 @@ export class Resolver {
       }
       this.recording.add(key);
     }
-    return listing?.get(path.basename(abs));
+    return listing?.get(split ? abs.slice(slash + 1) : path.basename(abs));
   }
 
   private listing(dir: string): Map<string, EntryKind> | null {
@@ -1092,6 +1184,23 @@ function readJson(root: string, file: string): Record<string, unknown> | undefin
   }
 }
 
+/** A resolution to hand out while an equal one stays kept (callers may change what they get). */
+function copyOf(r: Resolution): Resolution {
+  const copy = { ...r };
+  if (r.shadowed) copy.shadowed = [...r.shadowed];
+  return copy;
+}
+
+/** `./x`, `../x`, `.` or `..`: a path from the importer's folder. */
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+/** A specifier that names a path (relative, absolute or a file: URL), which no alias or package lookup sees. */
+function isPathSpecifier(specifier: string): boolean {
+  return isRelative(specifier) || specifier.startsWith('/') || specifier.startsWith('file:');
+}
+
 /**
  * Node's own modules: `node:x`, or exactly an id Node lists (`fs`, `fs/promises`). Not a prefix:
  * `punycode/` is the npm package, and `http/client` a folder of the project or a package.
@@ -1142,7 +1251,7 @@ function exportsMap(field: unknown): Record<string, unknown> {
 /** The package name when `abs` lies inside a node_modules folder below the root ('lodash' for node_modules/lodash/fp.js). */
 function packageInNodeModules(root: string, abs: string): string | undefined {
   // Relative to the root: a project checked out inside some node_modules folder is still a project.
-  const parts = path.relative(root, abs).split(path.sep);
+  const parts = relativePath(root, abs).split(path.sep);
   const i = parts.lastIndexOf('node_modules');
   if (i < 0 || i === parts.length - 1) return undefined;
   const first = parts[i + 1];

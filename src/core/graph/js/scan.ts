@@ -62,6 +62,11 @@ export interface ScanSettings {
   jsxFragmentFactory?: string;
 }
 
+// TypeScript's exports are getters (its bundle's `__export`): the walk below reads each once here,
+// not once per node (a `switch` over `ts.SyntaxKind.X` called the getter for every case it tried).
+const Kind = ts.SyntaxKind;
+const { forEachChild, isTypeNode } = ts;
+
 const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
   '.mts': ts.ScriptKind.TS,
@@ -119,17 +124,30 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
   // pushed with whether it is optional (the flag of its nearest guarding ancestor).
   // Inner parts of a `+` chain already looked at as a whole (see isDirnameGlob).
   const sums = new WeakSet<ts.Node>();
+  // A `__dirname` glob needs the identifier `__dirname`, spelled out or with a `\u` escape in it.
+  const mayGlobDirname = text.includes('__dirname') || text.includes('\\u');
   const pending: ts.Node[] = [source];
   const pendingOptional: boolean[] = [false];
+  // The guarded children of the node being visited (see guardedChildren); none when it is optional already.
+  let guarded: ts.Node[] | undefined;
+  // Pushed in source order, then that stretch of the stack is reversed: no array per node.
+  const push = (child: ts.Node): undefined => {
+    // A token other than an identifier (a literal, a keyword, punctuation) has no children, and
+    // no case below reads it: visiting it would do nothing.
+    if (child.kind < Kind.FirstNode && child.kind !== Kind.Identifier) return undefined;
+    pending.push(child);
+    pendingOptional.push(optional || (guarded !== undefined && guarded.includes(child)));
+    return undefined;
+  };
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
-      case ts.SyntaxKind.ImportDeclaration: {
+      case Kind.ImportDeclaration: {
         const decl = node as ts.ImportDeclaration;
         const typeOnly = isTypeOnlyImport(decl, settings);
         add(decl.moduleSpecifier, 'import', { bindings: bindingsOf(decl), ...(typeOnly && { typeOnly }) });
         return;
       }
-      case ts.SyntaxKind.ExportDeclaration: {
+      case Kind.ExportDeclaration: {
         const decl = node as ts.ExportDeclaration;
         if (decl.moduleSpecifier) add(decl.moduleSpecifier, 'export', isTypeOnlyExport(decl, settings) ? { typeOnly: true } : {});
         // `export { a }` of an imported value re-exports it: a value use that keeps the import.
@@ -138,7 +156,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         }
         return;
       }
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
+      case Kind.ImportEqualsDeclaration: {
         const decl = node as ts.ImportEqualsDeclaration;
         if (ts.isExternalModuleReference(decl.moduleReference)) {
           add(decl.moduleReference.expression, 'require', decl.isTypeOnly ? { typeOnly: true } : { bindings: [decl.name.text] });
@@ -150,16 +168,16 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         }
         return;
       }
-      case ts.SyntaxKind.JsxElement:
-      case ts.SyntaxKind.JsxSelfClosingElement:
-      case ts.SyntaxKind.JsxFragment:
+      case Kind.JsxElement:
+      case Kind.JsxSelfClosingElement:
+      case Kind.JsxFragment:
         firstJsx ??= node;
         break;
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.ClassExpression:
+      case Kind.ClassDeclaration:
+      case Kind.ClassExpression:
         if (settings.emitDecoratorMetadata && isTs) collectMetadataNames(node as ts.ClassLikeDeclaration, metadataNames);
         break;
-      case ts.SyntaxKind.NewExpression: {
+      case Kind.NewExpression: {
         // new URL('./worker.js', import.meta.url): webpack and Vite ship the file it names.
         const expr = node as ts.NewExpression;
         if (ts.isIdentifier(expr.expression) && expr.expression.text === 'URL' && expr.arguments?.length === 2 && isImportMetaUrl(expr.arguments[1])) {
@@ -170,26 +188,26 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
         }
         break;
       }
-      case ts.SyntaxKind.Identifier:
+      case Kind.Identifier:
         valueNames.add((node as ts.Identifier).text);
         return;
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
+      case Kind.InterfaceDeclaration:
+      case Kind.TypeAliasDeclaration:
         return; // types only
-      case ts.SyntaxKind.ModuleDeclaration:
+      case Kind.ModuleDeclaration:
         // `declare module 'x' { ... }` and namespaces with `declare`: types only.
         if (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Ambient) return;
         break;
-      case ts.SyntaxKind.BinaryExpression:
+      case Kind.BinaryExpression:
         // `__dirname + '/migrations/**/*{.ts,.js}'` (TypeORM's entities/migrations): files loaded by a glob at run time.
-        if (isDirnameGlob(node, source, sums))
+        if (mayGlobDirname && isDirnameGlob(node, source, sums))
           dynamic.push({ expression: `${shorten(node.getText(source))} (a glob of files loaded at run time: add them with include)`, ...at(node) });
         break;
-      case ts.SyntaxKind.CallExpression: {
+      case Kind.CallExpression: {
         const call = node as ts.CallExpression;
-        if (isDirnameGlob(call, source, sums))
+        if (mayGlobDirname && isDirnameGlob(call, source, sums))
           dynamic.push({ expression: `${shorten(call.getText(source))} (a glob of files loaded at run time: add them with include)`, ...at(call) });
-        if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        if (call.expression.kind === Kind.ImportKeyword) {
           if (call.arguments.length) add(call.arguments[0], 'dynamic-import');
         } else if (isRequireCall(call, requires)) {
           add(call.arguments[0], 'require');
@@ -206,14 +224,13 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       }
     }
     // Names inside type annotations are not run-time uses (`typeof x` in a type is erased too).
-    if (ts.isTypeNode(node) && node.kind !== ts.SyntaxKind.ExpressionWithTypeArguments) return;
-    const children = childrenInReverse(node);
+    if (isTypeNode(node) && node.kind !== Kind.ExpressionWithTypeArguments) return;
     // Only the guarded parts: a try block (not its catch), the branches of a run-time check (not the test).
-    const guardedParts = optional ? undefined : guardedChildren(node, source);
-    for (const child of children) {
-      pending.push(child);
-      pendingOptional.push(optional || (guardedParts !== NO_NODES && !!guardedParts?.has(child)));
-    }
+    guarded = optional ? undefined : guardedChildren(node, source);
+    const start = pending.length;
+    forEachChild(node, push);
+    reverseFrom(pending, start);
+    reverseFrom(pendingOptional, start);
   };
   while (pending.length) {
     optional = pendingOptional.pop()!;
@@ -261,8 +278,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       }
     : undefined;
   if (parseError) return { imports, globs, valueNames, dynamic, parseError };
-  const moduleSyntax = hasModuleSyntax(source);
-  if (bomBeforeHashbang && ext !== '.mjs' && ext !== '.mts' && !moduleSyntax) {
+  if (bomBeforeHashbang && ext !== '.mjs' && ext !== '.mts' && !hasModuleSyntax(source)) {
     return {
       imports,
       globs,
@@ -276,7 +292,7 @@ export function scanSource(fileName: string, text: string, settings: ScanSetting
       },
     };
   }
-  const checked = validateJavaScript(ext, text, moduleSyntax);
+  const checked = validateJavaScript(ext, text, source);
   return checked === SKIPPED
     ? {
         imports,
@@ -293,12 +309,13 @@ const TOO_DEEP =
   'nested too deeply for the parser (it ran out of stack), so its imports cannot be read; flatten the deepest expression, or lower the rule with --rule unparseable=warn if Node loads it';
 const SKIPPED = Symbol('skipped');
 
-function childrenInReverse(node: ts.Node): ts.Node[] {
-  const children: ts.Node[] = [];
-  ts.forEachChild(node, (child) => {
-    children.push(child);
-  });
-  return children.reverse();
+/** Reverses `items[start..]` in place: children pushed in source order come off the stack in source order. */
+function reverseFrom<T>(items: T[], start: number): void {
+  for (let i = start, j = items.length - 1; i < j; i++, j--) {
+    const t = items[i];
+    items[i] = items[j];
+    items[j] = t;
+  }
 }
 
 /** The line with the most open brackets, where a too-deep file is deepest (for the finding's location). */
@@ -324,9 +341,10 @@ function deepestLine(text: string): { line: number; column: number } {
  * top-level `return` in a module, a `let` declared twice. Babel's parser reports them, so a
  * reachable JS file that would crash on load is `unparseable`, not a silent pass.
  */
-function validateJavaScript(ext: string, text: string, moduleSyntax: boolean): ScanResult['parseError'] | typeof SKIPPED {
+function validateJavaScript(ext: string, text: string, source: ts.SourceFile): ScanResult['parseError'] | typeof SKIPPED {
   if (!['.js', '.jsx', '.mjs', '.cjs', ''].includes(ext)) return undefined;
-  const isModule = ext === '.mjs' || (ext !== '.cjs' && moduleSyntax);
+  // Looked for only here and for a BOM before `#!`: a TypeScript file needs neither.
+  const isModule = ext === '.mjs' || (ext !== '.cjs' && hasModuleSyntax(source));
   try {
     babelParse(text, {
       sourceType: isModule ? 'module' : 'script',
@@ -351,7 +369,7 @@ function hasModuleSyntax(source: ts.SourceFile): boolean {
       ts.isImportDeclaration(st) ||
       ts.isExportDeclaration(st) ||
       ts.isExportAssignment(st) ||
-      (ts.canHaveModifiers(st) && !!ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
+      (ts.canHaveModifiers(st) && !!ts.getModifiers(st)?.some((m) => m.kind === Kind.ExportKeyword)),
   );
 }
 
@@ -423,15 +441,21 @@ function requireNames(source: ts.SourceFile, text: string): RequireNames {
   const creators = new Set(['createRequire']);
   if (!text.includes('createRequire')) return { requires: names, creators };
   const pending: ts.Node[] = [source];
+  // One push per child: spreading a 130,000-element array literal's children as call arguments
+  // overflows the stack (arguments live on it), the same as deep recursion would.
+  const push = (child: ts.Node): undefined => {
+    pending.push(child);
+    return undefined;
+  };
   while (pending.length) {
     const node = pending.pop()!;
     if (ts.isImportSpecifier(node) && (node.propertyName ?? node.name).text === 'createRequire') creators.add(node.name.text);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)) {
       if (isCreateRequireCall(node.initializer, creators)) names.add(node.name.text);
     }
-    // One push per child: spreading a 130,000-element array literal's children as call arguments
-    // overflows the stack (arguments live on it), the same as deep recursion would.
-    for (const child of childrenInReverse(node)) pending.push(child);
+    const start = pending.length;
+    forEachChild(node, push);
+    reverseFrom(pending, start);
   }
   return { requires: names, creators };
 }
@@ -484,49 +508,44 @@ function withoutFinalPeriod(message: string): string {
 const RUNTIME_CHECK =
   /\btypeof\s+(window|document|self|navigator|Deno|Bun|process|require|module|globalThis|importScripts)\b|\bprocess\.(env\b|platform\b|versions?\b|arch\b)|\bimport\.meta\.env\b/;
 
-const NO_NODES: ReadonlySet<ts.Node> = new Set();
-
-/** The children of `node` that run only when guarded: a try block whose catch handles failure, the branches of a run-time check. */
-function guardedChildren(node: ts.Node, source: ts.SourceFile): ReadonlySet<ts.Node> {
-  const kind = node.kind;
-  if (
-    kind !== ts.SyntaxKind.TryStatement &&
-    kind !== ts.SyntaxKind.IfStatement &&
-    kind !== ts.SyntaxKind.ConditionalExpression &&
-    kind !== ts.SyntaxKind.BinaryExpression &&
-    kind !== ts.SyntaxKind.CallExpression
-  )
-    return NO_NODES;
-  const out = new Set<ts.Node>();
-  if (ts.isCallExpression(node)) {
-    // import('x').catch(...) / import('x').then(ok, failed): the rejection is handled.
-    const callee = node.expression;
-    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'catch' || (callee.name.text === 'then' && node.arguments.length === 2)))
-      out.add(callee);
-    return out;
-  }
-  if (ts.isTryStatement(node)) {
-    // A catch that rethrows or exits (as its own statement, not in a branch) does not handle the failure.
-    const handler = node.catchClause?.block.statements ?? [];
-    const fails = handler.some((st) => ts.isThrowStatement(st) || (ts.isExpressionStatement(st) && /^process\.exit\b/.test(st.expression.getText(source))));
-    if (node.catchClause && !fails) out.add(node.tryBlock);
-  } else if (ts.isIfStatement(node)) {
-    if (RUNTIME_CHECK.test(node.expression.getText(source))) {
-      out.add(node.thenStatement);
-      if (node.elseStatement) out.add(node.elseStatement);
+/**
+ * The children of `node` that run only when guarded: a try block whose catch handles failure, the
+ * branches of a run-time check. undefined when there are none (nearly every node: no array made).
+ */
+function guardedChildren(node: ts.Node, source: ts.SourceFile): ts.Node[] | undefined {
+  switch (node.kind) {
+    case Kind.CallExpression: {
+      // import('x').catch(...) / import('x').then(ok, failed): the rejection is handled.
+      const call = node as ts.CallExpression;
+      const callee = call.expression;
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'catch' || (callee.name.text === 'then' && call.arguments.length === 2)))
+        return [callee];
+      return undefined;
     }
-  } else if (ts.isConditionalExpression(node)) {
-    if (RUNTIME_CHECK.test(node.condition.getText(source))) {
-      out.add(node.whenTrue);
-      out.add(node.whenFalse);
+    case Kind.TryStatement: {
+      // A catch that rethrows or exits (as its own statement, not in a branch) does not handle the failure.
+      const st = node as ts.TryStatement;
+      const handler = st.catchClause?.block.statements ?? [];
+      const fails = handler.some((h) => ts.isThrowStatement(h) || (ts.isExpressionStatement(h) && /^process\.exit\b/.test(h.expression.getText(source))));
+      return st.catchClause && !fails ? [st.tryBlock] : undefined;
     }
-  } else if (
-    ts.isBinaryExpression(node) &&
-    (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
-  ) {
-    if (RUNTIME_CHECK.test(node.left.getText(source))) out.add(node.right);
+    case Kind.IfStatement: {
+      const st = node as ts.IfStatement;
+      if (!RUNTIME_CHECK.test(st.expression.getText(source))) return undefined;
+      return st.elseStatement ? [st.thenStatement, st.elseStatement] : [st.thenStatement];
+    }
+    case Kind.ConditionalExpression: {
+      const expr = node as ts.ConditionalExpression;
+      return RUNTIME_CHECK.test(expr.condition.getText(source)) ? [expr.whenTrue, expr.whenFalse] : undefined;
+    }
+    case Kind.BinaryExpression: {
+      const expr = node as ts.BinaryExpression;
+      const op = expr.operatorToken.kind;
+      if ((op === Kind.AmpersandAmpersandToken || op === Kind.BarBarToken) && RUNTIME_CHECK.test(expr.left.getText(source))) return [expr.right];
+      return undefined;
+    }
   }
-  return out;
+  return undefined;
 }
 
 // ---- imports the compiler or the bundler adds ----
@@ -585,10 +604,7 @@ function collectMetadataNames(cls: ts.ClassLikeDeclaration, names: Set<string>):
 
 function isImportMetaUrl(node: ts.Expression): boolean {
   return (
-    ts.isPropertyAccessExpression(node) &&
-    node.name.text === 'url' &&
-    ts.isMetaProperty(node.expression) &&
-    node.expression.keywordToken === ts.SyntaxKind.ImportKeyword
+    ts.isPropertyAccessExpression(node) && node.name.text === 'url' && ts.isMetaProperty(node.expression) && node.expression.keywordToken === Kind.ImportKeyword
   );
 }
 
@@ -598,7 +614,7 @@ function isImportMetaGlob(call: ts.CallExpression): boolean {
     ts.isPropertyAccessExpression(c) &&
     (c.name.text === 'glob' || c.name.text === 'globEager') &&
     ts.isMetaProperty(c.expression) &&
-    c.expression.keywordToken === ts.SyntaxKind.ImportKeyword
+    c.expression.keywordToken === Kind.ImportKeyword
   );
 }
 
@@ -617,7 +633,7 @@ function globOf(call: ts.CallExpression): Pick<ScannedGlob, 'patterns' | 'kind'>
           ts.isPropertyAssignment(p) &&
           (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
           p.name.text === 'eager' &&
-          p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+          p.initializer.kind === Kind.TrueKeyword,
       ));
   return { patterns: patterns as string[], kind: eager ? 'import' : 'dynamic-import' };
 }
@@ -634,8 +650,8 @@ function requireContextOf(call: ts.CallExpression): ScannedGlob['context'] {
   if (dir === undefined) return undefined;
   let recursive = true;
   if (deepArg) {
-    if (deepArg.kind === ts.SyntaxKind.FalseKeyword) recursive = false;
-    else if (deepArg.kind !== ts.SyntaxKind.TrueKeyword) return undefined;
+    if (deepArg.kind === Kind.FalseKeyword) recursive = false;
+    else if (deepArg.kind !== Kind.TrueKeyword) return undefined;
   }
   let regex = '^\\.\\/.*$';
   let flags = '';
@@ -661,7 +677,7 @@ function shorten(text: string): string {
 function isDirnameGlob(node: ts.Node, source: ts.SourceFile, inner: WeakSet<ts.Node>): boolean {
   let parts: readonly ts.Expression[];
   if (ts.isBinaryExpression(node)) {
-    if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
+    if (node.operatorToken.kind !== Kind.PlusToken) return false;
     // Only the outermost sum (visited first): `a + b + c` is reported once.
     if (inner.has(node)) return false;
     // Iterative: a generated file may chain 100,000 terms.
@@ -669,7 +685,7 @@ function isDirnameGlob(node: ts.Node, source: ts.SourceFile, inner: WeakSet<ts.N
     const stack: ts.Expression[] = [node];
     while (stack.length) {
       const e = stack.pop()!;
-      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind === Kind.PlusToken) {
         if (e !== node) inner.add(e);
         stack.push(e.right, e.left);
       } else flat.push(e);
