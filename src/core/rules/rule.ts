@@ -88,9 +88,36 @@ export function at(file: string, line: number): string {
   return `${file}:${line}`;
 }
 
-/** Every edge of a reachable file, in file order then source order. */
-export function* reachableEdges(graph: ModuleGraph): Generator<ImportEdge> {
-  for (const file of [...graph.files.keys()].sort(byCodeUnit)) yield* graph.files.get(file)!.edges;
+/** The last answer of reachableEdges per files map: the sorted paths and the flat edge list. */
+const edgeLists = new WeakMap<ModuleGraph['files'], { files: string[]; edges: ImportEdge[] }>();
+
+/**
+ * Every edge of a reachable file, in file order (by code unit) then source order. Six rules ask
+ * for it on every run: the sorted list is kept per `graph.files` map and handed out again while
+ * every file and every edge in it is the same object as when it was made (checked on each call,
+ * one comparison per edge, so a graph changed in between gets a fresh list). The caller must not
+ * change the returned array.
+ */
+export function reachableEdges(graph: Pick<ModuleGraph, 'files'>): readonly ImportEdge[] {
+  const known = edgeLists.get(graph.files);
+  if (known && sameEdges(graph.files, known)) return known.edges;
+  const files = [...graph.files.keys()].sort(byCodeUnit);
+  const edges: ImportEdge[] = [];
+  for (const file of files) for (const edge of graph.files.get(file)!.edges) edges.push(edge);
+  edgeLists.set(graph.files, { files, edges });
+  return edges;
+}
+
+/** Whether `list` still holds exactly the files of `map` and, in order, the very edge objects they hold now. */
+function sameEdges(map: ModuleGraph['files'], list: { files: string[]; edges: ImportEdge[] }): boolean {
+  if (map.size !== list.files.length) return false;
+  let i = 0;
+  for (const file of list.files) {
+    const node = map.get(file);
+    if (!node) return false;
+    for (const edge of node.edges) if (list.edges[i++] !== edge) return false;
+  }
+  return i === list.edges.length;
 }
 
 /** Reachable edges whose resolved target is `file` (the import lines that make it ship). */
