@@ -139,7 +139,7 @@ describe('scan cache', () => {
     const fresh = await manifestOf(root);
     expect(damaged.notices.filter((n) => !fresh.notices.includes(n))).toEqual([expect.stringContaining('is not a shipset cache (or is damaged)')]);
     expect({ ...damaged, notices: [] }).toEqual({ ...fresh, notices: [] });
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).format).toBe(3);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).format).toBe(4);
     expect(await scansOf(root, cache)).toEqual({ hits: 5, misses: 0 });
 
     // Another version's cache, or entries of the wrong shape: never used.
@@ -210,6 +210,16 @@ describe('scan cache', () => {
         .concat('src/alt/b.ts')
         .sort(),
     );
+  });
+
+  it("keys a scan by the file's hash, its name and its settings, each of which makes another key", () => {
+    const sha = 'a'.repeat(64);
+    const settings = { verbatimModuleSyntax: true, jsxRuntime: 'jsx-runtime' };
+    const key = ScanCache.key(sha, 'm.ts', settings);
+    expect(key).toBe(ScanCache.key(sha, 'm.ts', { ...settings }));
+    expect(new Set([key, ScanCache.key('b'.repeat(64), 'm.ts', settings), ScanCache.key(sha, 'm.tsx', settings), ScanCache.key(sha, 'm.ts', {})]).size).toBe(4);
+    expect(ScanCache.key(sha, 'm.ts', { ...settings, verbatimModuleSyntax: false })).not.toBe(key);
+    expect(ScanCache.key(sha, 'm.ts', undefined)).toBe(ScanCache.key(sha, 'm.ts', {}));
   });
 
   it('refuses a cache path that is a file, with one line naming it', () => {
