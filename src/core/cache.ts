@@ -177,7 +177,11 @@ export class ScanCache {
     return `${contentSha256}:${tag}:${baseName}`;
   }
 
-  /** The stored value for `key`, or undefined. The caller checks its shape (a cache file is data, not trusted). */
+  /**
+   * The stored value for `key`, or undefined. The caller checks its shape (a cache file is data, not
+   * trusted) and must not change it in place: an entry read and not stored again (set, remember) is
+   * written back as the text it was read from.
+   */
   get(key: string): unknown {
     const value = this.lookup(key);
     if (value === undefined) {
@@ -210,7 +214,8 @@ export class ScanCache {
 
   /**
    * A stored answer derived from scans (madge's listing for an edge set, see docs/cache.md), or
-   * undefined. Not counted in hits and misses, which count file scans. The caller checks its shape.
+   * undefined. Not counted in hits and misses, which count file scans. The caller checks its shape
+   * and does not change it in place (see get).
    */
   recall(key: string): unknown {
     return this.lookup(key);
