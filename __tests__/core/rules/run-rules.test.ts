@@ -112,10 +112,9 @@ describe('runRules', () => {
     expect(await runRules(graph, options)).toEqual(first);
   });
 
-  it('hands every rule the same edge list, and a fresh one once the graph changed', () => {
-    const { graph } = brokenProject();
+  it('hands every rule of a run the same edge list; outside a run the list is the graph as it is now', async () => {
+    const { root, graph } = brokenProject();
     const specifiers = () => reachableEdges(graph).map((e) => `${e.from} ${e.specifier}`);
-    const first = reachableEdges(graph);
     // File order by code unit, then source order.
     expect(specifiers()).toEqual([
       'src/b.ts ./index',
@@ -126,8 +125,7 @@ describe('runRules', () => {
       'src/index.ts ./prompts',
       'src/index.ts ../../etc/x',
     ]);
-    expect(reachableEdges(graph)).toBe(first);
-    // An edge added, an edge replaced, a file added, a file removed: each gives a new answer.
+    // Outside a rules run every change shows at once: an edge added, an edge replaced, a file added, a file removed.
     const b = graph.files.get('src/b.ts')!;
     b.edges.push({ ...b.edges[0], specifier: './again' });
     expect(specifiers()).toContain('src/b.ts ./again');
@@ -135,6 +133,21 @@ describe('runRules', () => {
     expect(specifiers()[0]).toBe('src/b.ts ./replaced');
     graph.files.set('src/a.ts', { path: 'src/a.ts', language: 'ts', edges: [{ ...b.edges[0], from: 'src/a.ts', specifier: './first' }], dynamic: [] });
     expect(specifiers()[0]).toBe('src/a.ts ./first');
+
+    // Inside a run, every rule (and every call) gets one list.
+    const seen: Array<readonly unknown[]> = [];
+    const asks = (name: Rule['name']): Rule => ({
+      name,
+      check: ({ graph: g }) => {
+        seen.push(reachableEdges(g), reachableEdges(g));
+        return [];
+      },
+    });
+    await runRules(graph, optionsFor(root, {}), [asks('unresolved'), asks('shadowed')]);
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0].length).toBe(reachableEdges(graph).length);
+    // After the run, a change is seen again.
     graph.files.delete('src/index.ts');
     expect(specifiers()).toEqual(['src/a.ts ./first', 'src/b.ts ./replaced', 'src/b.ts ./legacy/x', 'src/b.ts ./again']);
   });
