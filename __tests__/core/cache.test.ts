@@ -12,6 +12,7 @@ import { loadTsProject } from '../../src/core/graph/js/tsconfig.js';
 import { checkCacheDir, defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { UsageError } from '../../src/core/types.js';
+import { readCacheFile, writeCacheFile } from '../helpers/cache-file.js';
 import { cleanupFixtures, commit, gitInit, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -139,17 +140,56 @@ describe('scan cache', () => {
     const fresh = await manifestOf(root);
     expect(damaged.notices.filter((n) => !fresh.notices.includes(n))).toEqual([expect.stringContaining('is not a shipset cache (or is damaged)')]);
     expect({ ...damaged, notices: [] }).toEqual({ ...fresh, notices: [] });
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).format).toBe(3);
+    expect(readCacheFile(file).format).toBe(4);
     expect(await scansOf(root, cache)).toEqual({ hits: 5, misses: 0 });
 
     // Another version's cache, or entries of the wrong shape: never used.
     fs.writeFileSync(file, JSON.stringify({ format: 1, engine: 'shipset 0.0.1', entries: {} }));
     expect(await scansOf(root, cache)).toEqual({ hits: 0, misses: 5 });
-    const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const stored = readCacheFile(file);
     for (const key of Object.keys(stored.entries)) stored.entries[key] = { imports: 'not a list' };
-    fs.writeFileSync(file, JSON.stringify(stored));
+    writeCacheFile(file, stored);
     await expectSameAnswer(root, cache);
     expect(fs.readdirSync(cache)).toEqual(['shipset-scan-cache.json']); // no temp file left behind
+  });
+
+  it('reads an entry only when asked, writes an unchanged one back as it was read, and drops a damaged one', async () => {
+    const { root, cache } = project();
+    await scansOf(root, cache);
+    const file = path.join(cache, 'shipset-scan-cache.json');
+    const lines = () => fs.readFileSync(file, 'utf8').split('\n');
+    const scanLines = () => lines().filter((l) => /^"[0-9a-f]{64}:/.test(l));
+    expect(scanLines()).toHaveLength(5);
+
+    // Stored text in a spelling JSON.stringify would not write: an entry the run reads and does not
+    // change goes back to the file byte for byte (it is not serialized again).
+    const spaced = lines()
+      .map((l) => (/^"[0-9a-f]{64}:/.test(l) ? l.replace('{"imports":', '{ "imports" :') : l))
+      .join('\n');
+    fs.writeFileSync(file, spaced);
+    writeFiles(root, { 'src/a.ts': "import data from './data.json' with { type: 'json' };\nexport const a = data.n * 1;\n" });
+    expect(await scansOf(root, cache)).toEqual({ hits: 4, misses: 1 }); // only the edited file is scanned: the file is rewritten
+    const kept = scanLines().filter((l) => l.includes('{ "imports" :'));
+    expect(kept).toHaveLength(5); // 4 read and unchanged, 1 not read (a.ts before the edit), all as they were
+    expect(scanLines()).toHaveLength(6);
+    await expectSameAnswer(root, cache);
+
+    // A value that is not JSON is no entry (that file is scanned again); the others are used.
+    const [first, ...others] = scanLines().filter((l) => !l.includes('{ "imports" :'));
+    expect(others).toEqual([]);
+    fs.writeFileSync(file, lines().join('\n').replace(first, first.replace(/\t.*/, '\t{"imports": [')));
+    expect(await scansOf(root, cache)).toEqual({ hits: 4, misses: 1 });
+    expect(lines().filter((l) => l.endsWith('\t{"imports": ['))).toEqual([]); // dropped, not written back
+    await expectSameAnswer(root, cache);
+
+    // A line that is not `key<TAB>value`, or a file cut short: the file is not a shipset cache.
+    for (const broken of [lines().join('\n').replace(/\n"/, '\nnot a key\t"'), lines().join('\n').slice(0, -1)]) {
+      fs.writeFileSync(file, broken);
+      const damaged = await manifestOf(root, cache);
+      expect(damaged.notices).toContainEqual(expect.stringContaining('is not a shipset cache (or is damaged)'));
+      expect({ ...damaged, notices: [] }).toEqual({ ...(await manifestOf(root)), notices: [] });
+      expect(await scansOf(root, cache)).toEqual({ hits: 5, misses: 0 });
+    }
   });
 
   it('a cache file committed to the repository is not used (a pull request could forge its answers) and not rewritten', async () => {
@@ -158,9 +198,9 @@ describe('scan cache', () => {
     await manifestOf(root, cache);
     const file = path.join(cache, 'shipset-scan-cache.json');
     // The forged cache: every stored scan says "imports nothing", committed with the project.
-    const forged = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const forged = readCacheFile(file);
     for (const entry of Object.values(forged.entries) as Array<Record<string, unknown>>) if (Array.isArray(entry.imports)) entry.imports = [];
-    fs.writeFileSync(file, JSON.stringify(forged));
+    writeCacheFile(file, forged);
     gitInit(root);
     commit(root, {}, '2025-11-05T10:00:00Z', 'project with its cache');
     const before = fs.readFileSync(file, 'utf8');
@@ -177,7 +217,7 @@ describe('scan cache', () => {
     const { root, cache } = project();
     writeFiles(root, { 'src/lib/b.ts': '// DEPRECATED: use alt/b\nexport const b = 2;\n' });
     const file = path.join(cache, 'shipset-scan-cache.json');
-    const stored = () => JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Record<string, unknown> };
+    const stored = () => readCacheFile(file);
     const madgeKeys = () => Object.keys(stored().entries).filter((k) => k.startsWith('madge:'));
     const deprecated = (m: Awaited<ReturnType<typeof manifestOf>>) => m.findings.filter((f) => f.rule === 'deprecated').map((f) => f.message);
     const cold = await manifestOf(root, cache);
@@ -200,7 +240,7 @@ describe('scan cache', () => {
     for (const key of madgeKeys()) entries[key] = (entries[key] as string[]).filter((f) => f !== 'src/lib/b.ts');
     for (const value of Object.values(entries) as Array<{ header?: { text: string } | null }>)
       if (value.header) value.header = { ...value.header, text: '// DEPRECATED: as stored' };
-    fs.writeFileSync(file, JSON.stringify({ ...stored(), entries }));
+    writeCacheFile(file, { ...stored(), entries });
     const warm = await manifestOf(root, cache);
     expect(warm.notices).toContainEqual(expect.stringContaining('madge did not list 1 reachable file(s) (src/lib/b.ts)'));
     expect(deprecated(warm)).toEqual([expect.stringContaining("its header says '// DEPRECATED: as stored'")]);
@@ -210,6 +250,16 @@ describe('scan cache', () => {
         .concat('src/alt/b.ts')
         .sort(),
     );
+  });
+
+  it("keys a scan by the file's hash, its name and its settings, each of which makes another key", () => {
+    const sha = 'a'.repeat(64);
+    const settings = { verbatimModuleSyntax: true, jsxRuntime: 'jsx-runtime' };
+    const key = ScanCache.key(sha, 'm.ts', settings);
+    expect(key).toBe(ScanCache.key(sha, 'm.ts', { ...settings }));
+    expect(new Set([key, ScanCache.key('b'.repeat(64), 'm.ts', settings), ScanCache.key(sha, 'm.tsx', settings), ScanCache.key(sha, 'm.ts', {})]).size).toBe(4);
+    expect(ScanCache.key(sha, 'm.ts', { ...settings, verbatimModuleSyntax: false })).not.toBe(key);
+    expect(ScanCache.key(sha, 'm.ts', undefined)).toBe(ScanCache.key(sha, 'm.ts', {}));
   });
 
   it('refuses a cache path that is a file, with one line naming it', () => {

@@ -12,6 +12,7 @@ import { SCANNER_VERSION } from '../../src/core/graph/js/scan.js';
 import { loadTsProject } from '../../src/core/graph/js/tsconfig.js';
 import { defaultOptions } from '../../src/core/options.js';
 import { runPipeline } from '../../src/core/pipeline.js';
+import { type CacheFileContent, readCacheFile, writeCacheFile } from '../helpers/cache-file.js';
 import { cleanupFixtures, copyFixture, tempDir, writeFiles } from '../helpers/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -253,12 +254,12 @@ describe('stored resolutions', () => {
     const { root, cache } = project();
     await resolutionsOf(root, cache);
     const file = path.join(cache, CACHE_FILE);
-    type Stored = { entries: Record<string, Record<string, unknown>>; facts: { id: string; keys: string[]; answers: string[] } };
+    type Stored = CacheFileContent & { entries: Record<string, Record<string, unknown>>; facts: { id: string; keys: string[]; answers: string[] } };
     const tamper = (edit: (entry: Record<string, unknown>, s: Stored) => void, table?: (s: Stored) => void) => {
-      const s = JSON.parse(fs.readFileSync(file, 'utf8')) as Stored;
+      const s = readCacheFile(file) as Stored;
       for (const key of Object.keys(s.entries).filter((k) => k.startsWith('resolve:'))) edit(s.entries[key], s);
       table?.(s);
-      fs.writeFileSync(file, JSON.stringify(s));
+      writeCacheFile(file, s);
     };
     const all = { hits: 0, misses: IMPORTS };
     expect(await resolutionsOf(root, cache)).toEqual({ hits: IMPORTS, misses: 0 });

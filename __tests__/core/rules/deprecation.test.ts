@@ -32,6 +32,10 @@ describe('nameMarker', () => {
     'src/report(2).js',
     'lib/deprecated/x.js',
     'obsolete/x.js',
+    'src/FORMAT_OLD.ts',
+    'src/Report COPY.ts',
+    // The Kelvin sign lowercases to k (the parts are compared lowercased), which /bak/i does not match.
+    'src/server.ba\u212A.js',
   ])('%s has a strong mark (error)', (file) => {
     expect(nameMarker(file)).toEqual({ reason: expect.any(String), strength: 'strong' });
   });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { levelOf, loadRules, runRules } from '../../../src/core/rules/index.js';
 import { RULE_NAMES, RULE_REGISTRY } from '../../../src/core/rules/registry.js';
-import type { Rule } from '../../../src/core/rules/rule.js';
+import { reachableEdges, type Rule } from '../../../src/core/rules/rule.js';
 import { cleanupFixtures, tempDir, writeFiles } from '../../helpers/fixture.js';
 import { buildGraph, optionsFor } from '../../helpers/graph-builder.js';
 
@@ -110,5 +110,45 @@ describe('runRules', () => {
     // Not vacuous: the graph breaks six rules, so an empty answer would fail here, not pass twice.
     expect(new Set(first.findings.map((f) => f.rule))).toEqual(new Set(['undeclared', 'unresolved', 'shadowed', 'outside-root', 'deprecated', 'circular']));
     expect(await runRules(graph, options)).toEqual(first);
+  });
+
+  it('hands every rule of a run the same edge list; outside a run the list is the graph as it is now', async () => {
+    const { root, graph } = brokenProject();
+    const specifiers = () => reachableEdges(graph).map((e) => `${e.from} ${e.specifier}`);
+    // File order by code unit, then source order.
+    expect(specifiers()).toEqual([
+      'src/b.ts ./index',
+      'src/b.ts ./legacy/x',
+      'src/index.ts ./b',
+      'src/index.ts hono',
+      'src/index.ts ./missing',
+      'src/index.ts ./prompts',
+      'src/index.ts ../../etc/x',
+    ]);
+    // Outside a rules run every change shows at once: an edge added, an edge replaced, a file added, a file removed.
+    const b = graph.files.get('src/b.ts')!;
+    b.edges.push({ ...b.edges[0], specifier: './again' });
+    expect(specifiers()).toContain('src/b.ts ./again');
+    b.edges[0] = { ...b.edges[0], specifier: './replaced' };
+    expect(specifiers()[0]).toBe('src/b.ts ./replaced');
+    graph.files.set('src/a.ts', { path: 'src/a.ts', language: 'ts', edges: [{ ...b.edges[0], from: 'src/a.ts', specifier: './first' }], dynamic: [] });
+    expect(specifiers()[0]).toBe('src/a.ts ./first');
+
+    // Inside a run, every rule (and every call) gets one list.
+    const seen: Array<readonly unknown[]> = [];
+    const asks = (name: Rule['name']): Rule => ({
+      name,
+      check: ({ graph: g }) => {
+        seen.push(reachableEdges(g), reachableEdges(g));
+        return [];
+      },
+    });
+    await runRules(graph, optionsFor(root, {}), [asks('unresolved'), asks('shadowed')]);
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0].length).toBe(reachableEdges(graph).length);
+    // After the run, a change is seen again.
+    graph.files.delete('src/index.ts');
+    expect(specifiers()).toEqual(['src/a.ts ./first', 'src/b.ts ./replaced', 'src/b.ts ./legacy/x', 'src/b.ts ./again']);
   });
 });

@@ -26,7 +26,9 @@ export function realFileInside(root: string, rel: string, realpath: (abs: string
   if (!isSafeRelative(rel)) return undefined;
   const real = realpath(path.join(root, rel));
   if (real === undefined) return undefined;
-  if (relativeInside(realRoot(root), real) === undefined) return undefined;
+  // A real path is absolute and normalized: one below the real root starts with it (asked once per packed file).
+  const base = realRoot(root);
+  if (!real.startsWith(base + path.sep) && relativeInside(base, real) === undefined) return undefined;
   const stat = fs.statSync(real, { throwIfNoEntry: false });
   return stat?.isFile() ? { real, stat } : undefined;
 }

@@ -66,6 +66,12 @@ function realTarget(
   const real = realpath(path.join(root, rel));
   const realRoot = realpath(root);
   if (real === undefined || realRoot === undefined) return undefined;
+  // Real paths are absolute and normalized: one below the real root is the rest of it, with no
+  // '..' segment to drop (the common case, once per packed file; path.relative for the others).
+  if (real.startsWith(realRoot + path.sep)) {
+    const fromRoot = toPosix(real.slice(realRoot.length + 1));
+    return { fromRoot, real, judged: fromRoot, inside: !fromRoot.startsWith('..') };
+  }
   const fromRoot = toPosix(path.relative(realRoot, real));
   // Outside the root only the segments below the common folder count: a workspace under
   // `~/.envs/` must not make every linked file a secret, but `../.env` must be one.

@@ -39,6 +39,9 @@ const STRONG_FOLDERS = new Set(['deprecated', 'obsolete']);
 /** Weak: a live feature folder is often called `legacy/` or `archive/` (the archive feature). */
 const WEAK_FOLDERS = new Set(['legacy', 'archive', 'old', 'backup']);
 
+/** Text that every name or folder mark of nameMarker contains, lowercased (`)` ends an OS copy's `(1)`). */
+const MARK_TEXT = /deprecated|obsolete|old|bak|orig|legacy|archive|backup|copy|\)|~/;
+
 /**
  * Why the name or a folder of `file` marks it deprecated, and how strongly; undefined when it does
  * not. Strong: `deprecated`/`obsolete` as a name part (camelCase is split for these two only),
@@ -47,6 +50,9 @@ const WEAK_FOLDERS = new Set(['legacy', 'archive', 'old', 'backup']);
  * last part, a folder named `legacy`, `archive`, `old` or `backup`.
  */
 export function nameMarker(file: string): NameMark | undefined {
+  // Every mark below needs one of these in the lowercased path (most names have none: nothing to
+  // split). Lowercased as the parts are below: the Kelvin sign lowercases to k, which /bak/i misses.
+  if (!MARK_TEXT.test(file.toLowerCase())) return undefined;
   const folders = path.posix.dirname(file).split('/');
   const strongFolder = folders.find((f) => STRONG_FOLDERS.has(f.toLowerCase()));
   if (strongFolder) return { reason: `it is in a folder named '${strongFolder}'`, strength: 'strong' };

@@ -3,7 +3,7 @@
 // here, on first run, through the registry's loaders (registry.ts holds the data and no code).
 import type { Finding, FindingLevel, Level, ModuleGraph, Options, RawFinding, RuleName } from '../types.js';
 import { byCodeUnit as cmp } from '../paths.js';
-import type { Rule } from './rule.js';
+import { type Rule, withEdgeList } from './rule.js';
 import { RULE_REGISTRY } from './registry.js';
 
 export type { Rule, RuleContext } from './rule.js';
@@ -43,12 +43,15 @@ export function levelOf(name: RuleName, options: Pick<Options, 'rules'>): Level 
 export async function runRules(graph: ModuleGraph, options: Options, rules?: readonly Rule[]): Promise<{ findings: Finding[]; notices: string[] }> {
   const notices: string[] = [];
   const findings: Finding[] = [];
-  for (const rule of rules ?? (await loadRules())) {
-    const level = levelOf(rule.name, options);
-    if (level === 'off') continue;
-    const raw = await rule.check({ graph, options, notices });
-    for (const finding of raw) findings.push(withLevel(finding, level));
-  }
+  const all = rules ?? (await loadRules());
+  await withEdgeList(graph, async () => {
+    for (const rule of all) {
+      const level = levelOf(rule.name, options);
+      if (level === 'off') continue;
+      const raw = await rule.check({ graph, options, notices });
+      for (const finding of raw) findings.push(withLevel(finding, level));
+    }
+  });
   return { findings: findings.sort(compareFindings), notices };
 }
 

@@ -12,7 +12,7 @@ export const unresolved: Rule = {
     const findings: RawFinding[] = [];
     const listings = new Map<string, string[]>();
     const byMissingFile = new Map<string, RawFinding>();
-    const edges = [...reachableEdges(graph)].filter((e) => (e.class === 'unresolved' || e.class === 'unsupported') && e.tsOnly !== 'compiled-alias');
+    const edges = reachableEdges(graph).filter((e) => (e.class === 'unresolved' || e.class === 'unsupported') && e.tsOnly !== 'compiled-alias');
     const declared = buildOutputOf(
       graph.root,
       [...new Set(edges.flatMap((e): string[] => (e.class === 'unresolved' ? missingCandidates(e) : [])))],

@@ -322,14 +322,31 @@ export function loadTsProject(root: string, given: string | undefined): TsProjec
   const byFile = new Map<string, TsSettings | undefined>();
   const forFile = (abs: string): TsSettings | undefined => {
     if (byFile.has(abs)) return byFile.get(abs);
+    const rel = relativeBelow(root, abs);
     // Installed packages are not the project's sources: their own configs never apply.
-    const inside = isUnder(root, abs) && !path.relative(root, abs).split(path.sep).includes('node_modules');
+    const inside = rel !== undefined && !(rel.includes('node_modules') && rel.split(path.sep).includes('node_modules'));
     const config = (inside ? configIn(path.dirname(abs)) : null) ?? main;
     const answer = config && owned(config, abs);
     byFile.set(abs, answer);
     return answer;
   };
   return { main, forFile, notices };
+}
+
+/** The segments `.` and `..`, or an empty one: a path holding none is already normalized. */
+const UNNORMALIZED = /(^|\/)\.{1,2}(\/|$)|\/\//;
+
+/**
+ * `abs` relative to `root` (platform separators; '' for the root itself), or undefined when it is
+ * not lexically inside, as {@link isUnder} decides. Asked once per file of the project: a
+ * normalized POSIX path under the root is answered by slicing, without path.resolve and path.relative.
+ */
+function relativeBelow(root: string, abs: string): string | undefined {
+  if (path.sep === '/' && abs.startsWith(root + '/') && path.isAbsolute(root)) {
+    const rel = abs.slice(root.length + 1);
+    if (!UNNORMALIZED.test(rel) && !UNNORMALIZED.test(root)) return rel;
+  }
+  return isUnder(root, abs) ? path.relative(root, abs) : undefined;
 }
 
 /** For a solution-style config, the referenced config (or the config itself) that lists `abs`; else undefined. */
