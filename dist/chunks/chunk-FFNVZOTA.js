@@ -1,8 +1,0 @@
-import { createRequire as __shipsetCreateRequire } from 'node:module';
-import { fileURLToPath as __shipsetFileURLToPath } from 'node:url';
-import { dirname as __shipsetDirname } from 'node:path';
-const require = __shipsetCreateRequire(import.meta.url);
-const __filename = __shipsetFileURLToPath(import.meta.url);
-const __dirname = __shipsetDirname(__filename);
-if (!('cb' in globalThis)) globalThis.cb = undefined;
-import{c as p,d as l}from"./chunk-5LZX7GGI.js";import{a as f}from"./chunk-ADHMZGT7.js";import g from"node:path";function u(e,n){return l(e,n)}var s=12;function x(e){if(e.length<=s)return e.join(" -> ");let n=e.slice(0,s/2),i=e.slice(e.length-s/2),t=e.slice(s/2,e.length-s/2).reduce((o,d)=>o+(p(d)||1),0);return[...n,`... (${t} more) ...`,...i].join(" -> ")}function R(e,n,i,r,t={}){return{rule:n,...t.level?{level:t.level}:{},file:i.from,line:i.line,column:i.column,specifier:i.specifier,...t.target?{target:t.target}:{},chain:u(e,i.from),message:r}}function v(e,n,i){let r=[],t=g.posix.dirname(e),o;for(;;){if(n.has(t)){o=n.get(t);break}if(r.push(t),o=i(t),o!==void 0||t==="."||t===""||t==="/")break;t=g.posix.dirname(t)}for(let d of r)n.set(d,o);return o}function $(e,n){return`${e}:${n}`}function*a(e){for(let n of[...e.files.keys()].sort(f))yield*e.files.get(n).edges}function y(e,n){let i=[];for(let r of a(e))r.class==="file"&&r.target===n&&i.push(r);return i}function G(e,n,i=!1){let r=`\`${/\.pyi?$/.test(n)?"#":"//"} shipset-ignore ${e}: <reason>\``;return i?`put ${r} in the leading comment of ${n} (or an \`ignore\` entry for it in shipset.config.json)`:`put ${r} on the line above the import in ${n}`}export{u as a,x as b,R as c,v as d,$ as e,a as f,y as g,G as h};
