@@ -6,6 +6,27 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+// Imported only by precinct and filing-cabinet (checked against the metafile when this was written).
+const MADGE_UNUSED = [
+  'detective-amd',
+  'detective-cjs',
+  'detective-es6',
+  '@dependents/detective-less',
+  'detective-postcss',
+  'detective-sass',
+  'detective-scss',
+  'detective-stylus',
+  'detective-vue2',
+  'module-definition',
+  'sass-lookup',
+  'stylus-lookup',
+  'module-lookup-amd',
+  'enhanced-resolve',
+  'resolve',
+  'tsconfig-paths',
+  'app-module-path',
+  'resolve-dependency-path',
+];
 fs.rmSync('dist', { recursive: true, force: true });
 
 const result = await build({
@@ -24,7 +45,12 @@ const result = await build({
   // 1. precinct's Vue detective: a stub instead of the template engines it cannot bundle.
   // 5. precinct's TypeScript detective: never called (shipset's scan answers for every file), so a
   //    stub keeps typescript-estree out of the bundle and out of every run's start-up.
-  alias: { '@vue/compiler-sfc': './scripts/stubs/vue-compiler-sfc.cjs', 'detective-typescript': './scripts/stubs/detective-typescript.cjs' },
+  // 6. The rest of precinct's detectives and filing-cabinet's lookups: shipset answers them (see the stub).
+  alias: {
+    '@vue/compiler-sfc': './scripts/stubs/vue-compiler-sfc.cjs',
+    'detective-typescript': './scripts/stubs/detective-typescript.cjs',
+    ...Object.fromEntries(MADGE_UNUSED.map((name) => [name, './scripts/stubs/madge-unused.cjs'])),
+  },
   define: { __SHIPSET_VERSION__: JSON.stringify(pkg.version) },
   // 5. @vercel/nft pulls in @mapbox/node-pre-gyp, whose S3 publishing and test mocks (never run
   // by a trace) require packages that are not installed, and whose command table globs an .html file.

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import * as tar from 'tar';
 import { headCommitTime } from '../git.js';
 import { UsageError } from '../types.js';
 import { OwnerNormalizer } from './owners.js';
@@ -63,6 +62,8 @@ export const GZIP_MEMBER_BYTES = 1 << 20;
  * ~2.5x slower than GNU tar, whose gzip runs in a second process.
  */
 export async function createArchive(spec: ArchiveSpec): Promise<{ data: Buffer; contentSha256: string }> {
+  // Loaded here, not at start-up: a run that does not pack never compiles tar.
+  const tar = await import('tar');
   const pack = new tar.PackSync({
     cwd: spec.root,
     portable: true, // no uid/gid/uname/gname/atime/ctime (owners are then set to 0:0 below)
@@ -142,6 +143,7 @@ const GZIP_LEVEL = 6;
 export async function archivedFiles(file: string, prefix: string): Promise<Map<string, string>> {
   const lead = prefix ? prefix + '/' : '';
   const files = new Map<string, string>();
+  const tar = await import('tar');
   await tar.list({
     file,
     onReadEntry(entry) {

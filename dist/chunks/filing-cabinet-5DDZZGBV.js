@@ -1,8 +1,0 @@
-import { createRequire as __shipsetCreateRequire } from 'node:module';
-import { fileURLToPath as __shipsetFileURLToPath } from 'node:url';
-import { dirname as __shipsetDirname } from 'node:path';
-const require = __shipsetCreateRequire(import.meta.url);
-const __filename = __shipsetFileURLToPath(import.meta.url);
-const __dirname = __shipsetDirname(__filename);
-if (!('cb' in globalThis)) globalThis.cb = undefined;
-import{a}from"./chunk-HY4SO35R.js";import"./chunk-UHXK6Z66.js";import"./chunk-JUMHL2GK.js";import"./chunk-ZKEO4AEE.js";import"./chunk-RFSDTD2G.js";import"./chunk-CCF5JKLN.js";export default a();
