@@ -26,11 +26,18 @@ export function languageOf(abs: string): Language | undefined {
   return languageOfScript(abs);
 }
 
+/**
+ * The language an extensionless script's `#!` line names (node, bun, deno, tsx, ts-node: js or ts;
+ * python), or undefined. Only a regular file is read: the path can come from a stored cache fact
+ * (docs/cache.md), and opening a named pipe blocks until a writer comes, so it is opened without
+ * blocking (O_NONBLOCK, where the platform has it) and anything but a file has no language.
+ */
 function languageOfScript(abs: string): Language | undefined {
   let head = '';
   try {
-    const fd = fs.openSync(abs, 'r');
+    const fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
+      if (!fs.fstatSync(fd).isFile()) return undefined;
       const buf = Buffer.alloc(128);
       head = buf.subarray(0, fs.readSync(fd, buf, 0, 128, 0)).toString('utf8');
     } finally {
